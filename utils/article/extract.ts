@@ -1,0 +1,92 @@
+/**
+ * Article extraction (DOM layer): runs Mozilla Readability on a clone of a document — never on the live
+ * page — and returns the article's metadata, its content subtree and the plain text all offsets refer to.
+ */
+import { Readability, isProbablyReaderable } from '@mozilla/readability';
+import type { ArticleMeta } from '../analysis/types';
+import { articleText } from './text';
+import { normalizeUrl } from './url';
+
+/** What extraction found on an article page. */
+export interface ExtractedArticle extends ArticleMeta {
+  /** The page URL, normalized (tracking parameters and fragment removed). */
+  url: string;
+  /** `<link rel=canonical>` or `og:url`, normalized, when the page declares one. */
+  canonicalUrl: string | null;
+  excerpt: string | null;
+  lang: string | null;
+  dir: string | null;
+  /** The article body as a detached element of the clone. */
+  content: Element;
+  /** The plain article text (see `articleText`). */
+  text: string;
+}
+
+/** Options for `extractArticle`. */
+export interface ExtractOptions {
+  /** Skip the `isProbablyReaderable` pre-check (the CLI analyzes whatever it is given). */
+  force?: boolean;
+  /** Readability's element budget; pages larger than this yield no article instead of hanging. */
+  maxElemsToParse?: number;
+}
+
+/** Reads a `<meta>` value by name or property. */
+function meta(doc: Document, ...keys: string[]): string | null {
+  for (const k of keys) {
+    const el = doc.querySelector(`meta[property="${k}"], meta[name="${k}"], meta[itemprop="${k}"]`);
+    const v = el?.getAttribute('content')?.trim();
+    if (v) return v;
+  }
+  return null;
+}
+
+/** The canonical URL the page declares, resolved against its own URL. */
+export function canonicalUrl(doc: Document): string | null {
+  const href = doc.querySelector('link[rel~="canonical" i]')?.getAttribute('href') ?? meta(doc, 'og:url');
+  if (!href) return null;
+  try {
+    const u = new URL(href, doc.baseURI || doc.URL || undefined);
+    if (u.protocol !== 'http:' && u.protocol !== 'https:') return null;
+    return normalizeUrl(u.toString());
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Extracts the article of `doc`, or returns null when the page is not an article (or Readability fails
+ * on it). The live document is cloned first; nothing in `doc` is changed.
+ */
+export function extractArticle(doc: Document, options: ExtractOptions = {}): ExtractedArticle | null {
+  try {
+    if (!doc.documentElement || !doc.body) return null;
+    if (!options.force && !isProbablyReaderable(doc)) return null;
+    const clone = doc.cloneNode(true) as Document;
+    const reader = new Readability<Node>(clone, {
+      serializer: (n) => n,
+      maxElemsToParse: options.maxElemsToParse ?? 0,
+    });
+    const parsed = reader.parse();
+    const content = parsed?.content;
+    if (!parsed || !content || content.nodeType !== 1) return null;
+    const text = articleText(content);
+    if (!text.trim()) return null;
+    const title = (parsed.title ?? '').trim() || (doc.title ?? '').trim();
+    return {
+      url: normalizeUrl(doc.URL),
+      canonicalUrl: canonicalUrl(doc),
+      title,
+      byline: parsed.byline ? parsed.byline.replace(/\s+/g, ' ').trim() || null : null,
+      siteName: parsed.siteName?.trim() || meta(doc, 'og:site_name') || null,
+      publishedTime: parsed.publishedTime?.trim() || meta(doc, 'article:published_time', 'datePublished') || null,
+      excerpt: parsed.excerpt?.trim() || null,
+      lang: parsed.lang ?? null,
+      dir: parsed.dir ?? null,
+      content: content as Element,
+      text,
+    };
+  } catch {
+    // A hostile or odd page must never break the content script: no article is the answer.
+    return null;
+  }
+}

@@ -1,0 +1,44 @@
+// WXT build configuration: one source tree, a Chrome MV3 and a Firefox MV3 build.
+import { defineConfig } from 'wxt';
+
+export default defineConfig({
+  modules: ['@wxt-dev/module-react'],
+  srcDir: '.',
+  manifest: ({ browser }) => ({
+    name: 'Sourcelight',
+    description:
+      'Who is named and who is speaking: people, organizations, places, quotes and anonymous sources in news articles — offline.',
+    permissions: ['storage', 'contextMenus', 'activeTab', 'scripting'],
+    host_permissions: ['http://*/*', 'https://*/*'],
+    commands: {
+      'save-selection': {
+        suggested_key: { default: 'Alt+Shift+S' },
+        description: 'Save the selected text as a note',
+      },
+      'toggle-panel': {
+        suggested_key: { default: 'Alt+Shift+L' },
+        description: 'Show or hide the Sourcelight panel',
+      },
+    },
+    action: { default_title: 'Sourcelight' },
+    content_security_policy: {
+      extension_pages: "script-src 'self'; object-src 'none'; base-uri 'none'",
+    },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'sourcelight@sourcelight.dev',
+              strict_min_version: '140.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+  // Vite 8's minifier folds Dexie's String.fromCharCode(65535) into a raw U+FFFF; Chromium then refuses
+  // the content script as "not UTF-8". Emitting ASCII-only output keeps every script loadable.
+  vite: () => ({
+    build: { rolldownOptions: { output: { charset: 'ascii' } } },
+  }),
+});
