@@ -1,6 +1,6 @@
 // Unit tests: Vitest with WXT's plugin (fake `browser`, auto-imports) — DOM tests opt into jsdom per file.
 import { defineConfig } from 'vitest/config';
-import { WxtVitest } from 'wxt/testing';
+import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
 export default defineConfig({
   plugins: [WxtVitest()],

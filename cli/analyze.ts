@@ -45,7 +45,9 @@ export async function analyzeTarget(target: string): Promise<Analysis> {
     if (!text) throw new CliError(`no article text in ${target}`);
     return analyzeText(text, { title: plainTextTitle(text) });
   }
-  const dom = new JSDOM(body, { url: url.startsWith('http') ? url : 'https://localhost/', contentType: 'text/html',
+  const dom = new JSDOM(body, {
+    url: url.startsWith('http') ? url : 'https://localhost/',
+    contentType: 'text/html',
     // the page's own CSS and script errors are not ours to report
     virtualConsole: new VirtualConsole(),
   });

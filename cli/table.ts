@@ -22,6 +22,9 @@ export function formatTable(a: Analysis): string {
     out.push(`           “${clip(q.text.replace(/\s+/g, ' '), 110)}”`);
   }
   const s = a.speakers;
-  out.push('', `Sources: ${s.named} named, ${s.anonymous} anonymous (${Math.round(s.anonymousShare * 100)} % anonymous)`);
+  out.push(
+    '',
+    `Sources: ${s.named} named, ${s.anonymous} anonymous (${Math.round(s.anonymousShare * 100)} % anonymous)`,
+  );
   return out.join('\n') + '\n';
 }

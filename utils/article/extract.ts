@@ -4,6 +4,8 @@
  */
 import { Readability, isProbablyReaderable } from '@mozilla/readability';
 import type { ArticleMeta } from '../analysis/types';
+import type { ArticleInput } from '../messaging/contract';
+import { hashText } from './hash';
 import { articleText } from './text';
 import { normalizeUrl } from './url';
 
@@ -89,4 +91,41 @@ export function extractArticle(doc: Document, options: ExtractOptions = {}): Ext
     // A hostile or odd page must never break the content script: no article is the answer.
     return null;
   }
+}
+
+/** The metadata the content script reports to the background for an extracted article. */
+export function articleInput(article: ExtractedArticle): ArticleInput {
+  return {
+    url: article.url.slice(0, 4096),
+    canonicalUrl: article.canonicalUrl ? article.canonicalUrl.slice(0, 4096) : null,
+    title: article.title.slice(0, 2000),
+    byline: article.byline ? article.byline.slice(0, 2000) : null,
+    siteName: article.siteName ? article.siteName.slice(0, 2000) : null,
+    publishedTime: article.publishedTime ? article.publishedTime.slice(0, 200) : null,
+    excerpt: article.excerpt ? article.excerpt.slice(0, 5000) : null,
+    textLength: article.text.length,
+    textHash: hashText(article.text),
+  };
+}
+
+/** Metadata for a page with no extractable article, so a selection on it can still be saved. */
+export function pageInput(doc: Document): ArticleInput {
+  const url = normalizeUrl(doc.URL).slice(0, 4096);
+  let host: string | null = null;
+  try {
+    host = new URL(doc.URL).hostname || null;
+  } catch {
+    host = null;
+  }
+  return {
+    url,
+    canonicalUrl: canonicalUrl(doc),
+    title: (doc.title || url).slice(0, 2000),
+    byline: null,
+    siteName: host,
+    publishedTime: null,
+    excerpt: null,
+    textLength: 0,
+    textHash: '',
+  };
 }

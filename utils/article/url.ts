@@ -3,7 +3,8 @@
  * one key, so saved notes come back on return visits.
  */
 
-const TRACKING = /^(utm_.*|fbclid|gclid|dclid|gbraid|wbraid|msclkid|mc_cid|mc_eid|igshid|_ga|_gl|ref_src|ref_url|cmpid|ocid|smid|smtyp|_r|yclid|s_cid|ito|at_medium|at_campaign)$/i;
+const TRACKING =
+  /^(utm_.*|fbclid|gclid|dclid|gbraid|wbraid|msclkid|mc_cid|mc_eid|igshid|_ga|_gl|ref_src|ref_url|cmpid|ocid|smid|smtyp|_r|yclid|s_cid|ito|at_medium|at_campaign)$/i;
 
 /**
  * Normalizes an article URL: drops the fragment, tracking parameters and default ports, lower-cases the

@@ -1,0 +1,55 @@
+/**
+ * Background (glue): owns the database, answers the message contract, and turns the context-menu item and
+ * the keyboard command into "save the selection of this tab".
+ */
+import { browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
+import { getDatabase } from '@/utils/db';
+import { handleArticleSeen, handleSaveAnnotation, handleSetAnchorStatus } from '@/utils/db/service';
+import { onMessage, sendMessage, type Result } from '@/utils/messaging';
+
+const MENU_SAVE = 'sourcelight-save-selection';
+
+/** Messages are only taken from this extension's own pages and content scripts. */
+function fromUs(sender: { id?: string }): boolean {
+  return sender.id === browser.runtime.id;
+}
+const refused = { ok: false, error: 'message from an unknown sender' } as const;
+
+export default defineBackground(() => {
+  const db = getDatabase();
+
+  onMessage('articleSeen', ({ data, sender }) => (fromUs(sender) ? handleArticleSeen(db, data) : refused));
+  onMessage('saveAnnotation', ({ data, sender }) => (fromUs(sender) ? handleSaveAnnotation(db, data) : refused));
+  onMessage('setAnchorStatus', ({ data, sender }) => (fromUs(sender) ? handleSetAnchorStatus(db, data) : refused));
+
+  /** Asks the tab for its selection and saves it. */
+  async function saveSelectionOf(tabId: number | undefined): Promise<Result<unknown>> {
+    if (tabId === undefined) return { ok: false, error: 'no tab' };
+    try {
+      const request = await sendMessage('captureSelection', null, tabId);
+      if (!request.ok) return request;
+      return await handleSaveAnnotation(db, request.value);
+    } catch (err) {
+      return { ok: false, error: `This page cannot be annotated (${(err as Error).message}).` };
+    }
+  }
+
+  browser.runtime.onInstalled.addListener(() => {
+    browser.contextMenus.create({
+      id: MENU_SAVE,
+      title: 'Save selection to Sourcelight',
+      contexts: ['selection'],
+      documentUrlPatterns: ['http://*/*', 'https://*/*'],
+    });
+  });
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (info.menuItemId === MENU_SAVE) void saveSelectionOf(tab?.id);
+  });
+  browser.commands.onCommand.addListener(async (command, tab) => {
+    const tabId = tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
+    if (command === 'save-selection') void saveSelectionOf(tabId);
+    else if (command === 'toggle-panel' && tabId !== undefined)
+      void sendMessage('togglePanel', null, tabId).catch(() => undefined);
+  });
+});

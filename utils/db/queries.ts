@@ -1,0 +1,113 @@
+/**
+ * Database queries and writes (pure core: the database is passed in). Every multi-record change runs in
+ * one Dexie transaction, so a failure half-way leaves nothing half-written.
+ */
+import type { AnnotationInput, ArticleInput, PageRef, PageState, Saved } from '../messaging/contract';
+import type { AnnotationRecord, ArticleRecord, SourcelightDB } from './schema';
+
+/** A random id (RFC 4122 v4 where `crypto.randomUUID` exists). */
+export function newId(): string {
+  const c = globalThis.crypto;
+  if (c?.randomUUID) return c.randomUUID();
+  return 'id-' + Date.now().toString(36) + '-' + Math.random().toString(36).slice(2, 12);
+}
+
+/** Finds the saved article for a page by its URL, else by its canonical URL. */
+export async function findArticle(db: SourcelightDB, page: PageRef): Promise<ArticleRecord | undefined> {
+  const byUrl = await db.articles.where('url').equals(page.url).first();
+  if (byUrl) return byUrl;
+  if (page.canonicalUrl) {
+    const byCanonUrl = await db.articles.where('url').equals(page.canonicalUrl).first();
+    if (byCanonUrl) return byCanonUrl;
+    return db.articles.where('canonicalUrl').equals(page.canonicalUrl).first();
+  }
+  return undefined;
+}
+
+/** An article's annotations, oldest first. */
+export function annotationsOf(db: SourcelightDB, articleId: string): Promise<AnnotationRecord[]> {
+  return db.annotations.where('[articleId+createdAt]').between([articleId, -Infinity], [articleId, Infinity]).toArray();
+}
+
+/** The page's saved article and annotations (none when the page was never saved). */
+export async function getPageState(db: SourcelightDB, page: PageRef): Promise<PageState> {
+  return db.transaction('r', db.articles, db.annotations, async () => {
+    const article = await findArticle(db, page);
+    if (!article) return { article: null, annotations: [] };
+    return { article, annotations: await annotationsOf(db, article.id) };
+  });
+}
+
+/**
+ * Saves an annotation, creating the article on first save and refreshing its metadata after — in one
+ * transaction, so concurrent saves from many tabs never create duplicate articles.
+ */
+export async function saveAnnotation(
+  db: SourcelightDB,
+  input: { article: ArticleInput; annotation: AnnotationInput },
+  now: number = Date.now(),
+): Promise<Saved> {
+  return db.transaction('rw', db.articles, db.annotations, async () => {
+    const existing = await findArticle(db, input.article);
+    const article: ArticleRecord = existing
+      ? { ...existing, ...input.article, url: existing.url, id: existing.id, updatedAt: now }
+      : { ...input.article, id: newId(), createdAt: now, updatedAt: now };
+    await db.articles.put(article);
+    const a = input.annotation;
+    const annotation: AnnotationRecord = {
+      id: newId(),
+      articleId: article.id,
+      kind: a.kind,
+      category: a.category,
+      quote: a.quote,
+      position: a.position,
+      comment: a.comment,
+      ...(a.speaker !== undefined ? { speaker: a.speaker } : {}),
+      ...(a.quoteKind !== undefined ? { quoteKind: a.quoteKind } : {}),
+      ...(a.anonymous !== undefined ? { anonymous: a.anonymous } : {}),
+      ...(a.anonymityCue !== undefined ? { anonymityCue: a.anonymityCue } : {}),
+      createdAt: now,
+      updatedAt: now,
+    };
+    await db.annotations.add(annotation);
+    return { article, annotation };
+  });
+}
+
+/** Records which annotations anchored on the last visit and which did not. */
+export async function setAnchorStatus(db: SourcelightDB, found: string[], orphaned: string[]): Promise<void> {
+  await db.transaction('rw', db.annotations, async () => {
+    for (const [ids, value] of [
+      [found, false],
+      [orphaned, true],
+    ] as const) {
+      const rows = await db.annotations.bulkGet(ids);
+      const changed = rows.filter((r): r is AnnotationRecord => !!r && !!r.orphaned !== value);
+      if (changed.length) await db.annotations.bulkPut(changed.map((r) => ({ ...r, orphaned: value })));
+    }
+  });
+}
+
+/** An article with its annotations, for the library view. */
+export interface ArticleWithAnnotations {
+  article: ArticleRecord;
+  annotations: AnnotationRecord[];
+}
+
+/** Every saved article with its annotations, most recently updated first. */
+export async function listLibrary(db: SourcelightDB): Promise<ArticleWithAnnotations[]> {
+  return db.transaction('r', db.articles, db.annotations, async () => {
+    const articles = await db.articles.orderBy('updatedAt').reverse().toArray();
+    const all = await db.annotations.toArray();
+    const by = new Map<string, AnnotationRecord[]>();
+    for (const a of all) {
+      const list = by.get(a.articleId);
+      if (list) list.push(a);
+      else by.set(a.articleId, [a]);
+    }
+    return articles.map((article) => ({
+      article,
+      annotations: (by.get(article.id) ?? []).sort((x, y) => y.createdAt - x.createdAt),
+    }));
+  });
+}

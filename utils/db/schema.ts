@@ -1,0 +1,100 @@
+/**
+ * The Sourcelight database schema (pure core): record types, the versioned Dexie store definitions and the
+ * Dexie subclass. The database lives in the extension origin (background + popup); content scripts never
+ * open it — their IndexedDB would belong to the page's origin.
+ */
+import Dexie, { type EntityTable } from 'dexie';
+
+/** W3C Web Annotation TextQuoteSelector over the article text (whitespace-normalized). */
+export interface TextQuoteSelector {
+  exact: string;
+  prefix: string;
+  suffix: string;
+}
+
+/** W3C Web Annotation TextPositionSelector: character offsets into the article text (end exclusive). */
+export interface TextPositionSelector {
+  start: number;
+  end: number;
+}
+
+/** A saved article: the page's metadata as extraction saw it. */
+export interface ArticleRecord {
+  id: string;
+  /** Normalized page URL (tracking parameters and fragment removed). Unique. */
+  url: string;
+  canonicalUrl: string | null;
+  title: string;
+  byline: string | null;
+  siteName: string | null;
+  publishedTime: string | null;
+  excerpt: string | null;
+  textLength: number;
+  /** Hash of the article text, to notice edits between visits. */
+  textHash: string;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** What an annotation is. */
+export type AnnotationKind = 'highlight' | 'note' | 'quote' | 'entity';
+
+/** A saved highlight, note, quote or entity of one article. */
+export interface AnnotationRecord {
+  id: string;
+  articleId: string;
+  kind: AnnotationKind;
+  /** Entity type or highlight colour category ("person", "quote", "anonymous", "note", …). */
+  category: string | null;
+  quote: TextQuoteSelector;
+  /** Offsets into the article text when known. */
+  position: TextPositionSelector | null;
+  comment: string;
+  /** For saved quotes: the speaker, kind and anonymity as the analyzer saw them. */
+  speaker?: string | null;
+  quoteKind?: 'direct' | 'indirect' | null;
+  anonymous?: boolean;
+  anonymityCue?: string | null;
+  /** Set when the annotation could not be anchored on the last visit ("not found in this page"). */
+  orphaned?: boolean;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** The database name; one per browser profile. */
+export const DB_NAME = 'sourcelight';
+
+/**
+ * Every schema version ever shipped, oldest first. Never edit a shipped entry: append a new version (with an
+ * upgrade function when data must move) and add a fixture to the upgrade tests.
+ */
+export const SCHEMA_VERSIONS: ReadonlyArray<{
+  version: number;
+  stores: Record<string, string>;
+  upgrade?: (tx: import('dexie').Transaction) => Promise<void> | void;
+}> = [
+  {
+    version: 1,
+    stores: {
+      articles: 'id, &url, canonicalUrl, textHash, siteName, createdAt, updatedAt',
+      annotations: 'id, articleId, kind, createdAt, updatedAt, [articleId+createdAt]',
+    },
+  },
+];
+
+/** The newest schema version. */
+export const SCHEMA_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;
+
+/** The typed Dexie database. Pass `indexedDB`/`IDBKeyRange` in options to run on fake-indexeddb in tests. */
+export class SourcelightDB extends Dexie {
+  articles!: EntityTable<ArticleRecord, 'id'>;
+  annotations!: EntityTable<AnnotationRecord, 'id'>;
+
+  constructor(name: string = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
+    super(name, options);
+    for (const v of SCHEMA_VERSIONS) {
+      const def = this.version(v.version).stores(v.stores);
+      if (v.upgrade) def.upgrade(v.upgrade);
+    }
+  }
+}

@@ -1,0 +1,103 @@
+/**
+ * The one message contract between content script, background and popup (pure core): every message's
+ * payload schema (zod), its reply type, and the success-or-error reply union. The background validates
+ * every payload against these schemas before it touches the database.
+ */
+import { z } from 'zod';
+import type { AnnotationRecord, ArticleRecord } from '../db/schema';
+
+const MAX_TEXT = 50_000;
+const url = z.string().min(1).max(4096);
+const shortText = z.string().max(2000);
+
+/** Article metadata as the content script extracted it. */
+export const ArticleInputSchema = z.strictObject({
+  url,
+  canonicalUrl: url.nullable(),
+  title: z.string().max(2000),
+  byline: shortText.nullable(),
+  siteName: shortText.nullable(),
+  publishedTime: z.string().max(200).nullable(),
+  excerpt: z.string().max(5000).nullable(),
+  textLength: z.number().int().nonnegative(),
+  textHash: z.string().max(64),
+});
+export type ArticleInput = z.infer<typeof ArticleInputSchema>;
+
+export const TextQuoteSchema = z.strictObject({
+  exact: z.string().min(1).max(MAX_TEXT),
+  prefix: z.string().max(200),
+  suffix: z.string().max(200),
+});
+export const TextPositionSchema = z
+  .strictObject({ start: z.number().int().nonnegative(), end: z.number().int().nonnegative() })
+  .refine((p) => p.end >= p.start, 'end must not precede start');
+
+/** An annotation to save, before it gets an id. */
+export const AnnotationInputSchema = z.strictObject({
+  kind: z.enum(['highlight', 'note', 'quote', 'entity']),
+  category: z.string().max(40).nullable(),
+  quote: TextQuoteSchema,
+  position: TextPositionSchema.nullable(),
+  comment: z.string().max(MAX_TEXT),
+  speaker: shortText.nullable().optional(),
+  quoteKind: z.enum(['direct', 'indirect']).nullable().optional(),
+  anonymous: z.boolean().optional(),
+  anonymityCue: shortText.nullable().optional(),
+});
+export type AnnotationInput = z.infer<typeof AnnotationInputSchema>;
+
+export const SaveAnnotationSchema = z.strictObject({ article: ArticleInputSchema, annotation: AnnotationInputSchema });
+export type SaveAnnotationRequest = z.infer<typeof SaveAnnotationSchema>;
+
+export const PageRefSchema = z.strictObject({ url, canonicalUrl: url.nullable() });
+export type PageRef = z.infer<typeof PageRefSchema>;
+
+export const AnchorStatusSchema = z.strictObject({
+  found: z.array(z.string().max(100)).max(100_000),
+  orphaned: z.array(z.string().max(100)).max(100_000),
+});
+export type AnchorStatus = z.infer<typeof AnchorStatusSchema>;
+
+/** A reply: the value, or a message a person can read. */
+export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
+
+/** What the background knows about a page. */
+export interface PageState {
+  article: ArticleRecord | null;
+  annotations: AnnotationRecord[];
+}
+
+/** Saved: the article (created or updated) and the new annotation. */
+export interface Saved {
+  article: ArticleRecord;
+  annotation: AnnotationRecord;
+}
+
+/**
+ * Every message, its payload and its reply. Content script → background: `articleSeen` (metadata of the
+ * article in the tab; replies with what was saved for it), `saveAnnotation`, `setAnchorStatus`.
+ * Background → content script: `captureSelection` (the context menu or keyboard command asks the page for
+ * its current selection, as a save request) and `togglePanel`.
+ */
+export interface ProtocolMap {
+  articleSeen(data: ArticleInput): Result<PageState>;
+  saveAnnotation(data: SaveAnnotationRequest): Result<Saved>;
+  setAnchorStatus(data: AnchorStatus): Result<null>;
+  captureSelection(data: null): Result<SaveAnnotationRequest>;
+  togglePanel(data: null): Result<null>;
+}
+
+/** Formats a zod error as one readable line. */
+export function describeInvalid(error: z.ZodError): string {
+  const first = error.issues[0];
+  if (!first) return 'invalid message';
+  const where = first.path.length ? first.path.join('.') : 'message';
+  return `invalid message: ${where}: ${first.message}`;
+}
+
+/** Validates `data` against `schema`, returning a typed value or a readable error. */
+export function validate<T>(schema: z.ZodType<T>, data: unknown): Result<T> {
+  const r = schema.safeParse(data);
+  return r.success ? { ok: true, value: r.data } : { ok: false, error: describeInvalid(r.error) };
+}
