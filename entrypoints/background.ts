@@ -35,6 +35,11 @@ export default defineBackground(() => {
     }
   }
 
+  // E2E hook: headless browsers cannot press extension shortcuts or open native context menus, so
+  // tests/e2e calls the very function the menu and the command call. It lives on the background's own
+  // global, which only this extension's contexts can reach; pages and content scripts cannot.
+  (globalThis as { __sourcelightTest?: unknown }).__sourcelightTest = { saveSelectionOf };
+
   browser.runtime.onInstalled.addListener(() => {
     browser.contextMenus.create({
       id: MENU_SAVE,
