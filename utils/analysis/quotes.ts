@@ -1,12 +1,959 @@
 /**
- * Quote finder: direct quotes and reported speech with their speakers and anonymity.
- * (Placeholder — the quote engine replaces this.)
+ * Quote engine: finds every attributed statement in article text — direct quotes in any quotation style
+ * and reported speech ("X said that…", "…, X told reporters", "according to X, …") — and resolves who made
+ * it, whether the source is anonymous, and the cue that licensed the attribution.
+ *
+ * Pipeline (all linear in the text length):
+ *  1. quotation-mark spans per paragraph (curly, straight, doubled apostrophes, guillemets, single quotes);
+ *  2. sentences, merged where a quotation spans a sentence break;
+ *  3. per sentence, speech cues outside quotations → subject (before: "X said", after: "said X", relative:
+ *     "who said", participle: ", adding") → content (after the cue, or the clause fronted before it) →
+ *     a direct quote (content is a quotation) or an indirect one (paraphrase, possibly embedding a short
+ *     quoted phrase);
+ *  4. "according to X" attributions;
+ *  5. block content after "X said:" at a paragraph end;
+ *  6. leftover quotations that read as speech (not scare quotes) inherit the nearby speaker.
  */
 import type { Entity, Quote } from './types';
+import { splitParagraphs, splitSentences, type Span } from './sentences';
+import { SpeakerResolver, anonymityCue, buildNameIndex, type Speaker } from './speakers';
+import {
+  AGENTLESS_PASSIVES,
+  CONTENT_OBJECT_VERBS,
+  NOUNY_BASE_FORMS,
+  OBJECT_VERBS,
+  PHRASAL_CUES,
+  SPEECH_VERB_FORMS,
+} from './lexicons/speech';
+
+/** A quotation-mark span; `open`/`close` are the mark offsets, `start`/`end` the trimmed inner text. */
+interface QSpan {
+  open: number;
+  close: number;
+  start: number;
+  end: number;
+  closed: boolean;
+  consumed: boolean;
+  words: number;
+}
+
+interface Token {
+  s: number;
+  e: number;
+  w: string;
+  lw: string;
+}
+
+interface Cue {
+  /** Token range of the cue in the sentence token list (inclusive). */
+  first: number;
+  last: number;
+  lemma: string;
+  form: string;
+  phrase: boolean;
+}
+
+const WORD = /[\p{L}\p{N}]+(?:['\u2019\-.][\p{L}\p{N}]+)*/gu;
+const OPEN_DOUBLE = new Set(['\u201c', '\u201e', '\u00ab']);
+const CLOSE_DOUBLE = new Set(['\u201d', '\u00bb']);
+const QUOTE_CHARS = /["\u201c\u201d\u201e\u00ab\u00bb\u2018\u2019]|''/;
+
+/** Adverbs and auxiliaries that may sit between a subject and its speech verb ("has also said"). */
+const AUX_ADV = new Set(
+  (
+    'also has have had later previously then earlier again repeatedly once just would will could can may might ' +
+    'should must reportedly further recently publicly separately nevertheless however first only frequently ' +
+    'often himself herself itself themselves did does do privately openly flatly angrily simply still already ' +
+    'even quickly immediately initially subsequently finally ultimately yesterday today'
+  ).split(' '),
+);
+
+/** Words that end a subject noun phrase when walking backwards from the verb. */
+const BOUNDARY = new Set(
+  (
+    'that which who whom whose and but or nor because while when whenever as if after before since although ' +
+    'though so then where whether than until unless also not is are was were be been being has have had do does ' +
+    'did will would can could should may might must what how why'
+  ).split(' '),
+);
+
+/** Finite verbs (and auxiliaries) that mark a comma segment as a clause rather than an appositive. */
+const FINITE =
+  /\b(?:is|are|was|were|has|have|had|will|would|can|could|should|did|does|do|may|might|must|isn't|aren't|wasn't|weren't|hasn't|haven't|hadn't|won't|wouldn't|can't|couldn't|didn't|doesn't|don't)\b/i;
+
+/** Words that open an adverbial (not a subject) segment or remainder. */
+const ADVERBIAL_LEAD = new Set(
+  (
+    'on in at during last this earlier later today yesterday tonight after before by from according via while ' +
+    'when with without through over under also again then afterwards monday tuesday wednesday thursday friday ' +
+    'saturday sunday nevertheless however meanwhile too separately recently previously now there here once ' +
+    'speaking citing adding noting quoting'
+  ) // participles that never head a subject
+    .split(' '),
+);
+
+const PRONOUN_SUBJECTS = new Set(['he', 'she', 'it', 'they', 'we', 'i']);
 
 /** Finds every attributed statement in `text`, resolving speakers against `entities`. */
 export function findQuotes(text: string, entities: Entity[]): Quote[] {
+  const paragraphs = splitParagraphs(text);
+  const spans = findQuoteSpans(text, paragraphs);
+  const sentences = mergeAcrossQuotes(splitSentences(text), spans);
+  const tokens = tokenize(text);
+  const names = buildNameIndex(text, entities);
+  const inQuote = makeInQuote(spans);
+  const resolver = new SpeakerResolver(text, names, inQuote);
+  const out: Quote[] = [];
+  const paraOf = makeLocator(paragraphs);
+  let lastSpeakerPara = -10;
+
+  const emit = (
+    start: number,
+    end: number,
+    kind: Quote['kind'],
+    speaker: Speaker,
+    cue: string | null,
+    anonCue: string | null,
+  ): void => {
+    [start, end] = trimRange(text, start, end, kind);
+    if (end <= start) return;
+    if (out.some((q) => q.start === start && q.end === end && q.speaker === speaker.name)) return;
+    const mention = speaker.mention
+      ? {
+          start: speaker.mention.start,
+          end: speaker.mention.end,
+          text: text.slice(speaker.mention.start, speaker.mention.end),
+        }
+      : null;
+    const anonymous = speaker.anonymous || (!!anonCue && !speaker.mention && speaker.name !== null);
+    out.push({
+      text: text.slice(start, end),
+      kind,
+      speaker: speaker.name,
+      anonymous,
+      start,
+      end,
+      cue,
+      anonymityCue: anonymous ? (speaker.anonymityCue ?? anonCue) : null,
+      speakerMention: mention,
+    });
+  };
+
+  for (const sent of sentences) {
+    const toks = tokensIn(tokens, sent.start, sent.end);
+    const cues = findCues(text, toks, spans, inQuote);
+    let floorTok = 0;
+    let prevSubject: { speaker: Speaker; phrase: string | null } | null = null;
+    const sentAnon = anonymityCue(stripQuotes(text, sent.start, sent.end, spans));
+    // Content regions already claimed by a cue: the previous cue's after-content may be cut by the next.
+    const pending: Array<{ cueIdx: number; startTok: number }> = [];
+    void pending;
+    const results: Array<{
+      speaker: Speaker;
+      phrase: string | null;
+      cue: Cue;
+      content: Span | null;
+      subjStart: number;
+      mode: 'sv' | 'vs' | 'rel' | 'part';
+    }> = [];
+
+    for (let ci = 0; ci < cues.length; ci++) {
+      const cue = cues[ci]!;
+      const lemma = cue.lemma;
+      let mode: 'sv' | 'vs' | 'rel' | 'part' = 'sv';
+      let subj: { start: number; end: number } | null = null;
+      let speaker: Speaker | null = null;
+      let phrase: string | null = null;
+
+      const isParticiple = !cue.phrase && cue.form.endsWith('ing') && cue.form !== 'saying';
+      const isSaying = cue.form === 'saying' && !cue.phrase;
+      if (isParticiple || isSaying) {
+        mode = 'part';
+        if (prevSubject) {
+          speaker = prevSubject.speaker;
+          phrase = prevSubject.phrase;
+        } else {
+          const np = sentenceSubject(text, toks, cue.first, names);
+          if (np) {
+            subj = np;
+            phrase = text.slice(np.start, np.end);
+            speaker = resolver.resolve(np.start, np.end, sent.start);
+          }
+        }
+        if (!speaker) continue;
+      } else {
+        const found = subjectBefore(text, toks, cue.first, floorTok, names);
+        if (found.kind === 'np') {
+          subj = found;
+        } else if (found.kind === 'rel') {
+          mode = 'rel';
+          const ante = antecedentBefore(text, toks, found.relTok, floorTok);
+          if (ante) {
+            subj = ante;
+            const refs = names.inRange(ante.start, ante.end).filter((r) => !r.possessive);
+            speaker = refs.length
+              ? resolver.resolve(refs[refs.length - 1]!.start, refs[refs.length - 1]!.end, sent.start)
+              : resolver.resolve(ante.start, ante.end, sent.start);
+            phrase = text.slice(ante.start, ante.end);
+          }
+        } else if (found.kind === 'coord' && prevSubject) {
+          speaker = prevSubject.speaker;
+          phrase = prevSubject.phrase;
+          mode = 'part';
+        }
+        if (!subj && !speaker) {
+          const after = subjectAfter(text, toks, cue.last);
+          if (after) {
+            mode = 'vs';
+            subj = after;
+          }
+        }
+        if (subj && !speaker) {
+          phrase = text.slice(subj.start, subj.end);
+          speaker = resolver.resolve(subj.start, subj.end, sent.start);
+        }
+        if (!speaker) continue;
+      }
+      // Cut the previous cue's after-content where a coordinated claim starts ("… and added that …").
+      const subjStart = subj && mode !== 'vs' ? subj.start : toks[cue.first]!.s;
+      results.push({ speaker, phrase, cue, content: null, subjStart, mode });
+      prevSubject = { speaker, phrase };
+      floorTok = cue.last + 1;
+    }
+
+    // Content for each cue.
+    for (let ri = 0; ri < results.length; ri++) {
+      const r = results[ri]!;
+      const next = results[ri + 1];
+      let limit = sent.end;
+      if (next && next.mode !== 'rel') {
+        // A nested report ("said Mr Mugabe had told …") starts the content; a coordinated one ends it.
+        const afterCue = toks[r.cue.last]!.e;
+        const between = text.slice(afterCue, next.subjStart);
+        const nested = /^[\s,:]*(?:that\s+)?$/i.test(between);
+        if (!nested) limit = cutBeforeConjunction(text, afterCue, next.subjStart);
+      }
+      const speaker = r.speaker;
+      const cueText = text.slice(toks[r.cue.first]!.s, toks[r.cue.last]!.e);
+      const anon = sentAnon ?? (r.phrase ? anonymityCue(r.phrase) : null);
+      let afterStart = toks[r.cue.last]!.e;
+      if (r.mode === 'vs' && r.subjStart >= 0) {
+        // Content precedes the verb in "…, said X".
+        afterStart = sent.end;
+      }
+      let after = r.mode === 'vs' ? null : contentAfter(text, toks, r.cue, afterStart, limit, spans, r.mode === 'rel');
+      const frontEnd = r.mode === 'vs' ? toks[r.cue.first]!.s : r.subjStart;
+      const frontStart = ri > 0 ? Math.max(sent.start, results[ri - 1]!.content?.end ?? sent.start) : sent.start;
+      const front = r.mode === 'rel' || r.mode === 'part' ? null : frontedContent(text, frontStart, frontEnd, spans);
+      let useFront = false;
+      if (!after) useFront = true;
+      else if (front && front.quote) {
+        // '"…," X said, adding …' — the quotation before the attribution is the claim.
+        useFront = /^[\s,]*$/.test(text.slice(toks[r.cue.last]!.e, after.start)) ? !after.hasQuote : false;
+        if (!after.hasQuote) useFront = true;
+      } else if (front && /^\s*,/.test(text.slice(toks[r.cue.last]!.e, sent.end)) && !after.hasQuote) {
+        // Parenthetical "…, X said, …": the longer fronted clause is the claim, a short lead-in is not.
+        useFront = front.words >= 5;
+      }
+      if (useFront) after = null;
+      if (after) {
+        r.content = { start: after.start, end: after.end };
+        emitContent(after.start, after.end, speaker, cueText, anon, false);
+      } else if (front) {
+        r.content = { start: toks[r.cue.last]!.e, end: toks[r.cue.last]!.e };
+        emitContent(front.start, front.end, speaker, cueText, anon, true);
+      } else if (
+        /^\s*:\s*$/.test(text.slice(toks[r.cue.last]!.e, sent.end)) ||
+        /:\s*$/.test(text.slice(sent.start, sent.end))
+      ) {
+        // "… also said:" at a paragraph end — the following paragraphs hold the claim.
+        blockAfter(sent.end, speaker, cueText, anon);
+      } else {
+        continue;
+      }
+      resolver.remember(speaker, toks[r.cue.first]!.s, r.phrase);
+      lastSpeakerPara = paraOf(toks[r.cue.first]!.s);
+    }
+
+    // "according to X" attributions.
+    for (const acc of findAccordingTo(text, toks, spans, inQuote)) {
+      const speaker = resolveAccording(resolver, text, acc.np, sent.start, names);
+      let content: Span;
+      const before = text.slice(sent.start, acc.cueStart);
+      if (/^\s*$/.test(before)) content = { start: acc.np.end, end: sent.end };
+      else if (/,\s*$/.test(before) && /^[\s.!?"\u201d]*$/.test(text.slice(acc.np.end, sent.end)))
+        content = { start: sent.start, end: acc.cueStart };
+      else content = { start: sent.start, end: sent.end };
+      emitContent(content.start, content.end, speaker, 'according to', sentAnon, false);
+      resolver.remember(speaker, acc.cueStart, text.slice(acc.np.start, acc.np.end));
+      lastSpeakerPara = paraOf(acc.cueStart);
+    }
+
+    // Leftover quotations in this sentence that read as speech inherit the current speaker.
+    for (const q of spansIn(spans, sent.start, sent.end)) {
+      if (q.consumed) continue;
+      q.consumed = true;
+      if (!isFloatingSpeech(text, q, sent)) continue;
+      const last = resolver.last();
+      if (!last || paraOf(q.open) - lastSpeakerPara > 2) continue;
+      emit(q.start, q.end, 'direct', last, null, null);
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+
+  /** Emits a content region: direct quote(s) when quotation marks cover the claim, else paraphrase. */
+  function emitContent(
+    start: number,
+    end: number,
+    speaker: Speaker,
+    cue: string,
+    anon: string | null,
+    fronted: boolean,
+  ): void {
+    const inner = spansIn(spans, start, end).filter((q) => q.open >= start - 1);
+    let direct = false;
+    for (const q of inner) {
+      q.consumed = true;
+      const lead = text.slice(start, q.open);
+      const tail = text.slice(q.closed ? q.close + 1 : q.close, end);
+      const atStart = /^[\s,:\u2014-]*$/.test(lead);
+      const atEnd = /^[\s.,;:!?)\]]*$/.test(tail);
+      if ((fronted && atEnd) || (atStart && (atEnd || q.words >= 4)) || q.words >= 10 || (atEnd && q.words >= 8)) {
+        emit(q.start, q.end, 'direct', speaker, cue, anon);
+        direct = true;
+      }
+    }
+    if (!direct && wordCount(text, start, end) >= 2) emit(start, end, 'indirect', speaker, cue, anon);
+  }
+
+  /** Bullet lists and block quotes after "X said:". */
+  function blockAfter(pos: number, speaker: Speaker, cue: string, anon: string | null): void {
+    let pi = paraOf(pos) + 1;
+    let first = true;
+    while (pi < paragraphs.length) {
+      const p = paragraphs[pi]!;
+      const body = text.slice(p.start, p.end);
+      if (QUOTE_CHARS.test(body[0]!)) return; // a quotation: handled as floating speech
+      const bullet = !/[.!?"\u201d]$/.test(body) && body.length < 200;
+      if (!first && !bullet) return;
+      emit(p.start, p.end, bullet ? 'indirect' : 'direct', speaker, cue, anon);
+      for (const q of spansIn(spans, p.start, p.end)) q.consumed = true;
+      if (!bullet) return;
+      first = false;
+      pi++;
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Quotation-mark spans
+
+/** Finds quotation spans paragraph by paragraph; an unclosed quotation runs to its paragraph's end. */
+function findQuoteSpans(text: string, paragraphs: Span[]): QSpan[] {
+  const out: QSpan[] = [];
+  for (const p of paragraphs) {
+    const local: QSpan[] = [];
+    let openAt = -1;
+    let openLen = 0;
+    for (let i = p.start; i < p.end; i++) {
+      const c = text[i]!;
+      let kind: 'open' | 'close' | 'amb' | null = null;
+      let len = 1;
+      if (OPEN_DOUBLE.has(c)) kind = 'open';
+      else if (CLOSE_DOUBLE.has(c)) kind = 'close';
+      else if (c === '"') kind = 'amb';
+      else if (c === "'" && text[i + 1] === "'") {
+        kind = 'amb';
+        len = 2;
+      }
+      if (!kind) continue;
+      if (kind === 'amb') {
+        const prev = i > p.start ? text[i - 1]! : ' ';
+        const next = i + len < p.end ? text[i + len]! : ' ';
+        const looksOpen = /[\s(\[\u2014\u2013\-:]/.test(prev) && !/\s/.test(next);
+        const looksClose = !/\s/.test(prev) && /[\s.,;:!?)\]\u2014\u2013\-]/.test(next);
+        if (openAt < 0) kind = looksClose && !looksOpen ? null : 'open';
+        else kind = looksOpen && !looksClose ? 'open' : 'close';
+      }
+      if (kind === 'open') {
+        openAt = i;
+        openLen = len;
+      } else if (kind === 'close' && openAt >= 0) {
+        const s = makeSpan(text, openAt, openLen, i, true);
+        if (s) local.push(s);
+        openAt = -1;
+      }
+      i += len - 1;
+    }
+    if (openAt >= 0) {
+      const s = makeSpan(text, openAt, openLen, p.end, false);
+      if (s) local.push(s);
+    }
+    // Single quotation marks at top level (British style), never apostrophes.
+    const singles = findSingleSpans(text, p, local);
+    out.push(...[...local, ...singles].sort((a, b) => a.open - b.open));
+  }
+  return out;
+}
+
+function findSingleSpans(text: string, p: Span, doubles: QSpan[]): QSpan[] {
+  const out: QSpan[] = [];
+  const insideDouble = (i: number): boolean => doubles.some((d) => i > d.open && i < d.close);
+  let openAt = -1;
+  for (let i = p.start; i < p.end; i++) {
+    const c = text[i]!;
+    if (c !== "'" && c !== '\u2018' && c !== '\u2019') continue;
+    if (c === "'" && (text[i + 1] === "'" || text[i - 1] === "'")) continue; // doubled apostrophes: a double mark
+    if (insideDouble(i)) continue;
+    const prev = i > p.start ? text[i - 1]! : ' ';
+    const next = i + 1 < p.end ? text[i + 1]! : ' ';
+    const letterBefore = /[\p{L}\p{N}]/u.test(prev);
+    const letterAfter = /[\p{L}\p{N}]/u.test(next);
+    if (letterBefore && letterAfter) continue; // apostrophe: don't, O'Hare, Mali's
+    if (openAt < 0) {
+      if (c !== '\u2019' && /[\s(\[\u2014:]/.test(prev) && letterAfter && !/^\d\ds\b/.test(text.slice(i + 1, i + 5))) {
+        openAt = i;
+      }
+    } else if (!/\s/.test(prev) && !letterAfter && c !== '\u2018') {
+      // "daughters' generation": a plural possessive, not a closing mark.
+      if (prev === 's' && /^\s+\p{Ll}/u.test(text.slice(i + 1, i + 4)) && !/[.,!?]/.test(prev)) continue;
+      const s = makeSpan(text, openAt, 1, i, true);
+      if (s) out.push(s);
+      openAt = -1;
+    }
+  }
+  return out;
+}
+
+function makeSpan(text: string, open: number, openLen: number, close: number, closed: boolean): QSpan | null {
+  let start = open + openLen;
+  let end = close;
+  while (start < end && /\s/.test(text[start]!)) start++;
+  while (end > start && /[\s,]/.test(text[end - 1]!)) end--;
+  if (end <= start) return null;
+  return { open, close, start, end, closed, consumed: false, words: wordCount(text, start, end) };
+}
+
+function makeInQuote(spans: QSpan[]): (pos: number) => boolean {
+  const opens = spans.map((s) => s.open);
+  return (pos: number): boolean => {
+    let lo = 0;
+    let hi = opens.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (opens[mid]! <= pos) lo = mid + 1;
+      else hi = mid;
+    }
+    const s = spans[lo - 1];
+    return !!s && pos > s.open && pos < s.close;
+  };
+}
+
+function spansIn(spans: QSpan[], start: number, end: number): QSpan[] {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid]!.close < start) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: QSpan[] = [];
+  for (let i = lo; i < spans.length && spans[i]!.open < end; i++) if (spans[i]!.close >= start) out.push(spans[i]!);
+  return out;
+}
+
+/** Joins sentences split inside a quotation ("… 100. If you look …," Mr Obama said). */
+function mergeAcrossQuotes(sentences: Span[], spans: QSpan[]): Span[] {
+  const out: Span[] = [];
+  let si = 0;
+  for (const s of sentences) {
+    const prev = out[out.length - 1];
+    while (si < spans.length && spans[si]!.close < s.start) si++;
+    let merge = false;
+    if (prev) {
+      for (let k = si; k < spans.length && spans[k]!.open < s.start; k++) {
+        const q = spans[k]!;
+        if (q.open < prev.end && q.close >= s.start) merge = true;
+      }
+      // Back up one span in case the index advanced past a span that still covers this boundary.
+      if (!merge && si > 0) {
+        const q = spans[si - 1]!;
+        if (q.open < prev.end && q.close >= s.start) merge = true;
+      }
+    }
+    if (merge && prev) prev.end = s.end;
+    else out.push({ ...s });
+  }
+  return out;
+}
+
+/** A leftover quotation reads as speech when it opens its sentence (or fills most of it) and is not a short phrase. */
+function isFloatingSpeech(text: string, q: QSpan, sent: Span): boolean {
+  if (q.words < 4) return false;
+  const lead = text.slice(sent.start, q.open);
+  if (/^[\s\u2014-]*$/.test(lead) || /:\s*$/.test(lead)) return true;
+  return q.end - q.start >= 0.6 * (sent.end - sent.start);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Tokens and cues
+
+function tokenize(text: string): Token[] {
+  const out: Token[] = [];
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
+    let w = m[0];
+    // A trailing abbreviation period is part of the token only for "U.S."-style forms.
+    if (w.endsWith('.')) w = w.slice(0, -1);
+    out.push({ s: m.index, e: m.index + w.length, w, lw: w.toLowerCase() });
+  }
+  return out;
+}
+
+function tokensIn(tokens: Token[], start: number, end: number): Token[] {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.s < start) lo = mid + 1;
+    else hi = mid;
+  }
+  let e = lo;
+  while (e < tokens.length && tokens[e]!.e <= end) e++;
+  return tokens.slice(lo, e);
+}
+
+const PHRASES = PHRASAL_CUES.map((p) => p.split(' '));
+
+function findCues(text: string, toks: Token[], spans: QSpan[], inQuote: (pos: number) => boolean): Cue[] {
+  void spans;
+  const out: Cue[] = [];
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i]!;
+    if (inQuote(t.s)) continue;
+    let matched = false;
+    for (const ph of PHRASES) {
+      if (ph.every((w, k) => toks[i + k]?.lw === w) && gapsPlain(text, toks, i, i + ph.length - 1)) {
+        const lemma = ph[ph.length - 1] === 'saying' ? 'say' : ph[0]!;
+        out.push({ first: i, last: i + ph.length - 1, lemma, form: ph.join(' '), phrase: true });
+        i += ph.length - 1;
+        matched = true;
+        break;
+      }
+    }
+    if (matched) continue;
+    const lemma = SPEECH_VERB_FORMS.get(t.lw);
+    if (!lemma) continue;
+    if (!isCueInContext(text, toks, i, lemma)) continue;
+    out.push({ first: i, last: i, lemma, form: t.lw, phrase: false });
+  }
+  return out;
+}
+
+const DETERMINER_WORDS = new Set('the a an his her its their our my your this that these those such'.split(' '));
+const BE_WORDS = new Set('is are was were be been being'.split(' '));
+
+/** Filters speech-verb forms that are nouns, adjectives, infinitives, negations or agentless passives. */
+function isCueInContext(text: string, toks: Token[], i: number, lemma: string): boolean {
+  const t = toks[i]!;
+  const prev = toks[i - 1];
+  const prevGapPlain = prev ? /^\s*$/.test(text.slice(prev.e, t.s)) : false;
+  const next = toks[i + 1];
+  const form = t.lw;
+  const base = form === lemma;
+  if (base && NOUNY_BASE_FORMS.has(lemma)) return false;
+  if (form.endsWith('ing')) {
+    // Participles count after a comma or "and" ("…, adding that", "… and stressing that").
+    if (!prev) return false;
+    const gap = text.slice(prev.e, t.s);
+    if (!(/,\s*$/.test(gap) || (prev.lw === 'and' && prevGapPlain))) return false;
+  }
+  if (prev && prevGapPlain) {
+    if (
+      prev.lw === 'to' ||
+      prev.lw === 'not' ||
+      prev.lw === 'never' ||
+      prev.lw.endsWith("n't") ||
+      prev.lw.endsWith('n\u2019t')
+    )
+      return false;
+    if (BE_WORDS.has(prev.lw)) return false; // "is said to", "was reported": no agent
+    if (DETERMINER_WORDS.has(prev.lw) && !form.endsWith('ing')) return false; // "the reported deal", "a report"
+  }
+  // "-s" forms of noun-like verbs ("intelligence reports", "the claims") need a subject-like word before.
+  if (NOUNY_BASE_FORMS.has(lemma) && form.endsWith('s') && prev) {
+    if (!(/^\p{Lu}/u.test(prev.w) || PRONOUN_SUBJECTS.has(prev.lw) || prev.lw === 'who' || prev.lw === 'which'))
+      return false;
+  }
+  if (next && /^\s*$/.test(text.slice(t.e, next.s))) {
+    if (lemma === 'tell' && next.lw === 'you') return false; // "will tell you that": generic
+    if ((lemma === 'add' || lemma === 'respond' || lemma === 'reply') && next.lw === 'to') return false;
+    if (lemma === 'charge' && next.lw === 'with') return false;
+    if (lemma === 'state' && /^(?:of|department|media|university)$/.test(next.lw)) return false;
+  }
+  const windowText = text.slice(prev ? prev.s : t.s, t.e);
+  if (AGENTLESS_PASSIVES.some((re) => re.test(windowText))) return false;
+  return true;
+}
+
+function gapsPlain(text: string, toks: Token[], a: number, b: number): boolean {
+  for (let k = a; k < b; k++) if (!/^\s+$/.test(text.slice(toks[k]!.e, toks[k + 1]!.s))) return false;
+  return true;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Subjects
+
+type SubjectFound =
+  { kind: 'np'; start: number; end: number } | { kind: 'rel'; relTok: number } | { kind: 'coord' } | { kind: 'none' };
+
+/** Walks back from the cue to its subject: a plain noun phrase, an appositive-interrupted one, or a relative. */
+function subjectBefore(
+  text: string,
+  toks: Token[],
+  cueTok: number,
+  floorTok: number,
+  names: ReturnType<typeof buildNameIndex>,
+): SubjectFound {
+  let j = cueTok - 1;
+  while (j >= floorTok && AUX_ADV.has(toks[j]!.lw) && plainGap(text, toks[j]!.e, toks[j + 1]!.s)) j--;
+  if (j < floorTok) return { kind: 'none' };
+  const gap = text.slice(toks[j]!.e, toks[j + 1]!.s);
+  if (QUOTE_CHARS.test(gap) && !/^['\u2019]s?\s*$/.test(gap)) return { kind: 'none' };
+  if (!plainGap(text, toks[j]!.e, toks[j + 1]!.s)) {
+    // "X, a spokesman for Y, said": skip appositives and relative clauses back to the subject.
+    if (/[,\u2014\u2013]/.test(gap)) return commaSubject(text, toks, j, floorTok, names);
+    if (AUX_ADV.has(toks[j]!.lw)) {
+      // ", nevertheless emphasised": the adverb is set off; continue before it.
+      return commaSubject(text, toks, j - 1, floorTok, names);
+    }
+    return { kind: 'none' };
+  }
+  const lw = toks[j]!.lw;
+  if (lw === 'who' || lw === 'which' || lw === 'that') return { kind: 'rel', relTok: j };
+  if (lw === 'and' || lw === 'but' || lw === 'or') return { kind: 'coord' };
+  if (BOUNDARY.has(lw)) return { kind: 'none' };
+  const k = walkNP(text, toks, j, floorTok);
+  return { kind: 'np', start: toks[k]!.s, end: toks[j]!.e };
+}
+
+/** True when the gap between two tokens is plain words-space (or a possessive or a parenthesis). */
+function plainGap(text: string, a: number, b: number): boolean {
+  return /^(?:\s*|['\u2019]s?\s+|\s*\)\s*|\s*\(\s*)$/.test(text.slice(a, b));
+}
+
+/** Extends a noun phrase ending at token `j` backwards until a boundary word or punctuation. */
+function walkNP(text: string, toks: Token[], j: number, floorTok: number): number {
+  let k = j;
+  let depth = 0;
+  while (k - 1 >= floorTok && j - k < 10) {
+    const gap = text.slice(toks[k - 1]!.e, toks[k]!.s);
+    if (!plainGap(text, toks[k - 1]!.e, toks[k]!.s)) break;
+    if (gap.includes(')')) depth++;
+    if (gap.includes('(')) {
+      if (depth === 0) break;
+      depth--;
+    }
+    const w = toks[k - 1]!.lw;
+    if (BOUNDARY.has(w) || SPEECH_VERB_FORMS.has(w)) break;
+    k--;
+  }
+  // Drop a leading preposition phrase opener ("In Washington the minister" is rare; keep simple).
+  return k;
+}
+
+/** Subject of "X, appositive, said": the closest comma segment that names someone, else the closest noun phrase. */
+function commaSubject(
+  text: string,
+  toks: Token[],
+  j: number,
+  floorTok: number,
+  names: ReturnType<typeof buildNameIndex>,
+): SubjectFound {
+  const candidates: Array<{ start: number; end: number; named: boolean }> = [];
+  let end = j;
+  for (let seg = 0; seg < 4 && end >= floorTok; seg++) {
+    // The segment runs back from `end` to the previous comma-like gap.
+    let k = end;
+    let stop = false;
+    while (k - 1 >= floorTok) {
+      const gap = text.slice(toks[k - 1]!.e, toks[k]!.s);
+      if (/[,;:\u2014\u2013]/.test(gap)) break;
+      if (QUOTE_CHARS.test(gap) && !/^['\u2019]s?\s*$/.test(gap)) {
+        stop = true;
+        break;
+      }
+      k--;
+    }
+    const first = toks[k]!.lw;
+    const segText = text.slice(toks[k]!.s, toks[end]!.e);
+    const n = end - k + 1;
+    const startsClause = k === floorTok || k === 0;
+    if (first === 'who' || first === 'which' || first === 'whose' || first === 'whom') {
+      // relative clause: skip
+    } else if (FINITE.test(segText) || n > 12 || toks.slice(k, end + 1).some((t) => SPEECH_VERB_FORMS.has(t.lw))) {
+      break;
+    } else if (ADVERBIAL_LEAD.has(first) || /^(?:and|but|so|yet|or)$/.test(first) || /^\d+$/.test(first)) {
+      // adverbial, conjunction or age ("30"): skip
+      if (startsClause) break;
+    } else {
+      const refs = names.inRange(toks[k]!.s, toks[end]!.e).filter((r) => !r.possessive);
+      candidates.push({ start: toks[k]!.s, end: toks[end]!.e, named: refs.length > 0 });
+    }
+    if (stop || k - 1 < floorTok) break;
+    end = k - 1;
+  }
+  const pick = candidates.find((c) => c.named) ?? candidates[0];
+  return pick ? { kind: 'np', start: pick.start, end: pick.end } : { kind: 'none' };
+}
+
+/** The noun phrase a relative pronoun ("who", "which") refers to. */
+function antecedentBefore(text: string, toks: Token[], relTok: number, floorTok: number): Span | null {
+  const j = relTok - 1;
+  if (j < floorTok) return null;
+  const k = walkNP(text, toks, j, floorTok);
+  return { start: toks[k]!.s, end: toks[j]!.e };
+}
+
+/** Inverted subject: '"…," said Joseph Schwieterman, a transportation expert'. */
+function subjectAfter(text: string, toks: Token[], cueLast: number): Span | null {
+  const first = toks[cueLast + 1];
+  if (!first) return null;
+  const gap0 = text.slice(toks[cueLast]!.e, first.s);
+  if (!/^\s+$/.test(gap0)) return null;
+  if (
+    /^(?:that|on|in|at|last|this|to|it|they|he|she|we|i|about|of|for|by|with|during|earlier|later|today|yesterday|according)$/.test(
+      first.lw,
+    )
+  ) {
+    return null;
+  }
+  let k = cueLast + 1;
+  while (k + 1 < toks.length && k - cueLast < 8) {
+    const gap = text.slice(toks[k]!.e, toks[k + 1]!.s);
+    if (!plainGap(text, toks[k]!.e, toks[k + 1]!.s)) break;
+    if (toks[k + 1]!.lw === 'who' || toks[k + 1]!.lw === 'which') break;
+    void gap;
+    k++;
+  }
+  const after = text.slice(toks[k]!.e, toks[k + 1]?.s ?? toks[k]!.e + 3);
+  if (k + 1 < toks.length && !/^[\s]*[,;.\u2014\u2013]/.test(after) && !/who|which/.test(toks[k + 1]!.lw)) return null;
+  if (k - cueLast > 8) return null;
+  return { start: first.s, end: toks[k]!.e };
+}
+
+/** The subject of a sentence whose participle ("…, calling for …") has no subject of its own. */
+function sentenceSubject(
+  text: string,
+  toks: Token[],
+  cueTok: number,
+  names: ReturnType<typeof buildNameIndex>,
+): Span | null {
+  // The segment holding the participle, else the sentence's first segment: its first name.
+  let k = cueTok;
+  while (k - 1 >= 0 && !/[,;:]/.test(text.slice(toks[k - 1]!.e, toks[k]!.s))) k--;
+  const segStart = k < cueTok ? toks[k]!.s : toks[0]!.s;
+  const segEnd = k < cueTok ? toks[cueTok]!.s : toks[cueTok]!.s;
+  const refs = names.inRange(segStart, segEnd).filter((r) => !r.possessive);
+  if (refs.length) return { start: refs[0]!.start, end: refs[0]!.end };
   void text;
-  void entities;
-  return [];
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Content
+
+interface Content {
+  start: number;
+  end: number;
+  hasQuote: boolean;
+}
+
+/** The claim after a cue: "that …", ": “…”", "reporters that …", or the rest of the clause. */
+function contentAfter(
+  text: string,
+  toks: Token[],
+  cue: Cue,
+  from: number,
+  limit: number,
+  spans: QSpan[],
+  relative: boolean,
+): Content | null {
+  let i = cue.last + 1;
+  if (i >= toks.length || toks[i]!.s >= limit) {
+    // Only punctuation (or a quotation) left before the limit.
+    const q = spansIn(spans, from, limit).find((s) => s.open >= from);
+    return q ? { start: q.open, end: Math.max(limit, q.close + 1), hasQuote: true } : null;
+  }
+  const lead = text.slice(from, toks[i]!.s);
+  const quoteLead = spansIn(spans, from, toks[i]!.s + 1).find((s) => s.open >= from && s.open < toks[i]!.s);
+  let start = toks[i]!.s;
+  if (quoteLead) start = quoteLead.open;
+  else if (/[.!?]/.test(lead)) return null;
+  // Skip the listener of "told reporters that".
+  if (OBJECT_VERBS.has(cue.lemma) && !quoteLead) {
+    let found = -1;
+    for (let k = i; k < toks.length && k < i + 14 && toks[k]!.s < limit; k++) {
+      if (toks[k]!.lw === 'that') {
+        found = k;
+        break;
+      }
+      const q = spansIn(spans, toks[k]!.e, toks[k]!.e + 3).find((s) => s.open >= toks[k]!.e);
+      if (q && /^[\s,:]*$/.test(text.slice(toks[k]!.e, q.open))) {
+        start = q.open;
+        found = -2;
+        break;
+      }
+    }
+    if (found >= 0) start = toks[found + 1]?.s ?? limit;
+    else if (found === -1) {
+      // "warned residents to stay indoors" keeps the object; "told Reuters." has no claim.
+      const toIdx = toks.slice(i, i + 6).findIndex((t) => t.lw === 'to');
+      if (toIdx < 0 || !/^(?:warn|urge|remind)$/.test(cue.lemma)) return null;
+    }
+  } else if (!quoteLead) {
+    if (toks[i]!.lw === 'that') start = toks[i + 1]?.s ?? limit;
+    else if (ADVERBIAL_LEAD.has(toks[i]!.lw) && !CONTENT_OBJECT_VERBS.has(cue.lemma)) {
+      // "said at the trial." / "said last week it planned…" / "said on Tuesday that…".
+      const rest = text.slice(start, limit);
+      const thatIdx = toks.slice(i, i + 12).findIndex((t) => t.lw === 'that' && t.s < limit);
+      if (thatIdx > 0) start = toks[i + thatIdx + 1]?.s ?? limit;
+      else if (!FINITE.test(rest) && !/\b\w+ed\b.*\b(?:to|that)\b/.test(rest) && !spansIn(spans, start, limit).length) {
+        if (!/\b(?:it|he|she|they|we)\b/i.test(rest)) return null;
+      }
+    }
+  }
+  let end = limit;
+  if (relative) {
+    const comma = text.slice(start, limit).search(/,\s/);
+    if (comma >= 0) end = start + comma;
+  }
+  // A parenthesis opened before the cue closes the claim.
+  const close = text.slice(start, end).search(/\)/);
+  if (close >= 0 && !text.slice(start, start + close).includes('(')) end = start + close;
+  if (end <= start) return null;
+  const hasQuote = spansIn(spans, start, end).some((q) => q.open >= start - 1 && q.open < end);
+  return { start, end, hasQuote };
+}
+
+/** The clause fronted before "…, X said": from the sentence start to the comma before the subject. */
+function frontedContent(
+  text: string,
+  start: number,
+  subjStart: number,
+  spans: QSpan[],
+): { start: number; end: number; quote: boolean; words: number } | null {
+  const region = text.slice(start, subjStart);
+  const m = /[\s,\u2014\u2013]*$/.exec(region);
+  const end = start + (m ? m.index : region.length);
+  if (end <= start) return null;
+  // A quotation closing right before the attribution.
+  const qs = spansIn(spans, start - 1, end + 1);
+  const lastQ = qs[qs.length - 1];
+  const quote =
+    !!lastQ &&
+    /^[\s,]*$/.test(
+      text.slice(lastQ.closed ? lastQ.close + 1 : lastQ.close, subjStart).replace(/[,\s\u2014\u2013]/g, ''),
+    );
+  const qStart = quote && lastQ!.open < start ? lastQ!.open : start;
+  const words = wordCount(text, qStart, end);
+  if (words < 2) return null;
+  return { start: qStart, end: quote ? Math.max(end, lastQ!.close + 1) : end, quote, words };
+}
+
+function cutBeforeConjunction(text: string, from: number, nextStart: number): number {
+  const seg = text.slice(from, nextStart);
+  const m = /(?:[,;]?\s*(?:and|but|while|whereas)?\s*)$/i.exec(seg);
+  return from + (m ? m.index : seg.length);
+}
+
+/** "according to X" cues outside quotations, not those right after a speech verb. */
+function findAccordingTo(
+  text: string,
+  toks: Token[],
+  spans: QSpan[],
+  inQuote: (pos: number) => boolean,
+): Array<{ cueStart: number; np: Span }> {
+  void spans;
+  const out: Array<{ cueStart: number; np: Span }> = [];
+  for (let i = 0; i + 2 < toks.length; i++) {
+    if (toks[i]!.lw !== 'according' || toks[i + 1]!.lw !== 'to') continue;
+    if (inQuote(toks[i]!.s)) continue;
+    const prev = toks[i - 1];
+    if (prev && (SPEECH_VERB_FORMS.has(prev.lw) || (toks[i - 2] && SPEECH_VERB_FORMS.has(toks[i - 2]!.lw)))) continue;
+    let k = i + 2;
+    while (k + 1 < toks.length && k - i < 16) {
+      const gap = text.slice(toks[k]!.e, toks[k + 1]!.s);
+      if (!plainGap(text, toks[k]!.e, toks[k + 1]!.s) || /[,;]/.test(gap)) break;
+      k++;
+    }
+    out.push({ cueStart: toks[i]!.s, np: { start: toks[i + 2]!.s, end: toks[k]!.e } });
+    i = k;
+  }
+  return out;
+}
+
+/** Speaker of "according to a report issued by the Office of …": the issuer behind the document noun. */
+function resolveAccording(
+  resolver: SpeakerResolver,
+  text: string,
+  np: Span,
+  sentStart: number,
+  names: ReturnType<typeof buildNameIndex>,
+): Speaker {
+  const phrase = text.slice(np.start, np.end);
+  const doc =
+    /^(?:the|a|an|its|his|her|their)?\s*(?:\w+\s+){0,2}(?:statement|report|document|transcript|memo|study|survey|filing|letter|analysis|data|figures|estimates?|records?|release|post|complaint|indictment|lawsuit)\b.*?\b(?:from|by|of)\s+/i.exec(
+      phrase,
+    );
+  if (doc) return resolver.resolve(np.start + doc[0].length, np.end, sentStart);
+  void names;
+  return resolver.resolve(np.start, np.end, sentStart);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Helpers
+
+function wordCount(text: string, start: number, end: number): number {
+  const m = text.slice(start, end).match(/[\p{L}\p{N}]+/gu);
+  return m ? m.length : 0;
+}
+
+function trimRange(text: string, start: number, end: number, kind: Quote['kind']): [number, number] {
+  while (start < end && /[\s,:;\u2014\u2013]/.test(text[start]!)) start++;
+  while (end > start && /[\s,;:\u2014\u2013]/.test(text[end - 1]!)) end--;
+  if (kind === 'indirect') {
+    while (end > start && /[.]/.test(text[end - 1]!)) end--;
+  } else {
+    // A direct quote's text is the words inside the marks.
+    while (start < end && QUOTE_CHARS.test(text[start]!)) start++;
+    while (end > start && /["\u201d\u00bb]/.test(text[end - 1]!)) end--;
+    while (end > start && /[\s,]/.test(text[end - 1]!)) end--;
+  }
+  return [start, end];
+}
+
+function stripQuotes(text: string, start: number, end: number, spans: QSpan[]): string {
+  let out = '';
+  let pos = start;
+  for (const q of spansIn(spans, start, end)) {
+    if (q.open > pos) out += text.slice(pos, q.open);
+    pos = Math.max(pos, q.close + 1);
+  }
+  if (pos < end) out += text.slice(pos, end);
+  return out;
+}
+
+function makeLocator(paragraphs: Span[]): (pos: number) => number {
+  const starts = paragraphs.map((p) => p.start);
+  return (pos: number): number => {
+    let lo = 0;
+    let hi = starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid]! <= pos) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo - 1;
+  };
 }

@@ -1,0 +1,533 @@
+/**
+ * Speaker resolution for the quote engine: turns the words that introduce a claim ("Diop", "he",
+ * "the minister", "a Malian diplomat", "Morgan Tsvangirai's spokesman") into a speaker name, a type and an
+ * anonymity flag.
+ *
+ * Named speakers come from the entity engine's mentions (canonical names). Because entities may be missing
+ * or incomplete, a light fallback finds capitalized name spans itself, so attribution degrades gracefully.
+ * All look-ups are binary searches over mentions sorted by offset: resolution is O(log n) per claim.
+ */
+import type { Entity, EntityType, Mention } from './types';
+import { ANONYMITY_CUES, ANONYMOUS_HEADS, INSTITUTION_HEADS, ROLE_NOUNS, TITLES } from './lexicons/speech';
+
+/** What kind of thing a speaker is; `group` is an unnamed plural ("officials", "residents"). */
+export type SpeakerType = EntityType | 'group' | 'unknown';
+
+/** A name occurrence in the text with its canonical name and type. */
+export interface NameRef {
+  start: number;
+  end: number;
+  canonical: string;
+  type: SpeakerType;
+  /** Gender when a title or pronoun told it. */
+  gender: 'm' | 'f' | null;
+  /** True when the occurrence is a possessive ("Mugabe's"). */
+  possessive: boolean;
+  /** The role or title word just before the name ("president" in "President Barack Obama"). */
+  role: string | null;
+}
+
+/** A resolved speaker. */
+export interface Speaker {
+  name: string | null;
+  anonymous: boolean;
+  type: SpeakerType;
+  gender: 'm' | 'f' | null;
+  mention: Mention | null;
+  anonymityCue: string | null;
+}
+
+const WORD = /[\p{L}\p{N}]+(?:['\u2019\-.][\p{L}\p{N}]+)*/gu;
+
+/** Capitalized words that start sentences or are otherwise never names on their own. */
+const NOT_NAMES = new Set(
+  (
+    'the a an in on at of for to by from with and but or if as so then this that these those there here it its ' +
+    'he she they we i you his her their our my your after before when while since although though however ' +
+    'meanwhile also despite during under over into about according what who whom whose which where why how ' +
+    'mr mrs ms dr some many most all both each every other another such no not one two three first last ' +
+    'monday tuesday wednesday thursday friday saturday sunday january february march april may june july ' +
+    'august september october november december today yesterday earlier later now still even just only ' +
+    'read watch follow related photo file key highlights note analysis update'
+  ).split(' '),
+);
+
+const ORG_HEADS = new Set(
+  (
+    'department office bureau agency ministry university college school union council committee commission ' +
+    'company corporation corp inc ltd llc group party army navy force forces police court embassy bank ' +
+    'airlines airline airways services service institute center centre foundation association organization ' +
+    'organisation times post news journal press network channel house congress parliament senate assembly ' +
+    'command guard fund board authority administration media club church hospital'
+  ).split(' '),
+);
+
+const DEMONYM = /(?:an|ans|ian|ese|ish|ic|i)$/;
+
+/** Fast sorted index of name occurrences with binary search by offset. */
+export class NameIndex {
+  readonly refs: NameRef[];
+  private readonly starts: number[];
+
+  constructor(refs: NameRef[]) {
+    this.refs = refs.sort((a, b) => a.start - b.start);
+    this.starts = this.refs.map((r) => r.start);
+  }
+
+  /** Index of the first ref starting at or after `pos`. */
+  private lowerBound(pos: number): number {
+    let lo = 0;
+    let hi = this.starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.starts[mid]! < pos) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** Refs lying entirely inside `[start, end)`. */
+  inRange(start: number, end: number): NameRef[] {
+    const out: NameRef[] = [];
+    for (let i = this.lowerBound(start); i < this.refs.length && this.refs[i]!.start < end; i++) {
+      if (this.refs[i]!.end <= end) out.push(this.refs[i]!);
+    }
+    return out;
+  }
+
+  /** The nearest ref ending at or before `pos` and starting at or after `floor` that satisfies `ok`. */
+  before(pos: number, floor: number, ok: (r: NameRef) => boolean): NameRef | null {
+    for (let i = this.lowerBound(pos) - 1; i >= 0 && this.refs[i]!.start >= floor; i--) {
+      const r = this.refs[i]!;
+      if (r.end <= pos && ok(r)) return r;
+    }
+    return null;
+  }
+}
+
+/**
+ * Builds the name index from the entity engine's mentions, completed by capitalized spans the entities do
+ * not cover (so that speakers are still found when the entity engine misses a name).
+ */
+export function buildNameIndex(text: string, entities: readonly Entity[]): NameIndex {
+  const refs: NameRef[] = [];
+  const covered: Array<[number, number]> = [];
+  for (const e of entities) {
+    for (const m of e.mentions) {
+      refs.push(makeRef(text, m.start, m.end, e.text, e.type));
+      covered.push([m.start, m.end]);
+    }
+  }
+  covered.sort((a, b) => a[0] - b[0]);
+  const isCovered = (s: number, e: number): boolean => {
+    let lo = 0;
+    let hi = covered.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (covered[mid]![1] <= s) lo = mid + 1;
+      else hi = mid;
+    }
+    // Sorted by start; a few neighbours suffice because mentions rarely nest deeply.
+    for (let i = Math.max(0, lo - 3); i < covered.length && covered[i]![0] < e; i++) {
+      if (covered[i]![1] > s) return true;
+    }
+    return false;
+  };
+  const fallback = fallbackNames(text).filter((f) => !isCovered(f.start, f.end));
+  // Canonicalize fallback names: a lone surname or short form takes the fullest name sharing its last
+  // (person) or first (organization) word.
+  const full = new Map<string, string>();
+  const firstFull = new Map<string, string>();
+  for (const f of fallback) {
+    const words = f.name.split(' ');
+    const last = words[words.length - 1]!;
+    const prev = full.get(last);
+    if (!prev || prev.split(' ').length < words.length) full.set(last, f.name);
+    const first = words[0]!;
+    const pf = firstFull.get(first);
+    if (!pf || pf.split(' ').length < words.length) firstFull.set(first, f.name);
+  }
+  // Entity names also serve as targets for short fallback forms.
+  for (const e of entities) {
+    const words = e.text.split(' ');
+    const last = words[words.length - 1]!;
+    if (e.type === 'person') full.set(last, e.text);
+  }
+  for (const f of fallback) {
+    const words = f.name.split(' ');
+    let canonical = full.get(words[words.length - 1]!) ?? f.name;
+    if (words.length === 1 && canonical === f.name) canonical = firstFull.get(words[0]!) ?? f.name;
+    const ref = makeRef(text, f.start, f.end, canonical, f.type);
+    if (f.gender) ref.gender = f.gender;
+    refs.push(ref);
+  }
+  return new NameIndex(refs);
+}
+
+function makeRef(text: string, start: number, end: number, canonical: string, type: SpeakerType): NameRef {
+  const after = text.slice(end, end + 2);
+  const possessive = /^['\u2019]s?/.test(after) || /['\u2019]s$/.test(text.slice(start, end));
+  const before = text.slice(Math.max(0, start - 40), start);
+  const m = /([\p{L}]+)\.?\s+$/u.exec(before);
+  const role = m ? m[1]!.toLowerCase() : null;
+  const gender = role ? (TITLES.get(role) ?? null) : null;
+  return { start, end, canonical, type, gender, possessive, role };
+}
+
+interface FallbackName {
+  start: number;
+  end: number;
+  name: string;
+  type: SpeakerType;
+  gender: 'm' | 'f' | null;
+}
+
+/** Capitalized multi-word spans (with "of", "for", "the" inside organization names), typed roughly. */
+function fallbackNames(text: string): FallbackName[] {
+  const out: FallbackName[] = [];
+  const tokens: Array<{ s: number; e: number; w: string }> = [];
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(text); m; m = WORD.exec(text)) tokens.push({ s: m.index, e: m.index + m[0].length, w: m[0] });
+  const cap = (w: string): boolean => /^\p{Lu}/u.test(w);
+  let i = 0;
+  while (i < tokens.length) {
+    if (!cap(tokens[i]!.w)) {
+      i++;
+      continue;
+    }
+    let j = i;
+    // Extend over capitalized words separated by single spaces, allowing connectors before a capital.
+    while (j + 1 < tokens.length) {
+      const gap = text.slice(tokens[j]!.e, tokens[j + 1]!.s);
+      if (gap !== ' ') break;
+      const nw = tokens[j + 1]!.w;
+      if (cap(nw)) {
+        j++;
+        continue;
+      }
+      if (/^(of|for|the|de|du|al|bin|van|von|la|le|da)$/.test(nw) && j + 2 < tokens.length) {
+        const gap2 = text.slice(tokens[j + 1]!.e, tokens[j + 2]!.s);
+        if (gap2 === ' ' && cap(tokens[j + 2]!.w)) {
+          j += 2;
+          continue;
+        }
+      }
+      break;
+    }
+    let words = tokens.slice(i, j + 1);
+    let gender: 'm' | 'f' | null = null;
+    let titled = false;
+    // Drop leading function words and titles.
+    while (words.length && (NOT_NAMES.has(words[0]!.w.toLowerCase()) || TITLES.has(words[0]!.w.toLowerCase()))) {
+      const t = TITLES.get(words[0]!.w.toLowerCase());
+      if (TITLES.has(words[0]!.w.toLowerCase())) titled = true;
+      if (t) gender = t;
+      words = words.slice(1);
+    }
+    while (words.length && NOT_NAMES.has(words[words.length - 1]!.w.toLowerCase())) words = words.slice(0, -1);
+    i = j + 1;
+    if (!words.length) continue;
+    const lw = words.map((w) => w.w.toLowerCase().replace(/['\u2019]s$/, ''));
+    const nextTok = tokens[j + 1];
+    // "Malian diplomat": a lone demonym before a lower-case word is an adjective, not a name.
+    if (
+      words.length === 1 &&
+      DEMONYM.test(lw[0]!) &&
+      nextTok &&
+      !cap(nextTok.w) &&
+      /^ $/.test(text.slice(words[0]!.e, nextTok.s))
+    ) {
+      continue;
+    }
+    const start = words[0]!.s;
+    let end = words[words.length - 1]!.e;
+    const raw = text.slice(start, end);
+    let name = raw.replace(/['\u2019]s$/, '');
+    if (name !== raw) end -= raw.length - name.length;
+    name = name.replace(/\s+/g, ' ');
+    let type: SpeakerType = 'unknown';
+    if (lw.some((w) => ORG_HEADS.has(w)) || /^\p{Lu}{2,}$/u.test(name)) type = 'organization';
+    else if (titled || (words.length >= 2 && words.length <= 3)) type = 'person';
+    out.push({ start, end, name, type, gender });
+  }
+  return out;
+}
+
+/** One previously resolved speaker, kept for pronoun and role-noun coreference. */
+interface HistoryItem {
+  speaker: Speaker;
+  pos: number;
+  /** Lower-cased descriptive phrase without its determiner, for "the Malian diplomat" = "a Malian diplomat". */
+  key: string | null;
+  head: string | null;
+}
+
+const DETERMINERS = /^(?:the|a|an|one|this|that|these|those|another|some|two|three|several|many|both)\s+/i;
+
+/**
+ * Resolves speaker phrases to speakers, remembering earlier speakers so that pronouns, role nouns and
+ * repeated anonymous descriptions ("the Malian diplomat") point back to them.
+ */
+export class SpeakerResolver {
+  private readonly history: HistoryItem[] = [];
+  private readonly genders = new Map<string, 'm' | 'f'>();
+
+  constructor(
+    private readonly text: string,
+    private readonly names: NameIndex,
+    /** True when `pos` lies inside a direct quote (names there are not antecedents). */
+    private readonly inQuote: (pos: number) => boolean,
+  ) {
+    for (const r of names.refs) if (r.gender && !this.genders.has(r.canonical)) this.genders.set(r.canonical, r.gender);
+  }
+
+  /** Remembers a speaker used at `pos`. */
+  remember(speaker: Speaker, pos: number, phrase: string | null): void {
+    let key: string | null = null;
+    let head: string | null = null;
+    if (phrase && speaker.name && !speaker.mention) {
+      key = phrase.toLowerCase().replace(DETERMINERS, '').trim();
+      head = headNoun(phrase);
+    }
+    this.history.push({ speaker, pos, key, head });
+  }
+
+  /** The most recent speaker, if any. */
+  last(): Speaker | null {
+    return this.history.length ? this.history[this.history.length - 1]!.speaker : null;
+  }
+
+  /** Records a gender learned from a pronoun ("Schlegelmilch … he said"). */
+  learnGender(speaker: Speaker, pronoun: 'm' | 'f'): void {
+    if (speaker.name && !this.genders.has(speaker.name)) this.genders.set(speaker.name, pronoun);
+  }
+
+  /**
+   * Resolves the speaker phrase at `[start, end)`. `sentenceStart` bounds same-sentence antecedents.
+   */
+  resolve(start: number, end: number, sentenceStart: number): Speaker {
+    const phrase = this.text.slice(start, end).trim();
+    const lower = phrase.toLowerCase();
+    const cue = anonymityCue(phrase);
+    // Pronouns.
+    if (/^(he|she)$/.test(lower)) return this.resolvePerson(lower === 'he' ? 'm' : 'f', start, sentenceStart);
+    if (lower === 'it') return this.resolveThing(start);
+    if (lower === 'they' || lower === 'we') return this.resolveGroup(start);
+    if (lower === 'i') return this.last() ?? unknownSpeaker();
+
+    const refs = this.names.inRange(start, end);
+    const headCut = headCutOffset(phrase);
+    const head = headNoun(phrase);
+    const headStart = start + headWordStart(phrase);
+    const anonHead = head !== null && ANONYMOUS_HEADS.has(head);
+    // A named person before the head's modifiers, not a possessive, names the speaker — unless it merely
+    // modifies an unnamed head ("a Postal Service spokesman").
+    let personRef: NameRef | null = null;
+    for (const r of refs) {
+      if ((r.type === 'person' || r.type === 'unknown') && !r.possessive && r.start - start < headCut) {
+        if (anonHead && r.end <= headStart) continue;
+        personRef = r;
+      }
+    }
+    if (personRef) return named(personRef);
+    // A possessive spokesman ("Morgan Tsvangirai's spokesman", "his spokesman") is an unnamed source.
+    const poss = /^(his|her|their|its)\s+(.+)$/i.exec(phrase);
+    if (poss && head && ANONYMOUS_HEADS.has(head)) {
+      const owner =
+        poss[1]!.toLowerCase() === 'its'
+          ? this.resolveThing(start)
+          : this.resolvePerson(poss[1]!.toLowerCase() === 'her' ? 'f' : 'm', start, sentenceStart);
+      const name = owner.name && !owner.anonymous ? `${owner.name}'s ${poss[2]}` : phrase;
+      return { name, anonymous: true, type: 'person', gender: null, mention: null, anonymityCue: cue };
+    }
+    if (head && (anonHead || (head.endsWith('s') && ANONYMOUS_HEADS.has(head)))) {
+      return this.descriptive(phrase, head, true, cue);
+    }
+    // A named organization or place that heads the phrase speaks for itself.
+    const orgRef = refs.find((r) => !r.possessive || refs.length === 1);
+    if (orgRef && !(head && ANONYMOUS_HEADS.has(head))) return named(orgRef);
+    if (refs.length && head && INSTITUTION_HEADS.has(head)) return named(refs[refs.length - 1]!);
+    // Role nouns ("the minister", "the company") refer back.
+    if (head && /^the\s/i.test(phrase) && ROLE_NOUNS.has(head)) {
+      const back = this.resolveRole(head, ROLE_NOUNS.get(head)!, start, lower);
+      if (back) return back;
+    }
+    if (head && INSTITUTION_HEADS.has(head)) return this.descriptive(phrase, head, false, cue);
+    return this.descriptive(phrase, head, true, cue);
+  }
+
+  /** A descriptive source; a definite repeat ("the Malian diplomat") reuses the earlier description. */
+  private descriptive(phrase: string, head: string | null, anonymous: boolean, cue: string | null): Speaker {
+    const clean = phrase.replace(/^(?:but|and|so|yet)\s+/i, '').trim();
+    if (/^the\s/i.test(clean) && head) {
+      const key = clean.toLowerCase().replace(DETERMINERS, '').trim();
+      for (let i = this.history.length - 1; i >= 0; i--) {
+        const h = this.history[i]!;
+        if (!h.key || h.head !== head) continue;
+        if (
+          h.key === key ||
+          h.key.endsWith(key) ||
+          h.key.includes(key) ||
+          key.split(' ').every((w) => h.key!.includes(w))
+        ) {
+          return h.speaker;
+        }
+      }
+    }
+    const type: SpeakerType =
+      head && /s$/.test(head) && head !== 'authorities' ? 'group' : anonymous ? 'person' : 'organization';
+    const gender = /\b(?:spokeswoman|woman|mother|wife|businesswoman|chairwoman)\b/i.test(clean)
+      ? 'f'
+      : /\b(?:spokesman|man|father|husband|businessman|chairman)\b/i.test(clean)
+        ? 'm'
+        : null;
+    return { name: clean, anonymous, type, gender, mention: null, anonymityCue: cue };
+  }
+
+  /** "he"/"she": a person named earlier in the sentence, else the last compatible speaker or person mention. */
+  private resolvePerson(g: 'm' | 'f', pos: number, sentenceStart: number): Speaker {
+    const okGender = (name: string | null, own: 'm' | 'f' | null): boolean => {
+      const known = own ?? (name ? (this.genders.get(name) ?? null) : null);
+      return known === null || known === g;
+    };
+    const isPerson = (r: NameRef): boolean => (r.type === 'person' || r.type === 'unknown') && !this.inQuote(r.start);
+    const same = this.names.before(
+      pos,
+      sentenceStart,
+      (r) => isPerson(r) && r.type === 'person' && okGender(r.canonical, r.gender),
+    );
+    if (same) return this.gendered(named(same), g);
+    let lastSpeaker: HistoryItem | null = null;
+    for (let i = this.history.length - 1; i >= 0; i--) {
+      const h = this.history[i]!;
+      if ((h.speaker.type === 'person' || h.speaker.type === 'unknown') && okGender(h.speaker.name, h.speaker.gender)) {
+        lastSpeaker = h;
+        break;
+      }
+    }
+    const mention = this.names.before(
+      pos,
+      Math.max(0, pos - 1500),
+      (r) => isPerson(r) && r.type === 'person' && okGender(r.canonical, r.gender),
+    );
+    if (mention && (!lastSpeaker || mention.start > lastSpeaker.pos)) {
+      // A person introduced after the last speaker is the likelier antecedent.
+      return this.gendered(named(mention), g);
+    }
+    if (lastSpeaker) return this.gendered(lastSpeaker.speaker, g);
+    if (mention) return this.gendered(named(mention), g);
+    return unknownSpeaker();
+  }
+
+  private gendered(s: Speaker, g: 'm' | 'f'): Speaker {
+    this.learnGender(s, g);
+    return s;
+  }
+
+  /** "it": the last organization/place speaker or mention. */
+  private resolveThing(pos: number): Speaker {
+    let lastSpeaker: HistoryItem | null = null;
+    for (let i = this.history.length - 1; i >= 0; i--) {
+      const h = this.history[i]!;
+      if (h.speaker.type === 'organization' || h.speaker.type === 'place') {
+        lastSpeaker = h;
+        break;
+      }
+    }
+    const mention = this.names.before(
+      pos,
+      Math.max(0, pos - 600),
+      (r) => (r.type === 'organization' || r.type === 'place') && !this.inQuote(r.start) && !r.possessive,
+    );
+    if (lastSpeaker && (!mention || lastSpeaker.pos > mention.start - 400)) return lastSpeaker.speaker;
+    if (mention) return named(mention);
+    return lastSpeaker?.speaker ?? unknownSpeaker();
+  }
+
+  /** "they": the last group or organization speaker. */
+  private resolveGroup(pos: number): Speaker {
+    void pos;
+    for (let i = this.history.length - 1; i >= 0; i--) {
+      const h = this.history[i]!;
+      if (h.speaker.type === 'group' || h.speaker.type === 'organization') return h.speaker;
+    }
+    return unknownSpeaker();
+  }
+
+  /** "the president" → the person last introduced with that title; "the company" → the last organization. */
+  private resolveRole(head: string, type: EntityType, pos: number, lower: string): Speaker | null {
+    if (type === 'person') {
+      const titled = this.names.before(
+        pos,
+        0,
+        (r) => r.type !== 'organization' && r.role === head && !this.inQuote(r.start),
+      );
+      if (titled) return named(titled);
+      // An appositive role: "Jake Frith, special agent for …" — look for the role word right after a name.
+      for (let i = this.history.length - 1; i >= 0; i--) {
+        const h = this.history[i]!;
+        if (h.speaker.mention && h.speaker.type === 'person') {
+          const around = this.text.slice(h.speaker.mention.end, h.speaker.mention.end + 80).toLowerCase();
+          if (around.includes(head)) return h.speaker;
+        }
+      }
+      return null;
+    }
+    void lower;
+    const want = (s: SpeakerType): boolean => s === type || (type === 'organization' && s === 'unknown');
+    for (let i = this.history.length - 1; i >= 0; i--) {
+      const h = this.history[i]!;
+      if (!h.speaker.anonymous && h.speaker.name && want(h.speaker.type)) return h.speaker;
+    }
+    const m = this.names.before(pos, 0, (r) => r.type === type && !r.possessive);
+    return m ? named(m) : null;
+  }
+}
+
+function named(r: NameRef): Speaker {
+  return {
+    name: r.canonical,
+    anonymous: false,
+    type: r.type,
+    gender: r.gender,
+    mention: { start: r.start, end: r.end, text: '' },
+    anonymityCue: null,
+  };
+}
+
+function unknownSpeaker(): Speaker {
+  return { name: null, anonymous: false, type: 'unknown', gender: null, mention: null, anonymityCue: null };
+}
+
+/** Words that end the head of a noun phrase: its prepositional or participial modifiers start there. */
+const HEAD_CUT =
+  /\s(?:of|for|at|in|with|from|on|to|by|close|familiar|seen|cited|quoted|briefed|involved|who|which|that|representing)\b|,/i;
+
+/** Offset (in `phrase`) of its head word. */
+function headWordStart(phrase: string): number {
+  const core = phrase.slice(0, headCutOffset(phrase));
+  const m = /[\p{L}]+(?:['\u2019][\p{L}]+)?[^\p{L}]*$/u.exec(core);
+  return m ? m.index : 0;
+}
+
+function headCutOffset(phrase: string): number {
+  const m = HEAD_CUT.exec(phrase);
+  return m ? m.index : phrase.length;
+}
+
+/** The lower-cased head noun of a speaker phrase: the last word before its first modifier. */
+export function headNoun(phrase: string): string | null {
+  const core = phrase.slice(0, headCutOffset(phrase));
+  const words = core.match(/[\p{L}]+(?:['\u2019][\p{L}]+)?/gu);
+  if (!words || !words.length) return null;
+  return words[words.length - 1]!.toLowerCase().replace(/['\u2019]s$/, '');
+}
+
+/** The first anonymity cue in `s`, or null. */
+export function anonymityCue(s: string): string | null {
+  for (const re of ANONYMITY_CUES) {
+    const m = re.exec(s);
+    if (m) return m[0];
+  }
+  return null;
+}
