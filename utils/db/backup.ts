@@ -1,0 +1,214 @@
+/**
+ * Backup and restore of the whole database as JSON (pure core: the database is passed in).
+ *
+ * A backup is `{ format: "sourcelight-backup", version, schemaVersion, exportedAt, articles, annotations }`.
+ * Import validates the whole file with zod before touching the database, so a bad or foreign file is
+ * rejected with a message a person can act on and changes nothing; the write is one transaction. Ids are
+ * stable uuids, so importing the same backup twice merges (newer `updatedAt` wins) instead of doubling.
+ */
+import { z } from 'zod';
+import { AnnotationInputSchema, ArticleInputSchema, type Result } from '../messaging/contract';
+import { SCHEMA_VERSION, type AnnotationRecord, type ArticleRecord, type SourcelightDB } from './schema';
+
+/** The `format` marker of a Sourcelight backup. */
+export const BACKUP_FORMAT = 'sourcelight-backup';
+/** The backup layout version this code writes and reads. */
+export const BACKUP_VERSION = 1;
+
+/** A whole-database backup. */
+export interface Backup {
+  format: typeof BACKUP_FORMAT;
+  version: number;
+  schemaVersion: number;
+  exportedAt: string;
+  articles: ArticleRecord[];
+  annotations: AnnotationRecord[];
+}
+
+const id = z.string().min(1).max(200);
+const time = z.number().finite().nonnegative();
+
+// Records reuse the message contract's field rules, so a backup can hold nothing a save could not.
+const ArticleRecordSchema = ArticleInputSchema.extend({ id, createdAt: time, updatedAt: time });
+const AnnotationRecordSchema = AnnotationInputSchema.extend({
+  id,
+  articleId: id,
+  orphaned: z.boolean().optional(),
+  createdAt: time,
+  updatedAt: time,
+});
+
+const BackupSchema = z.strictObject({
+  format: z.literal(BACKUP_FORMAT),
+  version: z.literal(BACKUP_VERSION),
+  schemaVersion: z.number().int().positive(),
+  exportedAt: z.string().max(100),
+  articles: z.array(ArticleRecordSchema).max(1_000_000),
+  annotations: z.array(AnnotationRecordSchema).max(10_000_000),
+});
+
+/** Reads the whole database into a backup (one read transaction: a consistent snapshot). */
+export async function exportBackup(db: SourcelightDB, now: number = Date.now()): Promise<Backup> {
+  return db.transaction('r', db.articles, db.annotations, async () => ({
+    format: BACKUP_FORMAT,
+    version: BACKUP_VERSION,
+    schemaVersion: SCHEMA_VERSION,
+    exportedAt: new Date(now).toISOString(),
+    articles: await db.articles.orderBy('createdAt').toArray(),
+    annotations: await db.annotations.orderBy('createdAt').toArray(),
+  }));
+}
+
+/** The backup as the text of a `.json` file. */
+export function serializeBackup(backup: Backup): string {
+  return JSON.stringify(backup, null, 1) + '\n';
+}
+
+/** The file name of a backup made at `now`. */
+export function backupFileName(now: number = Date.now()): string {
+  return `sourcelight-backup-${new Date(now).toISOString().slice(0, 10)}.json`;
+}
+
+/** Formats the first zod issue as "where: what". */
+function describeIssue(error: z.ZodError): string {
+  const first = error.issues[0];
+  if (!first) return 'unknown problem';
+  const where = first.path.length
+    ? first.path.map((p, i) => (typeof p === 'number' ? `[${p}]` : (i ? '.' : '') + String(p))).join('')
+    : 'file';
+  return `${where}: ${first.message}`;
+}
+
+/**
+ * Parses and validates a backup file's text. Errors say what is wrong in words a reader can act on:
+ * not JSON, not a Sourcelight backup, from a newer version, or damaged (with the first bad field).
+ */
+export function parseBackup(text: string): Result<Backup> {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch {
+    return { ok: false, error: 'This file is not a Sourcelight backup: it is not valid JSON.' };
+  }
+  if (typeof raw !== 'object' || raw === null || (raw as { format?: unknown }).format !== BACKUP_FORMAT)
+    return { ok: false, error: 'This file is not a Sourcelight backup (it has no "format": "sourcelight-backup").' };
+  const version = (raw as { version?: unknown }).version;
+  if (typeof version === 'number' && version > BACKUP_VERSION)
+    return {
+      ok: false,
+      error: `This backup was made by a newer version of Sourcelight (backup format ${version}); update the extension first.`,
+    };
+  const parsed = BackupSchema.safeParse(raw);
+  if (!parsed.success)
+    return { ok: false, error: `This backup is damaged and was not imported (${describeIssue(parsed.error)}).` };
+  // The validated input itself, not zod's copy: zod reorders keys, and a round trip should be byte-stable.
+  const b = raw as Backup;
+  // Cross-record rules a schema cannot express: unique ids and URLs, annotations pointing at articles.
+  const articleIds = new Set<string>();
+  const urls = new Set<string>();
+  for (const a of b.articles) {
+    if (articleIds.has(a.id)) return { ok: false, error: `This backup is damaged: article ${a.id} appears twice.` };
+    if (urls.has(a.url)) return { ok: false, error: `This backup is damaged: two articles have the URL ${a.url}.` };
+    articleIds.add(a.id);
+    urls.add(a.url);
+  }
+  const annotationIds = new Set<string>();
+  for (const a of b.annotations) {
+    if (annotationIds.has(a.id))
+      return { ok: false, error: `This backup is damaged: annotation ${a.id} appears twice.` };
+    if (!articleIds.has(a.articleId))
+      return { ok: false, error: `This backup is damaged: annotation ${a.id} belongs to no article in the file.` };
+    annotationIds.add(a.id);
+  }
+  return { ok: true, value: b };
+}
+
+/** What an import did. */
+export interface ImportSummary {
+  articlesAdded: number;
+  articlesUpdated: number;
+  annotationsAdded: number;
+  annotationsUpdated: number;
+  /** Records already present and as new as the backup's. */
+  unchanged: number;
+}
+
+/**
+ * Merges a validated backup into the database in one transaction. A record whose id exists is replaced
+ * only when the backup's copy is newer (`updatedAt`); an article saved here under another id but the same
+ * URL keeps its local id and receives the backup's annotations. Nothing is deleted.
+ */
+export async function importBackup(db: SourcelightDB, backup: Backup): Promise<ImportSummary> {
+  const s: ImportSummary = {
+    articlesAdded: 0,
+    articlesUpdated: 0,
+    annotationsAdded: 0,
+    annotationsUpdated: 0,
+    unchanged: 0,
+  };
+  await db.transaction('rw', db.articles, db.annotations, async () => {
+    const remap = new Map<string, string>();
+    const existing = await db.articles.bulkGet(backup.articles.map((a) => a.id));
+    const putArticles: ArticleRecord[] = [];
+    for (let i = 0; i < backup.articles.length; i++) {
+      const incoming = backup.articles[i]!;
+      let local = existing[i];
+      if (!local) {
+        local = await db.articles.where('url').equals(incoming.url).first();
+        if (local) remap.set(incoming.id, local.id);
+      }
+      if (!local) {
+        putArticles.push(incoming);
+        s.articlesAdded++;
+      } else if (incoming.updatedAt > local.updatedAt) {
+        putArticles.push({
+          ...incoming,
+          id: local.id,
+          url: local.url,
+          createdAt: Math.min(local.createdAt, incoming.createdAt),
+        });
+        s.articlesUpdated++;
+      } else s.unchanged++;
+    }
+    await db.articles.bulkPut(putArticles);
+
+    const annotations = backup.annotations.map((a) =>
+      remap.has(a.articleId) ? { ...a, articleId: remap.get(a.articleId)! } : a,
+    );
+    const have = await db.annotations.bulkGet(annotations.map((a) => a.id));
+    const putAnnotations: AnnotationRecord[] = [];
+    annotations.forEach((a, i) => {
+      const local = have[i];
+      if (!local) {
+        putAnnotations.push(a);
+        s.annotationsAdded++;
+      } else if (a.updatedAt > local.updatedAt) {
+        putAnnotations.push(a);
+        s.annotationsUpdated++;
+      } else s.unchanged++;
+    });
+    await db.annotations.bulkPut(putAnnotations);
+  });
+  return s;
+}
+
+/** Validates a backup file's text and imports it; a rejected file changes nothing. */
+export async function importBackupText(db: SourcelightDB, text: string): Promise<Result<ImportSummary>> {
+  const parsed = parseBackup(text);
+  if (!parsed.ok) return parsed;
+  try {
+    return { ok: true, value: await importBackup(db, parsed.value) };
+  } catch (err) {
+    return { ok: false, error: `The backup could not be imported; nothing was changed (${(err as Error).message}).` };
+  }
+}
+
+/** A one-line description of an import, for the popup. */
+export function describeImport(s: ImportSummary): string {
+  const parts = [
+    s.articlesAdded && `${s.articlesAdded} article${s.articlesAdded === 1 ? '' : 's'} added`,
+    s.annotationsAdded && `${s.annotationsAdded} annotation${s.annotationsAdded === 1 ? '' : 's'} added`,
+    s.articlesUpdated + s.annotationsUpdated && `${s.articlesUpdated + s.annotationsUpdated} updated`,
+  ].filter(Boolean);
+  return parts.length ? `Imported: ${parts.join(', ')}.` : 'Nothing new: everything in this backup is already here.';
+}

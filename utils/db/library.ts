@@ -1,0 +1,332 @@
+/**
+ * Library queries (pure core: the database is passed in): loading everything saved, an in-memory search
+ * index built once per database change, the people index, note edits, and delete with an exact undo.
+ *
+ * Why an in-memory index rather than Dexie queries per keystroke: search has to match substrings of titles,
+ * quotes, notes and speakers, which no IndexedDB index can answer. The popup already holds every record
+ * (it lists them), so the index is built once from the `useLiveQuery` result and each keystroke only scans
+ * pre-folded strings in memory — no table is read while typing.
+ */
+import type { AnnotationRecord, ArticleRecord, SourcelightDB } from './schema';
+
+/** Everything saved: the raw records, as one consistent snapshot. */
+export interface LibraryData {
+  articles: ArticleRecord[];
+  annotations: AnnotationRecord[];
+}
+
+/** Reads every article and annotation in one read transaction (a consistent snapshot). */
+export async function loadLibrary(db: SourcelightDB): Promise<LibraryData> {
+  return db.transaction('r', db.articles, db.annotations, async () => ({
+    articles: await db.articles.toArray(),
+    annotations: await db.annotations.toArray(),
+  }));
+}
+
+/** The kind filters of the library (a note is any annotation carrying the reader's own words). */
+export type KindFilter = 'highlight' | 'note' | 'quote' | 'anonymous' | 'entity';
+
+/** Every kind filter, in display order. */
+export const KIND_FILTERS: readonly KindFilter[] = ['highlight', 'note', 'quote', 'anonymous', 'entity'];
+
+/** Does the annotation pass this kind filter? */
+export function matchesKind(a: AnnotationRecord, k: KindFilter): boolean {
+  switch (k) {
+    case 'highlight':
+      return a.kind === 'highlight';
+    case 'note':
+      return a.kind === 'note' || a.comment.trim() !== '';
+    case 'quote':
+      return a.kind === 'quote';
+    case 'anonymous':
+      return a.kind === 'quote' && !!a.anonymous;
+    case 'entity':
+      return a.kind === 'entity';
+  }
+}
+
+/** Folds text for matching: lower case, no diacritics, one space per white-space run. */
+export function foldForSearch(s: string): string {
+  return s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/\s+/g, ' ');
+}
+
+/** The outlet of an article: its site name, else its host name. */
+export function outletOf(article: ArticleRecord): string {
+  if (article.siteName?.trim()) return article.siteName.trim();
+  try {
+    return new URL(article.url).hostname.replace(/^www\./, '');
+  } catch {
+    return article.url;
+  }
+}
+
+/** One article of the index with its annotations, newest first. */
+export interface IndexedArticle {
+  article: ArticleRecord;
+  annotations: AnnotationRecord[];
+  outlet: string;
+  /** Folded title, outlet and byline. */
+  hay: string;
+  /** Folded text, note, speaker and cue of each annotation, parallel to `annotations`. */
+  annotationHay: string[];
+}
+
+/** The search index: articles newest first, with pre-folded search strings. */
+export interface LibraryIndex {
+  articles: IndexedArticle[];
+  byId: Map<string, IndexedArticle>;
+  /** Outlets with their article counts, most articles first. */
+  sites: Array<{ site: string; count: number }>;
+  annotationCount: number;
+}
+
+const newestFirst = (x: { updatedAt: number; id: string }, y: { updatedAt: number; id: string }) =>
+  y.updatedAt - x.updatedAt || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0);
+const createdNewestFirst = (x: AnnotationRecord, y: AnnotationRecord) =>
+  y.createdAt - x.createdAt || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0);
+
+/** Builds the search index (once per database change; linear in the number of records). */
+export function buildIndex(data: LibraryData): LibraryIndex {
+  const groups = new Map<string, AnnotationRecord[]>();
+  for (const a of data.annotations) {
+    const list = groups.get(a.articleId);
+    if (list) list.push(a);
+    else groups.set(a.articleId, [a]);
+  }
+  const articles = [...data.articles].sort(newestFirst).map((article): IndexedArticle => {
+    const annotations = (groups.get(article.id) ?? []).sort(createdNewestFirst);
+    const outlet = outletOf(article);
+    return {
+      article,
+      annotations,
+      outlet,
+      hay: foldForSearch([article.title, outlet, article.byline ?? ''].join('\n')),
+      annotationHay: annotations.map((a) =>
+        foldForSearch([a.quote.exact, a.comment, a.speaker ?? '', a.anonymityCue ?? ''].join('\n')),
+      ),
+    };
+  });
+  const siteCounts = new Map<string, number>();
+  for (const a of articles) siteCounts.set(a.outlet, (siteCounts.get(a.outlet) ?? 0) + 1);
+  const sites = [...siteCounts]
+    .map(([site, count]) => ({ site, count }))
+    .sort((x, y) => y.count - x.count || x.site.localeCompare(y.site));
+  return {
+    articles,
+    byId: new Map(articles.map((a) => [a.article.id, a])),
+    sites,
+    annotationCount: data.annotations.length,
+  };
+}
+
+/** What the reader asked for: search text, kind filters (none = all kinds) and an outlet (null = all). */
+export interface LibraryQuery {
+  text: string;
+  kinds: readonly KindFilter[];
+  site: string | null;
+}
+
+/** An empty query: everything. */
+export const ALL: LibraryQuery = { text: '', kinds: [], site: null };
+
+/** One article of the results with the annotations that matched. */
+export interface ResultGroup {
+  article: ArticleRecord;
+  outlet: string;
+  annotations: AnnotationRecord[];
+  /** How many annotations the article has in all. */
+  total: number;
+}
+
+/** Is the query empty (shows everything)? */
+export function isEmptyQuery(q: LibraryQuery): boolean {
+  return q.text.trim() === '' && q.kinds.length === 0 && q.site === null;
+}
+
+/**
+ * Searches the index. Every word of the query must occur in the annotation or in its article's title,
+ * outlet or byline; an article whose title matches brings all its annotations (that pass the kind filter).
+ * Articles without annotations show only when no kind filter is set.
+ */
+export function searchLibrary(index: LibraryIndex, q: LibraryQuery): ResultGroup[] {
+  const words = foldForSearch(q.text).split(' ').filter(Boolean);
+  const out: ResultGroup[] = [];
+  for (const ia of index.articles) {
+    if (q.site !== null && ia.outlet !== q.site) continue;
+    // Words the article itself matches need not be in each annotation.
+    const rest = words.filter((w) => !ia.hay.includes(w));
+    const matched: AnnotationRecord[] = [];
+    for (let i = 0; i < ia.annotations.length; i++) {
+      const a = ia.annotations[i]!;
+      if (q.kinds.length && !q.kinds.some((k) => matchesKind(a, k))) continue;
+      const hay = ia.annotationHay[i]!;
+      if (rest.every((w) => hay.includes(w))) matched.push(a);
+    }
+    const keepEmpty = matched.length === 0 && q.kinds.length === 0 && rest.length === 0;
+    if (matched.length || keepEmpty)
+      out.push({ article: ia.article, outlet: ia.outlet, annotations: matched, total: ia.annotations.length });
+  }
+  return out;
+}
+
+/** Counts of an article's annotations by kind, for the list header and the export front matter. */
+export interface KindCounts {
+  highlights: number;
+  notes: number;
+  quotes: number;
+  anonymous: number;
+  entities: number;
+}
+
+/** Counts annotations by kind filter. */
+export function countKinds(annotations: readonly AnnotationRecord[]): KindCounts {
+  const c: KindCounts = { highlights: 0, notes: 0, quotes: 0, anonymous: 0, entities: 0 };
+  for (const a of annotations) {
+    if (a.kind === 'highlight') c.highlights++;
+    else if (a.kind === 'note') c.notes++;
+    else if (a.kind === 'quote') {
+      c.quotes++;
+      if (a.anonymous) c.anonymous++;
+    } else if (a.kind === 'entity') c.entities++;
+  }
+  return c;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// People
+
+/** Someone's quotes and mentions in one article. */
+export interface PersonInArticle {
+  article: ArticleRecord;
+  outlet: string;
+  quotes: AnnotationRecord[];
+  /** Saved entity annotations naming this person in the article. */
+  mentions: number;
+}
+
+/** A speaker or person across every saved article (or all anonymous sources, together). */
+export interface PersonEntry {
+  /** Folded name, or "\u0000anonymous" for the anonymous-sources entry. */
+  key: string;
+  name: string;
+  anonymous: boolean;
+  quoteCount: number;
+  articles: PersonInArticle[];
+}
+
+/** The key of the entry that gathers every anonymous source. */
+export const ANONYMOUS_KEY = '\u0000anonymous';
+
+/**
+ * Every speaker of a saved quote and every saved person entity, with their quotes per article (articles
+ * newest first). Names match after folding case, accents and white space; anonymous quotes are gathered in
+ * one "Anonymous sources" entry, since their descriptions ("a senior official") name nobody.
+ */
+export function buildPeople(index: LibraryIndex, groups?: readonly ResultGroup[]): PersonEntry[] {
+  const people = new Map<string, PersonEntry>();
+  const entry = (key: string, name: string, anonymous: boolean): PersonEntry => {
+    let e = people.get(key);
+    if (!e) people.set(key, (e = { key, name, anonymous, quoteCount: 0, articles: [] }));
+    return e;
+  };
+  const inArticle = (e: PersonEntry, article: ArticleRecord, outlet: string): PersonInArticle => {
+    let last = e.articles[e.articles.length - 1];
+    if (!last || last.article.id !== article.id) e.articles.push((last = { article, outlet, quotes: [], mentions: 0 }));
+    return last;
+  };
+  const source = groups ?? index.articles;
+  for (const g of source) {
+    // Oldest first within an article reads like the article.
+    const list = [...g.annotations].reverse();
+    for (const a of list) {
+      if (a.kind === 'quote') {
+        const name = a.speaker?.trim();
+        const e = a.anonymous
+          ? entry(ANONYMOUS_KEY, 'Anonymous sources', true)
+          : name
+            ? entry(foldForSearch(name), name, false)
+            : null;
+        if (!e) continue;
+        inArticle(e, g.article, g.outlet).quotes.push(a);
+        e.quoteCount++;
+      } else if (a.kind === 'entity' && a.category === 'person') {
+        const name = a.quote.exact.trim();
+        if (!name) continue;
+        const e = entry(foldForSearch(name), name, false);
+        // The fullest spelling wins as the display name.
+        if (name.length > e.name.length) e.name = name;
+        inArticle(e, g.article, g.outlet).mentions++;
+      }
+    }
+  }
+  return [...people.values()].sort(
+    (x, y) =>
+      Number(x.anonymous) - Number(y.anonymous) ||
+      y.quoteCount - x.quoteCount ||
+      y.articles.length - x.articles.length ||
+      x.name.localeCompare(y.name),
+  );
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Edits
+
+/** Records removed by a delete, exactly as they were, so undo can put them back. */
+export interface UndoSnapshot {
+  articles: ArticleRecord[];
+  annotations: AnnotationRecord[];
+}
+
+/** Replaces an annotation's note. Returns false when the annotation no longer exists. */
+export async function updateNote(
+  db: SourcelightDB,
+  id: string,
+  comment: string,
+  now: number = Date.now(),
+): Promise<boolean> {
+  const changed = await db.annotations.update(id, { comment, updatedAt: now });
+  return changed === 1;
+}
+
+/** Deletes annotations (one transaction) and returns them for undo. */
+export async function deleteAnnotations(db: SourcelightDB, ids: readonly string[]): Promise<UndoSnapshot> {
+  return db.transaction('rw', db.annotations, async () => {
+    const rows = (await db.annotations.bulkGet([...ids])).filter((r): r is AnnotationRecord => !!r);
+    await db.annotations.bulkDelete(rows.map((r) => r.id));
+    return { articles: [], annotations: rows };
+  });
+}
+
+/** Deletes an article with all its annotations (one transaction) and returns them for undo. */
+export async function deleteArticle(db: SourcelightDB, articleId: string): Promise<UndoSnapshot> {
+  return db.transaction('rw', db.articles, db.annotations, async () => {
+    const article = await db.articles.get(articleId);
+    const annotations = await db.annotations.where('articleId').equals(articleId).toArray();
+    await db.annotations.bulkDelete(annotations.map((a) => a.id));
+    await db.articles.delete(articleId);
+    return { articles: article ? [article] : [], annotations };
+  });
+}
+
+/**
+ * Undoes a delete: puts the records back exactly (same ids and timestamps), in one transaction. If the
+ * article was saved again meanwhile (a new record under the same URL), the restored annotations join that
+ * record instead, since the URL is unique.
+ */
+export async function restoreSnapshot(db: SourcelightDB, snap: UndoSnapshot): Promise<void> {
+  await db.transaction('rw', db.articles, db.annotations, async () => {
+    const remap = new Map<string, string>();
+    for (const article of snap.articles) {
+      const clash = await db.articles.where('url').equals(article.url).first();
+      if (clash && clash.id !== article.id) remap.set(article.id, clash.id);
+      else await db.articles.put(article);
+    }
+    await db.annotations.bulkPut(
+      snap.annotations.map((a) => (remap.has(a.articleId) ? { ...a, articleId: remap.get(a.articleId)! } : a)),
+    );
+  });
+}
