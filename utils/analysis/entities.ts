@@ -1,11 +1,830 @@
 /**
- * Named-entity finder: people, organizations and places in article text, with every mention.
- * (Placeholder — the entity engine replaces this.)
+ * Named-entity engine: finds the people, organizations and places of an article with every mention, in pure
+ * TypeScript and without model weights. A hybrid of
+ *  1. capitalized-span chunking (sentence starts, datelines, initials, particles, "of/for/the/and" inside
+ *     organization names, possessives, hyphens and diacritics) on the tokenizer's output;
+ *  2. cues voting for a type — gazetteers (countries, states, cities, regions, known organizations, given
+ *     names), titles and role nouns, head words ("Bureau", "Avenue"), context words ("in X", "X group",
+ *     "X, 34,"), coordination with typed neighbours;
+ *  3. clustering of mentions into entities: country aliases, acronym ↔ expansion, surname → full name,
+ *     "US State Department" ~ "State Department", and type voting across all mentions.
+ * Boilerplate (credits, bylines, sign-up prompts) is masked first. Every pass is linear in the text length.
  */
-import type { Entity } from './types';
+import { boilerplateRanges } from './lexicons/boilerplate';
+import { lexicon, lexKey, type Lexicon } from './lexicons/gazetteer';
+import { isTitleAbbrev, tokenize, type Token } from './tokens';
+import type { Entity, EntityType, Mention } from './types';
 
-/** Finds every person, organization and place in `text`. */
-export function findEntities(text: string): Entity[] {
-  void text;
-  return [];
+/** Votes for person, organization, place (indices of `TYPES`). */
+type Votes = [number, number, number];
+const TYPES: readonly EntityType[] = ['person', 'organization', 'place'];
+const P = 0;
+const O = 1;
+const L = 2;
+
+/** One candidate mention before clustering. */
+interface Cand {
+  /** Token range, inclusive. */
+  a: number;
+  b: number;
+  start: number;
+  end: number;
+  text: string;
+  /** Word tokens of the name (periods kept), for surname/acronym linking. */
+  words: string[];
+  key: string;
+  votes: Votes;
+  /** Sentence-initial or heading-line word with no evidence of its own: kept only if it links to something. */
+  weak: boolean;
+  /** Has strong type evidence from the gazetteer or a known list. */
+  known: boolean;
+  /** Acronym given in parentheses right after this name ("… Development (USAID)"). */
+  parenAlias?: Cand;
 }
+
+/** A cluster of mentions that is one entity. */
+interface Cluster {
+  key: string;
+  cands: Cand[];
+  votes: Votes;
+  /** Word tokens of the fullest mention. */
+  words: string[];
+  mergedInto?: Cluster;
+}
+
+const SPEECH_AFTER = new Set(
+  'said says told added explained noted wrote tweeted argued insisted warned stressed emphasized emphasised acknowledged admitted recalled replied responded announced declared claimed contended continued concluded believes thinks'.split(
+    ' ',
+  ),
+);
+const OPEN_QUOTES = new Set(['"', '“', '‘', "'", '«']);
+const CLOSE_QUOTES = new Set(['"', '”', '’', "'", '»']);
+const ORG_SUFFIX_ABBR = /^(Inc|Corp|Co|Ltd|LLC|Plc|PLC|AG|SA|GmbH|LLP)\.?$/;
+
+const bare = (w: string): string => (w.endsWith('.') && w.length > 1 ? w.slice(0, -1) : w);
+const isConnectorWord = (w: string, lx: Lexicon): boolean => lx.connectors.has(w) || lx.particles.has(w);
+
+/** Finds every person, organization and place in `text`, with exact mention offsets. */
+export function findEntities(text: string): Entity[] {
+  if (!text.trim()) return [];
+  const lx = lexicon();
+  const tokens = tokenize(text);
+  const n = tokens.length;
+  const skip = maskBoilerplate(text, tokens);
+  const lowerVocab = new Set<string>();
+  for (const t of tokens) if (t.kind === 'word' && !t.cap) lowerVocab.add(t.text.toLowerCase());
+  const headingLine = headingLines(tokens, lx);
+
+  const at = (i: number): Token | undefined => (i >= 0 && i < n ? tokens[i] : undefined);
+  const isCalendar = (i: number): boolean => {
+    const t = tokens[i]!;
+    const w = bare(t.text);
+    if (w === 'May' || w === 'March') {
+      const next = at(i + 1);
+      const prev = at(i - 1);
+      return (
+        (next?.kind === 'num' && /^\d{1,4}$/.test(next.text)) ||
+        (!!prev && /^(in|on|since|until|by|early|late|mid|last|next|this|of|from|through)$/.test(prev.text))
+      );
+    }
+    return lx.calendar.has(w);
+  };
+  const nameTok = (i: number): boolean => {
+    const t = at(i);
+    if (!t || t.kind !== 'word' || !t.cap || skip[i]) return false;
+    if (isCalendar(i)) return false;
+    // "[T]he": a lone capital letter glued to a bracket is not an initial
+    if (t.text.length === 1 && (at(i + 1)?.text === ']' || at(i - 1)?.text === '[')) return false;
+    return true;
+  };
+
+  // ---------- 1. chunk capitalized spans ----------
+  const spans: Array<[number, number]> = [];
+  for (let i = 0; i < n; i++) {
+    if (!nameTok(i)) continue;
+    let j = i;
+    let licensed = licenses(tokens[i]!.text, lx);
+    for (;;) {
+      const k = j + 1;
+      const t = at(k);
+      if (!t || t.line !== tokens[j]!.line || skip[k]) break;
+      if (nameTok(k)) {
+        // a sentence boundary inside ("… U.S. The") ends the span
+        if (t.sentStart && !tokens[j]!.text.endsWith('.')) break;
+        if (t.sentStart && lx.stopStarters.has(t.text)) break;
+        j = k;
+        licensed ||= licenses(t.text, lx);
+        continue;
+      }
+      // lowercase particles inside personal names: "Ursula von der Leyen", "Bashar al-Assad"
+      if (t.kind === 'word' && lx.particles.has(t.text) && !lx.connectors.has(t.text)) {
+        let m = k;
+        while (at(m) && lx.particles.has(at(m)!.text)) m++;
+        if (nameTok(m) && m - k <= 2) {
+          j = m;
+          continue;
+        }
+        break;
+      }
+      // "of", "for", "on", "the", "and", "&" inside organization and place names
+      if (t.kind === 'word' || t.text === '&') {
+        const w = t.text;
+        if (w === '&' && nameTok(k + 1)) {
+          j = k + 1;
+          continue;
+        }
+        if ((w === 'of' || w === 'for' || w === 'on' || w === 'de' || w === 'du') && licensed) {
+          let m = k + 1;
+          if (at(m)?.text === 'the') m++;
+          if (nameTok(m) && !lx.stopStarters.has(at(m)!.text)) {
+            j = m;
+            continue;
+          }
+        }
+        if (w === 'and' && licensed && spanHas(tokens, i, j, 'of') && nameTok(k + 1)) {
+          // "Department of Health and Human Services" — but not "Mali, Burkina Faso and Niger"
+          const nx = at(k + 1)!;
+          if (!lx.places.has(lexKey(nx.text)) && !lx.demonyms.has(lexKey(nx.text))) {
+            j = k + 1;
+            continue;
+          }
+        }
+        // "National People's Congress": a collective plural's possessive stays inside the name
+      }
+      if (t.possessive && lx.possessiveInName.has(tokens[j]!.text) && nameTok(k + 1)) {
+        j = k + 1;
+        continue;
+      }
+      // a short number right after a name: "Interstate 10", "Division 1", "Apollo 11"
+      if (t.kind === 'num' && /^\d{1,3}$/.test(t.text) && t.start === tokens[j]!.end + 1) {
+        const after = at(k + 1);
+        if (!after || after.kind !== 'punct' || !/^[,.:/-]$/.test(after.text) || after.start !== t.end) j = k;
+      }
+      break;
+    }
+    spans.push([i, j]);
+    i = j;
+  }
+
+  // ---------- 2. refine spans into candidates ----------
+  const cands: Cand[] = [];
+  const ctx: Ctx = { text, tokens, lx, lowerVocab, headingLine, skip, at };
+  for (const [a, b] of spans) for (const c of refineSpan(ctx, a, b)) cands.push(c);
+
+  // acronyms in parentheses right after a name: "US Agency for International Development (USAID)"
+  for (let ci = 0; ci < cands.length; ci++) {
+    const c = cands[ci]!;
+    const next = cands[ci + 1];
+    if (!next || next.a !== c.b + 2 || next.a !== next.b) continue;
+    if (at(c.b + 1)?.text !== '(' || at(next.b + 1)?.text !== ')') continue;
+    const acr = next.words[0] ?? '';
+    if (c.words.length < 2 || !/^\p{Lu}/u.test(acr) || acr.length > 10) continue;
+    const initials = c.words.map((w) => w[0]).join('');
+    if (!initials.includes(acr[0]!)) continue;
+    next.parenAlias = c;
+    next.weak = false;
+  }
+
+  // ---------- 3. coordination: "Athens, Clanton, Falkville and Prattville" share a type ----------
+  coordinate(cands, tokens);
+
+  // ---------- 4. cluster ----------
+  return cluster(cands, lx);
+}
+
+/** Shared context of one run. */
+interface Ctx {
+  text: string;
+  tokens: Token[];
+  lx: Lexicon;
+  lowerVocab: Set<string>;
+  headingLine: Set<number>;
+  skip: boolean[];
+  at: (i: number) => Token | undefined;
+}
+
+/** Words that license "of/for/the/and" inside a name: organization heads, place prefixes, titles. */
+function licenses(word: string, lx: Lexicon): boolean {
+  const w = bare(word);
+  return (
+    lx.orgHeads.has(w) ||
+    lx.placePrefixes.has(w) ||
+    lx.titleCore.has(w) ||
+    /^(Republic|Kingdom|Emirate|Commonwealth|State|States|Province|Office|Bank|Secretary|Minister|Museum|Hospital|University|Institute|Center|Centre|Bureau|Order|House|Church)$/.test(
+      w,
+    )
+  );
+}
+
+function spanHas(tokens: Token[], a: number, b: number, word: string): boolean {
+  for (let i = a; i <= b; i++) if (tokens[i]!.text === word) return true;
+  return false;
+}
+
+/** Marks tokens inside boilerplate ranges (two pointers: linear). */
+function maskBoilerplate(text: string, tokens: Token[]): boolean[] {
+  const ranges = boilerplateRanges(text);
+  const skip = new Array<boolean>(tokens.length).fill(false);
+  let r = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    while (r < ranges.length && ranges[r]![1] <= t.start) r++;
+    const range = ranges[r];
+    if (range && range[0] <= t.start && t.end <= range[1]) skip[i] = true;
+  }
+  return skip;
+}
+
+/**
+ * Lines that are headings or labels in Title Case ("Key Highlights", "Tech Enabled: …"): there capitals carry no
+ * information, so their spans are weak (kept only when they link to a known entity or a gazetteer entry).
+ */
+function headingLines(tokens: Token[], lx: Lexicon): Set<number> {
+  const out = new Set<number>();
+  let i = 0;
+  while (i < tokens.length) {
+    const line = tokens[i]!.line;
+    let words = 0;
+    let caps = 0;
+    let j = i;
+    let last: Token | undefined;
+    for (; j < tokens.length && tokens[j]!.line === line; j++) {
+      const t = tokens[j]!;
+      last = t;
+      if (t.kind !== 'word' || lx.connectors.has(t.text) || /^(a|an|to|in|at|with|by|is|are)$/.test(t.text)) continue;
+      words++;
+      if (t.cap) caps++;
+    }
+    if (words >= 2 && words <= 10 && caps / words >= 0.75 && !(last && /^[.!?"”]$/.test(last.text))) out.add(line);
+    i = j;
+  }
+  return out;
+}
+
+/** Splits, trims and scores one raw capitalized span; returns 0–2 candidates. */
+function refineSpan(ctx: Ctx, a0: number, b0: number): Cand[] {
+  const { tokens, lx } = ctx;
+  let a = a0;
+  let b = b0;
+  const startTok = tokens[a0]!;
+  let sentenceInitial = startTok.sentStart;
+
+  // leading function words ("The", "However", "In") and, at a sentence start, a common word ("Officers with …")
+  while (a <= b) {
+    const t = tokens[a]!;
+    const w = t.text;
+    if (lx.stopStarters.has(w) && (t.sentStart || /^(The|A|An)$/.test(w) || a > a0)) {
+      a++;
+      continue;
+    }
+    if (a > a0 && lx.connectors.has(w)) {
+      a++;
+      continue;
+    }
+    if (t.sentStart && a < b && isCommonStarter(ctx, t)) {
+      a++;
+      continue;
+    }
+    break;
+  }
+  if (a > b) return [];
+  if (a !== a0) sentenceInitial = sentenceInitial && tokens[a]!.sentStart;
+  // trailing connectors and particles never end a name
+  while (b > a && isConnectorWord(tokens[b]!.text, lx)) b--;
+
+  // "US President Donald Trump", "Facebook CEO Mark Zuckerberg", "Lieutenant General John Brennan"
+  const split = findTitleRun(ctx, a, b);
+  if (split) {
+    const out: Cand[] = [];
+    if (split.runStart > a) out.push(...refineSpan(ctx, a, split.runStart - 1));
+    const person = makeCand(ctx, split.runEnd + 1, b, false);
+    if (person) {
+      person.votes[P] += 6;
+      person.weak = false;
+      out.push(person);
+    }
+    return out;
+  }
+
+  // "Earth Institute of Columbia University": two names joined by "of" when the right one is complete
+  for (let i = a + 1; i < b; i++) {
+    if (tokens[i]!.text !== 'of') continue;
+    const rightHead = bare(tokens[b]!.text);
+    const leftHead = bare(tokens[i - 1]!.text);
+    if (lx.orgHeads.has(rightHead) && (lx.orgHeads.has(leftHead) || lx.placeHeads.has(leftHead)) && i - 1 > a) {
+      let r = i + 1;
+      if (tokens[r]!.text === 'the') r++;
+      return [...refineSpan(ctx, a, i - 1), ...refineSpan(ctx, r, b)];
+    }
+  }
+
+  const c = makeCand(ctx, a, b, sentenceInitial);
+  return c ? [c] : [];
+}
+
+/** A sentence-initial word that is an ordinary word, not the start of a name ("Officers", "Explaining"). */
+function isCommonStarter(ctx: Ctx, t: Token): boolean {
+  const { lx } = ctx;
+  const w = t.text;
+  const k = lexKey(w);
+  if (lx.places.has(k) || lx.orgs.has(k) || lx.givenNames.has(w) || lx.titleCore.has(bare(w))) return false;
+  if (t.upper) return false;
+  if (lx.demonyms.has(k)) return false; // "Malian Foreign Minister …" is handled by the title split
+  if (ctx.lowerVocab.has(w.toLowerCase())) return true;
+  return /(ing|ly|ed)$/.test(w) && w.length > 4;
+}
+
+/**
+ * Finds a run of title words inside a span with a name after it: returns the run's token range. The name after
+ * it must look like a personal name (no head words, at most four words).
+ */
+function findTitleRun(ctx: Ctx, a: number, b: number): { runStart: number; runEnd: number } | null {
+  const { tokens, lx } = ctx;
+  for (let i = a; i < b; i++) {
+    const w = bare(tokens[i]!.text);
+    if (!lx.titleCore.has(w) && !lx.titleMod.has(w)) continue;
+    let j = i;
+    let hasCore = lx.titleCore.has(w);
+    let lastCore = hasCore ? i : -1;
+    while (j + 1 <= b) {
+      const nx = bare(tokens[j + 1]!.text);
+      if (lx.titleCore.has(nx)) {
+        hasCore = true;
+        lastCore = j + 1;
+        j++;
+      } else if (lx.titleMod.has(nx)) j++;
+      else if (nx === 'of' && j + 2 <= b && hasCore) {
+        // "Secretary of State X": one word after "of"
+        j += 2;
+        lastCore = j;
+      } else break;
+    }
+    if (!hasCore || lastCore < i) continue;
+    const runEnd = lastCore;
+    if (runEnd >= b) return null;
+    // the name after the title
+    const nameLen = b - runEnd;
+    if (nameLen > 4) return null;
+    for (let k = runEnd + 1; k <= b; k++) {
+      const x = bare(tokens[k]!.text);
+      if (lx.orgHeads.has(x) || lx.placeHeads.has(x) || lx.connectors.has(x) || lx.genericAlone.has(x)) return null;
+    }
+    // a title preceded by "of" belongs to an organization name ("Department of Justice")
+    if (i > a && tokens[i - 1]!.text === 'of') return null;
+    return { runStart: i, runEnd };
+  }
+  return null;
+}
+
+/** Builds a scored candidate from tokens a..b, or null when it is not an entity. */
+function makeCand(ctx: Ctx, a: number, b: number, sentenceInitial: boolean): Cand | null {
+  const { tokens, lx, text, at } = ctx;
+  if (a > b) return null;
+  let end = tokens[b]!.end;
+  const words: string[] = [];
+  for (let i = a; i <= b; i++) if (tokens[i]!.kind === 'word' || tokens[i]!.kind === 'num') words.push(tokens[i]!.text);
+  const first = tokens[a]!;
+  const lastWordTok = tokens[b]!.kind === 'num' && b > a ? tokens[b - 1]! : tokens[b]!;
+  const head = bare(lastWordTok.text);
+  const votes: Votes = [0, 0, 0];
+  let known = false;
+  let textOut = text.slice(first.start, end);
+  let key = lexKey(textOut);
+
+  // "Alabama Attorney General's office", "Baldwin County Sheriff's office": an office named after a title
+  const pos = at(b + 1);
+  const afterPos = at(b + 2);
+  if (pos?.possessive && afterPos && /^(office|Office|department|Department)$/.test(afterPos.text)) {
+    if (lx.titleCore.has(head) || lx.titleMod.has(head)) {
+      end = afterPos.end;
+      textOut = text.slice(first.start, end);
+      key = lexKey(textOut);
+      return {
+        a,
+        b: b + 2,
+        start: first.start,
+        end,
+        text: textOut,
+        words: [...words, 'office'],
+        key,
+        votes: [0, 8, 0],
+        weak: false,
+        known: true,
+      };
+    }
+  }
+
+  const single = a === b;
+  const w0 = bare(first.text);
+  // ---------- non-entities ----------
+  if (
+    lx.nonEntities.has(key) ||
+    lx.nonEntities.has(lexKey(w0) + (single ? '' : ' ' + lexKey(words.slice(1).join(' '))))
+  )
+    return null;
+  if (!single && lx.nonEntityHeads.has(head)) return null;
+  if (!single && lx.nonEntities.has(lexKey(words.slice(0, 2).join(' ')))) return null; // "Cold War Pt. II"
+  if (words.every((w) => lx.genericAlone.has(bare(w)) || lx.compass.has(w) || lx.connectors.has(w))) return null;
+  if (single) {
+    if (lx.stopStarters.has(first.text) && first.sentStart) return null;
+    if (lx.titleCore.has(w0) || lx.titleMod.has(w0)) return null;
+    if (
+      first.upper &&
+      (lx.acronymStop.has(first.text.replace(/\./g, '')) || first.text.length > 6) &&
+      !lx.orgs.has(key) &&
+      !lx.places.has(key)
+    )
+      return null;
+    if (/^\p{Lu}$/u.test(w0)) return null; // a lone initial
+    if (isDemonym(first.text, lx)) return null;
+  }
+  // a name made of a demonym and an ordinary word ("Chinese foreign ministry" never gets here; "Malians" did above)
+  if (!single && words.length === 2 && isDemonym(words[1]!, lx)) return null;
+
+  const k = key.replace(/^the /, '');
+  const isPlace = lx.places.get(k);
+  const isOrg = lx.orgs.has(k);
+  if (isPlace) {
+    votes[L] += isPlace === 'city' ? 3 : 6;
+    known = true;
+  }
+  if (isOrg) {
+    votes[O] += 6;
+    known = true;
+  }
+  if (lx.stateAbbrevs.has(first.text) && single) {
+    votes[L] += 6;
+    known = true;
+  }
+
+  // head words
+  let ofAt = -1;
+  for (let i = a + 1; i < b; i++) if (/^(of|for|on)$/.test(tokens[i]!.text)) ((ofAt = i), (i = b));
+  const heads = [head];
+  if (ofAt > a) heads.push(bare(tokens[ofAt - 1]!.text));
+  if (!single) {
+    for (const h of heads) {
+      if (lx.orgHeads.has(h) || ORG_SUFFIX_ABBR.test(h)) votes[O] += 4;
+      else if (lx.placeHeads.has(h)) votes[L] += 4;
+    }
+    if (lx.placePrefixes.has(w0)) votes[L] += 3;
+    // "Northern Syria", "South Sudan" (if not already known)
+    if (lx.compass.has(w0) && lx.places.has(lexKey(words.slice(1).join(' ')))) votes[L] += 4;
+    // all-caps or camel-case inside a multi-word name: "Oculus VR", "SDCCU Stadium" — rare in personal names
+    if (words.some((w) => /^\p{Lu}{2,}$/u.test(w) && !lx.acronymStop.has(w))) votes[O] += 2;
+    // given name first, or an initial inside: a personal name
+    const looksPersonal =
+      words.length <= 4 &&
+      !heads.some((h) => lx.orgHeads.has(h) || lx.placeHeads.has(h)) &&
+      ofAt < 0 &&
+      !isPlace &&
+      !isOrg;
+    if (looksPersonal && lx.givenNames.has(w0)) votes[P] += 2;
+    if (looksPersonal && words.some((w, i) => i > 0 && /^\p{Lu}\.$/u.test(w))) votes[P] += 2;
+    if (looksPersonal) votes[P] += 0.5; // multi-word names without other evidence are most often people
+    // "New Yorkers", "Londoners": inhabitants, not places
+    const lastW = words[words.length - 1]!;
+    if (/ers$/.test(lastW) && lx.places.has(lexKey([...words.slice(0, -1), lastW.replace(/ers$/, '')].join(' '))))
+      return null;
+  } else {
+    if (lx.orgHeads.has(head) && ORG_SUFFIX_ABBR.test(head)) return null;
+    if (first.upper) {
+      if (lx.placeAcronyms.has(k)) votes[L] += 6;
+      else votes[O] += 2;
+    } else if (/\p{Ll}\p{Lu}/u.test(first.text))
+      votes[O] += 1.5; // "WhatsApp", "ZeniMax"
+    else if (lx.givenNames.has(first.text)) votes[P] += 1;
+    votes[O] += 0.5;
+    if (/ers$/.test(first.text) && lx.places.has(lexKey(first.text.replace(/ers$/, '')))) return null;
+    // "Sahelian states": an adjective in -ian/-ean/-ese before a lowercase noun, not in any list
+    const nx = at(b + 1);
+    if (
+      !known &&
+      /(ian|ean|ese|ish)$/.test(first.text) &&
+      nx?.kind === 'word' &&
+      !nx.cap &&
+      !lx.givenNames.has(first.text)
+    )
+      return null;
+  }
+
+  // ---------- context ----------
+  const prev = prevWord(tokens, a);
+  const prev2 = prev ? prevWord(tokens, prev.i) : null;
+  const next = at(b + 1);
+  const next2 = at(b + 2);
+  const nextWord = next?.possessive ? next2 : next;
+  if (prev && !prev.t.cap) {
+    const pw = prev.t.text.toLowerCase();
+    if (lx.roleNouns.has(pw) && !isPlace && !isOrg) votes[P] += 4;
+    else if (lx.orgRoleBefore.has(pw)) votes[O] += 4;
+    else if (pw === 'the') {
+      votes[P] -= 2;
+      if (prev2 && !prev2.t.cap && lx.placePreps.has(prev2.t.text) && !next?.possessive) votes[L] += 1;
+      else if (!isPlace) votes[O] += 0.5;
+    } else if (lx.placePreps.has(pw) && !next?.possessive) votes[L] += 1.5;
+    if (
+      pw === 'of' &&
+      prev2 &&
+      /^(city|town|village|state|province|region|island|county|capital|district|suburb|neighborhood|neighbourhood)$/.test(
+        prev2.t.text,
+      )
+    )
+      votes[L] += 4;
+  }
+  // "The priest, Fidelis Mukonori, is" — a role noun, a comma, a name
+  if (prev?.t.text === ',' && prev2 && lx.roleNouns.has(prev2.t.text.toLowerCase()) && !isPlace && !isOrg)
+    votes[P] += 3;
+  if (nextWord && nextWord.kind === 'word' && !nextWord.cap) {
+    const nw = nextWord.text.toLowerCase();
+    if (lx.orgAfter.has(nw)) votes[O] += 2;
+    else if (lx.placeAfter.has(nw)) votes[L] += 2;
+    else if (SPEECH_AFTER.has(nw) && !next?.possessive) votes[P] += 1;
+    if ((nw === 'embassy' || nw === 'consulate') && (isPlace || first.upper)) {
+      // "the US embassy": the institution, named by its country
+      const e = nextWord.end;
+      return {
+        a,
+        b: b + 1,
+        start: first.start,
+        end: e,
+        text: text.slice(first.start, e),
+        words: [...words, nw],
+        key: lexKey(text.slice(first.start, e)),
+        votes: [0, 8, 0],
+        weak: false,
+        known: true,
+      };
+    }
+  }
+  if (next?.text === ',') {
+    const n2 = at(b + 2);
+    const n3 = at(b + 3);
+    if (n2?.text === 'who') votes[P] += 2;
+    else if (n2?.text === 'which') votes[O] += 1;
+    else if (n2?.kind === 'num' && /^\d{1,3}$/.test(n2.text) && (n3?.text === ',' || n3?.text === ')')) votes[P] += 4;
+    else if (
+      n2 &&
+      (lx.stateAbbrevs.has(n2.text) ||
+        lx.places.get(lexKey(n2.text)) === 'region' ||
+        lx.places.get(lexKey(n2.text)) === 'country') &&
+      !isOrg &&
+      single
+    )
+      votes[L] += 2.5; // "Orlando, Fla.", "Portland, Oregon"
+  }
+  if (next?.text === '(' && at(b + 2)?.kind === 'num') votes[P] += 2; // "Smith (34)"
+
+  // ---------- weakness ----------
+  const quoted = !!prev && OPEN_QUOTES.has(prev.t.text) && prev.i === a - 1 && !!next && CLOSE_QUOTES.has(next.text);
+  if (quoted && !known && !heads.some((h) => lx.orgHeads.has(h) || lx.placeHeads.has(h))) return null;
+  let weak = false;
+  if (!known) {
+    if (ctx.headingLine.has(first.line)) weak = true;
+    if (single && sentenceInitial) weak = true;
+    // a capitalized ordinary word ("Government", "Enabled"): seen in lowercase elsewhere in the article
+    if (single && ctx.lowerVocab.has(first.text.toLowerCase())) weak = true;
+  }
+  return { a, b, start: first.start, end, text: textOut, words, key, votes, weak, known };
+}
+
+function isDemonym(word: string, lx: Lexicon): boolean {
+  const k = lexKey(word);
+  if (lx.demonyms.has(k) || lx.nonEntities.has(k)) return true;
+  // "African-American", "Sino-Indian"
+  if (k.includes('-'))
+    return k
+      .split('-')
+      .every((p) => lx.demonyms.has(p) || /^(sino|anglo|franco|indo|afro|euro|pan|non|pro|anti)$/.test(p));
+  return false;
+}
+
+function prevWord(tokens: Token[], i: number): { t: Token; i: number } | null {
+  const j = i - 1;
+  const t = tokens[j];
+  if (!t || t.line !== tokens[i]!.line) return null;
+  return { t, i: j };
+}
+
+/**
+ * Candidates listed with commas and "and"/"or" share a type: a member with little evidence of its own takes
+ * the type its confident neighbours agree on ("in Athens, Clanton, Falkville … and Prattville").
+ */
+function coordinate(cands: Cand[], tokens: Token[]): void {
+  let g = 0;
+  while (g < cands.length) {
+    let h = g;
+    for (;;) {
+      const c = cands[h]!;
+      const d = cands[h + 1];
+      if (!d) break;
+      const between = tokens.slice(c.b + 1, d.a).map((t) => t.text);
+      const ok =
+        between.length > 0 &&
+        between.length <= 2 &&
+        between.every((w) => w === ',' || w === 'and' || w === 'or') &&
+        !(between.length === 2 && between[0] !== ',');
+      if (!ok) break;
+      h++;
+    }
+    if (h > g) {
+      const sum: Votes = [0, 0, 0];
+      for (let i = g; i <= h; i++) {
+        const v = cands[i]!.votes;
+        const best = argmax(v);
+        if (v[best] >= 3) sum[best] += 1;
+      }
+      const best = argmax(sum);
+      if (sum[best] > 0) {
+        for (let i = g; i <= h; i++) {
+          const c = cands[i]!;
+          if (c.votes[argmax(c.votes)] < 3) {
+            c.votes[best] += 3;
+            c.weak = false;
+          }
+        }
+      }
+    }
+    g = h + 1;
+  }
+}
+
+function addVotes(dst: Votes, src: Votes): void {
+  dst[0] += src[0];
+  dst[1] += src[1];
+  dst[2] += src[2];
+}
+
+function argmax(v: Votes): 0 | 1 | 2 {
+  if (v[1] > v[0] && v[1] >= v[2]) return 1;
+  if (v[2] > v[0] && v[2] > v[1]) return 2;
+  return 0;
+}
+
+/** Groups candidates into entities and picks each entity's type and canonical name. */
+function cluster(cands: Cand[], lx: Lexicon): Entity[] {
+  const clusters = new Map<string, Cluster>();
+  const clusterKey = (c: Cand): string => {
+    const k = c.key.replace(/^the /, '');
+    const country = lx.countryCanon.get(k);
+    return country ? 'c:' + lexKey(country) : k;
+  };
+  const add = (key: string, c: Cand): Cluster => {
+    let cl = clusters.get(key);
+    if (!cl) {
+      cl = { key, cands: [], votes: [0, 0, 0], words: c.words };
+      clusters.set(key, cl);
+    }
+    cl.cands.push(c);
+    addVotes(cl.votes, c.votes);
+    if (c.words.length > cl.words.length) cl.words = c.words;
+    return cl;
+  };
+  const pending: Cand[] = [];
+  for (const c of cands) {
+    if (c.weak || c.parenAlias) pending.push(c);
+    else add(clusterKey(c), c);
+  }
+  // parenthesized acronyms join their expansion
+  for (const c of pending) {
+    if (!c.parenAlias) continue;
+    const target = clusters.get(clusterKey(c.parenAlias));
+    if (target) {
+      const prevKey = clusterKey(c);
+      add(target.key, c);
+      // later bare uses of the acronym ("USAID") resolve to the same entity
+      aliasKeys.set(prevKey, target.key);
+    }
+  }
+
+  // ---------- link short forms to full forms ----------
+  const root = (cl: Cluster): Cluster => {
+    let r = cl;
+    while (r.mergedInto) r = r.mergedInto;
+    return r;
+  };
+  const typeOf = (cl: Cluster): number => argmax(cl.votes);
+  const byLast = new Map<string, Cluster>();
+  const byFirst = new Map<string, Cluster>();
+  const byStripped = new Map<string, Cluster>();
+  const byInitials = new Map<string, Cluster>();
+  for (const cl of clusters.values()) {
+    const ws = cl.words.map(bare);
+    if (ws.length < 2) continue;
+    const t = typeOf(cl);
+    if (t === P) {
+      setOnce(byLast, lexKey(ws[ws.length - 1]!), cl);
+      if (!lx.givenNames.has(ws[0]!)) setOnce(byFirst, lexKey(ws[0]!), cl);
+    } else {
+      if (t === O && !ws.some((w) => lx.connectors.has(w)) && !lx.places.has(lexKey(ws[0]!)))
+        setOnce(byFirst, lexKey(ws[0]!), cl);
+      // "US State Department" ~ "State Department"; "US Bureau of African Affairs" ~ "Bureau of African Affairs"
+      if (ws.length >= 3 && lx.places.has(lexKey(ws[0]!))) setOnce(byStripped, lexKey(ws.slice(1).join(' ')), cl);
+      // "Bureau of African" (cut short) ~ "Bureau of African Affairs"
+      for (let i = 2; i < ws.length; i++)
+        if (!lx.connectors.has(ws[i - 1]!)) setOnce(byStripped, lexKey(ws.slice(0, i).join(' ')), cl);
+      const content = ws.filter((w) => !lx.connectors.has(w));
+      setOnce(
+        byInitials,
+        content
+          .map((w) => w[0])
+          .join('')
+          .toLowerCase(),
+        cl,
+      );
+      setOnce(
+        byInitials,
+        ws
+          .map((w) => w[0])
+          .join('')
+          .toLowerCase(),
+        cl,
+      );
+    }
+  }
+  const findTarget = (key: string, words: string[], isAcr: boolean, type: number): Cluster | undefined => {
+    if (words.length === 1) {
+      const k = lexKey(bare(words[0]!));
+      const person = byLast.get(k) ?? byFirst.get(k);
+      if (person && (type !== L || person.votes[P]! > 0)) return person;
+      if (isAcr) {
+        const acr = byInitials.get(k);
+        if (acr) return acr;
+      }
+    }
+    return byStripped.get(key);
+  };
+  for (const cl of [...clusters.values()]) {
+    if (cl.words.length > 2 && typeOf(cl) === P) continue;
+    const isAcr = cl.words.length === 1 && /^\p{Lu}{2,}$/u.test(cl.words[0]!);
+    const t = findTarget(cl.key, cl.words, isAcr, typeOf(cl));
+    if (!t || t === cl) continue;
+    // a known place keeps its own identity ("Jordan" the country vs "Michael Jordan")
+    if (cl.cands.some((c) => c.known) && !isAcr && typeOf(cl) !== P) continue;
+    const r = root(t);
+    if (r === cl) continue;
+    cl.mergedInto = r;
+    for (const c of cl.cands) r.cands.push(c);
+    addVotes(r.votes, cl.votes);
+  }
+  // weak candidates join an entity they name, or stay out
+  for (const c of pending) {
+    if (c.parenAlias) continue;
+    const k = clusterKey(c);
+    let target = clusters.get(aliasKeys.get(k) ?? k);
+    if (!target) {
+      const isAcr = c.words.length === 1 && /^\p{Lu}{2,}$/u.test(c.words[0]!);
+      target = findTarget(k, c.words, isAcr, argmax(c.votes));
+    }
+    if (!target) continue;
+    const r = root(target);
+    r.cands.push(c);
+  }
+  aliasKeys.clear();
+
+  // ---------- emit ----------
+  const out: Entity[] = [];
+  for (const cl of clusters.values()) {
+    if (cl.mergedInto) continue;
+    const type = TYPES[argmax(cl.votes)]!;
+    const mentions: Mention[] = cl.cands
+      .map((c) => ({ start: c.start, end: c.end, text: c.text }))
+      .sort((x, y) => x.start - y.start)
+      .filter((m, i, arr) => i === 0 || m.start !== arr[i - 1]!.start);
+    // the fullest form: most words, then longest, preferring normal case over an all-caps dateline
+    let best = cl.cands[0]!;
+    for (const c of cl.cands) {
+      const better =
+        c.words.length > best.words.length ||
+        (c.words.length === best.words.length && isAllCaps(best.text) && !isAllCaps(c.text)) ||
+        (c.words.length === best.words.length && c.text.length > best.text.length && !isAllCaps(c.text));
+      if (better) best = c;
+    }
+    const canonical = best.text.replace(/\u00AD/g, '').replace(/^the\s+/i, '');
+    const aliases = [...new Set(mentions.map((m) => m.text.replace(/\u00AD/g, '')))].filter((m) => m !== canonical);
+    const e: Entity = { text: canonical, type, mentions };
+    if (aliases.length) e.aliases = aliases;
+    out.push(e);
+  }
+  out.sort((x, y) => x.mentions[0]!.start - y.mentions[0]!.start);
+  return out;
+}
+
+/** Parenthesized-acronym keys resolved during one `cluster` run. */
+const aliasKeys = new Map<string, string>();
+
+function setOnce<K, V>(m: Map<K, V>, k: K, v: V): void {
+  if (!m.has(k)) m.set(k, v);
+}
+
+function isAllCaps(s: string): boolean {
+  return !/\p{Ll}/u.test(s);
+}
+
+/** Exposed for tests: the title-run detector's word test. */
+export function isTitleWord(word: string): boolean {
+  const lx = lexicon();
+  return lx.titleCore.has(bare(word)) || lx.titleMod.has(bare(word));
+}
+
+void isTitleAbbrev;

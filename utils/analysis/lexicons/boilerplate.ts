@@ -1,0 +1,94 @@
+/**
+ * Boilerplate that Readability keeps inside article text — photo credits, bylines, contributor lines,
+ * sign-up and "follow us" prompts, related-link labels — found generically by line shape and cue words, so
+ * that names inside them do not become entities. Returns character ranges to ignore.
+ */
+
+/** A half-open character range [start, end) of `text` to ignore. */
+export type Range = [number, number];
+
+/** Whole lines that are site furniture: matched against the trimmed line. */
+const LINE_PATTERNS: RegExp[] = [
+  /^(photo|image|video|graphic|illustration|file photo)s?\s*(by|:|credit|courtesy)/i,
+  /^(photo|image|picture)s?\s*credit/i,
+  /^by\s+\p{Lu}[\p{L}.'’-]*(\s+\p{Lu}[\p{L}.'’-]*){0,3}(\s*(,|and|&)\s*\p{Lu}[\p{L}.'’-]*(\s+\p{Lu}[\p{L}.'’-]*){0,3})*\s*(,.*)?$/u,
+  /\bcontributed (to )?(this |the )?(report|story|article|reporting)\b/i,
+  /^(additional )?(reporting|writing|editing) by\b/i,
+  /^(follow|like) us\b/i,
+  /^(sign up|subscribe|get the latest|get up-to-the-minute|download|click here|share this|share on|read more|related:|read this story|read the full|see also|more:|also read|advertisement|copyright|©|all rights reserved|note to readers|editor'?s note|watch:|listen:|recommended|trending|most read|most popular|top headlines)/i,
+  /\bnewsletters?\b.*\b(sign up|subscribe|inbox|email)\b|\b(sign up|subscribe)\b.*\bnewsletters?\b/i,
+  /\bfirst published\b/i,
+  /\.(jpe?g|png|gif|webp)\s*$/i,
+  /^\(?[^()\s][^()]{0,80}\/[^()]{1,60}\)?$/, // "Scott Heins/Gothamist", "(Mike Cason/mcason@al.com)"
+  /^\p{Lu}[\p{L}'’.-]*(\s+\p{Lu}[\p{L}'’.-]*){0,3}\s+(is|was) (a|an|the) [^.]{0,80}\b(reporter|correspondent|editor|writer|journalist|columnist|contributor)\b/iu,
+  /\b(covers|writes about) [^.]{0,60}\bfor (the )?\p{Lu}/u,
+  /^\p{Lu}[\p{L}'’.-]*(\s+\p{Lu}[\p{L}'’.-]*){1,3}\s*\|\s*\p{Lu}/u, // "Name | Outlet"
+];
+
+/** A line written in capitals only ("FOLLOW US ON SOCIAL MEDIA") — a UI label, unless it is a dateline. */
+const ALL_CAPS_LINE = /^[^\p{Ll}]*\p{Lu}{2,}[^\p{Ll}]*\s[^\p{Ll}]*$/u;
+
+/** Lines after which the next short lines are link lists ("Follow us on" → "Facebook Twitter Instagram"). */
+const LEADS_LIST = /^(follow|like|share|connect with) (us|this)\b|social media/i;
+
+/**
+ * A parenthesized credit at the end of a caption or paragraph: "(Reuters)", "(Harry Benson/Getty)",
+ * "(Robbing Peter/Flickr)". Slash credits anywhere; bare names only right after a sentence end.
+ */
+const PAREN_CREDIT = /\((?:[^()]{1,80}\/[^()]{1,80}|(?:photo|image|credit|courtesy|file)[^()]{0,80})\)/giu;
+const PAREN_AFTER_SENTENCE = /([.!?]["”’]?)\s*\((\p{Lu}[\p{L}.'’&-]*(?:\s+\p{Lu}[\p{L}.'’&-]*){0,3})\)\s*$/u;
+/** A wire tag right after a dateline: "CAIRO (AP) —", "LONDON (Reuters) -". */
+const WIRE_TAG = /^([\p{Lu}][\p{Lu}\p{L} .,'-]{1,40}?)\s*\((AP|AFP|Reuters|UPI|dpa|Xinhua|Bloomberg|CNN|AP Photo)\)/u;
+
+/** Finds the boilerplate ranges of `text` (sorted, non-overlapping). Linear in the text length. */
+export function boilerplateRanges(text: string): Range[] {
+  const ranges: Range[] = [];
+  let pos = 0;
+  let listLinesLeft = 0;
+  for (const rawLine of text.split('\n')) {
+    const lineStart = pos;
+    pos += rawLine.length + 1;
+    const line = rawLine.trim();
+    if (!line) continue;
+    const lead = lineStart + rawLine.indexOf(line);
+    const end = lead + line.length;
+    const short = line.length <= 120;
+    if (listLinesLeft > 0 && line.length <= 80 && !/[.!?]$/.test(line)) {
+      listLinesLeft--;
+      ranges.push([lead, end]);
+      continue;
+    }
+    listLinesLeft = 0;
+    if (LEADS_LIST.test(line) && line.length <= 120) {
+      ranges.push([lead, end]);
+      listLinesLeft = 2;
+      continue;
+    }
+    if (
+      (short && LINE_PATTERNS.some((re) => re.test(line))) ||
+      /\bcontributed (to )?(this |the )?report/i.test(line) ||
+      (/\bnewsletters?\b/i.test(line) && /\b(sign up|subscribe|inbox)\b/i.test(line)) ||
+      (ALL_CAPS_LINE.test(line) && line.split(/\s+/).length >= 3 && !/[—–:-]\s*\p{Lu}?\p{Ll}/u.test(line))
+    ) {
+      ranges.push([lead, end]);
+      continue;
+    }
+    // credits inside a caption line
+    PAREN_CREDIT.lastIndex = 0;
+    for (let m = PAREN_CREDIT.exec(line); m; m = PAREN_CREDIT.exec(line)) {
+      ranges.push([lead + m.index, lead + m.index + m[0].length]);
+    }
+    const tail = PAREN_AFTER_SENTENCE.exec(line);
+    if (tail) {
+      const at = line.lastIndexOf('(');
+      if (!ranges.some(([s]) => s === lead + at)) ranges.push([lead + at, end]);
+    }
+    const wire = WIRE_TAG.exec(line);
+    if (wire) {
+      const at = line.indexOf('(', (wire[1] ?? '').length);
+      ranges.push([lead + at, lead + at + (wire[2] ?? '').length + 2]);
+    }
+  }
+  ranges.sort((a, b) => a[0] - b[0]);
+  return ranges;
+}
