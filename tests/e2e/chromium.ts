@@ -1,0 +1,184 @@
+/**
+ * Chromium implementation of the E2E driver (see driver.ts): Debian's /usr/bin/chromium driven by
+ * playwright-core with the built extension loaded unpacked into a persistent profile. Playwright never
+ * downloads a browser here: we always pass `executablePath`.
+ */
+import { mkdir, readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import {
+  BasePage,
+  decode,
+  invocation,
+  saveSelectionVia,
+  sleep,
+  type BackgroundGlobal,
+  type Capabilities,
+  type Download,
+  type Driver,
+  type E2EPage,
+  type Json,
+  type LaunchOptions,
+  type SaveReply,
+  type WaitOptions,
+} from './driver.ts';
+
+export const CHROMIUM_PATH = '/usr/bin/chromium';
+
+class ChromiumPage extends BasePage {
+  constructor(readonly page: Page) {
+    super();
+    page.on('pageerror', (err) => this.reported.push(`pageerror: ${err.message}`));
+    page.on('console', (msg) => {
+      if (msg.type() === 'error') this.reported.push(`console.error: ${msg.text()}`);
+    });
+  }
+  protected evaluateSource(source: string): Promise<unknown> {
+    return this.page.evaluate(source);
+  }
+  async goto(url: string): Promise<void> {
+    await this.page.goto(url, { waitUntil: 'load' });
+  }
+  click(selector: string): Promise<void> {
+    return this.page.click(selector);
+  }
+  async type(selector: string, text: string): Promise<void> {
+    await this.page.focus(selector);
+    await this.page.keyboard.type(text);
+  }
+  press(key: string): Promise<void> {
+    return this.page.keyboard.press(key);
+  }
+  async screenshot(path: string): Promise<void> {
+    await this.page.screenshot({ path });
+  }
+  close(): Promise<void> {
+    return this.page.close();
+  }
+}
+
+class ChromiumDriver implements Driver {
+  readonly name = 'chromium' as const;
+  readonly capabilities: Capabilities = { restartKeepsData: true, downloads: true };
+  extensionOrigin = '';
+  private context!: BrowserContext;
+  private readonly profileDir: string;
+  private readonly downloadsDir: string;
+
+  constructor(private readonly options: LaunchOptions) {
+    this.profileDir = join(options.workDir, 'profile');
+    this.downloadsDir = join(options.workDir, 'downloads');
+  }
+
+  async start(): Promise<void> {
+    const ext = this.options.extensionDir;
+    await mkdir(this.downloadsDir, { recursive: true });
+    this.context = await chromium.launchPersistentContext(this.profileDir, {
+      executablePath: CHROMIUM_PATH,
+      headless: true,
+      acceptDownloads: true,
+      args: [
+        `--disable-extensions-except=${ext}`,
+        `--load-extension=${ext}`,
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        // without these Chromium keeps calling Google's hosts, which this machine's closed network refuses
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+    // A downloaded file keeps its real name only when we set the behaviour ourselves (Playwright's own
+    // handling renames files to GUIDs and misses downloads started by the extension).
+    const page = this.context.pages()[0] ?? (await this.context.newPage());
+    const cdp = await this.context.newCDPSession(page);
+    await cdp.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: this.downloadsDir });
+    const worker = await this.worker();
+    // chrome-extension://<id>/background.js → the id is the host (URL.origin is "null" for this scheme)
+    this.extensionOrigin = `chrome-extension://${new URL(worker.url()).host}`;
+  }
+
+  /** The extension's service worker; Chromium stops idle workers, so an extension page wakes it again. */
+  private async worker(): Promise<Worker> {
+    const find = () => this.context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
+    const existing = find();
+    if (existing) return existing;
+    if (!this.extensionOrigin) {
+      return this.context.waitForEvent('serviceworker', { timeout: 15_000 });
+    }
+    const waking = this.context.waitForEvent('serviceworker', { timeout: 15_000 });
+    const page = await this.context.newPage();
+    await page.goto(`${this.extensionOrigin}/popup.html`);
+    const worker = find() ?? (await waking);
+    await page.close();
+    return worker;
+  }
+
+  async newPage(url?: string): Promise<E2EPage> {
+    const page = new ChromiumPage(await this.context.newPage());
+    if (url) await page.goto(url);
+    return page;
+  }
+
+  openExtensionPage(path: string): Promise<E2EPage> {
+    return this.newPage(`${this.extensionOrigin}/${path.replace(/^\//, '')}`);
+  }
+
+  async evaluateInBackground<R extends Json | void, A extends Json = null>(
+    fn: (background: BackgroundGlobal, arg: A) => R | Promise<R>,
+    arg?: A,
+  ): Promise<R> {
+    const worker = await this.worker();
+    return decode<R>(await worker.evaluate(invocation(fn, ['globalThis', JSON.stringify(arg ?? null)])));
+  }
+
+  saveSelection(page: E2EPage): Promise<SaveReply> {
+    return saveSelectionVia(this, page);
+  }
+
+  async expectDownload(trigger: () => Promise<void>, { timeoutMs = 10_000, message }: WaitOptions = {}) {
+    return expectDownloadIn(this.downloadsDir, trigger, timeoutMs, message, ['.crdownload']);
+  }
+
+  async restart(): Promise<void> {
+    await this.context.close();
+    await this.start();
+  }
+
+  async close(): Promise<void> {
+    await this.context.close();
+  }
+}
+
+/**
+ * Waits for a new finished file in `dir` after `trigger` (both browsers download into a folder we chose;
+ * files still being written carry a partial-download suffix and are ignored).
+ */
+export async function expectDownloadIn(
+  dir: string,
+  trigger: () => Promise<void>,
+  timeoutMs: number,
+  message: string | undefined,
+  partialSuffixes: string[],
+): Promise<Download> {
+  const before = new Set(await readdir(dir));
+  await trigger();
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    const names = (await readdir(dir)).filter((n) => !before.has(n));
+    const done = names.find((n) => !partialSuffixes.some((s) => n.endsWith(s)));
+    if (done && !names.some((n) => partialSuffixes.some((s) => n.endsWith(s)))) {
+      return { filename: done, content: await readFile(join(dir, done), 'utf8') };
+    }
+    await sleep(100);
+  }
+  throw new Error(`no download within ${timeoutMs} ms${message ? ` (${message})` : ''}`);
+}
+
+export async function launchChromium(options: LaunchOptions): Promise<Driver> {
+  const driver = new ChromiumDriver(options);
+  await driver.start();
+  return driver;
+}

@@ -1,0 +1,173 @@
+/**
+ * Firefox implementation of the E2E driver (see driver.ts): Debian's /usr/bin/firefox-esr driven headless
+ * by puppeteer-core over WebDriver BiDi (no geckodriver, no display), with the built Firefox extension
+ * installed as a temporary add-on. Puppeteer never downloads a browser here: we always pass
+ * `executablePath`.
+ *
+ * Firefox specifics handled here:
+ * - the extension's UUID is pinned with the `extensions.webextensions.uuids` pref, so its pages live at a
+ *   known moz-extension://UUID/ origin;
+ * - extension pages need `--remote-allow-system-access`, and Puppeteer's `page.goto` never sees their
+ *   navigation events, so we navigate the tab's BiDi browsing context directly;
+ * - the background is an event page, reached from an extension tab through `runtime.getBackgroundPage()`;
+ * - temporary add-ons are uninstalled when Firefox closes and their storage goes with them, so data does
+ *   not survive `restart()` (capabilities.restartKeepsData is false).
+ */
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { expectDownloadIn } from './chromium.ts';
+import {
+  BasePage,
+  decode,
+  invocation,
+  saveSelectionVia,
+  type BackgroundGlobal,
+  type Capabilities,
+  type Driver,
+  type E2EPage,
+  type Json,
+  type LaunchOptions,
+  type SaveReply,
+  type WaitOptions,
+} from './driver.ts';
+
+export const FIREFOX_PATH = '/usr/bin/firefox-esr';
+/** browser_specific_settings.gecko.id from wxt.config.ts. */
+export const GECKO_ID = 'sourcelight@sourcelight.dev';
+/** Any fixed UUID: pinned so moz-extension:// URLs are known before the add-on is installed. */
+export const FIXED_UUID = '6f1d3c2a-8b4e-4f5a-9c7d-2e1b0a9f8c31';
+
+export const firefoxInstalled = (): boolean => existsSync(FIREFOX_PATH);
+
+/** Puppeteer's BiDi frame exposes its browsing context; not in the public typings, so typed here. */
+interface BidiFrameLike {
+  browsingContext: { navigate(url: string, wait: 'none' | 'interactive' | 'complete'): Promise<unknown> };
+}
+
+class FirefoxPage extends BasePage {
+  constructor(readonly page: Page) {
+    super();
+    page.on('pageerror', (err) => this.reported.push(`pageerror: ${(err as Error).message}`));
+    page.on('console', (msg) => {
+      if (msg.type() === 'error') this.reported.push(`console.error: ${msg.text()}`);
+    });
+  }
+  protected evaluateSource(source: string): Promise<unknown> {
+    return this.page.evaluate(source);
+  }
+  async goto(url: string): Promise<void> {
+    if (url.startsWith('moz-extension:')) {
+      // page.goto would wait forever for navigation events Firefox does not send for extension pages
+      await (this.page.mainFrame() as unknown as BidiFrameLike).browsingContext.navigate(url, 'complete');
+    } else {
+      await this.page.goto(url, { waitUntil: 'load' });
+    }
+  }
+  click(selector: string): Promise<void> {
+    return this.page.click(selector);
+  }
+  async type(selector: string, text: string): Promise<void> {
+    await this.page.focus(selector);
+    await this.page.keyboard.type(text);
+  }
+  async press(key: string): Promise<void> {
+    // Playwright-style chords ("Alt+Shift+S") → Puppeteer's down/up sequence
+    const keys = key.split('+') as Parameters<Page['keyboard']['press']>[0][];
+    for (const k of keys.slice(0, -1)) await this.page.keyboard.down(k);
+    await this.page.keyboard.press(keys[keys.length - 1]!);
+    for (const k of keys.slice(0, -1).reverse()) await this.page.keyboard.up(k);
+  }
+  async screenshot(path: string): Promise<void> {
+    await this.page.screenshot({ path: path as `${string}.png` });
+  }
+  close(): Promise<void> {
+    return this.page.close();
+  }
+}
+
+class FirefoxDriver implements Driver {
+  readonly name = 'firefox' as const;
+  readonly capabilities: Capabilities = { restartKeepsData: false, downloads: true };
+  readonly extensionOrigin = `moz-extension://${FIXED_UUID}`;
+  private browser!: Browser;
+  /** An extension tab kept open to reach the background page from. */
+  private helper: FirefoxPage | null = null;
+  private readonly profileDir: string;
+  private readonly downloadsDir: string;
+
+  constructor(private readonly options: LaunchOptions) {
+    this.profileDir = join(options.workDir, 'profile');
+    this.downloadsDir = join(options.workDir, 'downloads');
+  }
+
+  async start(): Promise<void> {
+    await mkdir(this.profileDir, { recursive: true });
+    await mkdir(this.downloadsDir, { recursive: true });
+    this.browser = await puppeteer.launch({
+      browser: 'firefox',
+      executablePath: FIREFOX_PATH,
+      headless: true,
+      userDataDir: this.profileDir,
+      args: ['--remote-allow-system-access'],
+      extraPrefsFirefox: {
+        'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIXED_UUID }),
+        // downloads go straight to our folder under their real names, without a dialog
+        'browser.download.dir': this.downloadsDir,
+        'browser.download.folderList': 2,
+        'browser.download.useDownloadDir': true,
+        'browser.download.always_ask_before_handling_new_types': false,
+        'browser.download.manager.showWhenStarting': false,
+      },
+    });
+    const id = await this.browser.installExtension(this.options.extensionDir);
+    if (id !== GECKO_ID) throw new Error(`installed add-on has id ${id}, expected ${GECKO_ID}`);
+    this.helper = null;
+  }
+
+  async newPage(url?: string): Promise<E2EPage> {
+    const page = new FirefoxPage(await this.browser.newPage());
+    if (url) await page.goto(url);
+    return page;
+  }
+
+  openExtensionPage(path: string): Promise<E2EPage> {
+    return this.newPage(`${this.extensionOrigin}/${path.replace(/^\//, '')}`);
+  }
+
+  async evaluateInBackground<R extends Json | void, A extends Json = null>(
+    fn: (background: BackgroundGlobal, arg: A) => R | Promise<R>,
+    arg?: A,
+  ): Promise<R> {
+    if (!this.helper) {
+      this.helper = (await this.openExtensionPage('popup.html')) as FirefoxPage;
+    }
+    // The background page's window; the function runs in the helper tab's realm but receives it.
+    const bg = '(await browser.runtime.getBackgroundPage())';
+    return decode<R>(await this.helper.page.evaluate(invocation(fn, [bg, JSON.stringify(arg ?? null)])));
+  }
+
+  saveSelection(page: E2EPage): Promise<SaveReply> {
+    return saveSelectionVia(this, page);
+  }
+
+  async expectDownload(trigger: () => Promise<void>, { timeoutMs = 10_000, message }: WaitOptions = {}) {
+    return expectDownloadIn(this.downloadsDir, trigger, timeoutMs, message, ['.part']);
+  }
+
+  async restart(): Promise<void> {
+    await this.browser.close();
+    await this.start();
+  }
+
+  async close(): Promise<void> {
+    await this.browser.close();
+  }
+}
+
+export async function launchFirefox(options: LaunchOptions): Promise<Driver> {
+  const driver = new FirefoxDriver(options);
+  await driver.start();
+  return driver;
+}

@@ -1,0 +1,68 @@
+/**
+ * Helpers for scenarios, built only on the driver interface so they work in both browsers: waiting for
+ * the content script, spying on the messages the background receives, opening the popup.
+ */
+import type { Driver, E2EPage, Json } from './driver.ts';
+
+/**
+ * Waits until the content script has run in `page`: it records a User Timing measure
+ * `sourcelight:extract` on every http(s) page, and the page's main world shares the Performance timeline
+ * with the content script's world in both browsers. If the built content script is refused (the Vite 8
+ * charset trap) this never appears, so the test fails.
+ */
+export async function waitForContentScript(page: E2EPage, timeoutMs = 10_000): Promise<void> {
+  await page.waitFor(() => performance.getEntriesByName('sourcelight:extract').length > 0, null, {
+    timeoutMs,
+    message: 'the content script to record its sourcelight:extract measure (did the content script load?)',
+  });
+}
+
+/** A message the background received, as the spy recorded it. */
+export interface SeenMessage {
+  type: string;
+  url: string | null;
+  title: string | null;
+  data: Json;
+}
+
+/**
+ * Records every extension message the background receives from now on (type and payload), without
+ * answering it, so the real handlers still reply. Returns a function that reads the record.
+ * Install it before opening the page whose messages you want to see.
+ */
+export async function spyOnMessages(driver: Driver): Promise<() => Promise<SeenMessage[]>> {
+  await driver.evaluateInBackground((bg) => {
+    const store = bg as unknown as { __e2eMessages?: unknown[] };
+    if (store.__e2eMessages) return;
+    store.__e2eMessages = [];
+    const api = (bg.chrome ?? bg.browser) as unknown as {
+      runtime: { onMessage: { addListener(fn: (msg: unknown) => undefined): void } };
+    };
+    api.runtime.onMessage.addListener((msg) => {
+      // a copy made now, in case the sender's object is reused; returning undefined leaves the reply to
+      // the real listener
+      store.__e2eMessages!.push(JSON.parse(JSON.stringify(msg)));
+      return undefined;
+    });
+  });
+  return () =>
+    driver.evaluateInBackground((bg) => {
+      const all = ((bg as unknown as { __e2eMessages?: unknown[] }).__e2eMessages ?? []) as Array<{
+        type?: unknown;
+        data?: { url?: unknown; title?: unknown };
+      }>;
+      return all.map((m) => ({
+        type: typeof m.type === 'string' ? m.type : '',
+        url: typeof m.data?.url === 'string' ? m.data.url : null,
+        title: typeof m.data?.title === 'string' ? m.data.title : null,
+        data: JSON.parse(JSON.stringify(m.data ?? null)) as Json,
+      }));
+    });
+}
+
+/** Opens popup.html in a tab and waits until the library has rendered (not "Loading…"). */
+export async function openPopup(driver: Driver): Promise<E2EPage> {
+  const popup = await driver.openExtensionPage('popup.html');
+  await popup.waitForSelector('main[aria-label="Saved articles"]', { timeoutMs: 10_000 });
+  return popup;
+}
