@@ -218,7 +218,8 @@ export function findQuotes(text: string, entities: Entity[]): Quote[] {
       const subjStart = subj && mode !== 'vs' ? subj.start : toks[cue.first]!.s;
       results.push({ speaker, phrase, cue, content: null, subjStart, mode });
       prevSubject = { speaker, phrase };
-      floorTok = cue.last + 1;
+      // A relative clause ("the source, who said …, told") is embedded: the main subject lies before it.
+      if (mode !== 'rel') floorTok = cue.last + 1;
     }
 
     // Content for each cue.
@@ -243,7 +244,14 @@ export function findQuotes(text: string, entities: Entity[]): Quote[] {
       }
       let after = r.mode === 'vs' ? null : contentAfter(text, toks, r.cue, afterStart, limit, spans, r.mode === 'rel');
       const frontEnd = r.mode === 'vs' ? toks[r.cue.first]!.s : r.subjStart;
-      const frontStart = ri > 0 ? Math.max(sent.start, results[ri - 1]!.content?.end ?? sent.start) : sent.start;
+      let frontStart = sent.start;
+      for (let pj = ri - 1; pj >= 0; pj--) {
+        const pr = results[pj]!;
+        if (pr.mode !== 'rel' && pr.content) {
+          frontStart = Math.max(sent.start, pr.content.end);
+          break;
+        }
+      }
       const front = r.mode === 'rel' || r.mode === 'part' ? null : frontedContent(text, frontStart, frontEnd, spans);
       let useFront = false;
       if (!after) useFront = true;
@@ -256,18 +264,18 @@ export function findQuotes(text: string, entities: Entity[]): Quote[] {
         useFront = front.words >= 5;
       }
       if (useFront) after = null;
-      if (after) {
-        r.content = { start: after.start, end: after.end };
-        emitContent(after.start, after.end, speaker, cueText, anon, false);
-      } else if (front) {
-        r.content = { start: toks[r.cue.last]!.e, end: toks[r.cue.last]!.e };
-        emitContent(front.start, front.end, speaker, cueText, anon, true);
-      } else if (
-        /^\s*:\s*$/.test(text.slice(toks[r.cue.last]!.e, sent.end)) ||
-        /:\s*$/.test(text.slice(sent.start, sent.end))
-      ) {
+      const p = paragraphs[paraOf(sent.start)];
+      const block = !after && /:\s*$/.test(text.slice(toks[r.cue.last]!.e, sent.end)) && p?.end === sent.end;
+      const group = groupSpeakers(r.phrase, toks[r.cue.first]!.s) ?? [speaker];
+      if (block) {
         // "… also said:" at a paragraph end — the following paragraphs hold the claim.
         blockAfter(sent.end, speaker, cueText, anon);
+      } else if (after) {
+        r.content = { start: after.start, end: after.end };
+        for (const g of group) emitContent(after.start, after.end, g, cueText, anon, false);
+      } else if (front) {
+        r.content = { start: toks[r.cue.last]!.e, end: toks[r.cue.last]!.e };
+        for (const g of group) emitContent(front.start, front.end, g, cueText, anon, true);
       } else {
         continue;
       }
@@ -300,6 +308,28 @@ export function findQuotes(text: string, entities: Entity[]): Quote[] {
     }
   }
   return out.sort((a, b) => a.start - b.start);
+
+  /**
+   * "Both airlines said": one speaker per distinct organization named in the preceding sentences.
+   * Null when the phrase is not such a group or the members cannot be found.
+   */
+  function groupSpeakers(phrase: string | null, pos: number): Speaker[] | null {
+    if (!phrase || !/^both\s+\p{Ll}+s$/iu.test(phrase.trim())) return null;
+    const seen = new Map<string, Speaker>();
+    for (const r of names.inRange(Math.max(0, pos - 400), pos).reverse()) {
+      if (r.possessive || r.type === 'person' || inQuote(r.start) || seen.has(r.canonical)) continue;
+      seen.set(r.canonical, {
+        name: r.canonical,
+        anonymous: false,
+        type: r.type,
+        gender: null,
+        mention: { start: r.start, end: r.end, text: '' },
+        anonymityCue: null,
+      });
+      if (seen.size === 2) break;
+    }
+    return seen.size === 2 ? [...seen.values()].reverse() : null;
+  }
 
   /** Emits a content region: direct quote(s) when quotation marks cover the claim, else paraphrase. */
   function emitContent(
@@ -550,6 +580,16 @@ function findCues(text: string, toks: Token[], spans: QSpan[], inQuote: (pos: nu
   return out;
 }
 
+/** Lower-case words that may open a that-clause (a demonstrative "that" is followed by a bare noun). */
+const CLAUSE_OPENERS = new Set(
+  (
+    'the a an his her its their our my your this these those there it he she they we i you no some many most ' +
+    'all both each every such one two three four five several despite while although if when after before ' +
+    'because since as in on at for by with without under over only even not more less few any nothing ' +
+    'everyone everything nobody people'
+  ).split(' '),
+);
+
 const DETERMINER_WORDS = new Set('the a an his her its their our my your this that these those such'.split(' '));
 const BE_WORDS = new Set('is are was were be been being'.split(' '));
 
@@ -561,7 +601,29 @@ function isCueInContext(text: string, toks: Token[], i: number, lemma: string): 
   const next = toks[i + 1];
   const form = t.lw;
   const base = form === lemma;
+  // Verbs are lower case mid-sentence: "United States", "Reports" in a headline are not cues.
+  if (/^\p{Lu}/u.test(t.w)) return false;
   if (base && NOUNY_BASE_FORMS.has(lemma)) return false;
+  // A bare base form needs a pronoun, modal or auxiliary subject ("they say", "will tell"); "say"/"tell"
+  // also follow plural nouns ("officials say"). Otherwise it is an infinitive-like use ("the need assure").
+  if (base && lemma !== 'say' && lemma !== 'tell') {
+    if (!prev || !prevGapPlain || !/^(?:i|we|they|you|will|would|could|can|may|might|should|must|did|do|does|also)$/.test(prev.lw)) {
+      return false;
+    }
+  }
+  // Negation a few words back ("has not yet formally announced", "wouldn't say").
+  for (let k = i - 1; k >= Math.max(0, i - 4); k--) {
+    const w = toks[k]!.lw;
+    if (w === 'not' || w === 'never' || w.endsWith("n't") || w.endsWith('n\u2019t')) return false;
+    if (!AUX_ADV.has(w) && w !== 'yet' && k < i - 1) break;
+  }
+  // "maintained that position": a demonstrative object, not a that-clause.
+  if (next && next.lw === 'that' && lemma !== 'say' && lemma !== 'tell' && lemma !== 'add') {
+    const after = toks[i + 2];
+    if (after && /^\p{Ll}/u.test(after.w) && !CLAUSE_OPENERS.has(after.lw) && !/^\s*,/.test(text.slice(next.e, after.s))) {
+      return false;
+    }
+  }
   if (form.endsWith('ing')) {
     // Participles count after a comma or "and" ("…, adding that", "… and stressing that").
     if (!prev) return false;
@@ -655,7 +717,7 @@ function walkNP(text: string, toks: Token[], j: number, floorTok: number): numbe
       depth--;
     }
     const w = toks[k - 1]!.lw;
-    if (BOUNDARY.has(w) || SPEECH_VERB_FORMS.has(w)) break;
+    if (BOUNDARY.has(w)) break;
     k--;
   }
   // Drop a leading preposition phrase opener ("In Washington the minister" is rare; keep simple).
@@ -749,15 +811,18 @@ function sentenceSubject(
   cueTok: number,
   names: ReturnType<typeof buildNameIndex>,
 ): Span | null {
-  // The segment holding the participle, else the sentence's first segment: its first name.
+  // The segment holding the participle when a name opens it ("China … and stressing"), else the
+  // sentence's first name ("Nick Checker, head of …, visited Mali Monday, calling for …").
   let k = cueTok;
   while (k - 1 >= 0 && !/[,;:]/.test(text.slice(toks[k - 1]!.e, toks[k]!.s))) k--;
-  const segStart = k < cueTok ? toks[k]!.s : toks[0]!.s;
-  const segEnd = k < cueTok ? toks[cueTok]!.s : toks[cueTok]!.s;
-  const refs = names.inRange(segStart, segEnd).filter((r) => !r.possessive);
-  if (refs.length) return { start: refs[0]!.start, end: refs[0]!.end };
-  void text;
-  return null;
+  if (k < cueTok) {
+    const refs = names.inRange(toks[k]!.s, toks[cueTok]!.s).filter((r) => !r.possessive);
+    if (refs.length && refs[0]!.start === toks[k]!.s) return { start: refs[0]!.start, end: refs[0]!.end };
+  }
+  const first = names
+    .inRange(toks[0]!.s, toks[cueTok]!.s)
+    .find((r) => !r.possessive && !/^(?:\p{Lu}+|\p{Lu}[\p{Ll}]+day)$/u.test(text.slice(r.start, r.end)));
+  return first ? { start: first.start, end: first.end } : null;
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -62,7 +62,20 @@ const ORG_HEADS = new Set(
   ).split(' '),
 );
 
+/** Words that make a capitalized span a place or an organization rather than a person. */
+const NOT_PERSON_WORDS = new Set(
+  (
+    'north south east west new united saint san los las el business international national federal state ' +
+    'states kingdom republic city county river lake island islands mount valley street avenue park bridge ' +
+    'station airport stadium america africa europe asia middle insider media digital global american ' +
+    'british chinese african european islamic arab'
+  ).split(' '),
+);
+
 const DEMONYM = /(?:an|ans|ian|ese|ish|ic|i)$/;
+/** A lower-case word that reads as a verb or auxiliary (so the capitalized word before it is a subject). */
+const VERBISH =
+  /^(?:\w+ed|said|says|told|tells|has|had|have|is|was|are|were|will|would|could|can|also|who|wrote|adds|notes|warns|insists|argues|denies|confirms)$/;
 
 /** Fast sorted index of name occurrences with binary search by offset. */
 export class NameIndex {
@@ -133,7 +146,15 @@ export function buildNameIndex(text: string, entities: readonly Entity[]): NameI
     }
     return false;
   };
-  const fallback = fallbackNames(text).filter((f) => !isCovered(f.start, f.end));
+  const raw = fallbackNames(text);
+  const inMulti = new Set<string>();
+  for (const f of raw) {
+    if (!f.name.startsWith('\u0000') && f.name.includes(' ')) for (const w of f.name.split(' ')) inMulti.add(w);
+  }
+  const fallback = raw
+    .filter((f) => !f.name.startsWith('\u0000') || inMulti.has(f.name.slice(1)))
+    .map((f) => (f.name.startsWith('\u0000') ? { ...f, name: f.name.slice(1) } : f))
+    .filter((f) => !isCovered(f.start, f.end));
   // Canonicalize fallback names: a lone surname or short form takes the fullest name sharing its last
   // (person) or first (organization) word.
   const full = new Map<string, string>();
@@ -153,11 +174,31 @@ export function buildNameIndex(text: string, entities: readonly Entity[]): NameI
     const last = words[words.length - 1]!;
     if (e.type === 'person') full.set(last, e.text);
   }
+  // Types of full names, and acronyms of multi-word names ("SEIU", "DOT").
+  const typeOf = new Map<string, SpeakerType>();
+  const initials = new Map<string, string>();
+  for (const f of fallback) {
+    if (!f.name.includes(' ')) continue;
+    if (!typeOf.has(f.name) || f.type !== 'unknown') typeOf.set(f.name, f.type);
+    const words = f.name.split(' ');
+    initials.set(words.map((w) => w[0]!.toUpperCase()).join(''), f.name);
+    initials.set(
+      words
+        .filter((w) => /^\p{Lu}/u.test(w))
+        .map((w) => w[0])
+        .join(''),
+      f.name,
+    );
+  }
+  for (const e of entities) typeOf.set(e.text, e.type);
   for (const f of fallback) {
     const words = f.name.split(' ');
     let canonical = full.get(words[words.length - 1]!) ?? f.name;
     if (words.length === 1 && canonical === f.name) canonical = firstFull.get(words[0]!) ?? f.name;
-    const ref = makeRef(text, f.start, f.end, canonical, f.type);
+    if (words.length === 1 && /^\p{Lu}{2,}$/u.test(f.name) && initials.has(f.name)) canonical = initials.get(f.name)!;
+    let type = f.type;
+    if (canonical !== f.name && type === 'unknown') type = typeOf.get(canonical) ?? type;
+    const ref = makeRef(text, f.start, f.end, canonical, type);
     if (f.gender) ref.gender = f.gender;
     refs.push(ref);
   }
@@ -168,7 +209,7 @@ function makeRef(text: string, start: number, end: number, canonical: string, ty
   const after = text.slice(end, end + 2);
   const possessive = /^['\u2019]s?/.test(after) || /['\u2019]s$/.test(text.slice(start, end));
   const before = text.slice(Math.max(0, start - 40), start);
-  const m = /([\p{L}]+)\.?\s+$/u.exec(before);
+  const m = /(\p{Lu}[\p{L}]*)\.?[ \t]+$/u.exec(before);
   const role = m ? m[1]!.toLowerCase() : null;
   const gender = role ? (TITLES.get(role) ?? null) : null;
   return { start, end, canonical, type, gender, possessive, role };
@@ -229,14 +270,18 @@ function fallbackNames(text: string): FallbackName[] {
     if (!words.length) continue;
     const lw = words.map((w) => w.w.toLowerCase().replace(/['\u2019]s$/, ''));
     const nextTok = tokens[j + 1];
-    // "Malian diplomat": a lone demonym before a lower-case word is an adjective, not a name.
+    // "Malian diplomat": a lone demonym before a lower-case noun is an adjective, not a name
+    // ("Brennan added" and "Goumbri said" are names: a verb follows). Marked, and dropped later unless
+    // the word also occurs inside a multi-word name.
     if (
       words.length === 1 &&
       DEMONYM.test(lw[0]!) &&
       nextTok &&
       !cap(nextTok.w) &&
-      /^ $/.test(text.slice(words[0]!.e, nextTok.s))
+      /^ $/.test(text.slice(words[0]!.e, nextTok.s)) &&
+      !VERBISH.test(nextTok.w)
     ) {
+      out.push({ start: words[0]!.s, end: words[0]!.e, name: '\u0000' + words[0]!.w, type: 'unknown', gender: null });
       continue;
     }
     const start = words[0]!.s;
@@ -247,7 +292,9 @@ function fallbackNames(text: string): FallbackName[] {
     name = name.replace(/\s+/g, ' ');
     let type: SpeakerType = 'unknown';
     if (lw.some((w) => ORG_HEADS.has(w)) || /^\p{Lu}{2,}$/u.test(name)) type = 'organization';
-    else if (titled || (words.length >= 2 && words.length <= 3)) type = 'person';
+    else if (titled || (words.length >= 2 && words.length <= 3 && !lw.some((w) => NOT_PERSON_WORDS.has(w)))) {
+      type = 'person';
+    }
     out.push({ start, end, name, type, gender });
   }
   return out;
@@ -343,6 +390,12 @@ export class SpeakerResolver {
     if (head && (anonHead || (head.endsWith('s') && ANONYMOUS_HEADS.has(head)))) {
       return this.descriptive(phrase, head, true, cue);
     }
+    // "the AG's office": an institution's office speaks for it, on the record.
+    const owner = refs.find((r) => r.possessive);
+    if (owner && head && INSTITUTION_HEADS.has(head) && !refs.some((r) => !r.possessive)) {
+      const rest = this.text.slice(owner.end, end).replace(/^['\u2019]s?\s*/, '');
+      return { ...named(owner), name: `${owner.canonical}'s ${rest}`.trim(), type: 'organization' };
+    }
     // A named organization or place that heads the phrase speaks for itself.
     const orgRef = refs.find((r) => !r.possessive || refs.length === 1);
     if (orgRef && !(head && ANONYMOUS_HEADS.has(head))) return named(orgRef);
@@ -353,6 +406,11 @@ export class SpeakerResolver {
       if (back) return back;
     }
     if (head && INSTITUTION_HEADS.has(head)) return this.descriptive(phrase, head, false, cue);
+    // A bare proper name the name finder missed ("Reuters", "DePaul") is a named source.
+    const bare = phrase.replace(DETERMINERS, '');
+    if (/^(?:\p{Lu}[\p{L}'\u2019.\-]*\s?)+$/u.test(bare) && !/^(?:Both|All|Some|Many)\b/.test(bare)) {
+      return { name: bare, anonymous: false, type: 'unknown', gender: null, mention: null, anonymityCue: null };
+    }
     return this.descriptive(phrase, head, true, cue);
   }
 

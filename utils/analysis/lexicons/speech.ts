@@ -207,8 +207,7 @@ export const ROLE_NOUNS: ReadonlyMap<string, 'person' | 'organization' | 'place'
     .map((w) => [w, 'person'] as const),
   ...(
     'company firm agency group organisation organization ministry department bureau office union party ' +
-    'university airline carrier bank institution network newspaper broadcaster government administration ' +
-    'military army police'
+    'university airline carrier bank institution network newspaper broadcaster'
   )
     .split(' ')
     .map((w) => [w, 'organization'] as const),
