@@ -19,7 +19,6 @@ import { splitParagraphs, splitSentences, type Span } from './sentences';
 import { SpeakerResolver, anonymityCue, buildNameIndex, type Speaker } from './speakers';
 import {
   AGENTLESS_PASSIVES,
-  CONTENT_OBJECT_VERBS,
   NOUNY_BASE_FORMS,
   OBJECT_VERBS,
   PHRASAL_CUES,
@@ -139,7 +138,24 @@ export function findQuotes(text: string, entities: Entity[]): Quote[] {
     });
   };
 
+  let currentPara = -1;
+  let lastNamedPerson: { speaker: Speaker; para: number } | null = null;
+  let skipPara = -1;
   for (const sent of sentences) {
+    const pi = paraOf(sent.start);
+    if (pi !== currentPara) {
+      currentPara = pi;
+      // A transcript block: a first-person paragraph with no quotation marks and no cue of its own, right
+      // after a paragraph where a named person spoke, is that person's words (set off as a block quote).
+      const p = paragraphs[pi]!;
+      if (lastNamedPerson && lastNamedPerson.para === pi - 1 && isFirstPersonBlock(text, p, tokens, inQuote)) {
+        emit(p.start, p.end, 'direct', lastNamedPerson.speaker, null, null);
+        lastNamedPerson.para = pi;
+        lastSpeakerPara = pi;
+        skipPara = pi;
+      }
+    }
+    if (pi === skipPara) continue;
     const toks = tokensIn(tokens, sent.start, sent.end);
     const cues = findCues(text, toks, spans, inQuote);
     let floorTok = 0;
@@ -165,7 +181,7 @@ export function findQuotes(text: string, entities: Entity[]): Quote[] {
       let speaker: Speaker | null = null;
       let phrase: string | null = null;
 
-      const isParticiple = !cue.phrase && cue.form.endsWith('ing') && cue.form !== 'saying';
+      const isParticiple = cue.form.split(' ')[0]!.endsWith('ing') && cue.form !== 'saying';
       const isSaying = cue.form === 'saying' && !cue.phrase;
       if (isParticiple || isSaying) {
         mode = 'part';
@@ -281,6 +297,8 @@ export function findQuotes(text: string, entities: Entity[]): Quote[] {
       }
       resolver.remember(speaker, toks[r.cue.first]!.s, r.phrase);
       lastSpeakerPara = paraOf(toks[r.cue.first]!.s);
+      lastNamedPerson =
+        speaker.mention && speaker.type === 'person' && !speaker.anonymous ? { speaker, para: lastSpeakerPara } : null;
     }
 
     // "according to X" attributions.
@@ -364,7 +382,8 @@ export function findQuotes(text: string, entities: Entity[]): Quote[] {
       const p = paragraphs[pi]!;
       const body = text.slice(p.start, p.end);
       if (QUOTE_CHARS.test(body[0]!)) return; // a quotation: handled as floating speech
-      const bullet = !/[.!?"\u201d]$/.test(body) && body.length < 200;
+      const bullet =
+        !/[.!?"\u201d]$/.test(body) && body.length < 200 && !/^(?:Read|Watch|Follow|Click|Sign|See|Subscribe|Listen|Share)\b/.test(body);
       if (!first && !bullet) return;
       emit(p.start, p.end, bullet ? 'indirect' : 'direct', speaker, cue, anon);
       for (const q of spansIn(spans, p.start, p.end)) q.consumed = true;
@@ -517,6 +536,27 @@ function mergeAcrossQuotes(sentences: Span[], spans: QSpan[]): Span[] {
   return out;
 }
 
+/** First-person tokens that mark a paragraph as someone's own words. */
+const FIRST_PERSON = /^(?:i|i've|i'm|i'd|i'll|we|we're|we've|we'd|we'll|our|ours|us|my|me)$/;
+
+/** A paragraph in the first person, without quotation marks or speech cues, of some length. */
+function isFirstPersonBlock(text: string, p: Span, tokens: Token[], inQuote: (pos: number) => boolean): boolean {
+  const body = text.slice(p.start, p.end);
+  if (QUOTE_CHARS.test(body.replace(/(\p{L})['\u2019](\p{L})/gu, '$1$2')) || body.length < 80) return false;
+  // Labelled boilerplate ("Note to readers: …") addresses the reader, it is nobody's testimony.
+  if (/^[\p{L} ]{1,30}:/u.test(body) || /\breaders?\b|\bsubscribe|\bnewsletter/i.test(body)) return false;
+  const toks = tokensIn(tokens, p.start, p.end);
+  let first = 0;
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i]!;
+    if (FIRST_PERSON.test(t.lw.replace('\u2019', "'"))) first++;
+    if (SPEECH_VERB_FORMS.has(t.lw) && !inQuote(t.s) && isCueInContext(text, toks, i, SPEECH_VERB_FORMS.get(t.lw)!)) {
+      return false;
+    }
+  }
+  return first >= 2;
+}
+
 /** A leftover quotation reads as speech when it opens its sentence (or fills most of it) and is not a short phrase. */
 function isFloatingSpeech(text: string, q: QSpan, sent: Span): boolean {
   if (q.words < 4) return false;
@@ -590,6 +630,13 @@ const CLAUSE_OPENERS = new Set(
   ).split(' '),
 );
 
+/** Verbs that often take a plain noun-phrase object ("maintained that position", "confirmed that report"). */
+const NP_OBJECT_VERBS = new Set(
+  'maintain note confirm deny acknowledge stress emphasise emphasize reiterate announce reveal disclose report mention'.split(
+    ' ',
+  ),
+);
+
 const DETERMINER_WORDS = new Set('the a an his her its their our my your this that these those such'.split(' '));
 const BE_WORDS = new Set('is are was were be been being'.split(' '));
 
@@ -607,9 +654,13 @@ function isCueInContext(text: string, toks: Token[], i: number, lemma: string): 
   // A bare base form needs a pronoun, modal or auxiliary subject ("they say", "will tell"); "say"/"tell"
   // also follow plural nouns ("officials say"). Otherwise it is an infinitive-like use ("the need assure").
   if (base && lemma !== 'say' && lemma !== 'tell') {
-    if (!prev || !prevGapPlain || !/^(?:i|we|they|you|will|would|could|can|may|might|should|must|did|do|does|also)$/.test(prev.lw)) {
-      return false;
-    }
+    const subjectLike =
+      !!prev &&
+      prevGapPlain &&
+      (/^(?:i|we|they|you|will|would|could|can|may|might|should|must|did|do|does|also|who)$/.test(prev.lw) ||
+        /^\p{Lu}/u.test(prev.w) ||
+        (/[^s]s$/.test(prev.lw) && !DETERMINER_WORDS.has(toks[i - 2]?.lw ?? '')));
+    if (!subjectLike) return false;
   }
   // Negation a few words back ("has not yet formally announced", "wouldn't say").
   for (let k = i - 1; k >= Math.max(0, i - 4); k--) {
@@ -618,7 +669,7 @@ function isCueInContext(text: string, toks: Token[], i: number, lemma: string): 
     if (!AUX_ADV.has(w) && w !== 'yet' && k < i - 1) break;
   }
   // "maintained that position": a demonstrative object, not a that-clause.
-  if (next && next.lw === 'that' && lemma !== 'say' && lemma !== 'tell' && lemma !== 'add') {
+  if (next && next.lw === 'that' && NP_OBJECT_VERBS.has(lemma)) {
     const after = toks[i + 2];
     if (after && /^\p{Ll}/u.test(after.w) && !CLAUSE_OPENERS.has(after.lw) && !/^\s*,/.test(text.slice(next.e, after.s))) {
       return false;
@@ -644,7 +695,15 @@ function isCueInContext(text: string, toks: Token[], i: number, lemma: string): 
   }
   // "-s" forms of noun-like verbs ("intelligence reports", "the claims") need a subject-like word before.
   if (NOUNY_BASE_FORMS.has(lemma) && form.endsWith('s') && prev) {
-    if (!(/^\p{Lu}/u.test(prev.w) || PRONOUN_SUBJECTS.has(prev.lw) || prev.lw === 'who' || prev.lw === 'which'))
+    if (
+      !(
+        /^\p{Lu}/u.test(prev.w) ||
+        PRONOUN_SUBJECTS.has(prev.lw) ||
+        prev.lw === 'who' ||
+        prev.lw === 'which' ||
+        prev.lw === 'also'
+      )
+    )
       return false;
   }
   if (next && /^\s*$/.test(text.slice(t.e, next.s))) {
@@ -753,7 +812,13 @@ function commaSubject(
     const startsClause = k === floorTok || k === 0;
     if (first === 'who' || first === 'which' || first === 'whose' || first === 'whom') {
       // relative clause: skip
-    } else if (FINITE.test(segText) || n > 12 || toks.slice(k, end + 1).some((t) => SPEECH_VERB_FORMS.has(t.lw))) {
+    } else if (
+      FINITE.test(segText) ||
+      n > 12 ||
+      toks.slice(k, end + 1).some((t) => SPEECH_VERB_FORMS.has(t.lw)) ||
+      (/^\p{Ll}/u.test(toks[k]!.w) && !DETERMINER_WORDS.has(first) && /\b\p{Ll}+ed\b/u.test(segText))
+    ) {
+      // A clause ("visited Mali Monday"), not an appositive: the subject is not beyond it.
       break;
     } else if (ADVERBIAL_LEAD.has(first) || /^(?:and|but|so|yet|or)$/.test(first) || /^\d+$/.test(first)) {
       // adverbial, conjunction or age ("30"): skip
@@ -878,7 +943,7 @@ function contentAfter(
     }
   } else if (!quoteLead) {
     if (toks[i]!.lw === 'that') start = toks[i + 1]?.s ?? limit;
-    else if (ADVERBIAL_LEAD.has(toks[i]!.lw) && !CONTENT_OBJECT_VERBS.has(cue.lemma)) {
+    else if (ADVERBIAL_LEAD.has(toks[i]!.lw)) {
       // "said at the trial." / "said last week it planned…" / "said on Tuesday that…".
       const rest = text.slice(start, limit);
       const thatIdx = toks.slice(i, i + 12).findIndex((t) => t.lw === 'that' && t.s < limit);
@@ -896,7 +961,7 @@ function contentAfter(
   // A parenthesis opened before the cue closes the claim.
   const close = text.slice(start, end).search(/\)/);
   if (close >= 0 && !text.slice(start, start + close).includes('(')) end = start + close;
-  if (end <= start) return null;
+  if (end <= start || wordCount(text, start, end) < 2) return null;
   const hasQuote = spansIn(spans, start, end).some((q) => q.open >= start - 1 && q.open < end);
   return { start, end, hasQuote };
 }

@@ -147,12 +147,8 @@ export function buildNameIndex(text: string, entities: readonly Entity[]): NameI
     return false;
   };
   const raw = fallbackNames(text);
-  const inMulti = new Set<string>();
-  for (const f of raw) {
-    if (!f.name.startsWith('\u0000') && f.name.includes(' ')) for (const w of f.name.split(' ')) inMulti.add(w);
-  }
   const fallback = raw
-    .filter((f) => !f.name.startsWith('\u0000') || inMulti.has(f.name.slice(1)))
+    .filter((f) => !f.name.startsWith('\u0000'))
     .map((f) => (f.name.startsWith('\u0000') ? { ...f, name: f.name.slice(1) } : f))
     .filter((f) => !isCovered(f.start, f.end));
   // Canonicalize fallback names: a lone surname or short form takes the fullest name sharing its last
@@ -169,10 +165,16 @@ export function buildNameIndex(text: string, entities: readonly Entity[]): NameI
     if (!pf || pf.split(' ').length < words.length) firstFull.set(first, f.name);
   }
   // Entity names also serve as targets for short fallback forms.
+  const orgFirst = new Map<string, string | null>();
   for (const e of entities) {
     const words = e.text.split(' ');
     const last = words[words.length - 1]!;
     if (e.type === 'person') full.set(last, e.text);
+    // "American" for "American Airlines": only when one organization starts with the word.
+    if (e.type === 'organization' && words.length > 1) orgFirst.set(words[0]!, orgFirst.has(words[0]!) ? null : e.text);
+  }
+  for (const [w, name] of orgFirst) {
+    if (name && (!firstFull.has(w) || !firstFull.get(w)!.includes(' '))) firstFull.set(w, name);
   }
   // Types of full names, and acronyms of multi-word names ("SEIU", "DOT").
   const typeOf = new Map<string, SpeakerType>();

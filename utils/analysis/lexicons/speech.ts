@@ -60,7 +60,7 @@ const VERB_LEMMAS: Record<string, string[]> = {
   conclude: [],
   assure: [],
   reiterate: [],
-  charge: [],
+  advise: [],
 };
 
 /** Builds the regular inflections of a lemma (-s, -ed, -ing), with the usual spelling rules. */
