@@ -6,7 +6,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { getDatabase } from '@/utils/db';
 import { handleArticleSeen, handleSaveAnnotation, handleSetAnchorStatus } from '@/utils/db/service';
-import { onMessage, sendMessage, type Result } from '@/utils/messaging';
+import { OpenPanelSchema, onMessage, sendMessage, validate, type Result } from '@/utils/messaging';
 
 const MENU_SAVE = 'sourcelight-save-selection';
 
@@ -22,6 +22,20 @@ export default defineBackground(() => {
   onMessage('articleSeen', ({ data, sender }) => (fromUs(sender) ? handleArticleSeen(db, data) : refused));
   onMessage('saveAnnotation', ({ data, sender }) => (fromUs(sender) ? handleSaveAnnotation(db, data) : refused));
   onMessage('setAnchorStatus', ({ data, sender }) => (fromUs(sender) ? handleSetAnchorStatus(db, data) : refused));
+
+  // The popup's "Show panel on this page": open the panel in the active tab of the current window.
+  onMessage('openPanel', async ({ data, sender }): Promise<Result<null>> => {
+    if (!fromUs(sender)) return refused;
+    const v = validate(OpenPanelSchema, data);
+    if (!v.ok) return v;
+    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+    if (tab?.id === undefined) return { ok: false, error: 'No active tab.' };
+    try {
+      return await sendMessage('showPanel', null, tab.id);
+    } catch {
+      return { ok: false, error: 'Sourcelight cannot run on this page (reload it, or it is a browser page).' };
+    }
+  });
 
   /** Asks the tab for its selection and saves it. */
   async function saveSelectionOf(tabId: number | undefined): Promise<Result<unknown>> {

@@ -59,6 +59,9 @@ export const AnchorStatusSchema = z.strictObject({
 });
 export type AnchorStatus = z.infer<typeof AnchorStatusSchema>;
 
+/** `openPanel` (popup → background): show the Sourcelight panel in the active tab (no payload). */
+export const OpenPanelSchema = z.null();
+
 /** A reply: the value, or a message a person can read. */
 export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
 
@@ -78,7 +81,9 @@ export interface Saved {
  * Every message, its payload and its reply. Content script → background: `articleSeen` (metadata of the
  * article in the tab; replies with what was saved for it), `saveAnnotation`, `setAnchorStatus`.
  * Background → content script: `captureSelection` (the context menu or keyboard command asks the page for
- * its current selection, as a save request) and `togglePanel`.
+ * its current selection, as a save request), `togglePanel` and `showPanel` (open it, analyzing first when
+ * the page was not analyzed yet). Popup → background: `openPanel` (the popup's "Show panel on this page":
+ * the background finds the active tab and sends it `showPanel`).
  */
 export interface ProtocolMap {
   articleSeen(data: ArticleInput): Result<PageState>;
@@ -86,6 +91,8 @@ export interface ProtocolMap {
   setAnchorStatus(data: AnchorStatus): Result<null>;
   captureSelection(data: null): Result<SaveAnnotationRequest>;
   togglePanel(data: null): Result<null>;
+  showPanel(data: null): Result<null>;
+  openPanel(data: null): Result<null>;
 }
 
 /** Formats a zod error as one readable line. */

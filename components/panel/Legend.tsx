@@ -1,0 +1,43 @@
+/**
+ * Category toggles with the legend's colors: each one shows or hides its highlights at once.
+ */
+import { CATEGORIES, type Category } from '@/utils/highlight/draw';
+
+const LABELS: Record<Category, string> = {
+  person: 'People',
+  organization: 'Organizations',
+  place: 'Places',
+  quote: 'Named quotes',
+  anonymous: 'Anonymous sources',
+  note: 'My notes',
+};
+
+/** Props of `Legend`. */
+export interface LegendProps {
+  visible: Record<Category, boolean>;
+  colors: Record<Category, string>;
+  onToggle(category: Category, visible: boolean): void;
+}
+
+/** The legend: one toggle button per category, pressed when shown. */
+export function Legend({ visible, colors, onToggle }: LegendProps) {
+  return (
+    <div className="sl-legend" role="group" aria-label="Highlight categories">
+      {CATEGORIES.map((c) => (
+        <button
+          key={c}
+          type="button"
+          className="sl-chip"
+          aria-pressed={visible[c]}
+          title={`${visible[c] ? 'Hide' : 'Show'} ${LABELS[c].toLowerCase()}`}
+          onClick={() => onToggle(c, !visible[c])}
+        >
+          <span className="sl-swatch" style={{ background: colors[c] }} aria-hidden="true" />
+          {LABELS[c]}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+export { LABELS as CATEGORY_LABELS };

@@ -1,0 +1,80 @@
+/**
+ * Analysis off the hot path (glue around the pure analyzer): short articles are analyzed in one go; long
+ * ones in paragraph-aligned chunks with a yield to the event loop between them, so a 50,000-word page never
+ * blocks the main thread in one long task. Chunk results are shifted back to whole-text offsets and their
+ * entities merged by name and type.
+ */
+import { analyzeText } from '@/utils/analysis';
+import { summarizeSources } from '@/utils/analysis/summary';
+import type { Analysis, ArticleMeta, Entity, Mention, Quote } from '@/utils/analysis/types';
+
+/** Text up to this length is analyzed in one task. */
+export const CHUNK_CHARS = 12_000;
+
+/** Yields to the event loop (the Prioritized Task Scheduling API where present). */
+export function yieldToMain(): Promise<void> {
+  const s = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (s?.yield) return s.yield();
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/** Splits `text` into chunks of about `size` characters at paragraph breaks (or hard, for one huge paragraph). */
+export function chunkText(text: string, size = CHUNK_CHARS): Array<{ start: number; text: string }> {
+  const out: Array<{ start: number; text: string }> = [];
+  let start = 0;
+  while (start < text.length) {
+    let end = Math.min(text.length, start + size);
+    if (end < text.length) {
+      const br = text.lastIndexOf('\n', end);
+      if (br > start + size / 4) end = br + 1;
+    }
+    out.push({ start, text: text.slice(start, end) });
+    start = end;
+  }
+  return out;
+}
+
+const shift = (m: Mention, by: number): Mention => ({ ...m, start: m.start + by, end: m.end + by });
+
+/**
+ * Analyzes `text`, chunked when long, checking `signal` between chunks (a newer run or the page going
+ * away cancels it with an AbortError).
+ */
+export async function analyzeChunked(text: string, meta: Partial<ArticleMeta>, signal: AbortSignal): Promise<Analysis> {
+  if (text.length <= CHUNK_CHARS) return analyzeText(text, meta);
+  const entities = new Map<string, Entity>();
+  const quotes: Quote[] = [];
+  for (const chunk of chunkText(text)) {
+    if (signal.aborted) throw new DOMException('analysis cancelled', 'AbortError');
+    const part = analyzeText(chunk.text, meta);
+    for (const e of part.entities) {
+      const key = `${e.type}:${e.text}`;
+      const mentions = e.mentions.map((m) => shift(m, chunk.start));
+      const had = entities.get(key);
+      if (had) {
+        had.mentions.push(...mentions);
+        const aliases = new Set([...(had.aliases ?? []), ...(e.aliases ?? [])]);
+        if (aliases.size) had.aliases = [...aliases];
+      } else entities.set(key, { ...e, mentions });
+    }
+    for (const q of part.quotes) {
+      quotes.push({
+        ...q,
+        start: q.start + chunk.start,
+        end: q.end + chunk.start,
+        ...(q.speakerMention ? { speakerMention: shift(q.speakerMention, chunk.start) } : {}),
+      });
+    }
+    await yieldToMain();
+  }
+  return {
+    title: meta.title ?? '',
+    byline: meta.byline ?? null,
+    siteName: meta.siteName ?? null,
+    publishedTime: meta.publishedTime ?? null,
+    text,
+    entities: [...entities.values()],
+    quotes,
+    speakers: summarizeSources(quotes),
+  };
+}
