@@ -160,7 +160,7 @@ describe('backup', () => {
     const { db } = freshDb('dst');
     await saveAnnotation(db, { article: article({ url: 'https://keep.example/' }), annotation: annotation() }, 1);
     // the annotations' write fails after the articles were written: the articles must not stay
-    db.annotations.bulkPut = () => Promise.reject(new Error('disk full'));
+    db.annotations.bulkPut = (() => Promise.reject(new Error('disk full'))) as never;
     const before = await loadLibrary(db);
     const r = await importBackupText(db, serializeBackup(backup));
     expect(r.ok).toBe(false);

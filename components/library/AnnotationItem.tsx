@@ -1,0 +1,129 @@
+/**
+ * One saved annotation in the library: its kind, the quote's speaker and anonymity (with the cue that
+ * made it anonymous), the saved text, the reader's note (editable in place) and its actions. Rendered as
+ * React text only — page text never becomes HTML.
+ */
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import type { AnnotationRecord } from '@/utils/db/schema';
+import { kindLabel, markWords } from './format';
+
+export interface AnnotationItemProps {
+  annotation: AnnotationRecord;
+  /** Search text, for marking matches. */
+  query: string;
+  /** The roving-focus key of this row and whether it holds the list's tab stop. */
+  navKey: string;
+  active: boolean;
+  editing: boolean;
+  onFocusRow(key: string): void;
+  onOpen(): void;
+  onEdit(editing: boolean): void;
+  onSaveNote(comment: string): void;
+  onDelete(): void;
+}
+
+/** A saved highlight, note, quote or entity with its note and actions. */
+export function AnnotationItem(p: AnnotationItemProps) {
+  const a = p.annotation;
+  return (
+    <li
+      className={`ann ann-${a.kind}`}
+      data-nav={p.navKey}
+      tabIndex={p.active ? 0 : -1}
+      onFocus={(e) => e.target === e.currentTarget && p.onFocusRow(p.navKey)}
+      aria-label={`${kindLabel(a)}: ${a.quote.exact.slice(0, 120)}`}
+    >
+      <div className="ann-meta">
+        <span className={`badge kind kind-${a.kind}`}>{kindLabel(a)}</span>
+        {a.kind === 'quote' && a.speaker && <span className="speaker">{markWords(a.speaker, p.query)}</span>}
+        {a.anonymous && (
+          <span className="badge anon" title={a.anonymityCue ? `Cue: ${a.anonymityCue}` : 'anonymous source'}>
+            anonymous
+          </span>
+        )}
+        {a.anonymous && a.anonymityCue && <span className="cue">“{a.anonymityCue}”</span>}
+        {a.orphaned && (
+          <span className="badge warn" title="The passage was not found when the page was last opened">
+            not found in this page
+          </span>
+        )}
+      </div>
+      <blockquote className={`text${a.quoteKind === 'direct' ? ' direct' : ''}`} data-testid="annotation">
+        {markWords(a.quote.exact, p.query)}
+      </blockquote>
+      {p.editing ? (
+        <NoteEditor initial={a.comment} onSave={p.onSaveNote} onCancel={() => p.onEdit(false)} />
+      ) : (
+        a.comment && (
+          <p className="note" data-testid="note">
+            {markWords(a.comment, p.query)}
+          </p>
+        )
+      )}
+      {!p.editing && (
+        <div className="row-actions">
+          <button type="button" onClick={p.onOpen} title="Open the article at this passage">
+            Open
+          </button>
+          <button type="button" onClick={() => p.onEdit(true)}>
+            {a.comment ? 'Edit note' : 'Add note'}
+          </button>
+          <button type="button" className="danger" onClick={p.onDelete}>
+            Delete
+          </button>
+        </div>
+      )}
+    </li>
+  );
+}
+
+interface NoteEditorProps {
+  initial: string;
+  onSave(comment: string): void;
+  onCancel(): void;
+}
+
+/** In-place note editor: Ctrl/⌘+Enter saves, Escape cancels. */
+function NoteEditor({ initial, onSave, onCancel }: NoteEditorProps) {
+  const [value, setValue] = useState(initial);
+  const ref = useRef<HTMLTextAreaElement>(null);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    el.focus();
+    el.setSelectionRange(el.value.length, el.value.length);
+  }, []);
+  const onKeyDown = (e: KeyboardEvent) => {
+    // keys typed here are text, not list navigation
+    e.stopPropagation();
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      onCancel();
+    } else if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+      e.preventDefault();
+      onSave(value);
+    }
+  };
+  return (
+    <div className="note-editor">
+      <textarea
+        ref={ref}
+        value={value}
+        rows={3}
+        aria-label="Note"
+        placeholder="Your note…"
+        onChange={(e) => setValue(e.target.value)}
+        onKeyDown={onKeyDown}
+      />
+      <div className="row-actions">
+        <button type="button" className="primary" onClick={() => onSave(value)}>
+          Save note
+        </button>
+        <button type="button" onClick={onCancel}>
+          Cancel
+        </button>
+        <span className="hint">Ctrl+Enter saves · Esc cancels</span>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,519 @@
+/**
+ * The library (popup main view): search and filters over everything saved, the article list or the
+ * people view, note editing, delete with undo, Markdown export and JSON backup. Props in, callbacks out —
+ * the popup glue (entrypoints/popup) owns the database handle and every browser API.
+ */
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import type { AnnotationRecord, ArticleRecord } from '@/utils/db/schema';
+import {
+  buildIndex,
+  buildPeople,
+  isEmptyQuery,
+  KIND_FILTERS,
+  searchLibrary,
+  type KindFilter,
+  type LibraryData,
+  type LibraryQuery,
+  type ResultGroup,
+  type UndoSnapshot,
+} from '@/utils/db/library';
+import { markdownExport, zipExport, type ExportFile } from '@/utils/export/bundle';
+import type { ExportItem } from '@/utils/export/markdown';
+import { ArticleList } from './ArticleList';
+import { PeopleView } from './PeopleView';
+import { KIND_FILTER_LABEL, plural } from './format';
+
+/** A colour scheme choice: follow the system, or force one. */
+export type Theme = 'system' | 'light' | 'dark';
+
+/** Everything the library asks of its host. Each returns when done; a thrown error is shown to the reader. */
+export interface LibraryActions {
+  updateNote(id: string, comment: string): Promise<void>;
+  deleteAnnotation(id: string): Promise<UndoSnapshot>;
+  deleteArticle(id: string): Promise<UndoSnapshot>;
+  restore(snapshot: UndoSnapshot): Promise<void>;
+  /** Open the article (its tab when open) and, when given, jump to the annotation. */
+  openArticle(article: ArticleRecord, annotation?: AnnotationRecord): Promise<void>;
+  /** Hand a file to the reader: download it, or copy its text to the clipboard. */
+  deliver(file: ExportFile, via: 'download' | 'copy'): Promise<void>;
+  /** Download a JSON backup of the whole database; resolves with a message. */
+  backup(): Promise<string>;
+  /** Import a backup file's text; resolves with a message, or rejects with a readable error. */
+  restoreBackup(text: string): Promise<string>;
+  /** Ask the current tab to show its Sourcelight panel (absent when not available). */
+  showPanel?: () => Promise<void>;
+}
+
+export interface LibraryProps {
+  /** undefined while loading. */
+  data: LibraryData | undefined;
+  actions: LibraryActions;
+  theme: Theme;
+  onThemeChange(theme: Theme): void;
+  /** For tests: a fixed clock. */
+  now?: () => number;
+}
+
+interface Toast {
+  id: number;
+  message: string;
+  error?: boolean;
+  undo?: UndoSnapshot;
+}
+
+const UNDO_MS = 10_000;
+const MESSAGE_MS = 5_000;
+const THEMES: Theme[] = ['system', 'light', 'dark'];
+
+/** The whole library view. */
+export function Library({ data, actions, theme, onThemeChange, now = Date.now }: LibraryProps) {
+  const [view, setView] = useState<'library' | 'people'>('library');
+  const [text, setText] = useState('');
+  const [kinds, setKinds] = useState<KindFilter[]>([]);
+  const [site, setSite] = useState<string | null>(null);
+  const [editingId, setEditingId] = useState<string | null>(null);
+  const [toast, setToast] = useState<Toast | null>(null);
+  const [panel, setPanel] = useState<'export' | 'backup' | null>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const toastSeq = useRef(0);
+
+  // The index is rebuilt only when the database changes; keystrokes only search it.
+  const index = useMemo(() => (data ? buildIndex(data) : null), [data]);
+  // Typing stays responsive: the list re-renders with the deferred text when React has time.
+  const deferredText = useDeferredValue(text);
+  const query: LibraryQuery = useMemo(() => ({ text: deferredText, kinds, site }), [deferredText, kinds, site]);
+  const groups = useMemo(() => (index ? searchLibrary(index, query) : []), [index, query]);
+  const people = useMemo(() => (index && view === 'people' ? buildPeople(index, groups) : []), [index, groups, view]);
+  const matched = useMemo(() => groups.reduce((n, g) => n + g.annotations.length, 0), [groups]);
+
+  const show = useCallback((t: Omit<Toast, 'id'>) => setToast({ ...t, id: ++toastSeq.current }), []);
+  const fail = useCallback(
+    (err: unknown) => show({ message: (err as Error)?.message ?? String(err), error: true }),
+    [show],
+  );
+
+  useEffect(() => {
+    if (!toast) return;
+    const timer = setTimeout(() => setToast((t) => (t?.id === toast.id ? null : t)), toast.undo ? UNDO_MS : MESSAGE_MS);
+    return () => clearTimeout(timer);
+  }, [toast]);
+
+  const undo = useCallback(async () => {
+    const snap = toast?.undo;
+    if (!snap) return;
+    setToast(null);
+    try {
+      await actions.restore(snap);
+      show({ message: 'Restored.' });
+    } catch (err) {
+      fail(err);
+    }
+  }, [toast, actions, show, fail]);
+
+  // Popup-wide shortcuts: "/" focuses search, Ctrl/⌘+Z undoes the last delete.
+  const onKeyDown = (e: KeyboardEvent) => {
+    const typing = (e.target as HTMLElement).closest?.('input, textarea, select');
+    if (e.key === '/' && !typing) {
+      e.preventDefault();
+      searchRef.current?.focus();
+    } else if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'z' && toast?.undo && !typing) {
+      e.preventDefault();
+      void undo();
+    }
+  };
+
+  const deleteAnnotation = async (a: AnnotationRecord) => {
+    try {
+      const snap = await actions.deleteAnnotation(a.id);
+      show({ message: 'Annotation deleted.', undo: snap });
+    } catch (err) {
+      fail(err);
+    }
+  };
+  const deleteArticle = async (article: ArticleRecord) => {
+    try {
+      const snap = await actions.deleteArticle(article.id);
+      show({
+        message: `Deleted “${truncate(article.title || article.url, 40)}” and ${plural(snap.annotations.length, 'item')}.`,
+        undo: snap,
+      });
+    } catch (err) {
+      fail(err);
+    }
+  };
+  const saveNote = async (a: AnnotationRecord, comment: string) => {
+    try {
+      await actions.updateNote(a.id, comment);
+      setEditingId(null);
+      show({ message: 'Note saved.' });
+    } catch (err) {
+      fail(err);
+    }
+  };
+  const open = (article: ArticleRecord, annotation?: AnnotationRecord) =>
+    void actions.openArticle(article, annotation).catch(fail);
+  const exportArticle = (g: ResultGroup) => {
+    const item = index?.byId.get(g.article.id);
+    if (!item) return;
+    void actions
+      .deliver(markdownExport([{ article: item.article, annotations: item.annotations }], now()), 'download')
+      .then(() => show({ message: 'Markdown downloaded.' }), fail);
+  };
+
+  const toggleKind = (k: KindFilter) => setKinds((ks) => (ks.includes(k) ? ks.filter((x) => x !== k) : [...ks, k]));
+  const clearFilters = () => {
+    setText('');
+    setKinds([]);
+    setSite(null);
+  };
+
+  if (!index)
+    return (
+      <main aria-label="Saved articles" aria-busy="true" className="app">
+        <p className="empty">Loading…</p>
+      </main>
+    );
+
+  const empty = index.articles.length === 0;
+  const filtered = !isEmptyQuery({ text, kinds, site });
+  return (
+    <main aria-label="Saved articles" className="app" onKeyDown={onKeyDown}>
+      <header className="top">
+        <h1
+          className="brand"
+          title={`${plural(index.articles.length, 'article')} · ${plural(index.annotationCount, 'item')}`}
+        >
+          Sourcelight
+        </h1>
+        <div className="tools">
+          {actions.showPanel && (
+            <button
+              type="button"
+              className="icon"
+              title="Show the Sourcelight panel on the current page"
+              onClick={() => void actions.showPanel!().catch(fail)}
+            >
+              Panel
+            </button>
+          )}
+          <button
+            type="button"
+            className="icon"
+            aria-expanded={panel === 'export'}
+            aria-controls="export-panel"
+            disabled={empty}
+            onClick={() => setPanel((p) => (p === 'export' ? null : 'export'))}
+          >
+            Export
+          </button>
+          <button
+            type="button"
+            className="icon"
+            aria-expanded={panel === 'backup'}
+            aria-controls="backup-panel"
+            onClick={() => setPanel((p) => (p === 'backup' ? null : 'backup'))}
+          >
+            Backup
+          </button>
+          <button
+            type="button"
+            className="icon"
+            title={`Theme: ${theme} (click to change)`}
+            aria-label={`Theme: ${theme}`}
+            onClick={() => onThemeChange(THEMES[(THEMES.indexOf(theme) + 1) % THEMES.length]!)}
+          >
+            {theme === 'dark' ? '☾' : theme === 'light' ? '☀' : '◐'}
+          </button>
+        </div>
+      </header>
+
+      {panel === 'export' && (
+        <ExportPanel
+          groups={groups}
+          filtered={filtered}
+          all={index.articles}
+          now={now}
+          deliver={(file, via) =>
+            actions.deliver(file, via).then(() => {
+              show({ message: via === 'copy' ? 'Copied to the clipboard.' : `Downloaded ${file.name}.` });
+              setPanel(null);
+            }, fail)
+          }
+        />
+      )}
+      {panel === 'backup' && (
+        <BackupPanel
+          onBackup={() => actions.backup().then((m) => show({ message: m }), fail)}
+          onRestore={(textOfFile) =>
+            actions.restoreBackup(textOfFile).then((m) => {
+              show({ message: m });
+              setPanel(null);
+            }, fail)
+          }
+        />
+      )}
+
+      {empty ? (
+        <EmptyState />
+      ) : (
+        <>
+          <div className="tabs" role="tablist" aria-label="Views">
+            {(['library', 'people'] as const).map((v) => (
+              <button
+                key={v}
+                type="button"
+                role="tab"
+                id={`tab-${v}`}
+                aria-selected={view === v}
+                aria-controls="view"
+                tabIndex={view === v ? 0 : -1}
+                onClick={() => setView(v)}
+                onKeyDown={(e) => {
+                  if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') {
+                    e.preventDefault();
+                    const next = v === 'library' ? 'people' : 'library';
+                    setView(next);
+                    document.getElementById(`tab-${next}`)?.focus();
+                  }
+                }}
+              >
+                {v === 'library' ? 'Library' : 'People'}
+              </button>
+            ))}
+          </div>
+          <div className="filters">
+            <input
+              ref={searchRef}
+              type="search"
+              className="search"
+              placeholder="Search titles, quotes, notes, speakers…  ( / )"
+              aria-label="Search titles, quotes, notes and speakers"
+              aria-controls="view"
+              value={text}
+              onChange={(e) => setText(e.target.value)}
+              onKeyDown={(e) => {
+                if (e.key === 'Escape' && text) {
+                  e.preventDefault();
+                  setText('');
+                }
+              }}
+            />
+            <div className="chips" role="group" aria-label="Filter by kind">
+              {KIND_FILTERS.map((k) => (
+                <button
+                  key={k}
+                  type="button"
+                  className="chip"
+                  aria-pressed={kinds.includes(k)}
+                  onClick={() => toggleKind(k)}
+                >
+                  {KIND_FILTER_LABEL[k]}
+                </button>
+              ))}
+            </div>
+            <div className="summary-row">
+              {index.sites.length > 1 && (
+                <select
+                  aria-label="Filter by site"
+                  value={site ?? ''}
+                  onChange={(e) => setSite(e.target.value || null)}
+                >
+                  <option value="">All sites</option>
+                  {index.sites.map((s) => (
+                    <option key={s.site} value={s.site}>
+                      {s.site} ({s.count})
+                    </option>
+                  ))}
+                </select>
+              )}
+              <p className="summary" role="status" aria-live="polite">
+                {filtered
+                  ? `${plural(matched, 'match', 'matches')} in ${plural(groups.length, 'article')}`
+                  : `${plural(groups.length, 'article')}, newest first`}
+                {filtered && (
+                  <button type="button" className="link" onClick={clearFilters}>
+                    Clear
+                  </button>
+                )}
+              </p>
+            </div>
+          </div>
+          <div id="view" role="tabpanel" aria-labelledby={`tab-${view}`} className="view">
+            {view === 'people' ? (
+              <PeopleView people={people} query={deferredText} onOpen={open} />
+            ) : groups.length === 0 ? (
+              <p className="empty" role="status">
+                Nothing matches. Try fewer words, or{' '}
+                <button type="button" className="link" onClick={clearFilters}>
+                  clear the filters
+                </button>
+                .
+              </p>
+            ) : (
+              <ArticleList
+                groups={groups}
+                query={deferredText}
+                editingId={editingId}
+                onEdit={setEditingId}
+                onOpen={open}
+                onSaveNote={(a, c) => void saveNote(a, c)}
+                onDeleteAnnotation={(a) => void deleteAnnotation(a)}
+                onDeleteArticle={(a) => void deleteArticle(a)}
+                onExportArticle={exportArticle}
+              />
+            )}
+          </div>
+        </>
+      )}
+
+      <div className="toast-area" role="status" aria-live="polite">
+        {toast && (
+          <div className={`toast${toast.error ? ' error' : ''}`} data-testid="toast">
+            <span>{toast.message}</span>
+            {toast.undo && (
+              <button type="button" className="primary" onClick={() => void undo()}>
+                Undo
+              </button>
+            )}
+            <button type="button" className="icon" aria-label="Dismiss" onClick={() => setToast(null)}>
+              ×
+            </button>
+          </div>
+        )}
+      </div>
+    </main>
+  );
+}
+
+function truncate(s: string, n: number): string {
+  return s.length > n ? s.slice(0, n - 1) + '…' : s;
+}
+
+/** What a new reader sees: how to save a first passage. */
+function EmptyState() {
+  return (
+    <section className="empty-state" aria-labelledby="empty-title">
+      <h2 id="empty-title">Nothing saved yet</h2>
+      <ol>
+        <li>Open a news article.</li>
+        <li>Select a passage you want to keep.</li>
+        <li>
+          Right-click and choose <strong>Save selection to Sourcelight</strong>, or press <kbd>Alt</kbd>+
+          <kbd>Shift</kbd>+<kbd>S</kbd>.
+        </li>
+      </ol>
+      <p>
+        Your highlights, notes and the quotes you save appear here, grouped by article — searchable, exportable to
+        Markdown, and never sent anywhere.
+      </p>
+    </section>
+  );
+}
+
+interface ExportPanelProps {
+  groups: ResultGroup[];
+  filtered: boolean;
+  all: ReadonlyArray<{ article: ArticleRecord; annotations: AnnotationRecord[] }>;
+  now: () => number;
+  deliver(file: ExportFile, via: 'download' | 'copy'): Promise<void>;
+}
+
+/** Export options: the current results or everything; a zip of notes or one combined note. */
+function ExportPanel({ groups, filtered, all, now, deliver }: ExportPanelProps) {
+  const [scope, setScope] = useState<'results' | 'all'>(filtered ? 'results' : 'all');
+  const [format, setFormat] = useState<'zip' | 'md'>('zip');
+  const [busy, setBusy] = useState(false);
+  const items = (): ExportItem[] =>
+    scope === 'results'
+      ? groups.map((g) => ({ article: g.article, annotations: g.annotations }))
+      : all.map((a) => ({ article: a.article, annotations: a.annotations }));
+  const run = async (via: 'download' | 'copy') => {
+    setBusy(true);
+    try {
+      const list = items();
+      const file = via === 'download' && format === 'zip' ? zipExport(list, now()) : markdownExport(list, now());
+      await deliver(file, via);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const count = scope === 'results' ? groups.length : all.length;
+  return (
+    <section id="export-panel" className="panel" aria-label="Export to Markdown">
+      <fieldset>
+        <legend>Export</legend>
+        <label>
+          <input type="radio" name="scope" checked={scope === 'results'} onChange={() => setScope('results')} />
+          {filtered ? 'Current search results' : 'Everything shown'} ({plural(groups.length, 'article')})
+        </label>
+        <label>
+          <input type="radio" name="scope" checked={scope === 'all'} onChange={() => setScope('all')} />
+          Everything ({plural(all.length, 'article')})
+        </label>
+      </fieldset>
+      <fieldset>
+        <legend>As</legend>
+        <label>
+          <input type="radio" name="format" checked={format === 'zip'} onChange={() => setFormat('zip')} />
+          One Markdown file per article (.zip)
+        </label>
+        <label>
+          <input type="radio" name="format" checked={format === 'md'} onChange={() => setFormat('md')} />
+          One combined Markdown file
+        </label>
+      </fieldset>
+      <div className="row-actions">
+        <button type="button" className="primary" disabled={busy || count === 0} onClick={() => void run('download')}>
+          Download
+        </button>
+        <button
+          type="button"
+          disabled={busy || count === 0}
+          onClick={() => void run('copy')}
+          title="Copies one combined Markdown note"
+        >
+          Copy Markdown
+        </button>
+      </div>
+    </section>
+  );
+}
+
+interface BackupPanelProps {
+  onBackup(): Promise<void>;
+  onRestore(text: string): Promise<void>;
+}
+
+/** JSON backup of everything, and restore (merge) from a backup file. */
+function BackupPanel({ onBackup, onRestore }: BackupPanelProps) {
+  const fileRef = useRef<HTMLInputElement>(null);
+  return (
+    <section id="backup-panel" className="panel" aria-label="Backup and restore">
+      <p className="hint">
+        A backup holds every article, highlight, note and quote. Restoring merges: nothing is deleted, and restoring the
+        same backup twice changes nothing.
+      </p>
+      <div className="row-actions">
+        <button type="button" className="primary" onClick={() => void onBackup()}>
+          Download backup (.json)
+        </button>
+        <button type="button" onClick={() => fileRef.current?.click()}>
+          Restore from backup…
+        </button>
+        <input
+          ref={fileRef}
+          type="file"
+          accept=".json,application/json"
+          hidden
+          data-testid="restore-file"
+          aria-label="Backup file to restore"
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            e.target.value = '';
+            if (file) void file.text().then(onRestore);
+          }}
+        />
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,122 @@
+/**
+ * The people view: every speaker and person across all saved articles (within the current search and
+ * filters), with their quotes per article — who a reader has heard from, and where. Anonymous sources are
+ * gathered in one entry with each one's cue. Virtualized like the article list; each person is a
+ * disclosure button (Enter/Space) so the view works from the keyboard.
+ */
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useRef, useState } from 'react';
+import type { AnnotationRecord, ArticleRecord } from '@/utils/db/schema';
+import type { PersonEntry } from '@/utils/db/library';
+import { formatDate, markWords, plural } from './format';
+
+export interface PeopleViewProps {
+  people: PersonEntry[];
+  query: string;
+  onOpen(article: ArticleRecord, annotation?: AnnotationRecord): void;
+}
+
+/** The people index. */
+export function PeopleView({ people, query, onOpen }: PeopleViewProps) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
+  // The popup is not built with React Compiler, so the virtualizer's unmemoizable API is fine here.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: people.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => 44,
+    getItemKey: (i) => people[i]?.key ?? i,
+    overscan: 6,
+    useFlushSync: false,
+  });
+  if (!people.length)
+    return (
+      <p className="empty" role="status">
+        No speakers or people here yet. Saved quotes and saved person names appear in this view.
+      </p>
+    );
+  const toggle = (key: string) =>
+    setOpen((s) => {
+      const next = new Set(s);
+      if (!next.delete(key)) next.add(key);
+      return next;
+    });
+  return (
+    <div className="scroll" ref={scrollRef}>
+      <ul
+        className="people"
+        aria-label="People and speakers"
+        style={{ height: virtualizer.getTotalSize(), position: 'relative' }}
+      >
+        {virtualizer.getVirtualItems().map((v) => {
+          const p = people[v.index]!;
+          const isOpen = open.has(p.key);
+          const panelId = `person-${v.index}`;
+          return (
+            <li
+              key={v.key}
+              ref={virtualizer.measureElement}
+              data-index={v.index}
+              data-testid="person"
+              className={`person${p.anonymous ? ' anonymous' : ''}`}
+              style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${v.start}px)` }}
+            >
+              <button
+                type="button"
+                className="person-head"
+                aria-expanded={isOpen}
+                aria-controls={panelId}
+                onClick={() => toggle(p.key)}
+              >
+                <span className="chev" aria-hidden="true">
+                  {isOpen ? '▾' : '▸'}
+                </span>
+                <span className="person-name">{markWords(p.name, query)}</span>
+                <span className="meta">
+                  {plural(p.quoteCount, 'quote')} · {plural(p.articles.length, 'article')}
+                </span>
+              </button>
+              {isOpen && (
+                <div id={panelId} className="person-body">
+                  {p.articles.map((pa) => (
+                    <section key={pa.article.id} className="person-article">
+                      <h3>
+                        <button type="button" className="link" onClick={() => onOpen(pa.article)}>
+                          {pa.article.title || pa.article.url}
+                        </button>
+                      </h3>
+                      <p className="meta">
+                        {pa.outlet} · saved {formatDate(pa.article.updatedAt)}
+                        {pa.mentions > 0 && ` · named ${pa.mentions === 1 ? 'once' : `${pa.mentions} times`}`}
+                      </p>
+                      {pa.quotes.length > 0 && (
+                        <ul className="person-quotes">
+                          {pa.quotes.map((q) => (
+                            <li key={q.id}>
+                              <span className="badge kind kind-quote">{q.quoteKind ?? 'quote'}</span>
+                              {p.anonymous && q.speaker && <span className="speaker">{q.speaker}</span>}
+                              {p.anonymous && q.anonymityCue && <span className="cue">“{q.anonymityCue}”</span>}
+                              <button
+                                type="button"
+                                className="quote-link"
+                                onClick={() => onOpen(pa.article, q)}
+                                title="Open the article at this passage"
+                              >
+                                {markWords(q.quote.exact, query)}
+                              </button>
+                            </li>
+                          ))}
+                        </ul>
+                      )}
+                    </section>
+                  ))}
+                </div>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,115 @@
+/**
+ * Popup glue: the library's actions wired to the extension's database and browser APIs — tabs for opening
+ * articles, a Blob URL download link, the clipboard, and the message that shows the in-page panel. The
+ * components never call these APIs themselves.
+ */
+import { browser } from 'wxt/browser';
+import type { LibraryActions, Theme } from '@/components/LibraryList';
+import { normalizeUrl } from '@/utils/article/url';
+import { backupFileName, describeImport, exportBackup, importBackupText, serializeBackup } from '@/utils/db/backup';
+import { deleteAnnotations, deleteArticle, restoreSnapshot, updateNote } from '@/utils/db/library';
+import type { ArticleRecord, SourcelightDB } from '@/utils/db/schema';
+import type { ExportFile } from '@/utils/export/bundle';
+import { textFragmentUrl } from '@/utils/export/fragment';
+import { sendMessage } from '@/utils/messaging';
+
+/** Starts a download of `data` as `name` through a temporary Blob URL and an `<a download>` link. */
+export function downloadFile(name: string, mime: string, data: Uint8Array | string): void {
+  const blob = new Blob([data as BlobPart], { type: mime });
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.rel = 'noopener';
+  document.body.append(a);
+  a.click();
+  a.remove();
+  // The download has started by the time the click returns; the URL can go once the browser has read it.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/** Is this tab URL the saved article (its normalized URL or its canonical URL)? */
+function isArticleTab(tabUrl: string | undefined, article: ArticleRecord): boolean {
+  if (!tabUrl) return false;
+  const n = normalizeUrl(tabUrl);
+  return n === article.url || (article.canonicalUrl !== null && n === normalizeUrl(article.canonicalUrl));
+}
+
+/** The library's actions for this popup. */
+export function createActions(db: SourcelightDB): LibraryActions {
+  return {
+    async updateNote(id, comment) {
+      if (!(await updateNote(db, id, comment))) throw new Error('That annotation no longer exists.');
+    },
+    deleteAnnotation: (id) => deleteAnnotations(db, [id]),
+    deleteArticle: (id) => deleteArticle(db, id),
+    restore: (snapshot) => restoreSnapshot(db, snapshot),
+
+    async openArticle(article, annotation) {
+      const tabs = await browser.tabs.query({});
+      const tab = tabs.find((t) => isArticleTab(t.url, article));
+      if (tab?.id !== undefined) {
+        // Switch to the open tab; with an annotation, add a text fragment to the tab's own URL (same
+        // document, so the page is not reloaded) to scroll to the passage.
+        const update = annotation
+          ? { active: true, url: textFragmentUrl(tab.url!, annotation.quote) }
+          : { active: true };
+        await browser.tabs.update(tab.id, update);
+        if (tab.windowId !== undefined) await browser.windows.update(tab.windowId, { focused: true });
+      } else {
+        await browser.tabs.create({ url: annotation ? textFragmentUrl(article.url, annotation.quote) : article.url });
+      }
+    },
+
+    async deliver(file: ExportFile, via) {
+      if (via === 'copy') {
+        if (typeof file.data !== 'string') throw new Error('Only a Markdown note can be copied; download the zip.');
+        await navigator.clipboard.writeText(file.data);
+      } else downloadFile(file.name, file.mime, file.data);
+    },
+
+    async backup() {
+      const now = Date.now();
+      const backup = await exportBackup(db, now);
+      downloadFile(backupFileName(now), 'application/json', serializeBackup(backup));
+      return `Backup downloaded: ${backup.articles.length} articles, ${backup.annotations.length} items.`;
+    },
+
+    async restoreBackup(text) {
+      const r = await importBackupText(db, text);
+      if (!r.ok) throw new Error(r.error);
+      return describeImport(r.value);
+    },
+
+    async showPanel() {
+      const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+      if (tab?.id === undefined) throw new Error('No page to show the panel on.');
+      try {
+        const r = await sendMessage('togglePanel', null, tab.id);
+        if (!r.ok) throw new Error(r.error);
+        window.close();
+      } catch (err) {
+        throw new Error(`Sourcelight cannot show its panel on this page (${(err as Error).message}).`);
+      }
+    },
+  };
+}
+
+const THEME_KEY = 'sourcelight-theme';
+
+/** The saved colour-scheme choice (the popup's own localStorage: extension origin, never a page's). */
+export function loadTheme(): Theme {
+  const t = localStorage.getItem(THEME_KEY);
+  return t === 'light' || t === 'dark' ? t : 'system';
+}
+
+/** Applies and remembers a colour-scheme choice. */
+export function applyTheme(theme: Theme): void {
+  if (theme === 'system') {
+    delete document.documentElement.dataset.theme;
+    localStorage.removeItem(THEME_KEY);
+  } else {
+    document.documentElement.dataset.theme = theme;
+    localStorage.setItem(THEME_KEY, theme);
+  }
+}
