@@ -59,6 +59,8 @@ const SPEECH_AFTER = new Set(
 );
 const OPEN_QUOTES = new Set(['"', '“', '‘', "'", '«']);
 const CLOSE_QUOTES = new Set(['"', '”', '’', "'", '»']);
+const ENDERS_RE = /^[.!?]$/;
+const PLACE_ADJ = /^(Old|New|Great|Grand|Little|Big|Upper|Lower|Saint|St|San|Santa|Port|Fort|Mount|Lake|Royal)$/;
 const ORG_SUFFIX_ABBR = /^(Inc|Corp|Co|Ltd|LLC|Plc|PLC|AG|SA|GmbH|LLP)\.?$/;
 
 const bare = (w: string): string => (w.endsWith('.') && w.length > 1 ? w.slice(0, -1) : w);
@@ -91,7 +93,10 @@ export function findEntities(text: string): Entity[] {
   };
   const nameTok = (i: number): boolean => {
     const t = at(i);
-    if (!t || t.kind !== 'word' || !t.cap || skip[i]) return false;
+    if (!t || t.kind !== 'word' || skip[i]) return false;
+    // "al-Assad", "el-Sisi", "bin-Laden": Arabic article + capitalized name is a name token
+    if (!t.cap && !/^(al|el|ad|as|ash|an|ar|at|az|bin|ibn|abu|abd|bint|ben)-\p{Lu}/u.test(t.text)) return false;
+    if (/['’](ve|re|ll|d|m|t)$/i.test(t.text) && t.text.length <= 7) return false; // "I've", "We're", "Don't"
     if (isCalendar(i)) return false;
     // "[T]he": a lone capital letter glued to a bracket is not an initial
     if (t.text.length === 1 && (at(i + 1)?.text === ']' || at(i - 1)?.text === '[')) return false;
@@ -136,7 +141,9 @@ export function findEntities(text: string): Entity[] {
         if ((w === 'of' || w === 'for' || w === 'on' || w === 'de' || w === 'du') && licensed) {
           let m = k + 1;
           if (at(m)?.text === 'the') m++;
-          if (nameTok(m) && !lx.stopStarters.has(at(m)!.text)) {
+          // "Council on Foreign Relations", but not "the Security Council on Kashmir"
+          const onPlace = w === 'on' && lx.places.has(lexKey(at(m)?.text ?? ''));
+          if (nameTok(m) && !lx.stopStarters.has(at(m)!.text) && !onPlace) {
             j = m;
             continue;
           }
@@ -186,7 +193,7 @@ export function findEntities(text: string): Entity[] {
   }
 
   // ---------- 3. coordination: "Athens, Clanton, Falkville and Prattville" share a type ----------
-  coordinate(cands, tokens);
+  coordinate(cands, tokens, lx.placePreps);
 
   // ---------- 4. cluster ----------
   return cluster(cands, lx);
@@ -209,7 +216,6 @@ function licenses(word: string, lx: Lexicon): boolean {
   return (
     lx.orgHeads.has(w) ||
     lx.placePrefixes.has(w) ||
-    lx.titleCore.has(w) ||
     /^(Republic|Kingdom|Emirate|Commonwealth|State|States|Province|Office|Bank|Secretary|Minister|Museum|Hospital|University|Institute|Center|Centre|Bureau|Order|House|Church)$/.test(
       w,
     )
@@ -268,6 +274,7 @@ function refineSpan(ctx: Ctx, a0: number, b0: number): Cand[] {
   let b = b0;
   const startTok = tokens[a0]!;
   let sentenceInitial = startTok.sentStart;
+  let strippedCommon = false;
 
   // leading function words ("The", "However", "In") and, at a sentence start, a common word ("Officers with …")
   while (a <= b) {
@@ -283,12 +290,14 @@ function refineSpan(ctx: Ctx, a0: number, b0: number): Cand[] {
     }
     if (t.sentStart && a < b && isCommonStarter(ctx, t)) {
       a++;
+      strippedCommon = true;
       continue;
     }
     break;
   }
   if (a > b) return [];
-  if (a !== a0) sentenceInitial = sentenceInitial && tokens[a]!.sentStart;
+  // "Tech Enabled: …" — what is left after a common sentence-initial word is no better evidenced than it
+  if (a !== a0) sentenceInitial = strippedCommon || (sentenceInitial && tokens[a]!.sentStart);
   // trailing connectors and particles never end a name
   while (b > a && isConnectorWord(tokens[b]!.text, lx)) b--;
 
@@ -297,12 +306,13 @@ function refineSpan(ctx: Ctx, a0: number, b0: number): Cand[] {
   if (split) {
     const out: Cand[] = [];
     if (split.runStart > a) out.push(...refineSpan(ctx, a, split.runStart - 1));
-    const person = makeCand(ctx, split.runEnd + 1, b, false);
+    const person = makeCand(ctx, split.runEnd + 1, split.nameEnd, false);
     if (person) {
       person.votes[P] += 6;
       person.weak = false;
       out.push(person);
     }
+    if (split.nameEnd < b && split.restStart <= b) out.push(...refineSpan(ctx, split.restStart, b));
     return out;
   }
 
@@ -338,7 +348,11 @@ function isCommonStarter(ctx: Ctx, t: Token): boolean {
  * Finds a run of title words inside a span with a name after it: returns the run's token range. The name after
  * it must look like a personal name (no head words, at most four words).
  */
-function findTitleRun(ctx: Ctx, a: number, b: number): { runStart: number; runEnd: number } | null {
+function findTitleRun(
+  ctx: Ctx,
+  a: number,
+  b: number,
+): { runStart: number; runEnd: number; nameEnd: number; restStart: number } | null {
   const { tokens, lx } = ctx;
   for (let i = a; i < b; i++) {
     const w = bare(tokens[i]!.text);
@@ -362,16 +376,23 @@ function findTitleRun(ctx: Ctx, a: number, b: number): { runStart: number; runEn
     if (!hasCore || lastCore < i) continue;
     const runEnd = lastCore;
     if (runEnd >= b) return null;
-    // the name after the title
-    const nameLen = b - runEnd;
-    if (nameLen > 4) return null;
-    for (let k = runEnd + 1; k <= b; k++) {
+    // the name after the title ends at a connector: "Leader Chuck Schumer of New York"
+    let nameEnd = b;
+    for (let k = runEnd + 1; k <= b; k++)
+      if (lx.connectors.has(tokens[k]!.text)) {
+        nameEnd = k - 1;
+        break;
+      }
+    if (nameEnd <= runEnd || nameEnd - runEnd > 4) return null;
+    for (let k = runEnd + 1; k <= nameEnd; k++) {
       const x = bare(tokens[k]!.text);
-      if (lx.orgHeads.has(x) || lx.placeHeads.has(x) || lx.connectors.has(x) || lx.genericAlone.has(x)) return null;
+      if (lx.orgHeads.has(x) || lx.placeHeads.has(x) || lx.genericAlone.has(x)) return null;
     }
     // a title preceded by "of" belongs to an organization name ("Department of Justice")
     if (i > a && tokens[i - 1]!.text === 'of') return null;
-    return { runStart: i, runEnd };
+    let restStart = nameEnd + 2;
+    if (tokens[restStart]?.text === 'the') restStart++;
+    return { runStart: i, runEnd, nameEnd, restStart };
   }
   return null;
 }
@@ -424,10 +445,18 @@ function makeCand(ctx: Ctx, a: number, b: number, sentenceInitial: boolean): Can
     return null;
   if (!single && lx.nonEntityHeads.has(head)) return null;
   if (!single && lx.nonEntities.has(lexKey(words.slice(0, 2).join(' ')))) return null; // "Cold War Pt. II"
-  if (words.every((w) => lx.genericAlone.has(bare(w)) || lx.compass.has(w) || lx.connectors.has(w))) return null;
+  if (!single && lx.nonEntities.has(lexKey(w0)) && tokens[a + 1]?.kind === 'num') return null; // "Articles 370"
+  // "the Department", "Federal Government" — but "Central Park", "North County" are names
+  const generic = (w: string) => lx.genericAlone.has(bare(w)) || lx.connectors.has(w);
+  if (
+    words.every((w) => generic(w) || lx.compass.has(w)) &&
+    (single || !lx.compass.has(w0) || !lx.placeHeads.has(head)) &&
+    !lx.orgs.has(key.replace(/^the /, ''))
+  )
+    return null;
   if (single) {
-    if (lx.stopStarters.has(first.text) && first.sentStart) return null;
-    if (lx.titleCore.has(w0) || lx.titleMod.has(w0)) return null;
+    if (lx.stopStarters.has(first.text)) return null;
+    if ((lx.titleCore.has(w0) || lx.titleMod.has(w0)) && !lx.orgs.has(lexKey(w0))) return null;
     if (
       first.upper &&
       (lx.acronymStop.has(first.text.replace(/\./g, '')) || first.text.length > 6) &&
@@ -450,6 +479,10 @@ function makeCand(ctx: Ctx, a: number, b: number, sentenceInitial: boolean): Can
   }
   if (isOrg) {
     votes[O] += 6;
+    known = true;
+  }
+  if (lx.people.has(k) && !isPlace && !isOrg) {
+    votes[P] += 3;
     known = true;
   }
   if (lx.stateAbbrevs.has(first.text) && single) {
@@ -481,7 +514,17 @@ function makeCand(ctx: Ctx, a: number, b: number, sentenceInitial: boolean): Can
       !isOrg;
     if (looksPersonal && lx.givenNames.has(w0)) votes[P] += 2;
     if (looksPersonal && words.some((w, i) => i > 0 && /^\p{Lu}\.$/u.test(w))) votes[P] += 2;
-    if (looksPersonal) votes[P] += 0.5; // multi-word names without other evidence are most often people
+    // multi-word names without other evidence are most often people — unless they start with an ordinary
+    // word ("Old Trafford", "Grand Central") that the article also uses in lowercase
+    const commonFirst = ctx.lowerVocab.has(w0.toLowerCase()) || PLACE_ADJ.test(w0);
+    if (looksPersonal && !commonFirst) votes[P] += 0.5;
+    if (looksPersonal && PLACE_ADJ.test(w0)) votes[L] += 1;
+    // a head word inside ("Amnesty International Kenya") or a known organization first ("Reuters Breakingviews")
+    if (words.slice(0, -1).some((w) => lx.orgHeads.has(bare(w)) && !lx.placeHeads.has(bare(w)))) votes[O] += 2;
+    if (lx.orgs.has(lexKey(words.slice(0, 2).join(' '))) || lx.orgs.has(lexKey(w0))) votes[O] += 2;
+    // a place followed by an unknown word: "Manchester United", "Chicago Bulls", "Chase Manhattan" is the reverse
+    if (!isPlace && !isOrg && lx.places.has(lexKey(w0)) && words.length === 2 && !lx.placeHeads.has(head))
+      votes[O] += 1.5;
     // "New Yorkers", "Londoners": inhabitants, not places
     const lastW = words[words.length - 1]!;
     if (/ers$/.test(lastW) && lx.places.has(lexKey([...words.slice(0, -1), lastW.replace(/ers$/, '')].join(' '))))
@@ -522,7 +565,7 @@ function makeCand(ctx: Ctx, a: number, b: number, sentenceInitial: boolean): Can
       votes[P] -= 2;
       if (prev2 && !prev2.t.cap && lx.placePreps.has(prev2.t.text) && !next?.possessive) votes[L] += 1;
       else if (!isPlace) votes[O] += 0.5;
-    } else if (lx.placePreps.has(pw) && !next?.possessive) votes[L] += 1.5;
+    } else if (lx.placePreps.has(pw) && !next?.possessive) votes[L] += single || known ? 1.5 : 0.5;
     if (
       pw === 'of' &&
       prev2 &&
@@ -574,9 +617,31 @@ function makeCand(ctx: Ctx, a: number, b: number, sentenceInitial: boolean): Can
       votes[L] += 2.5; // "Orlando, Fla.", "Portland, Oregon"
   }
   if (next?.text === '(' && at(b + 2)?.kind === 'num') votes[P] += 2; // "Smith (34)"
+  // an appositive naming a role: "Lőrinc Mészáros, a childhood friend of …", "Fidelis Mukonori, the priest"
+  if (next?.text === ',' && /^(a|an|the|his|her|their|its)$/.test(at(b + 2)?.text ?? '') && !isPlace && !isOrg) {
+    for (let i = b + 3; i <= b + 5; i++) {
+      const t = at(i);
+      if (!t || t.kind !== 'word') break;
+      if (lx.roleNouns.has(t.text.toLowerCase())) {
+        votes[P] += 2;
+        break;
+      }
+    }
+  }
 
   // ---------- weakness ----------
-  const quoted = !!prev && OPEN_QUOTES.has(prev.t.text) && prev.i === a - 1 && !!next && CLOSE_QUOTES.has(next.text);
+  // a capitalized phrase in quotation marks is a nickname, slogan or title ("Day of Disruption", "Gucci Grace")
+  let quoted = false;
+  if (prev && OPEN_QUOTES.has(prev.t.text) && prev.i === a - 1) {
+    for (let i = b + 1; i <= b + 8; i++) {
+      const t = at(i);
+      if (!t || t.line !== first.line || ENDERS_RE.test(t.text)) break;
+      if (CLOSE_QUOTES.has(t.text)) {
+        quoted = true;
+        break;
+      }
+    }
+  }
   if (quoted && !known && !heads.some((h) => lx.orgHeads.has(h) || lx.placeHeads.has(h))) return null;
   let weak = false;
   if (!known) {
@@ -590,7 +655,7 @@ function makeCand(ctx: Ctx, a: number, b: number, sentenceInitial: boolean): Can
 
 function isDemonym(word: string, lx: Lexicon): boolean {
   const k = lexKey(word);
-  if (lx.demonyms.has(k) || lx.nonEntities.has(k)) return true;
+  if (lx.demonyms.has(k)) return true;
   // "African-American", "Sino-Indian"
   if (k.includes('-'))
     return k
@@ -610,7 +675,7 @@ function prevWord(tokens: Token[], i: number): { t: Token; i: number } | null {
  * Candidates listed with commas and "and"/"or" share a type: a member with little evidence of its own takes
  * the type its confident neighbours agree on ("in Athens, Clanton, Falkville … and Prattville").
  */
-function coordinate(cands: Cand[], tokens: Token[]): void {
+function coordinate(cands: Cand[], tokens: Token[], placePreps: Set<string>): void {
   let g = 0;
   while (g < cands.length) {
     let h = g;
@@ -627,7 +692,14 @@ function coordinate(cands: Cand[], tokens: Token[]): void {
       if (!ok) break;
       h++;
     }
-    if (h > g) {
+    const listy = h > g && (h - g >= 2 || tokens[cands[h]!.a - 1]?.text !== ',');
+    if (listy) {
+      // "in Athens, Clanton … and Prattville": the preposition before the list applies to every member
+      let p = cands[g]!.a - 1;
+      if (tokens[p]?.text === 'the') p--;
+      const prep = tokens[p];
+      if (prep && prep.kind === 'word' && !prep.cap && placePreps.has(prep.text))
+        for (let i = g + 1; i <= h; i++) if (!cands[i]!.known) cands[i]!.votes[L] += 1.5;
       const sum: Votes = [0, 0, 0];
       for (let i = g; i <= h; i++) {
         const v = cands[i]!.votes;
@@ -665,7 +737,8 @@ function argmax(v: Votes): 0 | 1 | 2 {
 function cluster(cands: Cand[], lx: Lexicon): Entity[] {
   const clusters = new Map<string, Cluster>();
   const clusterKey = (c: Cand): string => {
-    const k = c.key.replace(/^the /, '');
+    // "Alphabet Inc." ~ "Alphabet": legal suffixes do not make another entity
+    const k = c.key.replace(/^the /, '').replace(/,? (inc|corp|co|ltd|llc|plc|ag|sa|gmbh|llp)$/, '');
     const country = lx.countryCanon.get(k);
     return country ? 'c:' + lexKey(country) : k;
   };
@@ -685,24 +758,32 @@ function cluster(cands: Cand[], lx: Lexicon): Entity[] {
     if (c.weak || c.parenAlias) pending.push(c);
     else add(clusterKey(c), c);
   }
-  // parenthesized acronyms join their expansion
-  for (const c of pending) {
-    if (!c.parenAlias) continue;
-    const target = clusters.get(clusterKey(c.parenAlias));
-    if (target) {
-      const prevKey = clusterKey(c);
-      add(target.key, c);
-      // later bare uses of the acronym ("USAID") resolve to the same entity
-      aliasKeys.set(prevKey, target.key);
-    }
-  }
-
   // ---------- link short forms to full forms ----------
   const root = (cl: Cluster): Cluster => {
     let r = cl;
     while (r.mergedInto) r = r.mergedInto;
     return r;
   };
+  const merge = (from: Cluster, into: Cluster): void => {
+    const r = root(into);
+    if (r === from || from.mergedInto) return;
+    from.mergedInto = r;
+    for (const c of from.cands) r.cands.push(c);
+    addVotes(r.votes, from.votes);
+  };
+  // parenthesized acronyms join their expansion, and so do their other uses ("USAID", "NATO")
+  const aliasKeys = new Map<string, string>();
+  for (const c of pending) {
+    if (!c.parenAlias) continue;
+    const target = clusters.get(clusterKey(c.parenAlias));
+    if (!target) continue;
+    const acrKey = clusterKey(c);
+    const own = clusters.get(acrKey);
+    target.cands.push(c);
+    if (own && own !== target) merge(own, target);
+    aliasKeys.set(acrKey, target.key);
+  }
+
   const typeOf = (cl: Cluster): number => argmax(cl.votes);
   const byLast = new Map<string, Cluster>();
   const byFirst = new Map<string, Cluster>();
@@ -716,13 +797,18 @@ function cluster(cands: Cand[], lx: Lexicon): Entity[] {
       setOnce(byLast, lexKey(ws[ws.length - 1]!), cl);
       if (!lx.givenNames.has(ws[0]!)) setOnce(byFirst, lexKey(ws[0]!), cl);
     } else {
-      if (t === O && !ws.some((w) => lx.connectors.has(w)) && !lx.places.has(lexKey(ws[0]!)))
+      // "Oculus" ~ "Oculus VR" — but not "Ozark" ~ "Ozark Police Department", whose rest is a generic head
+      if (t === O && !ws.some((w) => lx.connectors.has(w) || lx.genericAlone.has(w)) && !lx.places.has(lexKey(ws[0]!)))
         setOnce(byFirst, lexKey(ws[0]!), cl);
       // "US State Department" ~ "State Department"; "US Bureau of African Affairs" ~ "Bureau of African Affairs"
-      if (ws.length >= 3 && lx.places.has(lexKey(ws[0]!))) setOnce(byStripped, lexKey(ws.slice(1).join(' ')), cl);
+      if (lx.places.has(lexKey(ws[0]!))) setOnce(byStripped, lexKey(ws.slice(1).join(' ')), cl);
       // "Bureau of African" (cut short) ~ "Bureau of African Affairs"
-      for (let i = 2; i < ws.length; i++)
-        if (!lx.connectors.has(ws[i - 1]!)) setOnce(byStripped, lexKey(ws.slice(0, i).join(' ')), cl);
+      for (let i = 2; i < ws.length; i++) {
+        const last = ws[i - 1]!;
+        const complete = lx.orgHeads.has(last) || lx.placeHeads.has(last);
+        if (!lx.connectors.has(last) && !complete && ws.slice(0, i).some((w) => lx.connectors.has(w)))
+          setOnce(byStripped, lexKey(ws.slice(0, i).join(' ')), cl);
+      }
       const content = ws.filter((w) => !lx.connectors.has(w));
       setOnce(
         byInitials,
@@ -742,8 +828,16 @@ function cluster(cands: Cand[], lx: Lexicon): Entity[] {
       );
     }
   }
-  const findTarget = (key: string, words: string[], isAcr: boolean, type: number): Cluster | undefined => {
-    if (words.length === 1) {
+  const findTarget = (
+    key: string,
+    words: string[],
+    isAcr: boolean,
+    type: number,
+    known: boolean,
+  ): Cluster | undefined => {
+    // a known name keeps its own identity ("Jordan" the country vs "Michael Jordan", "UN" vs "UN Security
+    // Council") and only joins the same name with a country in front ("Congress" ~ "US Congress")
+    if (words.length === 1 && !known) {
       const k = lexKey(bare(words[0]!));
       const person = byLast.get(k) ?? byFirst.get(k);
       if (person && (type !== L || person.votes[P]! > 0)) return person;
@@ -757,15 +851,9 @@ function cluster(cands: Cand[], lx: Lexicon): Entity[] {
   for (const cl of [...clusters.values()]) {
     if (cl.words.length > 2 && typeOf(cl) === P) continue;
     const isAcr = cl.words.length === 1 && /^\p{Lu}{2,}$/u.test(cl.words[0]!);
-    const t = findTarget(cl.key, cl.words, isAcr, typeOf(cl));
+    const t = findTarget(cl.key, cl.words, isAcr, typeOf(cl), cl.cands.some((c) => c.known) && typeOf(cl) !== P);
     if (!t || t === cl) continue;
-    // a known place keeps its own identity ("Jordan" the country vs "Michael Jordan")
-    if (cl.cands.some((c) => c.known) && !isAcr && typeOf(cl) !== P) continue;
-    const r = root(t);
-    if (r === cl) continue;
-    cl.mergedInto = r;
-    for (const c of cl.cands) r.cands.push(c);
-    addVotes(r.votes, cl.votes);
+    merge(cl, t);
   }
   // weak candidates join an entity they name, or stay out
   for (const c of pending) {
@@ -774,13 +862,12 @@ function cluster(cands: Cand[], lx: Lexicon): Entity[] {
     let target = clusters.get(aliasKeys.get(k) ?? k);
     if (!target) {
       const isAcr = c.words.length === 1 && /^\p{Lu}{2,}$/u.test(c.words[0]!);
-      target = findTarget(k, c.words, isAcr, argmax(c.votes));
+      target = findTarget(k, c.words, isAcr, argmax(c.votes), c.known && argmax(c.votes) !== P);
     }
     if (!target) continue;
     const r = root(target);
     r.cands.push(c);
   }
-  aliasKeys.clear();
 
   // ---------- emit ----------
   const out: Entity[] = [];
@@ -809,9 +896,6 @@ function cluster(cands: Cand[], lx: Lexicon): Entity[] {
   out.sort((x, y) => x.mentions[0]!.start - y.mentions[0]!.start);
   return out;
 }
-
-/** Parenthesized-acronym keys resolved during one `cluster` run. */
-const aliasKeys = new Map<string, string>();
 
 function setOnce<K, V>(m: Map<K, V>, k: K, v: V): void {
   if (!m.has(k)) m.set(k, v);

@@ -13,7 +13,7 @@ const LINE_PATTERNS: RegExp[] = [
   /^(photo|image|picture)s?\s*credit/i,
   /^by\s+\p{Lu}[\p{L}.'’-]*(\s+\p{Lu}[\p{L}.'’-]*){0,3}(\s*(,|and|&)\s*\p{Lu}[\p{L}.'’-]*(\s+\p{Lu}[\p{L}.'’-]*){0,3})*\s*(,.*)?$/u,
   /\bcontributed (to )?(this |the )?(report|story|article|reporting)\b/i,
-  /^(additional )?(reporting|writing|editing) by\b/i,
+  /^\(?(additional )?(reporting|writing|editing) by\b/i,
   /^(follow|like) us\b/i,
   /^(sign up|subscribe|get the latest|get up-to-the-minute|download|click here|share this|share on|read more|related:|read this story|read the full|see also|more:|also read|advertisement|copyright|©|all rights reserved|note to readers|editor'?s note|watch:|listen:|recommended|trending|most read|most popular|top headlines)/i,
   /\bnewsletters?\b.*\b(sign up|subscribe|inbox|email)\b|\b(sign up|subscribe)\b.*\bnewsletters?\b/i,
@@ -29,7 +29,8 @@ const LINE_PATTERNS: RegExp[] = [
 const ALL_CAPS_LINE = /^[^\p{Ll}]*\p{Lu}{2,}[^\p{Ll}]*\s[^\p{Ll}]*$/u;
 
 /** Lines after which the next short lines are link lists ("Follow us on" → "Facebook Twitter Instagram"). */
-const LEADS_LIST = /^(follow|like|share|connect with) (us|this)\b|social media/i;
+const LEADS_LIST =
+  /^(follow|like|share|connect with) (us|this)\b|social media|^related( coverage| stories| articles| content| links)?:?$|^(more on this story|read next|you may also like|more from)/i;
 
 /**
  * A parenthesized credit at the end of a caption or paragraph: "(Reuters)", "(Harry Benson/Getty)",
@@ -59,7 +60,7 @@ export function boilerplateRanges(text: string): Range[] {
       continue;
     }
     listLinesLeft = 0;
-    if (LEADS_LIST.test(line) && line.length <= 120) {
+    if (LEADS_LIST.test(line) && line.length <= 80 && !/[.!?"”]$/.test(line)) {
       ranges.push([lead, end]);
       listLinesLeft = 2;
       continue;

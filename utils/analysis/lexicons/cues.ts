@@ -82,7 +82,8 @@ Congress Parliament Assembly Cabinet Front Movement Brigade Brigades Society Tru
 Secretariat Directorate Conference Forum Initiative Programme Team FC Cooperative Exchange Stores Foods Brands Energy
 Petroleum Telecom Communications Software Games Pictures Publishing Reserve Ministries Agencies Departments Councils
 Commissions Unions Banks Committees Institutes Universities Schools Colleges Fire Legion Battalion Regiment Division Squad
-Unit Cartel Gang Mafia Clinic Clinics Project Watch International Worldwide Global Solutions Consulting Associates`;
+Unit Cartel Gang Mafia Clinic Clinics Project Watch International Worldwide Global Solutions Consulting Associates
+Securities Financial Investments Insurance Bancorp Advisors Management Markets Logistics Pharma Biotech Robotics`;
 
 /**
  * Place head words: "New York Avenue", "Crown Heights", "SDCCU Stadium", "Brooklyn Bridge". Named facilities
@@ -156,7 +157,7 @@ god's|lord|heaven|hell|bible|koran|quran|torah|gospel|church|mosque|city|county`
 
 /** Trailing words that make a capitalized span a law, document, award or event rather than an entity. */
 export const NON_ENTITY_HEADS = `Act Bill Amendment Treaty Accord Accords Agreement Doctrine Plan Protocol Convention Resolution
-Award Awards Prize Prizes Cup Championship Championships Games Olympics Festival Week Day Summit Crisis War Revolution
+Award Awards Prize Prizes Cup Championship Championships Olympics Festival Week Day Summit Crisis War Revolution
 Spring Massacre Law Code Charter Declaration Manifesto Report Index Syndrome Disease Virus Pandemic Agenda Strategy Deal`;
 
 /**

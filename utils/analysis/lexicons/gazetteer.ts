@@ -36,6 +36,7 @@ import {
   KNOWN_INSTITUTIONS,
   KNOWN_MEDIA,
   KNOWN_PLACE_ACRONYMS,
+  KNOWN_PEOPLE,
   KNOWN_PLACES,
 } from './known';
 import { US_STATE_ABBREVIATIONS, US_STATES } from './usStates';
@@ -70,6 +71,8 @@ export interface Lexicon {
   placeAcronyms: Set<string>;
   /** Demonym keys, singular and plural ("malian", "malians", "americans"). */
   demonyms: Set<string>;
+  /** Keys of people often named by surname alone ("modi", "putin"). */
+  people: Set<string>;
   /** Given names, as written ("Nick"). */
   givenNames: Set<string>;
   nonEntities: Set<string>;
@@ -161,7 +164,7 @@ export function lexicon(): Lexicon {
     demonyms.add(k.endsWith('s') ? k : k + 's');
     if (k.endsWith('ese') || k.endsWith('ish') || k.endsWith('ch')) continue;
   }
-  for (const d of 'african africans european europeans asian asians arab arabs latino latinos latina hispanic hispanics caribbean westerner westerners kurd kurds kurdish palestinian palestinians scot scots scottish welsh irish english sahelian basque catalan tibetan uighur uyghur uighurs uyghurs rohingya pashtun baloch tamil tamils zulu hutu tutsi yoruba igbo hausa fulani tuareg berber amazigh bedouin druze maori aboriginal native'.split(
+  for (const d of 'saudi saudis emirati emiratis african africans european europeans asian asians arab arabs latino latinos latina hispanic hispanics caribbean westerner westerners kurd kurds kurdish palestinian palestinians scot scots scottish welsh irish english sahelian basque catalan tibetan uighur uyghur uighurs uyghurs rohingya pashtun baloch tamil tamils zulu hutu tutsi yoruba igbo hausa fulani tuareg berber amazigh bedouin druze maori aboriginal native'.split(
     ' ',
   ))
     demonyms.add(d);
@@ -176,6 +179,7 @@ export function lexicon(): Lexicon {
     placeAcronyms,
     demonyms,
     givenNames,
+    people: new Set(pipeList(KNOWN_PEOPLE).map(lexKey)),
     nonEntities: wordSet(NON_ENTITIES.replace(/\n/g, ''), /\|/),
     nonEntityHeads: wordSet(NON_ENTITY_HEADS),
     genericAlone: wordSet(GENERIC_ALONE),

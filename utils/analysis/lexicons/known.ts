@@ -20,7 +20,7 @@ export const KNOWN_INSTITUTIONS = `United Nations|UN|U.N.|NATO|EU|E.U.|European 
 European Central Bank|ECB|WHO|World Health Organization|IMF|International Monetary Fund|World Bank|WTO|World Trade Organization|
 OPEC|ASEAN|African Union|AU|ECOWAS|Arab League|G7|G20|BRICS|Red Cross|ICRC|Red Crescent|UNICEF|UNHCR|UNESCO|UNRWA|
 Amnesty International|Human Rights Watch|Greenpeace|Interpol|Europol|ICC|ICJ|International Criminal Court|
-International Court of Justice|Security Council|General Assembly|Congress|Senate|Pentagon|Kremlin|FBI|CIA|NSA|NASA|
+International Court of Justice|Security Council|General Assembly|House of Representatives|House of Commons|House of Lords|Congress|Senate|Pentagon|Kremlin|FBI|CIA|NSA|NASA|
 ESA|FDA|CDC|EPA|FAA|SEC|FTC|FCC|IRS|DHS|ICE|DOJ|Supreme Court|Federal Reserve|Bundestag|Knesset|Duma|Politburo|
 Downing Street|Scotland Yard|MI5|MI6|Mossad|KGB|FSB|GRU|NHS|OECD|OSCE|IAEA|Médecins Sans Frontières|MSF|Oxfam|
 Doctors Without Borders|Hamas|Hezbollah|Taliban|Al-Qaeda|al-Qaeda|Al Qaeda|al Qaeda|ISIS|ISIL|Islamic State|Daesh|
@@ -38,14 +38,15 @@ Hyundai|Siemens|Nestlé|Unilever|Starbucks|McDonald's|Visa|Mastercard|Verizon|AT
 Xiaomi|Foxconn|TSMC|Zoom|Slack|Salesforce|Adobe|Wikipedia|Pinterest|Tumblr|Flickr|Vimeo|Twitch|Discord|Signal|WeChat|
 Weibo|Deloitte|KPMG|PwC|McKinsey|Accenture|Blackrock|BlackRock|Vanguard|Berkshire Hathaway|Costco|Target|
 Home Depot|FedEx|UPS|DHL|Lufthansa|Ryanair|Emirates|Qatar Airways|Delta|Delta Air Lines|American Airlines|
-United Airlines|Southwest Airlines|Whole Foods|Whole Foods Market`;
+United Airlines|Southwest Airlines|Whole Foods|Whole Foods Market|Morgan Stanley|Credit Suisse|UBS|BNP Paribas|Wells Fargo|Bank of America|Citi|
+Nomura|Mizuho|Santander|Société Générale|Allianz|AXA|Lloyds|NatWest|Standard Chartered|Moody's|Fitch|S&P|Nasdaq|NYSE`;
 
 /** Regions, continents, seas and sub-national areas missing from the country and city lists (places). */
 export const KNOWN_PLACES = `Africa|Europe|Asia|Oceania|Antarctica|Arctic|Antarctic|Americas|North America|South America|
 Latin America|Central America|Middle East|Near East|Far East|East Asia|Southeast Asia|South Asia|Central Asia|West Africa|
 East Africa|North Africa|Southern Africa|Central Africa|Sub-Saharan Africa|Horn of Africa|Sahel|Sahara|Maghreb|
 Scandinavia|Balkans|Caucasus|Caribbean|Mediterranean|Pacific|Atlantic|Indian Ocean|Persian Gulf|Red Sea|Black Sea|
-South China Sea|Baltic|Baltics|Kashmir|Jammu and Kashmir|Gaza|Gaza Strip|West Bank|Golan Heights|Crimea|Donbas|Donbass|
+South China Sea|Baltics|Kashmir|Jammu and Kashmir|Gaza|Gaza Strip|West Bank|Golan Heights|Crimea|Donbas|Donbass|
 Tibet|Xinjiang|Darfur|Kurdistan|Catalonia|Scotland|Wales|England|Northern Ireland|Britain|Great Britain|Siberia|Sinai|
 Punjab|Bengal|Balochistan|Patagonia|Himalayas|Alps|Andes|Silicon Valley|Capitol Hill|Brooklyn|Queens|Bronx|Manhattan|
 Staten Island|Hollywood|Washington|Washington D.C.|Washington, D.C.|Hong Kong|Macau|Taiwan|Europe|Eurasia|Levant|
@@ -77,3 +78,15 @@ Aung Thein Mahathir Anwar Joko Prabowo Rodrigo Ferdinand Nguyen Thi Van Kwame Ko
 Sani Aliyu Bashir Omar Idriss Mahamat Assimi Ibrahim Abdourahamane Faure Paul Alassane Macky Bassirou Ousmane Felix Félix
 Denis Teodoro Ismaïl Abdel Fattah Kais Tebboune Abdelmadjid Mohammed Bashar Hafez Saddam Nouri Haider Mustafa Masoud Nechirvan
 Hassan Ebrahim Ali Mahmoud Naftali Yair Isaac Benny Gideon Itamar Bezalel Yahya Ismail Khaled Marwan Saeb Nabil`;
+
+/**
+ * Surnames (and a few full names) of people the news names without a first name: heads of state and
+ * government, and a few other figures. A person cue for a lone capitalized word ("Modi's visit").
+ */
+export const KNOWN_PEOPLE = `Trump|Biden|Obama|Clinton|Bush|Reagan|Carter|Nixon|Kennedy|Harris|Pence|Vance|Pelosi|McConnell|Schumer|
+Putin|Medvedev|Lavrov|Zelensky|Zelenskyy|Xi|Modi|Merkel|Scholz|Macron|Sarkozy|Hollande|Le Pen|Johnson|Sunak|Starmer|Truss|
+Cameron|Blair|Thatcher|Trudeau|Meloni|Berlusconi|Draghi|Sánchez|Orbán|Orban|Erdogan|Erdoğan|Netanyahu|Abbas|Khamenei|
+Rouhani|Raisi|Assad|Sisi|Gaddafi|Saddam|Mubarak|Kim|Abe|Kishida|Duterte|Marcos|Widodo|Jokowi|Lula|Bolsonaro|Milei|Maduro|
+Chávez|Castro|Mandela|Zuma|Ramaphosa|Mugabe|Museveni|Kagame|Kenyatta|Ruto|Buhari|Tinubu|Ahmed|Guterres|Stoltenberg|
+von der Leyen|Musk|Zuckerberg|Bezos|Pichai|Nadella|Altman|Buffett|Pope Francis|Francis|Benedict|Dalai Lama|
+Khan|Sharif|Bhutto|Ghani|Karzai|Mirziyoyev|Tokayev|Lukashenko|Aliyev|Pashinyan|Navalny|Prigozhin|Shoigu|Gerasimov|Peskov`;
