@@ -106,7 +106,14 @@ class ChromiumDriver implements Driver {
     const existing = find();
     if (existing) return existing;
     if (!this.extensionOrigin) {
-      return this.context.waitForEvent('serviceworker', { timeout: 15_000 });
+      return this.context.waitForEvent('serviceworker', { timeout: 15_000 }).catch(() => {
+        // Chromium drops an extension it cannot load without telling the page or the test
+        throw new Error(
+          'the extension did not load (no service worker within 15 s). Is .output/chrome-mv3 valid? A ' +
+            'script that is not UTF-8 (e.g. a raw U+FFFF, see the ASCII check) is refused silently; ' +
+            'run chromium with --enable-logging=stderr --v=1 to see why.',
+        );
+      });
     }
     const waking = this.context.waitForEvent('serviceworker', { timeout: 15_000 });
     const page = await this.context.newPage();
