@@ -17,13 +17,7 @@
 import type { Entity, Quote } from './types';
 import { splitParagraphs, splitSentences, type Span } from './sentences';
 import { SpeakerResolver, anonymityCue, buildNameIndex, type Speaker } from './speakers';
-import {
-  AGENTLESS_PASSIVES,
-  NOUNY_BASE_FORMS,
-  OBJECT_VERBS,
-  PHRASAL_CUES,
-  SPEECH_VERB_FORMS,
-} from './lexicons/speech';
+import { AGENTLESS_PASSIVES, NOUNY_BASE_FORMS, OBJECT_VERBS, PHRASAL_CUES, SPEECH_VERB_FORMS } from './lexicons/speech';
 
 /** A quotation-mark span; `open`/`close` are the mark offsets, `start`/`end` the trimmed inner text. */
 interface QSpan {
@@ -55,7 +49,7 @@ interface Cue {
 const WORD = /[\p{L}\p{N}]+(?:['\u2019\-.][\p{L}\p{N}]+)*/gu;
 const OPEN_DOUBLE = new Set(['\u201c', '\u201e', '\u00ab']);
 const CLOSE_DOUBLE = new Set(['\u201d', '\u00bb']);
-const QUOTE_CHARS = /["\u201c\u201d\u201e\u00ab\u00bb\u2018\u2019]|''/;
+const QUOTE_CHARS = /["'\u201c\u201d\u201e\u00ab\u00bb\u2018\u2019]/;
 
 /** Adverbs and auxiliaries that may sit between a subject and its speech verb ("has also said"). */
 const AUX_ADV = new Set(
@@ -90,6 +84,10 @@ const ADVERBIAL_LEAD = new Set(
   ) // participles that never head a subject
     .split(' '),
 );
+
+/** An anonymity phrase right after the verb ("said on condition of anonymity"). */
+const ANON_LEAD =
+  /^(?:,\s*)?(?:on (?:the )?condition of anonymity|anonymously|on background|privately|speaking on condition of anonymity)(?:\s*,)?\s*/i;
 
 const PRONOUN_SUBJECTS = new Set(['he', 'she', 'it', 'they', 'we', 'i']);
 
@@ -138,6 +136,7 @@ export function findQuotes(text: string, entities: Entity[]): Quote[] {
     });
   };
 
+  const continuations: Array<{ q: QSpan; fallback: Speaker | null }> = [];
   let currentPara = -1;
   let lastNamedPerson: { speaker: Speaker; para: number } | null = null;
   let skipPara = -1;
@@ -306,7 +305,7 @@ export function findQuotes(text: string, entities: Entity[]): Quote[] {
       const speaker = resolveAccording(resolver, text, acc.np, sent.start, names);
       let content: Span;
       const before = text.slice(sent.start, acc.cueStart);
-      if (/^\s*$/.test(before)) content = { start: acc.np.end, end: sent.end };
+      if (/^\s*$/.test(before)) content = { start: skipAppositive(text, acc.np.end, sent.end), end: sent.end };
       else if (/,\s*$/.test(before) && /^[\s.!?"\u201d]*$/.test(text.slice(acc.np.end, sent.end)))
         content = { start: sent.start, end: acc.cueStart };
       else content = { start: sent.start, end: sent.end };
@@ -321,9 +320,33 @@ export function findQuotes(text: string, entities: Entity[]): Quote[] {
       q.consumed = true;
       if (!isFloatingSpeech(text, q, sent)) continue;
       const last = resolver.last();
-      if (!last || paraOf(q.open) - lastSpeakerPara > 2) continue;
-      emit(q.start, q.end, 'direct', last, null, null);
+      const fallback = last && paraOf(q.open) - lastSpeakerPara <= 2 ? last : null;
+      // A quotation running on into the next paragraph (no closing mark, the next paragraph reopens) is
+      // attributed where it ends: decide once the continuation has its speaker.
+      const nextPara = paragraphs[paraOf(q.open) + 1];
+      if (!q.closed && nextPara && /^["\u201c\u201e\u00ab'\u2018]/.test(text[nextPara.start]!)) {
+        continuations.push({ q, fallback });
+        continue;
+      }
+      if (fallback) emit(q.start, q.end, 'direct', fallback, null, null);
     }
+  }
+  // Resolve run-on paragraphs from the last one back, so chains of several paragraphs share one speaker.
+  for (let ci = continuations.length - 1; ci >= 0; ci--) {
+    const { q, fallback } = continuations[ci]!;
+    const next = paragraphs[paraOf(q.open) + 1]!;
+    const cont = out.find((o) => o.kind === 'direct' && o.start >= next.start && o.start <= next.start + 3);
+    const speaker: Speaker | null = cont
+      ? {
+          name: cont.speaker,
+          anonymous: cont.anonymous,
+          type: 'unknown',
+          gender: null,
+          mention: cont.speakerMention ?? null,
+          anonymityCue: cont.anonymityCue ?? null,
+        }
+      : fallback;
+    if (speaker) emit(q.start, q.end, 'direct', speaker, cont?.cue ?? null, cont?.anonymityCue ?? null);
   }
   return out.sort((a, b) => a.start - b.start);
 
@@ -383,7 +406,9 @@ export function findQuotes(text: string, entities: Entity[]): Quote[] {
       const body = text.slice(p.start, p.end);
       if (QUOTE_CHARS.test(body[0]!)) return; // a quotation: handled as floating speech
       const bullet =
-        !/[.!?"\u201d]$/.test(body) && body.length < 200 && !/^(?:Read|Watch|Follow|Click|Sign|See|Subscribe|Listen|Share)\b/.test(body);
+        !/[.!?"\u201d]$/.test(body) &&
+        body.length < 200 &&
+        !/^(?:Read|Watch|Follow|Click|Sign|See|Subscribe|Listen|Share)\b/.test(body);
       if (!first && !bullet) return;
       emit(p.start, p.end, bullet ? 'indirect' : 'direct', speaker, cue, anon);
       for (const q of spansIn(spans, p.start, p.end)) q.consumed = true;
@@ -671,9 +696,12 @@ function isCueInContext(text: string, toks: Token[], i: number, lemma: string): 
   // "maintained that position": a demonstrative object, not a that-clause.
   if (next && next.lw === 'that' && NP_OBJECT_VERBS.has(lemma)) {
     const after = toks[i + 2];
-    if (after && /^\p{Ll}/u.test(after.w) && !CLAUSE_OPENERS.has(after.lw) && !/^\s*,/.test(text.slice(next.e, after.s))) {
-      return false;
-    }
+    const then = toks[i + 3];
+    const npEnds =
+      !then ||
+      /[,.;:!?]/.test(text.slice(after?.e ?? 0, then.s)) ||
+      /^(?:at|in|on|of|for|to|with|by|from|and|but|as|during|before|after|until|since)$/.test(then.lw);
+    if (after && /^\p{Ll}/u.test(after.w) && !CLAUSE_OPENERS.has(after.lw) && npEnds) return false;
   }
   if (form.endsWith('ing')) {
     // Participles count after a comma or "and" ("…, adding that", "… and stressing that").
@@ -695,15 +723,13 @@ function isCueInContext(text: string, toks: Token[], i: number, lemma: string): 
   }
   // "-s" forms of noun-like verbs ("intelligence reports", "the claims") need a subject-like word before.
   if (NOUNY_BASE_FORMS.has(lemma) && form.endsWith('s') && prev) {
-    if (
-      !(
-        /^\p{Lu}/u.test(prev.w) ||
-        PRONOUN_SUBJECTS.has(prev.lw) ||
-        prev.lw === 'who' ||
-        prev.lw === 'which' ||
-        prev.lw === 'also'
-      )
-    )
+    if (!(
+      /^\p{Lu}/u.test(prev.w) ||
+      PRONOUN_SUBJECTS.has(prev.lw) ||
+      prev.lw === 'who' ||
+      prev.lw === 'which' ||
+      prev.lw === 'also'
+    ))
       return false;
   }
   if (next && /^\s*$/.test(text.slice(t.e, next.s))) {
@@ -791,7 +817,7 @@ function commaSubject(
   floorTok: number,
   names: ReturnType<typeof buildNameIndex>,
 ): SubjectFound {
-  const candidates: Array<{ start: number; end: number; named: boolean }> = [];
+  const candidates: Array<{ start: number; end: number; named: boolean; rank: number }> = [];
   let end = j;
   for (let seg = 0; seg < 4 && end >= floorTok; seg++) {
     // The segment runs back from `end` to the previous comma-like gap.
@@ -825,12 +851,27 @@ function commaSubject(
       if (startsClause) break;
     } else {
       const refs = names.inRange(toks[k]!.s, toks[end]!.e).filter((r) => !r.possessive);
-      candidates.push({ start: toks[k]!.s, end: toks[end]!.e, named: refs.length > 0 });
+      // Rank: a segment opening with a person's name ("Karin Olsen") beats an appositive that merely names
+      // an organization ("a spokeswoman for Nordlys Power"), which beats an unnamed description.
+      const opensWithName = refs.some(
+        (r) => r.start === toks[k]!.s || (r.type === 'person' && /^\p{Lu}/u.test(toks[k]!.w)),
+      );
+      candidates.push({
+        start: toks[k]!.s,
+        end: toks[end]!.e,
+        named: refs.length > 0,
+        rank:
+          opensWithName || (refs.some((r) => r.type === 'person') && !DETERMINER_WORDS.has(first))
+            ? 2
+            : refs.length
+              ? 1
+              : 0,
+      });
     }
     if (stop || k - 1 < floorTok) break;
     end = k - 1;
   }
-  const pick = candidates.find((c) => c.named) ?? candidates[0];
+  const pick = candidates.find((c) => c.rank === 2) ?? candidates.find((c) => c.named) ?? candidates[0];
   return pick ? { kind: 'np', start: pick.start, end: pick.end } : { kind: 'none' };
 }
 
@@ -942,6 +983,14 @@ function contentAfter(
       if (toIdx < 0 || !/^(?:warn|urge|remind)$/.test(cue.lemma)) return null;
     }
   } else if (!quoteLead) {
+    // "said on condition of anonymity (because …)": the cue phrase is not the claim.
+    const anonLead = ANON_LEAD.exec(text.slice(start, limit));
+    if (anonLead) {
+      const k = toks.findIndex((t) => t.s >= start + anonLead[0].length);
+      if (k < 0 || toks[k]!.s >= limit || /^(?:because|as|since|due|given)$/.test(toks[k]!.lw)) return null;
+      i = k;
+      start = toks[k]!.s;
+    }
     if (toks[i]!.lw === 'that') start = toks[i + 1]?.s ?? limit;
     else if (ADVERBIAL_LEAD.has(toks[i]!.lw)) {
       // "said at the trial." / "said last week it planned…" / "said on Tuesday that…".
@@ -991,6 +1040,13 @@ function frontedContent(
   return { start: qStart, end: quote ? Math.max(end, lastQ!.close + 1) : end, quote, words };
 }
 
+/** Skips ", the union's regional secretary," after a fronted "According to Janet Moss". */
+function skipAppositive(text: string, from: number, end: number): number {
+  const m = /^\s*,\s*((?:the|a|an|his|her|its|their|\p{Ll})[^,;:.]{0,80}),/u.exec(text.slice(from, end));
+  if (m && !FINITE.test(m[1]!) && !/\b(?:that|who|which)\b/.test(m[1]!)) return from + m[0].length;
+  return from;
+}
+
 function cutBeforeConjunction(text: string, from: number, nextStart: number): number {
   const seg = text.slice(from, nextStart);
   const m = /(?:[,;]?\s*(?:and|but|while|whereas)?\s*)$/i.exec(seg);
@@ -1033,7 +1089,7 @@ function resolveAccording(
 ): Speaker {
   const phrase = text.slice(np.start, np.end);
   const doc =
-    /^(?:the|a|an|its|his|her|their)?\s*(?:\w+\s+){0,2}(?:statement|report|document|transcript|memo|study|survey|filing|letter|analysis|data|figures|estimates?|records?|release|post|complaint|indictment|lawsuit)\b.*?\b(?:from|by|of)\s+/i.exec(
+    /^(?:the|a|an|its|his|her|their)?\s*(?:\w+\s+){0,2}(?:statement|report|document|transcript|memo|study|survey|filing|letter|analysis|data|figures|estimates?|records?|release|post|complaint|indictment|lawsuit)s?\s+(?:(?:issued|released|published|prepared|written|compiled|filed)\s+(?:\w+\s+){0,3})?(?:from|by|of)\s+/i.exec(
       phrase,
     );
   if (doc) return resolver.resolve(np.start + doc[0].length, np.end, sentStart);

@@ -77,6 +77,10 @@ const DEMONYM = /(?:an|ans|ian|ese|ish|ic|i)$/;
 const VERBISH =
   /^(?:\w+ed|said|says|told|tells|has|had|have|is|was|are|were|will|would|could|can|also|who|wrote|adds|notes|warns|insists|argues|denies|confirms)$/;
 
+/** Nouns that introduce unnamed sources or institutions; never a one-word name. */
+const COMMON_NOUNS: ReadonlySet<string> = new Set([...ANONYMOUS_HEADS, ...INSTITUTION_HEADS, ...ROLE_NOUNS.keys()]);
+const lwOf = (w: string): string => w.toLowerCase().replace(/['\u2019]s$/, '');
+
 /** Fast sorted index of name occurrences with binary search by offset. */
 export class NameIndex {
   readonly refs: NameRef[];
@@ -268,6 +272,14 @@ function fallbackNames(text: string): FallbackName[] {
       words = words.slice(1);
     }
     while (words.length && NOT_NAMES.has(words[words.length - 1]!.w.toLowerCase())) words = words.slice(0, -1);
+    // Capitalized common nouns and contractions at a sentence start ("People familiar…", "We've") are not names.
+    if (
+      words.length === 1 &&
+      (COMMON_NOUNS.has(lwOf(words[0]!.w)) || /['\u2019](?:ve|re|ll|d|m)$/i.test(words[0]!.w))
+    ) {
+      i = j + 1;
+      continue;
+    }
     i = j + 1;
     if (!words.length) continue;
     const lw = words.map((w) => w.w.toLowerCase().replace(/['\u2019]s$/, ''));
@@ -470,13 +482,26 @@ export class SpeakerResolver {
       Math.max(0, pos - 1500),
       (r) => isPerson(r) && r.type === 'person' && okGender(r.canonical, r.gender),
     );
+    // A person introduced after the last speaker is the likelier antecedent; among those, the subject of a
+    // recent sentence beats an object ("Anna Berg, the chief executive of Fjord Air, met … She said").
+    const subject = this.names.before(
+      pos,
+      Math.max(0, pos - 400),
+      (r) => isPerson(r) && r.type === 'person' && okGender(r.canonical, r.gender) && this.opensSentence(r.start),
+    );
+    if (subject && (!lastSpeaker || subject.start > lastSpeaker.pos)) return this.gendered(named(subject), g);
     if (mention && (!lastSpeaker || mention.start > lastSpeaker.pos)) {
-      // A person introduced after the last speaker is the likelier antecedent.
       return this.gendered(named(mention), g);
     }
     if (lastSpeaker) return this.gendered(lastSpeaker.speaker, g);
     if (mention) return this.gendered(named(mention), g);
     return unknownSpeaker();
+  }
+
+  /** True when the name at `pos` starts its sentence (after at most a few capitalized title words). */
+  private opensSentence(pos: number): boolean {
+    const before = this.text.slice(Math.max(0, pos - 60), pos);
+    return /(?:^|[.!?]["\u201d\u2019]?\s+|\n\s*)(?:\p{Lu}[\p{L}.'\u2019-]*\s+){0,4}$/u.test(before) || pos === 0;
   }
 
   private gendered(s: Speaker, g: 'm' | 'f'): Speaker {
