@@ -82,15 +82,10 @@ export function createActions(db: SourcelightDB): LibraryActions {
     },
 
     async showPanel() {
-      const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-      if (tab?.id === undefined) throw new Error('No page to show the panel on.');
-      try {
-        const r = await sendMessage('togglePanel', null, tab.id);
-        if (!r.ok) throw new Error(r.error);
-        window.close();
-      } catch (err) {
-        throw new Error(`Sourcelight cannot show its panel on this page (${(err as Error).message}).`);
-      }
+      // The background finds the active tab and asks it to show (and if needed analyze) its panel.
+      const r = await sendMessage('openPanel', null);
+      if (!r.ok) throw new Error(r.error);
+      window.close();
     },
   };
 }

@@ -199,7 +199,9 @@ export const restoreGoodAndBadBackups = e2e(async ({ driver, expect }) => {
     [JSON.stringify({ bookmarks: [{ url: 'https://x.example' }] }), 'not a Sourcelight backup'],
     [JSON.stringify({ ...(demoBackup() as object), annotations: [{ id: 'x', kind: 'evil' }] }), 'damaged'],
   ] as const) {
-    await popup.evaluate(() => document.querySelector('[data-testid=toast] button[aria-label=Dismiss]')?.click());
+    await popup.evaluate(() =>
+      document.querySelector<HTMLButtonElement>('[data-testid=toast] button[aria-label=Dismiss]')?.click(),
+    );
     const got = await restoreFile(popup, bad);
     expect(got.includes(message), `refusal message "${got}" mentions "${message}"`).toBe(true);
   }
