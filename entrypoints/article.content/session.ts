@@ -735,6 +735,9 @@ export class Session {
     );
     // SPA navigation: a new article under a new URL
     this.ctx.addEventListener(window, 'wxt:locationchange', () => this.onNavigate());
+    // An extension reload or update leaves this script orphaned; reading `ctx.isValid` notices that
+    // (runtime.id disappears) and fires onInvalidated, so the page is cleaned up within two seconds.
+    this.ctx.setInterval(() => undefined, 2000);
   }
 
   private onSelection(): void {

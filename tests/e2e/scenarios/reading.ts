@@ -1,0 +1,357 @@
+/**
+ * Reading scenarios (issue 5): the analysis made visible in the live page. Highlights registered in
+ * `CSS.highlights` under the six names, the panel in its shadow root listing speakers, saving a selection
+ * with a note, re-anchoring on a return visit (tracking parameters) and after an edit (orphans reported),
+ * late-loaded paragraphs without duplicate highlights, full teardown, and hostile pages that must not throw.
+ * Timings come from the content script's own User Timing measures.
+ */
+import { join } from 'node:path';
+import { e2e, sleep, type Driver, type E2EPage, type Json } from '../driver.ts';
+import { spyOnMessages, waitForContentScript } from '../helpers.ts';
+
+const NAMES = [
+  'sourcelight-person',
+  'sourcelight-organization',
+  'sourcelight-place',
+  'sourcelight-quote',
+  'sourcelight-anonymous',
+  'sourcelight-note',
+];
+
+/** Waits until the first drawing is done (the `sourcelight:draw` measure exists). */
+async function waitForDrawn(page: E2EPage, timeoutMs = 15_000): Promise<void> {
+  await waitForContentScript(page, timeoutMs);
+  await page.waitFor(() => performance.getEntriesByName('sourcelight:draw').length > 0, null, {
+    timeoutMs,
+    message: 'the sourcelight:draw measure',
+  });
+}
+
+/** Range texts per registered sourcelight highlight. */
+function highlightTexts(page: E2EPage): Promise<Record<string, string[]>> {
+  return page.evaluate(() => {
+    const out: Record<string, string[]> = {};
+    const reg = (CSS as unknown as { highlights?: Map<string, Set<AbstractRange>> }).highlights;
+    if (!reg) return out;
+    for (const [name, h] of reg) {
+      if (!name.startsWith('sourcelight-')) continue;
+      out[name] = [...h].map((r) => (r instanceof Range ? r.toString() : ''));
+    }
+    return out;
+  });
+}
+
+/** The User Timing measures the content script recorded, in ms (rounded). */
+function measures(page: E2EPage): Promise<Record<string, number>> {
+  return page.evaluate(() => {
+    const out: Record<string, number> = {};
+    for (const e of performance.getEntriesByType('measure')) {
+      if (!e.name.startsWith('sourcelight:')) continue;
+      // the first run's value (later runs are re-analyses after mutations)
+      if (!(e.name in out)) out[e.name] = Math.round(e.duration * 10) / 10;
+    }
+    const idle = performance.getEntriesByName('sourcelight:idle')[0];
+    const draw = performance.getEntriesByName('sourcelight:draw')[0];
+    if (idle && draw) out['idle→drawn'] = Math.round((draw.startTime + draw.duration - idle.startTime) * 10) / 10;
+    return out;
+  });
+}
+
+/** Sends a message of the contract to the content script of `page` (as the background does). */
+async function sendToTab(driver: Driver, page: E2EPage, type: string): Promise<Json> {
+  const url = await page.url();
+  return driver.evaluateInBackground(
+    async (bg, arg) => {
+      const api = (bg.chrome ?? bg.browser) as unknown as {
+        tabs: {
+          query(q: object): Promise<Array<{ id?: number; url?: string }>>;
+          sendMessage(id: number, msg: object): Promise<unknown>;
+        };
+      };
+      const tab = (await api.tabs.query({})).find((t) => t.url === arg.url);
+      if (tab?.id === undefined) return { error: 'no tab' };
+      // the @webext-core/messaging wire format
+      const reply = await api.tabs.sendMessage(tab.id, { id: 1, type: arg.type, data: null, timestamp: Date.now() });
+      return JSON.parse(JSON.stringify(reply ?? null)) as Json;
+    },
+    { url, type },
+  );
+}
+
+/** Text of the panel (in the open shadow root), or null when it is not shown. */
+function panelText(page: E2EPage): Promise<string | null> {
+  return page.evaluate(() => {
+    const panel = document.querySelector('sourcelight-ui')?.shadowRoot?.querySelector('.sl-panel');
+    return panel ? (panel.textContent ?? '') : null;
+  });
+}
+
+/** Clicks a button in the shadow root whose text starts with `label` (React handles the click). */
+function clickInUi(page: E2EPage, selector: string, label: string): Promise<boolean> {
+  return page.evaluate(
+    ({ selector, label }) => {
+      const root = document.querySelector('sourcelight-ui')?.shadowRoot;
+      const el = [...(root?.querySelectorAll<HTMLElement>(selector) ?? [])].find((b) =>
+        (b.textContent ?? '').trim().startsWith(label),
+      );
+      el?.click();
+      return !!el;
+    },
+    { selector, label },
+  );
+}
+
+/** 1. After load, the six highlights are registered and hold the article's names and quotes — not the nav's. */
+export const highlightsRegisteredAfterLoad = e2e(async ({ server, driver, expect, log }) => {
+  for (const path of ['/demo/seed.html', '/reading/story.html']) {
+    const page = await driver.newPage(server.url(path));
+    await waitForDrawn(page);
+    const hl = await highlightTexts(page);
+    for (const name of NAMES) expect(Object.keys(hl), `${path}: registered highlights`).toContain(name);
+    expect((hl['sourcelight-person'] ?? []).length, `${path}: person ranges`).toBeGreaterThan(0);
+    expect((hl['sourcelight-quote'] ?? []).length, `${path}: quote ranges`).toBeGreaterThan(0);
+    if (path === '/reading/story.html') {
+      expect(hl['sourcelight-person'], 'people').toContain('Maria Lopes');
+      expect((hl['sourcelight-anonymous'] ?? []).length, 'anonymous claims').toBeGreaterThan(0);
+      // nothing anchored in the navigation bar or the comments
+      const outside = await page.evaluate(() => {
+        const reg = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
+        const chrome = [document.getElementById('nav')!, document.getElementById('comments')!];
+        let n = 0;
+        for (const [name, h] of reg)
+          if (name.startsWith('sourcelight-'))
+            for (const r of h) if (chrome.some((c) => c.contains(r.startContainer))) n++;
+        return n;
+      });
+      expect(outside, 'ranges in nav/comments').toBe(0);
+    }
+    const m = await measures(page);
+    log(`${path}: ${JSON.stringify(m)}`);
+    expect(page.errors(), `${path}: page errors`).toBe([]);
+    await page.close();
+  }
+});
+
+/** 2. The panel opens on `togglePanel`, lists speakers, jumps to a quote, and category toggles act at once. */
+export const panelListsSpeakers = e2e(async ({ server, driver, expect, artifactsDir }) => {
+  const page = await driver.newPage(server.url('/reading/story.html'));
+  await waitForDrawn(page);
+  await sendToTab(driver, page, 'togglePanel');
+  await page.waitFor(() => !!document.querySelector('sourcelight-ui')?.shadowRoot?.querySelector('.sl-panel'));
+  await page.waitFor(() =>
+    (document.querySelector('sourcelight-ui')?.shadowRoot?.querySelector('.sl-speakers')?.textContent ?? '').includes(
+      'Lopes',
+    ),
+  );
+  const text = (await panelText(page)) ?? '';
+  expect(text, 'panel').toContain('Port authority weighs new dredging contract');
+  expect(text, 'panel').toContain('Maria Lopes');
+  expect(text, 'panel').toContain('anonymous');
+  // jump to a quote: it is flashed
+  expect(await clickInUi(page, '.sl-quote', '“We cannot'), 'quote button').toBe(true);
+  await page.waitFor(() =>
+    (CSS as unknown as { highlights: Map<string, unknown> }).highlights.has('sourcelight-flash'),
+  );
+  // toggles remove / re-add the category's highlight
+  expect(await clickInUi(page, '.sl-chip', 'People'), 'People toggle').toBe(true);
+  await page.waitFor(
+    () => !(CSS as unknown as { highlights: Map<string, unknown> }).highlights.has('sourcelight-person'),
+  );
+  expect(await clickInUi(page, '.sl-chip', 'People'), 'People toggle').toBe(true);
+  await page.waitFor(() =>
+    (CSS as unknown as { highlights: Map<string, unknown> }).highlights.has('sourcelight-person'),
+  );
+  await page.screenshot(join(artifactsDir, 'panel.png'));
+  // toggled closed by the same message
+  await sendToTab(driver, page, 'togglePanel');
+  await page.waitFor(() => !document.querySelector('sourcelight-ui')?.shadowRoot?.querySelector('.sl-panel'));
+  expect(page.errors(), 'page errors').toBe([]);
+});
+
+/** 3 + 5. Select → floating button → note → drawn as sourcelight-note; back under ?utm_source=x it re-anchors. */
+export const savedNoteDrawsAndReturns = e2e(async ({ server, driver, expect }) => {
+  const PASSAGE = 'more cargo last year than in any year since the port was expanded';
+  const page = await driver.newPage(server.url('/reading/story.html'));
+  await waitForDrawn(page);
+  await page.selectText('#p4', PASSAGE);
+  await page.waitFor(() => !!document.querySelector('sourcelight-ui')?.shadowRoot?.querySelector('.sl-selbar'));
+  expect(await clickInUi(page, '.sl-selbtn', 'Add note'), 'Add note button').toBe(true);
+  await page.waitFor(
+    () => !!document.querySelector('sourcelight-ui')?.shadowRoot?.querySelector('.sl-editor textarea'),
+  );
+  await page.evaluate(() => {
+    const ta = document.querySelector('sourcelight-ui')!.shadowRoot!.querySelector('textarea')!;
+    // React listens for input events; set the value through the native setter
+    Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')!.set!.call(ta, 'check the 2025 figures');
+    ta.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+  expect(await clickInUi(page, '.sl-editor button', 'Save'), 'Save button').toBe(true);
+  const drawn = await page.waitFor(() => {
+    const h = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('sourcelight-note');
+    return h && h.size > 0 ? [...h].map((r) => r.toString()) : null;
+  });
+  expect(drawn, 'note drawn').toBe([PASSAGE]);
+  await page.close();
+
+  const again = await driver.newPage(server.url('/reading/story.html?utm_source=x&fbclid=y'));
+  await waitForDrawn(again);
+  const back = await again.waitFor(
+    () => {
+      const h = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('sourcelight-note');
+      return h && h.size > 0 ? [...h].map((r) => r.toString()) : null;
+    },
+    null,
+    { message: 'the saved note to re-anchor on the return visit' },
+  );
+  expect(back, 're-anchored note').toBe([PASSAGE]);
+  await sendToTab(driver, again, 'togglePanel');
+  await again.waitFor(() =>
+    (document.querySelector('sourcelight-ui')?.shadowRoot?.querySelector('.sl-notes')?.textContent ?? '').includes(
+      'check the 2025 figures',
+    ),
+  );
+  expect(again.errors(), 'page errors').toBe([]);
+});
+
+/** 5. After an edit: a lightly reworded note re-anchors (fuzzy), a rewritten one is reported as an orphan. */
+export const editedPageReportsOrphan = e2e(async ({ server, driver, expect }) => {
+  const messages = await spyOnMessages(driver);
+  const page = await driver.newPage(server.url('/reading/story.html'));
+  await waitForDrawn(page);
+  await page.selectText('#p2', 'We cannot let the channel silt up again while ships wait outside the harbour');
+  expect((await driver.saveSelection(page)).ok, 'save p2').toBe(true);
+  await page.selectText('#p3', 'the ministry had already chosen a Dutch firm for the work');
+  expect((await driver.saveSelection(page)).ok, 'save p3').toBe(true);
+  // the content script pulls the saved notes back and draws them
+  await page.waitFor(
+    () =>
+      ((CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('sourcelight-note')?.size ?? 0) === 2,
+  );
+  await page.close();
+
+  const edited = await driver.newPage(server.url('/reading/story.html#edited'));
+  await waitForDrawn(edited);
+  const reported = await (async () => {
+    for (let i = 0; i < 50; i++) {
+      const all = await messages();
+      const last = all.filter((m) => m.type === 'setAnchorStatus').pop();
+      const d = last?.data as { found?: string[]; orphaned?: string[] } | undefined;
+      if (d && (d.found?.length ?? 0) + (d.orphaned?.length ?? 0) === 2 && (d.orphaned?.length ?? 0) > 0) return d;
+      await sleep(200);
+    }
+    return null;
+  })();
+  expect(!!reported, 'setAnchorStatus with an orphan').toBe(true);
+  expect(reported!.orphaned!.length, 'orphans').toBe(1);
+  expect(reported!.found!.length, 'found').toBe(1);
+  const notes = await edited.evaluate(() => {
+    const h = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('sourcelight-note');
+    return h ? [...h].map((r) => r.toString()) : [];
+  });
+  expect(notes.length, 'one note drawn').toBe(1);
+  expect(notes[0] ?? '', 'fuzzy re-anchored note').toContain('silt up once again');
+  await sendToTab(driver, edited, 'togglePanel');
+  await edited.waitFor(() =>
+    (document.querySelector('sourcelight-ui')?.shadowRoot?.querySelector('.sl-notes')?.textContent ?? '').includes(
+      'Not found in this page',
+    ),
+  );
+  expect(edited.errors(), 'page errors').toBe([]);
+});
+
+/** 6. Paragraphs loaded late are analyzed; nothing is drawn twice. */
+export const lateParagraphsWithoutDuplicates = e2e(async ({ server, driver, expect }) => {
+  const page = await driver.newPage(server.url('/reading/late.html'));
+  await waitForDrawn(page);
+  const late = await page.waitFor(
+    () => {
+      const h = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('sourcelight-person');
+      const texts = h ? [...h].map((r) => r.toString()) : [];
+      return texts.includes('Rui Almeida') ? texts : null;
+    },
+    null,
+    { timeoutMs: 10_000, message: 'a person highlight in the late paragraphs' },
+  );
+  expect(late.filter((t) => t === 'Ana Costa').length, 'Ana Costa drawn once').toBe(1);
+  const dupes = await page.evaluate(() => {
+    const reg = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
+    let d = 0;
+    for (const [name, h] of reg) {
+      if (!name.startsWith('sourcelight-')) continue;
+      const seen = new Set<string>();
+      for (const r of h) {
+        const path: number[] = [];
+        for (let n: Node | null = r.startContainer; n && n.parentNode; n = n.parentNode)
+          path.push([...n.parentNode.childNodes].indexOf(n as ChildNode));
+        const key = `${path.join('.')}:${r.startOffset}:${r.toString()}`;
+        if (seen.has(key)) d++;
+        seen.add(key);
+      }
+    }
+    return d;
+  });
+  expect(dupes, 'duplicate ranges').toBe(0);
+  expect(page.errors(), 'page errors').toBe([]);
+});
+
+/** 8. Invalidation (extension reload / newer script) removes every highlight, listener target and node. */
+export const teardownRemovesEverything = e2e(async ({ server, driver, expect }) => {
+  const page = await driver.newPage(server.url('/reading/story.html'));
+  await waitForDrawn(page);
+  await sendToTab(driver, page, 'togglePanel');
+  await page.waitFor(() => !!document.querySelector('sourcelight-ui'));
+  const id = driver.extensionOrigin.replace(/^[a-z-]+:\/\//, '');
+  // WXT invalidates a content script when a newer instance of it announces itself on the document
+  await page.evaluate((extId) => {
+    document.dispatchEvent(
+      new CustomEvent(`${extId}:article:wxt:content-script-started`, {
+        detail: { contentScriptName: 'article', messageId: 'e2e-newer' },
+      }),
+    );
+  }, id);
+  await page.waitFor(
+    () =>
+      ![...(CSS as unknown as { highlights: Map<string, unknown> }).highlights.keys()].some((k) =>
+        k.startsWith('sourcelight-'),
+      ) &&
+      !document.querySelector('sourcelight-ui, sourcelight-mark') &&
+      document.adoptedStyleSheets.length === 0,
+    null,
+    { message: 'every highlight and injected node to be removed' },
+  );
+  expect(page.errors(), 'page errors').toBe([]);
+});
+
+/** Hostile and odd pages: no errors, the page keeps working, the panel still shows. */
+export const hostilePagesDoNotThrow = e2e(
+  async ({ server, driver, expect, log }) => {
+    for (const path of ['/reading/plain.html', '/reading/many.html', '/reading/hostile.html', '/reading/rtl.html']) {
+      const page = await driver.newPage(server.url(path));
+      await waitForDrawn(page, 30_000);
+      const hl = await highlightTexts(page);
+      log(
+        `${path}: ${JSON.stringify(Object.fromEntries(Object.entries(hl).map(([k, v]) => [k, v.length])))} ${JSON.stringify(await measures(page))}`,
+      );
+      if (path.endsWith('plain.html')) expect((hl['sourcelight-person'] ?? []).length, 'no people').toBe(0);
+      if (path.endsWith('many.html'))
+        expect((hl['sourcelight-person'] ?? []).length, 'thousands of people').toBeGreaterThan(1000);
+      await sendToTab(driver, page, 'togglePanel');
+      const width = await page.waitFor(() => {
+        const p = document.querySelector('sourcelight-ui')?.shadowRoot?.querySelector('.sl-panel');
+        return p ? p.getBoundingClientRect().width : 0;
+      });
+      expect(width, `${path}: panel visible`).toBeGreaterThan(100);
+      if (path.endsWith('hostile.html')) {
+        const intact = await page.evaluate(() => ({
+          editable: document.getElementById('editable')!.isContentEditable,
+          shadow: document.getElementById('shadow-host')!.shadowRoot!.textContent!.includes('Joana Silva'),
+          marks: document.querySelectorAll('sourcelight-mark').length,
+        }));
+        expect(intact, 'hostile page intact').toBe({ editable: true, shadow: true, marks: 0 });
+      }
+      expect(page.errors(), `${path}: page errors`).toBe([]);
+      await page.close();
+    }
+  },
+  { timeoutMs: 120_000 },
+);
