@@ -77,6 +77,13 @@ const DEMONYM = /(?:an|ans|ian|ese|ish|ic|i)$/;
 const VERBISH =
   /^(?:\w+ed|said|says|told|tells|has|had|have|is|was|are|were|will|would|could|can|also|who|wrote|adds|notes|warns|insists|argues|denies|confirms)$/;
 
+/** Documents that speak for their issuer ("the report said"). */
+const DOCUMENT_HEADS = new Set(
+  'report statement solicitation document filing memo study survey letter release notice proposal complaint lawsuit indictment transcript'.split(
+    ' ',
+  ),
+);
+
 /** Nouns that introduce unnamed sources or institutions; never a one-word name. */
 const COMMON_NOUNS: ReadonlySet<string> = new Set([...ANONYMOUS_HEADS, ...INSTITUTION_HEADS, ...ROLE_NOUNS.keys()]);
 const lwOf = (w: string): string => w.toLowerCase().replace(/['\u2019]s$/, '');
@@ -391,6 +398,12 @@ export class SpeakerResolver {
       }
     }
     if (personRef) return named(personRef);
+    // "The solicitation", "the report": a definite document speaks for the organization that issued it,
+    // the one named just before.
+    if (!refs.length && head && DOCUMENT_HEADS.has(head) && /^(?:the|this)\s/i.test(phrase)) {
+      const issuer = this.resolveRole('organization', 'organization', start, lower);
+      if (issuer && issuer.name) return { ...issuer, anonymityCue: null };
+    }
     // A possessive spokesman ("Morgan Tsvangirai's spokesman", "his spokesman") is an unnamed source.
     const poss = /^(his|her|their|its)\s+(.+)$/i.exec(phrase);
     if (poss && head && ANONYMOUS_HEADS.has(head)) {
@@ -544,7 +557,7 @@ export class SpeakerResolver {
     if (type === 'person') {
       const titled = this.names.before(
         pos,
-        0,
+        Math.max(0, pos - 6000),
         (r) => r.type !== 'organization' && r.role === head && !this.inQuote(r.start),
       );
       if (titled) return named(titled);
@@ -560,12 +573,18 @@ export class SpeakerResolver {
     }
     void lower;
     const want = (s: SpeakerType): boolean => s === type || (type === 'organization' && s === 'unknown');
+    // The last organization that spoke, unless another one was named more recently.
+    let spoke: HistoryItem | null = null;
     for (let i = this.history.length - 1; i >= 0; i--) {
       const h = this.history[i]!;
-      if (!h.speaker.anonymous && h.speaker.name && want(h.speaker.type)) return h.speaker;
+      if (!h.speaker.anonymous && h.speaker.name && want(h.speaker.type)) {
+        spoke = h;
+        break;
+      }
     }
-    const m = this.names.before(pos, 0, (r) => r.type === type && !r.possessive);
-    return m ? named(m) : null;
+    const m = this.names.before(pos, Math.max(0, pos - 2000), (r) => r.type === type && !r.possessive && !this.inQuote(r.start));
+    if (spoke && (!m || spoke.pos >= m.start - 300 || pos - spoke.pos < 1200)) return spoke.speaker;
+    return m ? named(m) : (spoke?.speaker ?? null);
   }
 }
 
