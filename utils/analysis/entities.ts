@@ -451,6 +451,8 @@ function makeCand(ctx: Ctx, a: number, b: number, sentenceInitial: boolean): Can
   if (
     words.every((w) => generic(w) || lx.compass.has(w)) &&
     (single || !lx.compass.has(w0) || !lx.placeHeads.has(head)) &&
+    // "State Department", "Interior Ministry", "Supreme Court" are institutions; "Prime Minister" is not
+    (single || !lx.orgHeads.has(head) || words.includes('Government')) &&
     !lx.orgs.has(key.replace(/^the /, ''))
   )
     return null;

@@ -11,7 +11,7 @@ export type Range = [number, number];
 const LINE_PATTERNS: RegExp[] = [
   /^(photo|image|video|graphic|illustration|file photo)s?\s*(by|:|credit|courtesy)/i,
   /^(photo|image|picture)s?\s*credit/i,
-  /^by\s+\p{Lu}[\p{L}.'’-]*(\s+\p{Lu}[\p{L}.'’-]*){0,3}(\s*(,|and|&)\s*\p{Lu}[\p{L}.'’-]*(\s+\p{Lu}[\p{L}.'’-]*){0,3})*\s*(,.*)?$/u,
+  /^[Bb][Yy]\s+\p{Lu}[\p{L}.'’-]*(\s+\p{Lu}[\p{L}.'’-]*){0,3}(\s*(,|and|&)\s*\p{Lu}[\p{L}.'’-]*(\s+\p{Lu}[\p{L}.'’-]*){0,3})*\s*(,[^.]{0,40})?$/u,
   /\bcontributed (to )?(this |the )?(report|story|article|reporting)\b/i,
   /^\(?(additional )?(reporting|writing|editing) by\b/i,
   /^(follow|like) us\b/i,
@@ -39,7 +39,8 @@ const LEADS_LIST =
 const PAREN_CREDIT = /\((?:[^()]{1,80}\/[^()]{1,80}|(?:photo|image|credit|courtesy|file)[^()]{0,80})\)/giu;
 const PAREN_AFTER_SENTENCE = /([.!?]["”’]?)\s*\((\p{Lu}[\p{L}.'’&-]*(?:\s+\p{Lu}[\p{L}.'’&-]*){0,3})\)\s*$/u;
 /** A wire tag right after a dateline: "CAIRO (AP) —", "LONDON (Reuters) -". */
-const WIRE_TAG = /^([\p{Lu}][\p{Lu}\p{L} .,'-]{1,40}?)\s*\((AP|AFP|Reuters|UPI|dpa|Xinhua|Bloomberg|CNN|AP Photo)\)/u;
+const WIRE_TAG =
+  /^(\p{Lu}[\p{Lu} .'-]{1,30}(?:,\s*\p{Lu}[\p{L} .]{1,30})?)\s*\((AP|AFP|Reuters|UPI|dpa|Xinhua|Bloomberg|CNN|AP Photo)\)/u;
 
 /** Finds the boilerplate ranges of `text` (sorted, non-overlapping). Linear in the text length. */
 export function boilerplateRanges(text: string): Range[] {

@@ -46,6 +46,8 @@ import { US_STATE_ABBREVIATIONS, US_STATES } from './usStates';
  * single spaces. "U.S." and "US" share the key "us"; "Ngātiwai" and "Ngatiwai" too.
  */
 export function lexKey(s: string): string {
+  // fast path for plain ASCII names (most tokens): no accents, dots or typographic marks to fold
+  if (ASCII_NAME.test(s)) return s.toLowerCase();
   return s
     .normalize('NFKD')
     .replace(/[\u0300-\u036f\u00AD.]/g, '')
@@ -55,6 +57,8 @@ export function lexKey(s: string): string {
     .trim()
     .toLowerCase();
 }
+
+const ASCII_NAME = /^[A-Za-z0-9'&-]+(?: [A-Za-z0-9'&-]+)*$/;
 
 /** How a gazetteer knows a place: a country (with its canonical name), a state/region, or a city. */
 export type PlaceKind = 'country' | 'region' | 'city';

@@ -207,7 +207,10 @@ export const ROLE_NOUNS: ReadonlyMap<string, 'person' | 'organization' | 'place'
     .map((w) => [w, 'person'] as const),
   ...(
     'company firm agency group organisation organization ministry department bureau office union party ' +
-    'university airline carrier bank institution network newspaper broadcaster'
+    'university airline carrier bank institution network newspaper broadcaster fund council authority ' +
+    'commission committee board court institute federation association foundation alliance coalition bloc ' +
+    'regulator watchdog exchange movement channel paper outlet station team club league body embassy ' +
+    'campaign charity service'
   )
     .split(' ')
     .map((w) => [w, 'organization'] as const),

@@ -1,0 +1,166 @@
+/**
+ * Unit tests for the entity engine's rules, one short text per rule: datelines, acronyms, surname merging,
+ * titles, possessives, hyphens and diacritics, boilerplate, non-entities and typing cues.
+ */
+import { describe, expect, test } from 'vitest';
+import { findEntities } from '../../../utils/analysis/entities';
+import type { EntityType } from '../../../utils/analysis/types';
+
+const find = (text: string) => findEntities(text);
+const byName = (text: string) => new Map(find(text).map((e) => [e.text, e]));
+
+describe('findEntities: rules', () => {
+  test.each<[string, string, string, EntityType]>([
+    ['dateline in capitals', 'LONDON — The prime minister spoke on Monday.', 'LONDON', 'place'],
+    ['dateline with colon', 'BEIJING: China said on Tuesday it would respond.', 'BEIJING', 'place'],
+    ['title stripped', 'Foreign Minister Abdoulaye Diop welcomed him in Bamako.', 'Abdoulaye Diop', 'person'],
+    ['military rank stripped', 'Lt. Gen. John Brennan told reporters the plan worked.', 'John Brennan', 'person'],
+    ['rank spelled out', 'Lieutenant General Jane Kowalski said the base was safe.', 'Jane Kowalski', 'person'],
+    ['company before CEO', 'Facebook CEO Mark Zuckerberg testified on Tuesday.', 'Mark Zuckerberg', 'person'],
+    [
+      'role noun before a name',
+      'The talks were led by opposition leader Morgan Tsvangirai.',
+      'Morgan Tsvangirai',
+      'person',
+    ],
+    ['age appositive', 'Reiner Perez Rives, 34, was arrested in the city.', 'Reiner Perez Rives', 'person'],
+    [
+      'organization with "of"',
+      'He heads the Bureau of African Affairs in the capital.',
+      'Bureau of African Affairs',
+      'organization',
+    ],
+    [
+      'organization with "for"',
+      'The National Center for Disaster Preparedness warned.',
+      'National Center for Disaster Preparedness',
+      'organization',
+    ],
+    ['place head word', 'The shelter at 80 New York Avenue is flooded.', 'New York Avenue', 'place'],
+    ['US state', 'He returned to Alabama on their way home.', 'Alabama', 'place'],
+    ['country', 'Mali has been gripped by a security crisis.', 'Mali', 'place'],
+    ['known news agency', 'A senior source told Reuters the talks had failed.', 'Reuters', 'organization'],
+    ['hyphenated party', 'She rose through the ranks of the ruling Zanu-PF in two years.', 'Zanu-PF', 'organization'],
+    ['Arabic particle', 'Bashar al-Assad met the envoy in the capital.', 'Bashar al-Assad', 'person'],
+    ['Dutch/German particles', 'Commission President Ursula von der Leyen spoke.', 'Ursula von der Leyen', 'person'],
+    ['diacritics', 'Péter Magyar, leader of the opposition, welcomed the decision.', 'Péter Magyar', 'person'],
+    ['initials', 'Back then Nelson A. Rockefeller was governor.', 'Nelson A. Rockefeller', 'person'],
+    [
+      'office of a title',
+      "Officers from the Baldwin County Sheriff's office arrived.",
+      "Baldwin County Sheriff's office",
+      'organization',
+    ],
+    [
+      '"X group" is an organization',
+      'Syria must defeat the Islamic State group, he said.',
+      'Islamic State',
+      'organization',
+    ],
+    ['"city of X" is a place', 'He visited the Chinese city of Wuhan last year.', 'Wuhan', 'place'],
+    ['embassy named by its country', 'A diplomat at the US embassy in Bamako said so.', 'US embassy', 'organization'],
+    ['legal suffix', 'Contracts went to AirScrub Inc. and the city.', 'AirScrub Inc.', 'organization'],
+  ])('%s', (_rule, text, name, type) => {
+    const e = byName(text).get(name);
+    expect(e, JSON.stringify(find(text).map((x) => x.text))).toBeDefined();
+    expect(e!.type).toBe(type);
+  });
+
+  test('acronym in parentheses becomes an alias of its expansion', () => {
+    const text =
+      'Trump dismantled the US Agency for International Development (USAID). Staff at USAID were told to go home.';
+    const e = byName(text).get('US Agency for International Development');
+    expect(e?.type).toBe('organization');
+    expect(e?.aliases).toContain('USAID');
+    expect(e?.mentions).toHaveLength(3);
+  });
+
+  test('acronym without parentheses links to the matching initials', () => {
+    const m = byName('The Service Employees International Union backs them. An SEIU spokesman, Marc Goumbri, said so.');
+    expect(m.get('Service Employees International Union')?.aliases).toContain('SEIU');
+    expect(m.has('SEIU')).toBe(false);
+  });
+
+  test('surname and title forms merge into the full name', () => {
+    const text = 'Foreign Minister Abdoulaye Diop welcomed him. Diop told news agencies nothing. Later Mr Diop left.';
+    const ents = find(text).filter((e) => e.type === 'person');
+    expect(ents.map((e) => e.text)).toEqual(['Abdoulaye Diop']);
+    expect(ents[0]!.mentions.map((m) => m.text)).toEqual(['Abdoulaye Diop', 'Diop', 'Diop']);
+  });
+
+  test('a sentence-initial surname joins its person', () => {
+    const text = 'US President Donald Trump has a plan. Trump has slashed foreign assistance.';
+    const e = byName(text).get('Donald Trump');
+    expect(e?.mentions).toHaveLength(2);
+    expect(byName(text).get('US')?.type).toBe('place');
+  });
+
+  test('possessives are not part of the name, and the mention offsets are exact', () => {
+    const text = "Mali's economy is weak. Mugabe’s party won. The U.S.'s arsenal grew.";
+    const ents = find(text);
+    expect(ents.map((e) => e.text)).toEqual(expect.arrayContaining(['Mali', 'Mugabe', 'U.S.']));
+    for (const e of ents) for (const m of e.mentions) expect(text.slice(m.start, m.end)).toBe(m.text);
+  });
+
+  test('country aliases are one entity', () => {
+    const text = 'The United States and Mali met. US officials said the U.S. would help.';
+    const us = find(text).filter((e) => e.type === 'place' && e.text !== 'Mali');
+    expect(us).toHaveLength(1);
+    expect(us[0]!.text).toBe('United States');
+    expect(us[0]!.mentions).toHaveLength(3);
+  });
+
+  test('"US State Department" and "State Department" are one entity', () => {
+    const text = "The US State Department's envoy arrived. The bureau is part of the State Department.";
+    const orgs = find(text).filter((e) => e.type === 'organization');
+    expect(orgs).toHaveLength(1);
+    expect(orgs[0]!.mentions).toHaveLength(2);
+  });
+
+  test('a list after "in" shares the place type', () => {
+    const text = 'Cards were used in Athens, Clanton, Falkville and Prattville in Alabama.';
+    for (const n of ['Clanton', 'Falkville', 'Prattville']) expect(byName(text).get(n)?.type).toBe('place');
+  });
+
+  test.each([
+    ['demonyms', 'Malian authorities and American officials met Kenyan police and Chinese diplomats.'],
+    ['religions and parties', 'Catholic priests, Muslims and Democrats gathered.'],
+    ['events', 'It is not the Cold War and not the Arab Spring.'],
+    ['sentence-initial common words', 'Investigators traced the thefts. Authorities identified them. Cash was seized.'],
+    ['months and days', 'On Monday, in January, and again on Friday, he was away.'],
+    ['pronoun contractions', "I've said it before. We're ready, and I'm sure."],
+    ['nicknames in quotes', 'She was dubbed "Gucci Grace" by critics.'],
+  ])('no entities from %s', (_what, text) => {
+    expect(find(text)).toEqual([]);
+  });
+
+  test.each([
+    ['photo credit line', 'Scott Heins/Gothamist'],
+    ['parenthesized credit', 'The basement of the building. (Harry Benson/Getty Images)'],
+    ['wire credit after a caption', 'File photo of the minister. (Reuters)'],
+    ['byline', 'By Sarah Connor and Kyle Reese'],
+    ['contributor line', "CNN's Bill Kirkos contributed to this report."],
+    ['follow prompt', 'Follow us on WhatsApp | LinkedIn for the latest headlines'],
+    [
+      'newsletter prompt',
+      'Sign up for free AllAfrica Newsletters Get the latest in African news delivered to your inbox',
+    ],
+    ['read more', 'Read more: What Congress wants from Kenya'],
+  ])('no entities from boilerplate: %s', (_what, text) => {
+    expect(find(text)).toEqual([]);
+  });
+
+  test('empty and name-free text', () => {
+    expect(find('')).toEqual([]);
+    expect(find('   \n\n  ')).toEqual([]);
+    expect(find('it rained all day and nobody came.')).toEqual([]);
+  });
+
+  test('linear: a 50× article yields the same entities with 50× the mentions', () => {
+    const one = 'Foreign Minister Abdoulaye Diop met Nick Checker in Bamako. Diop said Mali wants trade.\n\n';
+    const a = find(one);
+    const b = find(one.repeat(50));
+    expect(b.map((e) => e.text)).toEqual(a.map((e) => e.text));
+    expect(b.map((e) => e.mentions.length)).toEqual(a.map((e) => e.mentions.length * 50));
+  });
+});

@@ -1,0 +1,127 @@
+/** Table-driven tests for the lexicons: key normalization, gazetteers, cue lists and boilerplate patterns. */
+import { describe, expect, test } from 'vitest';
+import { boilerplateRanges } from '../../../utils/analysis/lexicons/boilerplate';
+import { lexicon, lexKey } from '../../../utils/analysis/lexicons/gazetteer';
+import { US_STATES } from '../../../utils/analysis/lexicons/usStates';
+
+const lx = lexicon();
+
+describe('lexKey', () => {
+  test.each([
+    ['U.S.', 'us'],
+    ['US', 'us'],
+    ['Ngātiwai', 'ngatiwai'],
+    ['Vladi\u00ADmir', 'vladimir'],
+    ['O’Hare', "o'hare"],
+    ['  New   York ', 'new york'],
+  ])('%s → %s', (input, key) => expect(lexKey(input)).toBe(key));
+});
+
+describe('gazetteers', () => {
+  test('fifty states plus DC and territories', () => {
+    expect(US_STATES.length).toBeGreaterThanOrEqual(51);
+  });
+
+  test.each([
+    ['Mali', 'country'],
+    ['Burkina Faso', 'country'],
+    ['United States', 'country'],
+    ['USA', 'country'],
+    ['Britain', 'country'],
+    ['Alabama', 'region'],
+    ['Sahel', 'region'],
+    ['Kashmir', 'region'],
+    ['Bamako', 'city'],
+    ['Nairobi', 'city'],
+    ['Huntsville', 'city'],
+  ])('%s is a %s', (name, kind) => expect(lx.places.get(lexKey(name))).toBe(kind));
+
+  test.each([
+    ['US', 'United States'],
+    ['UK', 'United Kingdom'],
+    ['Great Britain', 'United Kingdom'],
+  ])('%s is an alias of %s', (alias, canon) => expect(lx.countryCanon.get(lexKey(alias))).toBe(canon));
+
+  test.each(['Reuters', 'AFP', 'BBC', 'Interfax', 'Xinhua', 'United Nations', 'African Union', 'Facebook'])(
+    '%s is a known organization',
+    (name) => expect(lx.orgs.has(lexKey(name))).toBe(true),
+  );
+
+  test.each(['malian', 'malians', 'american', 'americans', 'kenyan', 'chinese', 'zimbabwean'])(
+    '%s is a demonym (not an entity)',
+    (d) => expect(lx.demonyms.has(d)).toBe(true),
+  );
+
+  test.each(['Nick', 'Mark', 'Grace', 'Donald', 'Imran'])('%s is a given name', (n) =>
+    expect(lx.givenNames.has(n)).toBe(true),
+  );
+
+  test.each(['Mobile', 'Reading', 'Independence'])('%s (an ordinary word) is not a city', (n) =>
+    expect(lx.places.get(lexKey(n))).toBeUndefined(),
+  );
+});
+
+describe('cue lists', () => {
+  test.each(['Mr', 'Mrs', 'Ms', 'Dr', 'President', 'Minister', 'Gen', 'Lt', 'Sen', 'Rep', 'Gov', 'CEO'])(
+    'title %s',
+    (w) => expect(lx.titleCore.has(w)).toBe(true),
+  );
+  test.each(['Foreign', 'Prime', 'Deputy', 'Attorney', 'Lieutenant'])('title modifier %s', (w) =>
+    expect(lx.titleMod.has(w)).toBe(true),
+  );
+  test.each([
+    'Ministry',
+    'Agency',
+    'Department',
+    'Bureau',
+    'Command',
+    'Party',
+    'Inc',
+    'Corp',
+    'Ltd',
+    'University',
+    'Police',
+  ])('organization head %s', (w) => expect(lx.orgHeads.has(w)).toBe(true));
+  test.each(['Avenue', 'Street', 'County', 'Airport', 'Stadium', 'Bridge', 'Heights', 'Valley'])('place head %s', (w) =>
+    expect(lx.placeHeads.has(w)).toBe(true),
+  );
+  test.each(['The', 'However', 'But', 'In', 'On', 'According'])('sentence starter %s', (w) =>
+    expect(lx.stopStarters.has(w)).toBe(true),
+  );
+  test.each(['January', 'Monday', 'Oct', 'Sept'])('calendar word %s', (w) => expect(lx.calendar.has(w)).toBe(true));
+  test.each(['muslims', 'democrats', 'cold war', 'arab spring'])('non-entity %s', (w) =>
+    expect(lx.nonEntities.has(w)).toBe(true),
+  );
+});
+
+describe('boilerplate', () => {
+  const cut = (text: string) => boilerplateRanges(text).map(([s, e]) => text.slice(s, e));
+  test.each([
+    ['Scott Heins/Gothamist', 'Scott Heins/Gothamist'],
+    ['Photo by James Martin/CNET', 'Photo by James Martin/CNET'],
+    ['(Mike Cason/mcason@al.com)', '(Mike Cason/mcason@al.com)'],
+    ['File photo of the president. (Reuters)', '(Reuters)'],
+    ['The basement at 80 New York. (Scott Heins/Gothamist)', '(Scott Heins/Gothamist)'],
+    ['A still from the movie. (Boing Boing)', '(Boing Boing)'],
+    ['By Jane Doe and John Roe', 'By Jane Doe and John Roe'],
+    ["-- CNN's Bill Kirkos contributed to this report.", "-- CNN's Bill Kirkos contributed to this report."],
+    [
+      'Follow us on WhatsApp | LinkedIn for the latest headlines',
+      'Follow us on WhatsApp | LinkedIn for the latest headlines',
+    ],
+    ['Read more: Why it matters', 'Read more: Why it matters'],
+    ['Related: Chicago airport workers plan strike', 'Related: Chicago airport workers plan strike'],
+    [
+      '(Reporting by Tetsushi Kajimoto; Editing by Sam Holmes)',
+      '(Reporting by Tetsushi Kajimoto; Editing by Sam Holmes)',
+    ],
+    ['CAIRO (AP) — The minister said', '(AP)'],
+  ])('%s', (text, expected) => expect(cut(text)).toEqual([expected]));
+
+  test.each([
+    'Mr Obama said the US would help Kenya.',
+    '"Google\'s monopoly is over," said Tim Sweeney, in a post on social media.',
+    'By 1963, as the New York Times explains:',
+    'The Cooper Station post office is now a mail room.',
+  ])('keeps article prose: %s', (text) => expect(cut(text)).toEqual([]));
+});
