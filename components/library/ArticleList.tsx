@@ -6,6 +6,7 @@
  * Tab leaves the list in one press.
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
+import { measureOrEstimate, observeRectOrScreen } from './virtual';
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { AnnotationRecord, ArticleRecord } from '@/utils/db/schema';
 import { countKinds, type ResultGroup } from '@/utils/db/library';
@@ -13,7 +14,7 @@ import { AnnotationItem } from './AnnotationItem';
 import { formatDate, markWords, plural } from './format';
 
 /** Annotations shown per article before "Show all": bounds the height of one virtual row. */
-export const GROUP_CAP = 30;
+export const GROUP_CAP = 12;
 
 export interface ArticleListProps {
   groups: ResultGroup[];
@@ -67,9 +68,13 @@ export function ArticleList(props: ArticleListProps) {
     getScrollElement: () => scrollRef.current,
     estimateSize: (i) => 70 + Math.min(groups[i]?.annotations.length ?? 0, GROUP_CAP) * 84,
     getItemKey: (i) => groups[i]?.article.id ?? i,
-    overscan: 4,
+    // Each row is a whole article (often a dozen annotations): one or two beyond the viewport suffice.
+    overscan: 2,
     // React 19 warns about flushSync inside render; measured sizes land on the next frame instead.
     useFlushSync: false,
+    initialRect: { width: 400, height: 600 },
+    observeElementRect: observeRectOrScreen,
+    measureElement: measureOrEstimate,
   });
 
   // Move DOM focus to the active row once it is rendered (it may need a scroll first).

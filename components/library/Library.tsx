@@ -16,6 +16,7 @@ import {
   type LibraryQuery,
   type ResultGroup,
   type UndoSnapshot,
+  warmIndex,
 } from '@/utils/db/library';
 import { markdownExport, zipExport, type ExportFile } from '@/utils/export/bundle';
 import type { ExportItem } from '@/utils/export/markdown';
@@ -79,6 +80,12 @@ export function Library({ data, actions, theme, onThemeChange, now = Date.now }:
 
   // The index is rebuilt only when the database changes; keystrokes only search it.
   const index = useMemo(() => (data ? buildIndex(data) : null), [data]);
+  // Fold the search strings right after the first paint, so the first keystroke does not pay for it.
+  useEffect(() => {
+    if (!index) return;
+    const timer = setTimeout(() => warmIndex(index), 30);
+    return () => clearTimeout(timer);
+  }, [index]);
   // Typing stays responsive: the list re-renders with the deferred text when React has time.
   const deferredText = useDeferredValue(text);
   const query: LibraryQuery = useMemo(() => ({ text: deferredText, kinds, site }), [deferredText, kinds, site]);

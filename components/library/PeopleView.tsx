@@ -5,6 +5,7 @@
  * disclosure button (Enter/Space) so the view works from the keyboard.
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
+import { measureOrEstimate, observeRectOrScreen } from './virtual';
 import { useRef, useState } from 'react';
 import type { AnnotationRecord, ArticleRecord } from '@/utils/db/schema';
 import type { PersonEntry } from '@/utils/db/library';
@@ -29,6 +30,9 @@ export function PeopleView({ people, query, onOpen }: PeopleViewProps) {
     getItemKey: (i) => people[i]?.key ?? i,
     overscan: 6,
     useFlushSync: false,
+    initialRect: { width: 400, height: 600 },
+    observeElementRect: observeRectOrScreen,
+    measureElement: measureOrEstimate,
   });
   if (!people.length)
     return (

@@ -47,11 +47,18 @@ export function matchesKind(a: AnnotationRecord, k: KindFilter): boolean {
 
 /** Folds text for matching: lower case, no diacritics, one space per white-space run. */
 export function foldForSearch(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/\s+/g, ' ');
+  return foldHay(s).replace(/\s+/g, ' ');
+}
+
+const NON_ASCII = /[^\t-\u007f]/;
+
+/**
+ * Folds case and diacritics only (white space is left alone: search words never contain any). ASCII text,
+ * most of it, skips Unicode normalization, which is what makes building the index cheap.
+ */
+function foldHay(s: string): string {
+  const lower = s.toLowerCase();
+  return NON_ASCII.test(lower) ? lower.normalize('NFD').replace(/[\u0300-\u036f]/g, '') : lower;
 }
 
 /** The outlet of an article: its site name, else its host name. */
@@ -71,8 +78,11 @@ export interface IndexedArticle {
   outlet: string;
   /** Folded title, outlet and byline. */
   hay: string;
-  /** Folded text, note, speaker and cue of each annotation, parallel to `annotations`. */
-  annotationHay: string[];
+  /**
+   * Folded text, note, speaker and cue of each annotation, parallel to `annotations`. Built on the first
+   * search (or by `warmIndex` when the popup is idle), so the list can paint before any folding happens.
+   */
+  annotationHay: string[] | null;
 }
 
 /** The search index: articles newest first, with pre-folded search strings. */
@@ -104,10 +114,8 @@ export function buildIndex(data: LibraryData): LibraryIndex {
       article,
       annotations,
       outlet,
-      hay: foldForSearch([article.title, outlet, article.byline ?? ''].join('\n')),
-      annotationHay: annotations.map((a) =>
-        foldForSearch([a.quote.exact, a.comment, a.speaker ?? '', a.anonymityCue ?? ''].join('\n')),
-      ),
+      hay: foldHay([article.title, outlet, article.byline ?? ''].join('\n')),
+      annotationHay: null,
     };
   });
   const siteCounts = new Map<string, number>();
@@ -121,6 +129,19 @@ export function buildIndex(data: LibraryData): LibraryIndex {
     sites,
     annotationCount: data.annotations.length,
   };
+}
+
+/** The annotations' search strings of one article, folded on first use. */
+function annotationHay(ia: IndexedArticle): string[] {
+  ia.annotationHay ??= ia.annotations.map((a) =>
+    foldHay(a.quote.exact + '\n' + a.comment + '\n' + (a.speaker ?? '') + '\n' + (a.anonymityCue ?? '')),
+  );
+  return ia.annotationHay;
+}
+
+/** Folds every search string now (call when idle after the first paint, so the first keystroke is fast). */
+export function warmIndex(index: LibraryIndex): void {
+  for (const ia of index.articles) annotationHay(ia);
 }
 
 /** What the reader asked for: search text, kind filters (none = all kinds) and an outlet (null = all). */
@@ -159,12 +180,16 @@ export function searchLibrary(index: LibraryIndex, q: LibraryQuery): ResultGroup
     if (q.site !== null && ia.outlet !== q.site) continue;
     // Words the article itself matches need not be in each annotation.
     const rest = words.filter((w) => !ia.hay.includes(w));
+    const hays = rest.length ? annotationHay(ia) : null;
     const matched: AnnotationRecord[] = [];
     for (let i = 0; i < ia.annotations.length; i++) {
       const a = ia.annotations[i]!;
       if (q.kinds.length && !q.kinds.some((k) => matchesKind(a, k))) continue;
-      const hay = ia.annotationHay[i]!;
-      if (rest.every((w) => hay.includes(w))) matched.push(a);
+      if (hays) {
+        const hay = hays[i]!;
+        if (!rest.every((w) => hay.includes(w))) continue;
+      }
+      matched.push(a);
     }
     const keepEmpty = matched.length === 0 && q.kinds.length === 0 && rest.length === 0;
     if (matched.length || keepEmpty)
