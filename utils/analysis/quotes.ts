@@ -318,7 +318,10 @@ export function findQuotes(text: string, entities: Entity[]): Quote[] {
     for (const q of spansIn(spans, sent.start, sent.end)) {
       if (q.consumed) continue;
       q.consumed = true;
-      if (!isFloatingSpeech(text, q, sent)) continue;
+      const continuesSpeech = out.some(
+        (o) => o.kind === 'direct' && paraOf(o.start) === paraOf(q.open) && o.end < q.open,
+      );
+      if (!isFloatingSpeech(text, q, sent, continuesSpeech)) continue;
       const last = resolver.last();
       const fallback = last && paraOf(q.open) - lastSpeakerPara <= 2 ? last : null;
       // A quotation running on into the next paragraph (no closing mark, the next paragraph reopens) is
@@ -583,24 +586,41 @@ function isFirstPersonBlock(text: string, p: Span, tokens: Token[], inQuote: (po
 }
 
 /** A leftover quotation reads as speech when it opens its sentence (or fills most of it) and is not a short phrase. */
-function isFloatingSpeech(text: string, q: QSpan, sent: Span): boolean {
-  if (q.words < 4) return false;
+function isFloatingSpeech(text: string, q: QSpan, sent: Span, continuesSpeech: boolean): boolean {
   const lead = text.slice(sent.start, q.open);
-  if (/^[\s\u2014-]*$/.test(lead) || /:\s*$/.test(lead)) return true;
+  const opens = /^[\s\u2014-]*$/.test(lead) || /:\s*$/.test(lead);
+  // Right after an attributed quotation in the same paragraph even a short sentence continues it
+  // ('"…," said Hoda Ibrahim. "They never do."'); elsewhere short quoted phrases are scare quotes or titles.
+  if (continuesSpeech && opens && q.start === sent.start + 1 && /[.!?]$/.test(text.slice(q.start, q.end))) return true;
+  if (q.words < 4) return false;
+  if (opens) return true;
   return q.end - q.start >= 0.6 * (sent.end - sent.start);
 }
 
 // ---------------------------------------------------------------------------------------------------------
 // Tokens and cues
 
+/** Titles and abbreviations whose period never ends a noun phrase. */
+const TOKEN_ABBREVIATIONS = new Set(
+  'mr mrs ms dr prof gen lt col maj capt sgt sen rep gov st jr sr rev fr hon inc co corp ltd'.split(' '),
+);
+
 function tokenize(text: string): Token[] {
   const out: Token[] = [];
   WORD.lastIndex = 0;
   for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
-    let w = m[0];
-    // A trailing abbreviation period is part of the token only for "U.S."-style forms.
-    if (w.endsWith('.')) w = w.slice(0, -1);
-    out.push({ s: m.index, e: m.index + w.length, w, lw: w.toLowerCase() });
+    const w = m[0];
+    let e = m.index + w.length;
+    // An abbreviation's period belongs to its token ("Mr. Maait", "The I.M.F. said"), so it does not
+    // break the noun phrase; a sentence-final period stays outside.
+    if (
+      text[e] === '.' &&
+      (w.includes('.') || TOKEN_ABBREVIATIONS.has(w.toLowerCase())) &&
+      /^\.\s+\p{Ll}|^\.\s+\p{Lu}\p{Ll}/u.test(text.slice(e, e + 4))
+    ) {
+      if (/^\.\s+\p{Ll}/u.test(text.slice(e, e + 4)) || TOKEN_ABBREVIATIONS.has(w.toLowerCase())) e++;
+    }
+    out.push({ s: m.index, e, w, lw: w.toLowerCase() });
   }
   return out;
 }
@@ -722,6 +742,8 @@ function isCueInContext(text: string, toks: Token[], i: number, lemma: string): 
     if (DETERMINER_WORDS.has(prev.lw) && !form.endsWith('ing')) return false; // "the reported deal", "a report"
   }
   // "-s" forms of noun-like verbs ("intelligence reports", "the claims") need a subject-like word before.
+  // "Local reports said": a noun followed by the real verb.
+  if (NOUNY_BASE_FORMS.has(lemma) && form.endsWith('s') && next && SPEECH_VERB_FORMS.has(next.lw)) return false;
   if (NOUNY_BASE_FORMS.has(lemma) && form.endsWith('s') && prev) {
     if (!(
       /^\p{Lu}/u.test(prev.w) ||
@@ -838,6 +860,8 @@ function commaSubject(
     const startsClause = k === floorTok || k === 0;
     if (first === 'who' || first === 'which' || first === 'whose' || first === 'whom') {
       // relative clause: skip
+    } else if (/^(?:speaking|citing|asked|requesting|declining|also|in|on)$/.test(first) && !startsClause) {
+      // "speaking on condition of anonymity because they were not authorized…": a parenthetical, skip
     } else if (
       FINITE.test(segText) ||
       n > 12 ||

@@ -475,17 +475,17 @@ export class SpeakerResolver {
       const known = own ?? (name ? (this.genders.get(name) ?? null) : null);
       return known === null || known === g;
     };
-    const isPerson = (r: NameRef): boolean => (r.type === 'person' || r.type === 'unknown') && !this.inQuote(r.start);
-    const same = this.names.before(
-      pos,
-      sentenceStart,
-      (r) => isPerson(r) && r.type === 'person' && okGender(r.canonical, r.gender),
-    );
+    const isPerson = (r: NameRef): boolean =>
+      (r.type === 'person' || r.gender !== null || this.genders.has(r.canonical)) && !this.inQuote(r.start);
+    const same = this.names.before(pos, sentenceStart, (r) => isPerson(r) && okGender(r.canonical, r.gender));
     if (same) return this.gendered(named(same), g);
     let lastSpeaker: HistoryItem | null = null;
     for (let i = this.history.length - 1; i >= 0; i--) {
       const h = this.history[i]!;
-      if ((h.speaker.type === 'person' || h.speaker.type === 'unknown') && okGender(h.speaker.name, h.speaker.gender)) {
+      if (
+        this.personish(h.speaker.type, h.speaker.name, h.speaker.gender) &&
+        okGender(h.speaker.name, h.speaker.gender)
+      ) {
         lastSpeaker = h;
         break;
       }
@@ -493,14 +493,14 @@ export class SpeakerResolver {
     const mention = this.names.before(
       pos,
       Math.max(0, pos - 1500),
-      (r) => isPerson(r) && r.type === 'person' && okGender(r.canonical, r.gender),
+      (r) => isPerson(r) && okGender(r.canonical, r.gender),
     );
     // A person introduced after the last speaker is the likelier antecedent; among those, the subject of a
     // recent sentence beats an object ("Anna Berg, the chief executive of Fjord Air, met … She said").
     const subject = this.names.before(
       pos,
       Math.max(0, pos - 400),
-      (r) => isPerson(r) && r.type === 'person' && okGender(r.canonical, r.gender) && this.opensSentence(r.start),
+      (r) => isPerson(r) && okGender(r.canonical, r.gender) && this.opensSentence(r.start),
     );
     if (subject && (!lastSpeaker || subject.start > lastSpeaker.pos)) return this.gendered(named(subject), g);
     if (mention && (!lastSpeaker || mention.start > lastSpeaker.pos)) {
@@ -509,6 +509,11 @@ export class SpeakerResolver {
     if (lastSpeaker) return this.gendered(lastSpeaker.speaker, g);
     if (mention) return this.gendered(named(mention), g);
     return unknownSpeaker();
+  }
+
+  /** A person, or a name the entity engine typed otherwise but that carries a gendered title ("Mr. Powell"). */
+  private personish(type: SpeakerType, name: string | null, gender: 'm' | 'f' | null): boolean {
+    return type === 'person' || type === 'unknown' || gender !== null || (!!name && this.genders.has(name));
   }
 
   /** True when the name at `pos` starts its sentence (after at most a few capitalized title words). */
@@ -582,7 +587,11 @@ export class SpeakerResolver {
         break;
       }
     }
-    const m = this.names.before(pos, Math.max(0, pos - 2000), (r) => r.type === type && !r.possessive && !this.inQuote(r.start));
+    const m = this.names.before(
+      pos,
+      Math.max(0, pos - 2000),
+      (r) => r.type === type && !r.possessive && !this.inQuote(r.start),
+    );
     if (spoke && (!m || spoke.pos >= m.start - 300 || pos - spoke.pos < 1200)) return spoke.speaker;
     return m ? named(m) : (spoke?.speaker ?? null);
   }
