@@ -5,12 +5,12 @@
 import { describe, expect, test } from 'vitest';
 import { findQuotes } from '../../../utils/analysis/quotes';
 import { buildNameIndex, headNoun } from '../../../utils/analysis/speakers';
-import type { Entity, EntityType } from '../../../utils/analysis/types';
+import type { Entity, EntityType, Mention } from '../../../utils/analysis/types';
 
 /** Builds entities from `[canonical, type, ...surface forms]`, with a mention at every occurrence. */
 function entities(text: string, specs: Array<[string, EntityType, ...string[]]>): Entity[] {
   return specs.map(([canonical, type, ...forms]) => {
-    const mentions = [];
+    const mentions: Mention[] = [];
     for (const form of forms.length ? forms : [canonical]) {
       for (let i = text.indexOf(form); i >= 0; i = text.indexOf(form, i + form.length)) {
         // Only whole words, and not inside a longer listed form already taken.
