@@ -83,7 +83,10 @@ export function ArticleList(props: ArticleListProps) {
     let tries = 0;
     let frame = 0;
     const attempt = () => {
-      const el = scrollRef.current?.querySelector<HTMLElement>(`[data-nav="${CSS.escape(current)}"]`);
+      // compared by attribute value rather than a selector, so no id can break the query
+      const el = [...(scrollRef.current?.querySelectorAll<HTMLElement>('[data-nav]') ?? [])].find(
+        (n) => n.dataset.nav === current,
+      );
       if (el) {
         focusPending.current = false;
         el.focus({ preventScroll: false });
