@@ -60,6 +60,12 @@ const SPEECH_AFTER = new Set(
 const OPEN_QUOTES = new Set(['"', '“', '‘', "'", '«']);
 const CLOSE_QUOTES = new Set(['"', '”', '’', "'", '»']);
 const ENDERS_RE = /^[.!?]$/;
+/** Short forms news uses for institutions whose initials do not give them away. */
+const SHORT_NAMES = new Map([
+  ['fed', 'federal reserve'],
+  ['un', 'united nations'],
+  ['eu', 'european union'],
+]);
 const PLACE_ADJ = /^(Old|New|Great|Grand|Little|Big|Upper|Lower|Saint|St|San|Santa|Port|Fort|Mount|Lake|Royal)$/;
 const ORG_SUFFIX_ABBR = /^(Inc|Corp|Co|Ltd|LLC|Plc|PLC|AG|SA|GmbH|LLP)\.?$/;
 
@@ -117,6 +123,8 @@ export function findEntities(text: string): Entity[] {
         // a sentence boundary inside ("… U.S. The") ends the span
         if (t.sentStart && !tokens[j]!.text.endsWith('.')) break;
         if (t.sentStart && lx.stopStarters.has(t.text)) break;
+        // "… on X. The ruling party": after a one-letter "initial", a function word starts a sentence
+        if (/^\p{Lu}\.$/u.test(tokens[j]!.text) && lx.stopStarters.has(t.text)) break;
         j = k;
         licensed ||= licenses(t.text, lx);
         continue;
@@ -148,7 +156,12 @@ export function findEntities(text: string): Entity[] {
             continue;
           }
         }
-        if (w === 'and' && licensed && spanHas(tokens, i, j, 'of') && nameTok(k + 1)) {
+        if (
+          w === 'and' &&
+          licensed &&
+          (spanHas(tokens, i, j, 'of') || spanHas(tokens, i, j, 'for')) &&
+          nameTok(k + 1)
+        ) {
           // "Department of Health and Human Services" — but not "Mali, Burkina Faso and Niger"
           const nx = at(k + 1)!;
           if (!lx.places.has(lexKey(nx.text)) && !lx.demonyms.has(lexKey(nx.text))) {
@@ -501,6 +514,14 @@ function makeCand(ctx: Ctx, a: number, b: number, sentenceInitial: boolean): Can
     for (const h of heads) {
       if (lx.orgHeads.has(h) || ORG_SUFFIX_ABBR.test(h)) votes[O] += 4;
       else if (lx.placeHeads.has(h)) votes[L] += 4;
+      else if (h === 'Center' || h === 'Centre') {
+        // "National Center for Disaster Preparedness" is an institution; "Kennedy Space Center" a site
+        if (ofAt > a) votes[O] += 4;
+        else {
+          votes[O] += 2;
+          votes[L] += 2;
+        }
+      }
     }
     if (lx.placePrefixes.has(w0)) votes[L] += 3;
     // "Northern Syria", "South Sudan" (if not already known)
@@ -510,7 +531,7 @@ function makeCand(ctx: Ctx, a: number, b: number, sentenceInitial: boolean): Can
     // given name first, or an initial inside: a personal name
     const looksPersonal =
       words.length <= 4 &&
-      !heads.some((h) => lx.orgHeads.has(h) || lx.placeHeads.has(h)) &&
+      !heads.some((h) => lx.orgHeads.has(h) || lx.placeHeads.has(h) || h === 'Center' || h === 'Centre') &&
       ofAt < 0 &&
       !isPlace &&
       !isOrg;
@@ -562,7 +583,7 @@ function makeCand(ctx: Ctx, a: number, b: number, sentenceInitial: boolean): Can
   if (prev && !prev.t.cap) {
     const pw = prev.t.text.toLowerCase();
     if (lx.roleNouns.has(pw) && !isPlace && !isOrg) votes[P] += 4;
-    else if (lx.orgRoleBefore.has(pw)) votes[O] += 4;
+    else if (lx.orgRoleBefore.has(pw) || /maker$/.test(pw)) votes[O] += 4;
     else if (pw === 'the') {
       votes[P] -= 2;
       if (prev2 && !prev2.t.cap && lx.placePreps.has(prev2.t.text) && !next?.possessive) votes[L] += 1;
@@ -577,12 +598,21 @@ function makeCand(ctx: Ctx, a: number, b: number, sentenceInitial: boolean): Can
     )
       votes[L] += 4;
   }
+  // "the chief executive of Fjord Air", "a spokeswoman for Nordlys Power", "an analyst at Nordbank"
+  if (prev && /^(of|for|at|with)$/.test(prev.t.text) && prev2 && !isPlace && !known) {
+    const role = prev2.t.text.toLowerCase();
+    if (lx.roleNouns.has(role) && !/^(wife|husband|son|daughter|father|mother|brother|sister|friend|widow)$/.test(role))
+      votes[O] += 3;
+  }
   // "The priest, Fidelis Mukonori, is" — a role noun, a comma, a name
   if (prev?.t.text === ',' && prev2 && lx.roleNouns.has(prev2.t.text.toLowerCase()) && !isPlace && !isOrg)
     votes[P] += 3;
   if (nextWord && nextWord.kind === 'word' && !nextWord.cap) {
     const nw = nextWord.text.toLowerCase();
-    if (lx.orgAfter.has(nw)) votes[O] += 2;
+    if (!known && !heads.some((h) => lx.orgHeads.has(h) || lx.placeHeads.has(h)) && lx.productAfter.has(nw))
+      return null;
+    if (/^(party|group|faction|militia|company|firm|tribe|movement|alliance|coalition)$/.test(nw)) votes[O] += 4;
+    else if (lx.orgAfter.has(nw)) votes[O] += 2;
     else if (lx.placeAfter.has(nw)) votes[L] += 2;
     else if (SPEECH_AFTER.has(nw) && !next?.possessive) votes[P] += 1;
     if ((nw === 'embassy' || nw === 'consulate') && (isPlace || first.upper)) {
@@ -619,13 +649,23 @@ function makeCand(ctx: Ctx, a: number, b: number, sentenceInitial: boolean): Can
       votes[L] += 2.5; // "Orlando, Fla.", "Portland, Oregon"
   }
   if (next?.text === '(' && at(b + 2)?.kind === 'num') votes[P] += 2; // "Smith (34)"
-  // an appositive naming a role: "Lőrinc Mészáros, a childhood friend of …", "Fidelis Mukonori, the priest"
-  if (next?.text === ',' && /^(a|an|the|his|her|their|its)$/.test(at(b + 2)?.text ?? '') && !isPlace && !isOrg) {
-    for (let i = b + 3; i <= b + 5; i++) {
+  // an appositive naming a role or a kind of organization: "Lőrinc Mészáros, a childhood friend of …",
+  // "Roscosmos, Russia's space agency", "Gavi, the vaccine alliance"
+  let appositiveOrg = false;
+  if (next?.text === ',' && !isPlace && !isOrg) {
+    for (let i = b + 2; i <= b + 6; i++) {
       const t = at(i);
-      if (!t || t.kind !== 'word') break;
-      if (lx.roleNouns.has(t.text.toLowerCase())) {
+      if (!t || (t.kind === 'punct' && !t.possessive)) break;
+      const w = t.text.toLowerCase();
+      // another name right after the comma: a list, not an appositive
+      if (i === b + 2 && t.cap && !/^(The|A|An|His|Her|Its|Their)$/.test(t.text) && !at(i + 1)?.possessive) break;
+      if (lx.roleNouns.has(w) && !/^(head|chief)$/.test(w)) {
         votes[P] += 2;
+        break;
+      }
+      if (lx.orgRoleBefore.has(w) || /maker$/.test(w)) {
+        votes[O] += 3;
+        appositiveOrg = true;
         break;
       }
     }
@@ -633,26 +673,57 @@ function makeCand(ctx: Ctx, a: number, b: number, sentenceInitial: boolean): Can
 
   // ---------- weakness ----------
   // a capitalized phrase in quotation marks is a nickname, slogan or title ("Day of Disruption", "Gucci Grace")
-  let quoted = false;
-  if (prev && OPEN_QUOTES.has(prev.t.text) && prev.i === a - 1) {
-    for (let i = b + 1; i <= b + 8; i++) {
-      const t = at(i);
-      if (!t || t.line !== first.line || ENDERS_RE.test(t.text)) break;
-      if (CLOSE_QUOTES.has(t.text)) {
-        quoted = true;
-        break;
-      }
+  const quoted = inQuotedTitle(ctx, a, b);
+  if (quoted && !known && !heads.some((h) => lx.orgHeads.has(h) || lx.placeHeads.has(h))) return null;
+  // a dateline: "CAPE CANAVERAL, Fla. —", "GENEVA (Reuters) -", "BEIJING:" at the start of a line
+  if (first.upper && (a === 0 || tokens[a - 1]!.line !== first.line) && !isOrg) {
+    const after = at(b + 1);
+    if (after && /^[,:(—–-]$/.test(after.text)) {
+      votes[L] += 5;
+      known = true;
     }
   }
-  if (quoted && !known && !heads.some((h) => lx.orgHeads.has(h) || lx.placeHeads.has(h))) return null;
   let weak = false;
   if (!known) {
     if (ctx.headingLine.has(first.line)) weak = true;
     if (single && sentenceInitial) weak = true;
     // a capitalized ordinary word ("Government", "Enabled"): seen in lowercase elsewhere in the article
     if (single && ctx.lowerVocab.has(first.text.toLowerCase())) weak = true;
+    // …unless the sentence treats it as a name: "Gavi, the vaccine alliance, said", "Ticketmaster, owned by …"
+    if (weak && single && !ctx.lowerVocab.has(first.text.toLowerCase()) && !/(s|ing|ed|ly)$/.test(first.text)) {
+      if (appositiveOrg || (next?.text === ',' && /^(owned|based|founded|which|who)$/.test(at(b + 2)?.text ?? '')))
+        weak = false;
+    }
   }
   return { a, b, start: first.start, end, text: textOut, words, key, votes, weak, known };
+}
+
+/**
+ * True when tokens a..b sit inside a quoted title-like phrase — only capitalized words and connectors between
+ * the quotation marks ("Day of Disruption", the novel "The Long Winter") — not inside a quoted sentence.
+ */
+function inQuotedTitle(ctx: Ctx, a: number, b: number): boolean {
+  const { tokens, lx } = ctx;
+  const line = tokens[a]!.line;
+  const titleLike = (t: Token) =>
+    t.line === line && ((t.kind === 'word' && (t.cap || lx.connectors.has(t.text))) || t.kind === 'num');
+  let open = -1;
+  for (let i = a - 1; i >= a - 7 && i >= 0; i--) {
+    const t = tokens[i]!;
+    if (OPEN_QUOTES.has(t.text) && t.line === line) {
+      open = i;
+      break;
+    }
+    if (!titleLike(t)) return false;
+  }
+  if (open < 0) return false;
+  for (let i = b + 1; i <= b + 8 && i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (CLOSE_QUOTES.has(t.text) && t.line === line) return true;
+    if (t.text === ',' || t.text === '.') continue;
+    if (!titleLike(t)) return false;
+  }
+  return false;
 }
 
 function isDemonym(word: string, lx: Lexicon): boolean {
@@ -709,10 +780,12 @@ function coordinate(cands: Cand[], tokens: Token[], placePreps: Set<string>): vo
         if (v[best] >= 3) sum[best] += 1;
       }
       const best = argmax(sum);
-      if (sum[best] > 0) {
+      // only a list whose confident members agree lends its type, and only to members with no evidence
+      const others = sum[0] + sum[1] + sum[2] - sum[best];
+      if (sum[best] > 0 && others === 0) {
         for (let i = g; i <= h; i++) {
           const c = cands[i]!;
-          if (c.votes[argmax(c.votes)] < 3) {
+          if (c.votes[argmax(c.votes)] < 3 && c.votes[P] < 2) {
             c.votes[best] += 3;
             c.weak = false;
           }
@@ -742,7 +815,8 @@ function cluster(cands: Cand[], lx: Lexicon): Entity[] {
     // "Alphabet Inc." ~ "Alphabet": legal suffixes do not make another entity
     const k = c.key.replace(/^the /, '').replace(/,? (inc|corp|co|ltd|llc|plc|ag|sa|gmbh|llp)$/, '');
     const country = lx.countryCanon.get(k);
-    return country ? 'c:' + lexKey(country) : k;
+    if (country) return 'c:' + lexKey(country);
+    return SHORT_NAMES.get(k) ?? k;
   };
   const add = (key: string, c: Cand): Cluster => {
     let cl = clusters.get(key);
@@ -839,6 +913,11 @@ function cluster(cands: Cand[], lx: Lexicon): Entity[] {
   ): Cluster | undefined => {
     // a known name keeps its own identity ("Jordan" the country vs "Michael Jordan", "UN" vs "UN Security
     // Council") and only joins the same name with a country in front ("Congress" ~ "US Congress")
+    if (words.length === 1 && isAcr) {
+      // "WHO" after "World Health Organization", even though WHO is known by itself
+      const acr = byInitials.get(lexKey(bare(words[0]!)));
+      if (acr) return acr;
+    }
     if (words.length === 1 && !known) {
       const k = lexKey(bare(words[0]!));
       const person = byLast.get(k) ?? byFirst.get(k);

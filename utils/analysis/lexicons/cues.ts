@@ -24,7 +24,8 @@ Emperor Empress Pope Cardinal Bishop Archbishop Sultan Emir Governor Gov Senator
 Congresswoman Councilman Councilwoman Councillor Councilor Mayor Judge Justice Sheriff Commissioner Ambassador Speaker General Gen Lt Lieutenant
 Maj Major Brig Brigadier Col Colonel Capt Captain Sgt Sergeant Cpl Corporal Pvt Private Adm Admiral Marshal Commander Cmdr
 Detective Det Inspector Insp Agent Officer Coach CEO CFO COO CTO Chairman Chairwoman Chairperson Director PM MP Spokesman
-Spokeswoman Spokesperson Pastor Father Sister Chief Superintendent Supt Deputy Dep Attorney Solicitor Prosecutor Leader Counsel`;
+Spokeswoman Spokesperson Pastor Father Sister Chief Chair Director-General Attorney-General Governor-General
+Inspector-General Vice-Chancellor Surgeon-General Astronaut Cosmonaut Superintendent Supt Deputy Dep Attorney Solicitor Prosecutor Leader Counsel`;
 
 /** Words that modify a title ("Foreign Minister", "Attorney General", "Deputy Prime Minister"); never a title alone. */
 export const TITLE_MOD = `Foreign Defence Defense Finance Interior Home Health Education Trade Economy Economic Energy Environment Justice
@@ -48,17 +49,26 @@ inspector sergeant prosecutor defendant suspect victim colleague friend aide adv
 photographer historian novelist poet filmmaker designer architect entrepreneur investor owner boss chef pilot soldier
 commissioner councilman councilwoman councillor chair speaker rapporteur negotiator mediator strongman warlord tycoon
 magnate mogul comedian musician artist producer dr. mr. ms. mrs. boyfriend girlfriend partner fiancé fiancée
-successor predecessor rival ally opponent challenger incumbent nominee justice sheriff trooper deputy officer`;
+successor predecessor rival ally opponent challenger incumbent nominee justice sheriff trooper deputy officer
+strategist astronaut astronauts cosmonaut cosmonauts head fellow spokesmen spokeswomen lawyers economists analysts`;
 
 /** Lowercase nouns before a name that make it an organization ("activist group Fight for $15", "ruling party X"). */
 export const ORG_ROLE_BEFORE = `group company firm startup start-up party agency newspaper network broadcaster outlet website magazine
 retailer carrier airline bank insurer automaker carmaker maker manufacturer organization organisation union charity nonprofit
-militia faction movement conglomerate chain brand publisher label studio developer platform lender operator`;
+militia faction movement conglomerate chain brand publisher label studio developer platform lender operator
+drugmaker chipmaker automaker miner insurer regulator watchdog broadcaster streamer supplier distributor
+brewer utility promoter exchange outfit alliance coalition consortium club team band ministry tabloid daily`;
 
 /** Lowercase nouns right after a name that make it an organization ("Islamic State group", "G40 faction"). */
 export const ORG_AFTER = `group faction militants militia party company firm headquarters spokesman spokeswoman spokesperson executives
 shares stock board tribe network app website newspaper employees staff agency unit lawyers subsidiary affiliate division
 chief executive founder investors shareholders platform campaign members leadership insurgents fighters rebels officials`;
+
+/** Lowercase nouns after an unknown name that make it a product, vehicle or work, not an entity ("Falcon 9 rocket"). */
+export const PRODUCT_AFTER = `rocket rockets spacecraft capsule satellite vaccine vaccines drug drugs pill phone phones smartphone
+smartphones handset laptop tablet console device devices chip chips processor software model models car cars truck sedan
+SUV jet jets aircraft plane planes drone drones helicopter missile missiles tank tanks warship submarine album single song
+songs film movie series sitcom novel book memoir documentary podcast show game video brand`;
 
 /** Lowercase nouns right after a name that make it a place ("Ozark county", "the Kashmir region"). */
 export const PLACE_AFTER = `city town village province county region state island islands river capital area district neighborhood
@@ -71,19 +81,19 @@ export const PLACE_PREPS = `in at from near into across outside inside throughou
  * Organization head words: the last word of a name ("Bureau of African Affairs" is headed by "Bureau") or its
  * legal suffix. Also licenses "of/for/the/and" inside the name.
  */
-export const ORG_HEADS = `Ministry Agency Department Dept Bureau Command Party Inc Corp Corporation Co Ltd LLC LLP PLC Plc GmbH AG
+export const ORG_HEADS = `Ministry Agency Department Dept Bureau Command Party Inc Corp Corporation Co Ltd LLC LLP PLC Plc GmbH AG Centers Centres
 University College Institute Institution School Academy Police Council Court Committee Commission Association Union Bank
 Group Army Forces Force Navy Guard Corps Embassy Consulate News Times Post Journal Insider Herald Tribune Gazette Telegraph
 Chronicle Guardian Observer Monitor Review Magazine Press Media Radio Television Broadcasting Network Networks Office
 Service Services Caucus Alliance Confederation Federation Coalition Organization Organisation Foundation Fund Board
 Authority Administration Company Companies Airlines Airways Motors Technologies Technology Systems Labs Laboratories
 Laboratory Pharmaceuticals Holdings Industries Enterprises Partners Capital Ventures Studios Entertainment Records Senate
-Congress Parliament Assembly Cabinet Front Movement Brigade Brigades Society Trust Center Centre Club League Church Tribunal
+Congress Parliament Assembly Cabinet Front Movement Brigade Brigades Society Trust Club League Church Tribunal
 Secretariat Directorate Conference Forum Initiative Programme Team FC Cooperative Exchange Stores Foods Brands Energy
 Petroleum Telecom Communications Software Games Pictures Publishing Reserve Ministries Agencies Departments Councils
 Commissions Unions Banks Committees Institutes Universities Schools Colleges Fire Legion Battalion Regiment Division Squad
 Unit Cartel Gang Mafia Clinic Clinics Project Watch International Worldwide Global Solutions Consulting Associates
-Securities Financial Investments Insurance Bancorp Advisors Management Markets Logistics Pharma Biotech Robotics`;
+Air Power Rail Railways Shipping Steel Mining Motor Securities Financial Investments Insurance Bancorp Advisors Management Markets Logistics Pharma Biotech Robotics`;
 
 /**
  * Place head words: "New York Avenue", "Crown Heights", "SDCCU Stadium", "Brooklyn Bridge". Named facilities
@@ -153,12 +163,14 @@ iii|iv|vi|vii|viii|ix|xi|xii|q|a|i|ok|nb|ps|icu|cctv|ppe|mri|sms|url|pdf|nft|uv|
 ux|seo|rss|nb|mph|kph|km|kg|mm|cm|hd|4k|3d|2d|5g|4g|3g|esg|ipo|ceo's|ev|evs|gop|mr|mrs|ms|dr|st|jr|sr|inc|co|ltd|corp|plc|
 llc|no|yes|update|breaking|live|watch|read|more|new|free|exclusive|video|photo|photos|advertisement|editor's note|note|
 mr.|mrs.|ms.|dr.|premium|subscribe|newsletter|newsletters|sponsored|getty images|getty|shutterstock|file|file photo|
-god's|lord|heaven|hell|bible|koran|quran|torah|gospel|church|mosque|city|county`;
+god's|lord|heaven|hell|s&p 500|s&p|dow jones industrial average|dow|nasdaq composite|ftse 100|ftse|dax|cac 40|
+nikkei 225|stoxx 600|hang seng|sensex|nifty|kospi|brent|wti|bitcoin|ethereum|bible|koran|quran|torah|gospel|church|mosque|city|county`;
 
 /** Trailing words that make a capitalized span a law, document, award or event rather than an entity. */
 export const NON_ENTITY_HEADS = `Act Bill Amendment Treaty Accord Accords Agreement Doctrine Plan Protocol Convention Resolution
 Award Awards Prize Prizes Cup Championship Championships Olympics Festival Week Day Summit Crisis War Revolution
-Spring Massacre Law Code Charter Declaration Manifesto Report Index Syndrome Disease Virus Pandemic Agenda Strategy Deal`;
+Spring Massacre Law Code Charter Declaration Manifesto Report Index Syndrome Disease Virus Pandemic Agenda Strategy Deal
+Tour Tournament Series Show Album Concert Expo Marathon Composite`;
 
 /**
  * Words that are capitalized inside names but never a name on their own ("Foundation", "Department"):

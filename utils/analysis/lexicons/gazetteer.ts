@@ -20,6 +20,7 @@ import {
   ORG_HEADS,
   ORG_ROLE_BEFORE,
   PLACE_AFTER,
+  PRODUCT_AFTER,
   PLACE_HEADS,
   PLACE_PREFIXES,
   PLACE_PREPS,
@@ -90,6 +91,7 @@ export interface Lexicon {
   orgRoleBefore: Set<string>;
   orgAfter: Set<string>;
   placeAfter: Set<string>;
+  productAfter: Set<string>;
   placePreps: Set<string>;
   orgHeads: Set<string>;
   placeHeads: Set<string>;
@@ -195,6 +197,7 @@ export function lexicon(): Lexicon {
     orgRoleBefore: wordSet(ORG_ROLE_BEFORE),
     orgAfter: wordSet(ORG_AFTER),
     placeAfter: wordSet(PLACE_AFTER),
+    productAfter: wordSet(PRODUCT_AFTER),
     placePreps: wordSet(PLACE_PREPS),
     orgHeads: wordSet(ORG_HEADS),
     placeHeads: wordSet(PLACE_HEADS),

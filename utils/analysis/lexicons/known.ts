@@ -55,7 +55,9 @@ Flanders|Wallonia|Lombardy|Tuscany|Sicily|Sardinia|Corsica|Normandy|Brittany|Pro
 Galicia|Transnistria|Abkhazia|Ossetia|Nagorno-Karabakh|Chechnya|Dagestan|Kosovo|Somaliland|Puntland|Tigray|Oromia|
 Amhara|Cabo Delgado|Borno|Idlib|Aleppo|Raqqa|Mosul|Kandahar|Helmand|Waziristan|Khyber Pakhtunkhwa|Sindh|Gujarat|
 Kerala|Tamil Nadu|Maharashtra|Uttar Pradesh|Bihar|Assam|Manipur|Ladakh|Hokkaido|Okinawa|Mindanao|Java|Sumatra|Bali|
-Borneo|Papua|Aceh|Zanzibar|Darjeeling|Greenland|Iceland|Midwest|New England|Appalachia|Rust Belt|Bible Belt|Deep South`;
+Borneo|Papua|Aceh|Zanzibar|Darjeeling|Greenland|Iceland|Midwest|New England|Appalachia|Rust Belt|Bible Belt|Deep South|
+Geneva|Cologne|Kiev|Antwerp|Venice|Nuremberg|Gothenburg|Bangalore|Odesa|Odessa|Frankfurt|Davos|Cape Canaveral|The Hague|
+Annapolis|Montpelier|Augusta|Harrisburg|Olympia|Juneau|Frankfort|Wall Street|Fleet Street|Whitehall|Westminster`;
 
 /** All-caps abbreviations of places ("US", "UK"); everything else all-caps defaults to an organization. */
 export const KNOWN_PLACE_ACRONYMS = `US|U.S.|USA|U.S.A.|UK|U.K.|UAE|U.A.E.|DRC|DC|D.C.|PRC|ROK|DPRK|NYC|LA|KSA`;
