@@ -11,10 +11,12 @@ import type { Analysis, ArticleMeta, Entity, Mention, Quote } from '@/utils/anal
 /** Text up to this length is analyzed in one task. */
 export const CHUNK_CHARS = 12_000;
 
-/** Yields to the event loop (the Prioritized Task Scheduling API where present). */
+/**
+ * Yields to the event loop with a plain timer. Not `scheduler.yield()`: in a Firefox content script that is
+ * the page's function seen through Xray wrappers, and a page-realm promise is one more thing a hostile page
+ * could tamper with.
+ */
 export function yieldToMain(): Promise<void> {
-  const s = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  if (s?.yield) return s.yield();
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 

@@ -161,15 +161,6 @@ function drawHighlights(doc: Document, items: readonly DrawItem[], options: Draw
   };
 }
 
-/** One wrap done by the fallback: the mark, the text it wraps, and the split-off neighbours. */
-interface Wrap {
-  mark: HTMLElement;
-  text: Text;
-  head: Text | null;
-  tail: Text | null;
-  category: Category;
-}
-
 /** Whether a text node contains only white space (wrapping it could put text where a table forbids it). */
 function blank(t: Text): boolean {
   return !/[^\s\u00a0]/.test(t.data);
@@ -193,40 +184,144 @@ function segments(doc: Document, range: Range): Array<{ node: Text; start: numbe
   return out;
 }
 
-function styleMark(mark: HTMLElement, color: string, shown: boolean): void {
+/** A range's boundary points, to put it back after the DOM moved under it. */
+type Bounds = [Node, number, Node, number];
+const boundsOf = (r: Range): Bounds => [r.startContainer, r.startOffset, r.endContainer, r.endOffset];
+function restore(r: Range, b: Bounds): void {
+  try {
+    r.setStart(b[0], b[1]);
+    r.setEnd(b[2], b[3]);
+  } catch {
+    // a boundary node left the document
+  }
+}
+
+/** Where a split-off piece of text came from. */
+interface Piece {
+  orig: Text;
+  /** offset of the piece's first character in the original node */
+  base: number;
+}
+
+function styleMark(mark: HTMLElement, color: string | null): void {
   // Inline !important beats page rules like `:not(:defined) { display: none }` or restyled inline elements.
   mark.style.setProperty('display', 'inline', 'important');
   mark.style.setProperty('visibility', 'inherit', 'important');
-  mark.style.setProperty('background-color', shown ? color : 'transparent', 'important');
+  mark.style.setProperty('background-color', color ?? 'transparent', 'important');
   mark.style.setProperty('color', 'inherit', 'important');
 }
 
-function drawMarks(doc: Document, items: readonly DrawItem[], options: DrawOptions): Drawing {
+/**
+ * The fallback. Every text node the items touch is split once at every item boundary, and each covered
+ * piece is wrapped in one flat `<sourcelight-mark>` listing all categories covering it (no nesting, so
+ * overlapping quotes and names never tangle); its color is the top visible one. Moving a text node into a
+ * mark would collapse live ranges pointing into it, so the items' ranges are re-pointed after each change
+ * — callers keep using them for hit-testing and scrolling. Removal unwraps every mark and merges the pieces
+ * back into their original nodes: the DOM is exactly as before.
+ */
+function drawMarks(doc: Document, initial: readonly DrawItem[], options: DrawOptions): Drawing {
   const colors: Record<Category, string> = { ...DEFAULT_COLORS, ...options.colors };
   const visible = new Map<Category, boolean>(CATEGORIES.map((c) => [c, options.visible?.[c] !== false]));
-  const wraps: Wrap[] = [];
+  const items: DrawItem[] = [];
+  let marks: Array<{ mark: HTMLElement; piece: Text; categories: Category[] }> = [];
+  /** original node → its pieces in order (the original itself first) */
+  let split = new Map<Text, Text[]>();
+  let pieces = new Map<Text, Piece>();
   let removed = false;
 
-  const wrap = (item: DrawItem) => {
-    // Segments first, then split: splitting updates live ranges, and the list is fixed before any change.
-    for (const seg of segments(doc, item.range)) {
-      const t = seg.node;
-      const parent = t.parentNode;
-      if (!parent) continue;
-      const tail = seg.end < t.length ? t.splitText(seg.end) : null;
-      const mid = seg.start > 0 ? t.splitText(seg.start) : t;
-      const head = mid === t ? null : t;
-      const mark = doc.createElement(MARK_TAG);
-      mark.setAttribute('data-category', item.category);
-      styleMark(mark, colors[item.category], visible.get(item.category)!);
-      mid.parentNode!.insertBefore(mark, mid);
-      mark.appendChild(mid);
-      wraps.push({ mark, text: mid, head, tail, category: item.category });
-    }
+  const colorOf = (cats: Category[]): string | null => {
+    let best: Category | null = null;
+    for (const c of cats) if (visible.get(c) && (best === null || PRIORITY[c] > PRIORITY[best])) best = c;
+    return best ? colors[best] : null;
   };
-  // Long ranges (quotes) first, so entity marks nest inside quote marks rather than splitting them.
-  const ordered = [...items].sort((a, b) => b.range.toString().length - a.range.toString().length);
-  for (const it of ordered) wrap(it);
+
+  const apply = () => {
+    const segs = items.map((it) => ({ it, segs: segments(doc, it.range) }));
+    // 1. split every touched node at every boundary, highest offset first (the original keeps the head)
+    const cuts = new Map<Text, Set<number>>();
+    for (const { segs: list } of segs)
+      for (const sg of list) {
+        let set = cuts.get(sg.node);
+        if (!set) cuts.set(sg.node, (set = new Set()));
+        if (sg.start > 0) set.add(sg.start);
+        if (sg.end < sg.node.length) set.add(sg.end);
+      }
+    for (const [node, set] of cuts) {
+      const offsets = [...set].sort((a, b) => b - a);
+      const list: Text[] = [];
+      for (const off of offsets) list.unshift(node.splitText(off));
+      list.unshift(node);
+      split.set(node, list);
+      let base = 0;
+      for (const t of list) {
+        pieces.set(t, { orig: node, base });
+        base += t.length;
+      }
+    }
+    // 2. which categories cover each piece
+    const cover = new Map<Text, Category[]>();
+    for (const { it, segs: list } of segs)
+      for (const sg of list) {
+        let base = 0;
+        for (const t of split.get(sg.node) ?? []) {
+          const end = base + t.length;
+          if (base >= sg.start && end <= sg.end) {
+            const cats = cover.get(t) ?? [];
+            if (!cats.includes(it.category)) cats.push(it.category);
+            cover.set(t, cats);
+          }
+          base = end;
+        }
+      }
+    // 3. wrap, keeping every item range pointed at the same characters
+    const saved = items.map((it) => boundsOf(it.range));
+    for (const [piece, cats] of cover) {
+      const parent = piece.parentNode;
+      if (!parent) continue;
+      const mark = doc.createElement(MARK_TAG);
+      mark.setAttribute('data-category', cats.join(' '));
+      styleMark(mark, colorOf(cats));
+      parent.insertBefore(mark, piece);
+      mark.appendChild(piece);
+      marks.push({ mark, piece, categories: cats });
+    }
+    items.forEach((it, i) => restore(it.range, saved[i]!));
+  };
+
+  const undo = () => {
+    // the item ranges in original-node coordinates, to re-point them after the merge
+    const toOrig = (n: Node, off: number): [Node, number] => {
+      const p = n.nodeType === 3 ? pieces.get(n as Text) : undefined;
+      return p ? [p.orig, p.base + off] : [n, off];
+    };
+    const saved = items.map((it) => {
+      const b = boundsOf(it.range);
+      return [...toOrig(b[0], b[1]), ...toOrig(b[2], b[3])] as Bounds;
+    });
+    for (const { mark, piece } of marks) {
+      const parent = mark.parentNode;
+      if (!parent) continue;
+      parent.insertBefore(piece, mark);
+      while (mark.firstChild) parent.insertBefore(mark.firstChild, mark);
+      parent.removeChild(mark);
+    }
+    for (const [orig, list] of split) {
+      for (const t of list.slice(1)) {
+        // only merge a piece that still sits right after its predecessor (the page may have moved it)
+        if (t.parentNode && t.previousSibling && pieces.get(t.previousSibling as Text)?.orig === orig) {
+          orig.appendData(t.data);
+          t.parentNode.removeChild(t);
+        }
+      }
+    }
+    marks = [];
+    split = new Map();
+    pieces = new Map();
+    items.forEach((it, i) => restore(it.range, saved[i]!));
+  };
+
+  items.push(...initial);
+  apply();
 
   let flashTimer: ReturnType<typeof setTimeout> | undefined;
   let flashed: HTMLElement[] = [];
@@ -239,18 +334,22 @@ function drawMarks(doc: Document, items: readonly DrawItem[], options: DrawOptio
   return {
     mode: 'marks',
     add(list) {
-      if (removed) return;
-      for (const it of list) wrap(it);
+      if (removed || !list.length) return;
+      // new boundaries may fall inside existing pieces: redo the whole (small) fallback drawing
+      clearFlash();
+      undo();
+      items.push(...list);
+      apply();
     },
     setVisible(category, show) {
       if (removed) return;
       visible.set(category, show);
-      for (const w of wraps) if (w.category === category) styleMark(w.mark, colors[category], show);
+      for (const m of marks) if (m.categories.includes(category)) styleMark(m.mark, colorOf(m.categories));
     },
     flash(range, ms = 1200) {
       if (removed) return;
       clearFlash();
-      flashed = wraps.filter((w) => w.mark.isConnected && range.intersectsNode(w.text)).map((w) => w.mark);
+      flashed = marks.filter((m) => m.mark.isConnected && range.intersectsNode(m.piece)).map((m) => m.mark);
       for (const m of flashed) m.style.setProperty('outline', '2px solid #d97706', 'important');
       flashTimer = setTimeout(clearFlash, ms);
     },
@@ -258,24 +357,8 @@ function drawMarks(doc: Document, items: readonly DrawItem[], options: DrawOptio
       if (removed) return;
       removed = true;
       clearFlash();
-      // Undo in reverse order: each step sees the DOM exactly as the matching wrap left it.
-      for (let i = wraps.length - 1; i >= 0; i--) {
-        const { mark, text, head, tail } = wraps[i]!;
-        const parent = mark.parentNode;
-        if (parent) {
-          while (mark.firstChild) parent.insertBefore(mark.firstChild, mark);
-          parent.removeChild(mark);
-        }
-        if (tail && tail.parentNode && tail.parentNode === text.parentNode && text.nextSibling === tail) {
-          text.appendData(tail.data);
-          tail.parentNode.removeChild(tail);
-        }
-        if (head && head.parentNode && head.parentNode === text.parentNode && head.nextSibling === text) {
-          head.appendData(text.data);
-          text.parentNode!.removeChild(text);
-        }
-      }
-      wraps.length = 0;
+      undo();
+      items.length = 0;
     },
   };
 }

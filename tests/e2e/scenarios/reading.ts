@@ -272,7 +272,7 @@ export const lateParagraphsWithoutDuplicates = e2e(async ({ server, driver, expe
     null,
     { timeoutMs: 10_000, message: 'a person highlight in the late paragraphs' },
   );
-  expect(late.filter((t) => t === 'Ana Costa').length, 'Ana Costa drawn once').toBe(1);
+  expect(late!.filter((t) => t === 'Ana Costa').length, 'Ana Costa drawn once').toBe(1);
   const dupes = await page.evaluate(() => {
     const reg = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
     let d = 0;
@@ -294,8 +294,26 @@ export const lateParagraphsWithoutDuplicates = e2e(async ({ server, driver, expe
   expect(page.errors(), 'page errors').toBe([]);
 });
 
-/** 8. Invalidation (extension reload / newer script) removes every highlight, listener target and node. */
-export const teardownRemovesEverything = e2e(async ({ server, driver, expect }) => {
+/** Waits until nothing of Sourcelight is left in the page. */
+async function waitForCleanPage(page: E2EPage): Promise<void> {
+  await page.waitFor(
+    () =>
+      ![...(CSS as unknown as { highlights: Map<string, unknown> }).highlights.keys()].some((k) =>
+        k.startsWith('sourcelight-'),
+      ) &&
+      !document.querySelector('sourcelight-ui, sourcelight-mark') &&
+      document.adoptedStyleSheets.length === 0,
+    null,
+    { message: 'every highlight and injected node to be removed' },
+  );
+}
+
+/** 8. Invalidation by a newer instance of the script removes every highlight and injected node. */
+export const teardownRemovesEverything = e2e(async ({ server, driver, expect, skip }) => {
+  if (driver.name === 'firefox')
+    skip(
+      "a page-world CustomEvent's detail is opaque to a Firefox content script (Xray), so WXT's newer-script signal cannot be sent from the page; see teardownOnExtensionReload",
+    );
   const page = await driver.newPage(server.url('/reading/story.html'));
   await waitForDrawn(page);
   await sendToTab(driver, page, 'togglePanel');
@@ -309,49 +327,40 @@ export const teardownRemovesEverything = e2e(async ({ server, driver, expect }) 
       }),
     );
   }, id);
-  await page.waitFor(
-    () =>
-      ![...(CSS as unknown as { highlights: Map<string, unknown> }).highlights.keys()].some((k) =>
-        k.startsWith('sourcelight-'),
-      ) &&
-      !document.querySelector('sourcelight-ui, sourcelight-mark') &&
-      document.adoptedStyleSheets.length === 0,
-    null,
-    { message: 'every highlight and injected node to be removed' },
-  );
+  await waitForCleanPage(page);
   expect(page.errors(), 'page errors').toBe([]);
 });
 
-/** Hostile and odd pages: no errors, the page keeps working, the panel still shows. */
-export const hostilePagesDoNotThrow = e2e(
-  async ({ server, driver, expect, log }) => {
-    for (const path of ['/reading/plain.html', '/reading/many.html', '/reading/hostile.html', '/reading/rtl.html']) {
-      const page = await driver.newPage(server.url(path));
-      await waitForDrawn(page, 30_000);
-      const hl = await highlightTexts(page);
-      log(
-        `${path}: ${JSON.stringify(Object.fromEntries(Object.entries(hl).map(([k, v]) => [k, v.length])))} ${JSON.stringify(await measures(page))}`,
-      );
-      if (path.endsWith('plain.html')) expect((hl['sourcelight-person'] ?? []).length, 'no people').toBe(0);
-      if (path.endsWith('many.html'))
-        expect((hl['sourcelight-person'] ?? []).length, 'thousands of people').toBeGreaterThan(1000);
-      await sendToTab(driver, page, 'togglePanel');
-      const width = await page.waitFor(() => {
-        const p = document.querySelector('sourcelight-ui')?.shadowRoot?.querySelector('.sl-panel');
-        return p ? p.getBoundingClientRect().width : 0;
-      });
-      expect(width, `${path}: panel visible`).toBeGreaterThan(100);
-      if (path.endsWith('hostile.html')) {
-        const intact = await page.evaluate(() => ({
-          editable: document.getElementById('editable')!.isContentEditable,
-          shadow: document.getElementById('shadow-host')!.shadowRoot!.textContent!.includes('Joana Silva'),
-          marks: document.querySelectorAll('sourcelight-mark').length,
-        }));
-        expect(intact, 'hostile page intact').toBe({ editable: true, shadow: true, marks: 0 });
-      }
-      expect(page.errors(), `${path}: page errors`).toBe([]);
-      await page.close();
-    }
-  },
-  { timeoutMs: 120_000 },
-);
+/**
+ * 8. Reloading the extension orphans the content script. Chromium keeps the orphan running: it notices
+ * (runtime.id is gone) and removes everything it added. Firefox destroys the orphan's realm and injects
+ * the new version into open tabs: then the page must hold exactly one drawing, no duplicates.
+ */
+export const teardownOnExtensionReload = e2e(async ({ server, driver, expect }) => {
+  const page = await driver.newPage(server.url('/reading/story.html'));
+  await waitForDrawn(page);
+  await sendToTab(driver, page, 'togglePanel');
+  await page.waitFor(() => !!document.querySelector('sourcelight-ui'));
+  const sizes = () =>
+    page.evaluate(() => {
+      const out: Record<string, number> = {};
+      for (const [k, h] of (CSS as unknown as { highlights: Map<string, Set<unknown>> }).highlights)
+        if (k.startsWith('sourcelight-') && k !== 'sourcelight-flash') out[k] = h.size;
+      return out;
+    });
+  const before = await sizes();
+  await driver.evaluateInBackground((bg) => {
+    const api = (bg.chrome ?? bg.browser) as unknown as { runtime: { reload(): void } };
+    setTimeout(() => api.runtime.reload(), 50);
+  });
+  if (driver.name === 'chromium') {
+    await waitForCleanPage(page);
+    return;
+  }
+  await page.waitFor(() => performance.getEntriesByName('sourcelight:draw').length >= 2, null, {
+    message: 'the re-injected content script to draw',
+  });
+  await sleep(500);
+  expect(await sizes(), 'one drawing after the reload').toBe(before);
+  expect(await page.evaluate(() => document.querySelectorAll('sourcelight-ui').length <= 1), 'one UI host').toBe(true);
+});
