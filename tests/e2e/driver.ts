@@ -72,9 +72,12 @@ export interface E2EPage {
    * `substring` inside it (which may span child elements). Returns the selected text.
    */
   selectText(selector: string, substring?: string): Promise<string>;
-  /** A real (trusted) mouse click in the middle of the first element matching `selector`. */
+  /**
+   * A real (trusted) mouse click in the middle of the first element matching `selector`, waiting (up to
+   * 10 s) for the element to exist first.
+   */
   click(selector: string): Promise<void>;
-  /** Focuses `selector` and types `text` with real key events. */
+  /** Focuses `selector` (waiting for it like `click`) and types `text` with real key events. */
   type(selector: string, text: string): Promise<void>;
   /** Presses a key or chord in the focused element, e.g. `Enter`, `Alt+Shift+S` (Playwright key names). */
   press(key: string): Promise<void>;

@@ -65,10 +65,14 @@ class FirefoxPage extends BasePage {
       await this.page.goto(url, { waitUntil: 'load' });
     }
   }
-  click(selector: string): Promise<void> {
-    return this.page.click(selector);
+  // Puppeteer's click/focus fail at once when the element is not there yet, while Playwright's wait for
+  // it; waiting here first gives scenarios the same semantics in both browsers (React may still be rendering).
+  async click(selector: string): Promise<void> {
+    await this.waitForSelector(selector);
+    await this.page.click(selector);
   }
   async type(selector: string, text: string): Promise<void> {
+    await this.waitForSelector(selector);
     await this.page.focus(selector);
     await this.page.keyboard.type(text);
   }
