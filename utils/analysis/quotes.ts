@@ -432,7 +432,10 @@ function findQuoteSpans(text: string, paragraphs: Span[]): QSpan[] {
     const local: QSpan[] = [];
     let openAt = -1;
     let openLen = 0;
-    for (let i = p.start; i < p.end; i++) {
+    // Jump from mark to mark with a regex scan rather than visiting every character.
+    DOUBLE_MARKS.lastIndex = p.start;
+    for (let mm = DOUBLE_MARKS.exec(text); mm && mm.index < p.end; mm = DOUBLE_MARKS.exec(text)) {
+      const i = mm.index;
       const c = text[i]!;
       let kind: 'open' | 'close' | 'amb' | null = null;
       let len = 1;
@@ -460,7 +463,6 @@ function findQuoteSpans(text: string, paragraphs: Span[]): QSpan[] {
         if (s) local.push(s);
         openAt = -1;
       }
-      i += len - 1;
     }
     if (openAt >= 0) {
       const s = makeSpan(text, openAt, openLen, p.end, false);
@@ -473,13 +475,17 @@ function findQuoteSpans(text: string, paragraphs: Span[]): QSpan[] {
   return out;
 }
 
+const DOUBLE_MARKS = /''|["\u201c\u201d\u201e\u00ab\u00bb]/g;
+const SINGLE_MARKS = /['\u2018\u2019]/g;
+
 function findSingleSpans(text: string, p: Span, doubles: QSpan[]): QSpan[] {
   const out: QSpan[] = [];
   const insideDouble = (i: number): boolean => doubles.some((d) => i > d.open && i < d.close);
   let openAt = -1;
-  for (let i = p.start; i < p.end; i++) {
+  SINGLE_MARKS.lastIndex = p.start;
+  for (let mm = SINGLE_MARKS.exec(text); mm && mm.index < p.end; mm = SINGLE_MARKS.exec(text)) {
+    const i = mm.index;
     const c = text[i]!;
-    if (c !== "'" && c !== '\u2018' && c !== '\u2019') continue;
     if (c === "'" && (text[i + 1] === "'" || text[i - 1] === "'")) continue; // doubled apostrophes: a double mark
     if (insideDouble(i)) continue;
     const prev = i > p.start ? text[i - 1]! : ' ';
@@ -638,7 +644,14 @@ function tokensIn(tokens: Token[], start: number, end: number): Token[] {
   return tokens.slice(lo, e);
 }
 
-const PHRASES = PHRASAL_CUES.map((p) => p.split(' '));
+/** Phrasal cues indexed by their first word, so most tokens cost one map look-up. */
+const PHRASES_BY_FIRST = new Map<string, string[][]>();
+for (const p of PHRASAL_CUES) {
+  const words = p.split(' ');
+  const list = PHRASES_BY_FIRST.get(words[0]!) ?? [];
+  list.push(words);
+  PHRASES_BY_FIRST.set(words[0]!, list);
+}
 
 function findCues(text: string, toks: Token[], spans: QSpan[], inQuote: (pos: number) => boolean): Cue[] {
   void spans;
@@ -647,7 +660,7 @@ function findCues(text: string, toks: Token[], spans: QSpan[], inQuote: (pos: nu
     const t = toks[i]!;
     if (inQuote(t.s)) continue;
     let matched = false;
-    for (const ph of PHRASES) {
+    for (const ph of PHRASES_BY_FIRST.get(t.lw) ?? []) {
       if (ph.every((w, k) => toks[i + k]?.lw === w) && gapsPlain(text, toks, i, i + ph.length - 1)) {
         const lemma = ph[ph.length - 1] === 'saying' ? 'say' : ph[0]!;
         out.push({ first: i, last: i + ph.length - 1, lemma, form: ph.join(' '), phrase: true });

@@ -72,6 +72,11 @@ const NOT_PERSON_WORDS = new Set(
   ).split(' '),
 );
 
+/** A run of capitalized words, with name connectors ("Bureau of African Affairs", "Abu al Bakr"). */
+const CAP_RUN =
+  /\p{Lu}[\p{L}\p{N}]*(?:['\u2019\-.][\p{L}\p{N}]+)*(?:(?: (?:of|for|the|de|du|al|bin|van|von|la|le|da))? \p{Lu}[\p{L}\p{N}]*(?:['\u2019\-.][\p{L}\p{N}]+)*)*/gu;
+const NEXT_WORD = /\s*([\p{L}\p{N}]+)/uy;
+
 const DEMONYM = /(?:an|ans|ian|ese|ish|ic|i)$/;
 /** A lower-case word that reads as a verb or auxiliary (so the capitalized word before it is a subject). */
 const VERBISH =
@@ -239,36 +244,21 @@ interface FallbackName {
 /** Capitalized multi-word spans (with "of", "for", "the" inside organization names), typed roughly. */
 function fallbackNames(text: string): FallbackName[] {
   const out: FallbackName[] = [];
-  const tokens: Array<{ s: number; e: number; w: string }> = [];
-  WORD.lastIndex = 0;
-  for (let m = WORD.exec(text); m; m = WORD.exec(text)) tokens.push({ s: m.index, e: m.index + m[0].length, w: m[0] });
   const cap = (w: string): boolean => /^\p{Lu}/u.test(w);
-  let i = 0;
-  while (i < tokens.length) {
-    if (!cap(tokens[i]!.w)) {
-      i++;
-      continue;
+  // Only capitalized runs are visited (a regex scan), not every word of the text: this is the hot loop.
+  CAP_RUN.lastIndex = 0;
+  for (let m = CAP_RUN.exec(text); m; m = CAP_RUN.exec(text)) {
+    if (m.index > 0 && /[\p{L}\p{N}]/u.test(text[m.index - 1]!)) continue; // "iPhone": mid-word capital
+    const tokens: Array<{ s: number; e: number; w: string }> = [];
+    WORD.lastIndex = 0;
+    for (let t = WORD.exec(m[0]); t; t = WORD.exec(m[0])) {
+      tokens.push({ s: m.index + t.index, e: m.index + t.index + t[0].length, w: t[0] });
     }
-    let j = i;
-    // Extend over capitalized words separated by single spaces, allowing connectors before a capital.
-    while (j + 1 < tokens.length) {
-      const gap = text.slice(tokens[j]!.e, tokens[j + 1]!.s);
-      if (gap !== ' ') break;
-      const nw = tokens[j + 1]!.w;
-      if (cap(nw)) {
-        j++;
-        continue;
-      }
-      if (/^(of|for|the|de|du|al|bin|van|von|la|le|da)$/.test(nw) && j + 2 < tokens.length) {
-        const gap2 = text.slice(tokens[j + 1]!.e, tokens[j + 2]!.s);
-        if (gap2 === ' ' && cap(tokens[j + 2]!.w)) {
-          j += 2;
-          continue;
-        }
-      }
-      break;
-    }
-    let words = tokens.slice(i, j + 1);
+    const runEnd = m.index + m[0].length;
+    NEXT_WORD.lastIndex = runEnd;
+    const nm = NEXT_WORD.exec(text);
+    const nextTok = nm ? { s: runEnd + nm[0].length - nm[1]!.length, e: runEnd + nm[0].length, w: nm[1]! } : undefined;
+    let words = tokens;
     let gender: 'm' | 'f' | null = null;
     let titled = false;
     // Drop leading function words and titles.
@@ -284,13 +274,10 @@ function fallbackNames(text: string): FallbackName[] {
       words.length === 1 &&
       (COMMON_NOUNS.has(lwOf(words[0]!.w)) || /['\u2019](?:ve|re|ll|d|m)$/i.test(words[0]!.w))
     ) {
-      i = j + 1;
       continue;
     }
-    i = j + 1;
     if (!words.length) continue;
     const lw = words.map((w) => w.w.toLowerCase().replace(/['\u2019]s$/, ''));
-    const nextTok = tokens[j + 1];
     // "Malian diplomat": a lone demonym before a lower-case noun is an adjective, not a name
     // ("Brennan added" and "Goumbri said" are names: a verb follows). Marked, and dropped later unless
     // the word also occurs inside a multi-word name.
@@ -578,7 +565,8 @@ export class SpeakerResolver {
     }
     void lower;
     const want = (s: SpeakerType): boolean => s === type || (type === 'organization' && s === 'unknown');
-    // The last organization that spoke, unless another one was named more recently.
+    // The organization the passage is about: most mentioned in the preceding stretch, a recent speaker
+    // counting half a mention extra; ties go to the most recent.
     let spoke: HistoryItem | null = null;
     for (let i = this.history.length - 1; i >= 0; i--) {
       const h = this.history[i]!;
@@ -587,13 +575,31 @@ export class SpeakerResolver {
         break;
       }
     }
-    const m = this.names.before(
-      pos,
-      Math.max(0, pos - 2000),
-      (r) => r.type === type && !r.possessive && !this.inQuote(r.start),
-    );
-    if (spoke && (!m || spoke.pos >= m.start - 300 || pos - spoke.pos < 1200)) return spoke.speaker;
-    return m ? named(m) : (spoke?.speaker ?? null);
+    const score = new Map<string, { n: number; last: number; ref: NameRef | null }>();
+    const floor = Math.max(0, pos - 2500);
+    this.names.before(pos, floor, (r) => {
+      if (r.type === type && !r.possessive && !this.inQuote(r.start)) {
+        const e = score.get(r.canonical) ?? { n: 0, last: r.start, ref: r };
+        e.n++;
+        score.set(r.canonical, e);
+      }
+      return false; // visit every ref in the window
+    });
+    if (spoke && spoke.speaker.name && pos - spoke.pos < 2500) {
+      const e = score.get(spoke.speaker.name) ?? { n: 0, last: spoke.pos, ref: null };
+      e.n += 0.5;
+      e.last = Math.max(e.last, spoke.pos);
+      score.set(spoke.speaker.name, e);
+    }
+    let best: [string, { n: number; last: number; ref: NameRef | null }] | null = null;
+    for (const entry of score) {
+      if (!best || entry[1].n > best[1].n || (entry[1].n === best[1].n && entry[1].last > best[1].last)) best = entry;
+    }
+    if (best) {
+      if (spoke && spoke.speaker.name === best[0]) return spoke.speaker;
+      if (best[1].ref) return named(best[1].ref);
+    }
+    return spoke?.speaker ?? null;
   }
 }
 
