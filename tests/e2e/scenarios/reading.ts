@@ -364,3 +364,147 @@ export const teardownOnExtensionReload = e2e(async ({ server, driver, expect }) 
   expect(await sizes(), 'one drawing after the reload').toBe(before);
   expect(await page.evaluate(() => document.querySelectorAll('sourcelight-ui').length <= 1), 'one UI host').toBe(true);
 });
+
+/** 4. Hovering a highlighted name shows its card; "Save" stores it as an entity annotation. */
+export const cardOnHoverSaves = e2e(async ({ server, driver, expect }) => {
+  const page = await driver.newPage(server.url('/reading/story.html'));
+  await waitForDrawn(page);
+  // CSS highlights are not elements: the content script hit-tests the mouse position, so a mousemove over
+  // the range's box is what a real pointer does
+  const moved = await page.evaluate(() => {
+    const h = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('sourcelight-person');
+    const r = h ? [...h].find((x) => x.toString() === 'Maria Lopes') : undefined;
+    if (!r) return false;
+    r.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+    const box = r.getClientRects()[0]!;
+    document.dispatchEvent(
+      new MouseEvent('mousemove', { clientX: box.left + 5, clientY: box.top + box.height / 2, bubbles: true }),
+    );
+    return true;
+  });
+  expect(moved, 'a Maria Lopes range to hover').toBe(true);
+  const card = await page.waitFor(
+    () => document.querySelector('sourcelight-ui')?.shadowRoot?.querySelector('.sl-card')?.textContent ?? null,
+  );
+  expect(card, 'card').toContain('Person');
+  expect(card, 'card').toContain('Maria Lopes');
+  expect(await clickInUi(page, '.sl-card button', 'Save'), 'Save on the card').toBe(true);
+  await page.waitFor(() =>
+    (document.querySelector('sourcelight-ui')?.shadowRoot?.querySelector('.sl-card')?.textContent ?? '').includes(
+      'Saved',
+    ),
+  );
+  expect(page.errors(), 'page errors').toBe([]);
+});
+
+/** 7. Settings: categories, "only on click" and the per-site switch apply to open pages without a reload. */
+export const settingsApplyLive = e2e(async ({ server, driver, expect }) => {
+  const page = await driver.newPage(server.url('/reading/story.html'));
+  await waitForDrawn(page);
+  const options = await driver.openExtensionPage('options.html');
+  await options.waitForSelector('input[type=checkbox]');
+  // hide people, analyze only on click
+  await options.evaluate(() => {
+    document.querySelector<HTMLInputElement>('input[aria-label="Show people"]')!.click();
+    document.querySelectorAll<HTMLInputElement>('input[name=mode]')[1]!.click();
+  });
+  await page.waitFor(
+    () => !(CSS as unknown as { highlights: Map<string, unknown> }).highlights.has('sourcelight-person'),
+    null,
+    {
+      message: 'people hidden after the settings change',
+    },
+  );
+  await options.close();
+
+  const onClick = await driver.newPage(server.url('/reading/late.html'));
+  await waitForDrawn(onClick);
+  const quotes = () =>
+    onClick.evaluate(
+      () =>
+        (CSS as unknown as { highlights: Map<string, Set<unknown>> }).highlights.get('sourcelight-quote')?.size ?? 0,
+    );
+  expect(await quotes(), 'no analysis before the panel opens').toBe(0);
+  await sendToTab(driver, onClick, 'togglePanel');
+  await onClick.waitFor(
+    () =>
+      ((CSS as unknown as { highlights: Map<string, Set<unknown>> }).highlights.get('sourcelight-quote')?.size ?? 0) >
+      0,
+    null,
+    { message: 'analysis after opening the panel' },
+  );
+  // the per-site switch, from the panel
+  expect(await clickInUi(onClick, '.sl-link', 'Turn off on this site'), 'off switch').toBe(true);
+  await onClick.waitFor(
+    () =>
+      ![...(CSS as unknown as { highlights: Map<string, unknown> }).highlights.keys()].some((k) =>
+        k.startsWith('sourcelight-'),
+      ) && (document.querySelector('sourcelight-ui')?.shadowRoot?.textContent ?? '').includes('off for this site'),
+    null,
+    { message: 'highlights removed when the site is switched off' },
+  );
+  expect(onClick.errors(), 'page errors').toBe([]);
+});
+
+/** 2. The toolbar popup's "Show panel on this page" sends `openPanel`; the background opens it in the tab. */
+export const openPanelFromPopupMessage = e2e(async ({ server, driver, expect }) => {
+  const page = await driver.newPage(server.url('/reading/story.html'));
+  await waitForDrawn(page);
+  const ext = await driver.openExtensionPage('options.html');
+  const pageUrl = await page.url();
+  // make the article the active tab again, as it is while the toolbar popup is open over it
+  await driver.evaluateInBackground(async (bg, url) => {
+    const api = (bg.chrome ?? bg.browser) as unknown as {
+      tabs: {
+        query(q: object): Promise<Array<{ id?: number; url?: string }>>;
+        update(id: number, p: object): Promise<unknown>;
+      };
+    };
+    const tab = (await api.tabs.query({})).find((t) => t.url === url);
+    if (tab?.id !== undefined) await api.tabs.update(tab.id, { active: true });
+  }, pageUrl);
+  const reply = await ext.evaluate(async () => {
+    const api = ((globalThis as unknown as { chrome?: unknown; browser?: unknown }).browser ??
+      (globalThis as unknown as { chrome?: unknown }).chrome) as {
+      runtime: { sendMessage(m: object): Promise<unknown> };
+    };
+    const r = await api.runtime.sendMessage({ id: 7, type: 'openPanel', data: null, timestamp: Date.now() });
+    return JSON.parse(JSON.stringify(r ?? null)) as Json;
+  });
+  expect(JSON.stringify(reply), 'openPanel reply').toContain('"ok":true');
+  await page.waitFor(() => !!document.querySelector('sourcelight-ui')?.shadowRoot?.querySelector('.sl-panel'));
+});
+
+/** Hostile and odd pages: no errors, the page keeps working, the panel still shows. */
+export const hostilePagesDoNotThrow = e2e(
+  async ({ server, driver, expect, log }) => {
+    for (const path of ['/reading/plain.html', '/reading/many.html', '/reading/hostile.html', '/reading/rtl.html']) {
+      const page = await driver.newPage(server.url(path));
+      await waitForDrawn(page, 30_000);
+      const hl = await highlightTexts(page);
+      log(
+        `${path}: ${JSON.stringify(Object.fromEntries(Object.entries(hl).map(([k, v]) => [k, v.length])))} ${JSON.stringify(await measures(page))}`,
+      );
+      if (path.endsWith('plain.html')) expect((hl['sourcelight-person'] ?? []).length, 'no people').toBe(0);
+      if (path.endsWith('many.html'))
+        expect((hl['sourcelight-person'] ?? []).length, 'thousands of people').toBeGreaterThan(1000);
+      await sendToTab(driver, page, 'togglePanel');
+      const width = await page.waitFor(() => {
+        const p = document.querySelector('sourcelight-ui')?.shadowRoot?.querySelector('.sl-panel');
+        return p ? p.getBoundingClientRect().width : 0;
+      });
+      expect(width, `${path}: panel visible`).toBeGreaterThan(100);
+      if (path.endsWith('hostile.html')) {
+        const intact = await page.evaluate(() => ({
+          editable: document.getElementById('editable')!.isContentEditable,
+          shadow: document.getElementById('shadow-host')!.shadowRoot!.textContent!.includes('Joana Silva'),
+          marks: document.querySelectorAll('sourcelight-mark').length,
+        }));
+        expect(intact, 'hostile page intact').toBe({ editable: true, shadow: true, marks: 0 });
+      }
+      expect(page.errors(), `${path}: page errors`).toBe([]);
+      await page.close();
+    }
+  },
+  { timeoutMs: 120_000 },
+);
