@@ -20,7 +20,7 @@ if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
     step "installing ${missing[*]} (apt)"
     export DEBIAN_FRONTEND=noninteractive
-    apt-get update -qq && apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null ||
+    apt-get update -qq && apt-get install -y -qq "${missing[@]}" </dev/null >/dev/null ||
       echo "apt-get install ${missing[*]} failed; the E2E runner will report the missing browser"
   else
     echo "missing ${missing[*]}: install with 'sudo apt-get install ${missing[*]}' (E2E will skip or fail)"
@@ -52,7 +52,7 @@ build firefox-mv3 -b firefox --mv3
 # --- unit tests (Vitest; counts from its JSON report) ----------------------------------------------
 step 'unit tests: vitest'
 rm -f .tmp/vitest.json
-npx vitest run --reporter=default --reporter=json --outputFile=.tmp/vitest.json
+timeout 900 npx vitest run --reporter=default --reporter=json --outputFile=.tmp/vitest.json
 read -r u_passed u_failed u_skipped < <(
   node -e '
     const fs = require("fs");

@@ -7,7 +7,9 @@
  * ## Adding scenarios
  * Put a file in tests/e2e/scenarios/ (any name ending in .ts) and export one or more named tests made with
  * `e2e()`. The runner discovers every file and every `e2e()` export automatically; the test's name is
- * `<file> › <exportName>`. Nothing has to be registered anywhere.
+ * `<file> › <exportName>`. Nothing has to be registered anywhere. Run a subset with
+ * `npx tsx tests/e2e/run.ts --browser firefox --grep reading` (after `npx wxt build` and
+ * `npx wxt build -b firefox --mv3`); each test's profile, downloads and screenshots stay in .tmp/e2e/.
  *
  *     // tests/e2e/scenarios/highlights.ts
  *     import { e2e } from '../driver.ts';
