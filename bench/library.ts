@@ -4,12 +4,20 @@
  * first paint), the first React render of the virtualized list (jsdom), search per keystroke, the people
  * index, Markdown export of everything (zip and combined), and backup export/import. Prints a Markdown table.
  *
- *   npx tsx bench/library.ts [--articles 500] [--annotations 10000]
+ *   npx tsx bench/library.ts [--articles 500] [--annotations 10000] [--ext .output/chrome-mv3]
+ *                            [--save-backup big.json]   (also write the data as a backup, to restore by hand)
+ *
+ * When /usr/bin/chromium and a built extension exist, the same data is also restored into the real popup
+ * in headless Chromium (native IndexedDB) to time what the reader sees: the popup's first paint of the
+ * list, and each keystroke of a search until the list's DOM settles.
  *
  * fake-indexeddb is pure JavaScript (structured clone, B-tree in JS), so the load figure is an upper bound:
  * a browser's native IndexedDB `getAll` is faster. Everything after the load is the same code the popup runs.
  */
 import 'fake-indexeddb/auto';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { JSDOM } from 'jsdom';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
@@ -23,6 +31,11 @@ const arg = (name: string, fallback: number) => {
   return i >= 0 ? Number(process.argv[i + 1]) : fallback;
 };
 const ARTICLES = arg('articles', 500);
+const EXT = (() => {
+  const i = process.argv.indexOf('--ext');
+  return resolve(i >= 0 ? process.argv[i + 1]! : '.output/chrome-mv3');
+})();
+const CHROMIUM = '/usr/bin/chromium';
 const ANNOTATIONS = arg('annotations', 10_000);
 
 /** mulberry32: a small seeded PRNG, so every run measures the same data. */
@@ -184,6 +197,98 @@ async function firstRender(data: Awaited<ReturnType<typeof loadLibrary>>): Promi
   return { ms: took, rows: rendered };
 }
 
+/**
+ * The real popup in headless Chromium: restores `backupText` through the popup's own restore flow, then
+ * reloads the popup `runs` times, timing navigation start → list rows in the DOM and painted; then types
+ * queries one key at a time, timing each input event → the last DOM change it caused.
+ */
+async function inBrowser(backupText: string, runs = 5): Promise<{ paint: number[]; keys: number[] } | null> {
+  if (!existsSync(CHROMIUM) || !existsSync(join(EXT, 'manifest.json'))) return null;
+  const { chromium } = await import('playwright-core');
+  const profile = mkdtempSync(join(tmpdir(), 'sourcelight-bench-'));
+  const ctx = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport: { width: 400, height: 600 },
+    args: [
+      `--disable-extensions-except=${EXT}`,
+      `--load-extension=${EXT}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+    ],
+  });
+  try {
+    const worker = ctx.serviceWorkers()[0] ?? (await ctx.waitForEvent('serviceworker', { timeout: 15_000 }));
+    const popupUrl = `chrome-extension://${new URL(worker.url()).host}/popup.html`;
+    const page = await ctx.newPage();
+    // tsx keeps function names with an `__name` helper that does not exist in the page.
+    await page.addInitScript({ content: 'globalThis.__name = (f) => f;' });
+    // Marks the first frame painted after list rows exist (rAF, then a task: the frame has been produced).
+    await page.addInitScript(() => {
+      const w = window as unknown as { __rowsPainted?: number };
+      const obs = new MutationObserver(() => {
+        if (!document.querySelector('[data-testid=annotation]')) return;
+        obs.disconnect();
+        requestAnimationFrame(() => setTimeout(() => (w.__rowsPainted = performance.now())));
+      });
+      obs.observe(document, { childList: true, subtree: true });
+    });
+    await page.goto(popupUrl);
+    await page.waitForSelector('main[aria-label="Saved articles"]');
+    await page.click('button[aria-controls="backup-panel"]');
+    await page.setInputFiles('[data-testid=restore-file]', {
+      name: 'bench.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(backupText),
+    });
+    await page.waitForSelector('[data-testid=toast]:has-text("Imported")', { timeout: 120_000 });
+    const paint: number[] = [];
+    for (let i = 0; i <= runs; i++) {
+      await page.reload();
+      const t = await page.waitForFunction(() => (window as unknown as { __rowsPainted?: number }).__rowsPainted);
+      if (i > 0) paint.push((await t.jsonValue()) as number); // the first reload warms caches
+    }
+    await page.waitForTimeout(300); // let the idle index warm-up run, as it would before anyone types
+    const keys = await page.evaluate(
+      async (words: string[]) => {
+        const input = document.querySelector<HTMLInputElement>('input[type=search]')!;
+        const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
+        const main = document.querySelector('main')!;
+        const out: number[] = [];
+        for (const word of words) {
+          for (let n = 1; n <= word.length; n++) {
+            let last = 0;
+            const obs = new MutationObserver(() => (last = performance.now()));
+            obs.observe(main, { childList: true, subtree: true, characterData: true, attributes: true });
+            const t0 = performance.now();
+            setValue.call(input, word.slice(0, n));
+            input.dispatchEvent(new Event('input', { bubbles: true }));
+            // settled: a frame with no DOM change for 50 ms
+            await new Promise<void>((done) => {
+              const check = () => (performance.now() - Math.max(last, t0) > 50 ? done() : requestAnimationFrame(check));
+              requestAnimationFrame(check);
+            });
+            obs.disconnect();
+            out.push(last ? last - t0 : 0);
+          }
+          setValue.call(input, '');
+          input.dispatchEvent(new Event('input', { bubbles: true }));
+          await new Promise((r) => setTimeout(r, 100));
+        }
+        return out;
+      },
+      ['minister', 'amadou diop', 'flood village'],
+    );
+    return { paint, keys };
+  } finally {
+    await ctx.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
+
 async function main() {
   // React's production build, as in the extension (the development build checks and warns on every render).
   process.env.NODE_ENV = 'production';
@@ -261,6 +366,21 @@ async function main() {
     fresh.close();
   });
   row('Backup: validate + import into an empty database', restore, null);
+
+  const save = process.argv.indexOf('--save-backup');
+  if (save >= 0) writeFileSync(process.argv[save + 1]!, text);
+
+  // 6. The real popup in Chromium.
+  const browser = await inBrowser(text);
+  if (browser) {
+    row('Chromium popup: navigation → list painted (native IndexedDB)', browser.paint, 200);
+    row(
+      `Chromium popup: keystroke → list updated (${browser.keys.length} keystrokes; worst = p95)`,
+      browser.keys,
+      50,
+      p95(browser.keys),
+    );
+  } else console.log(`(Chromium rows skipped: need ${CHROMIUM} and a built extension at ${EXT})`);
 
   console.log(`\n### Library benchmark — ${ARTICLES} articles, ${ANNOTATIONS} annotations\n`);
   console.log('| Measure | Target | Median | Worst | Result |');

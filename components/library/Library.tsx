@@ -18,7 +18,7 @@ import {
   type UndoSnapshot,
   warmIndex,
 } from '@/utils/db/library';
-import { markdownExport, zipExport, type ExportFile } from '@/utils/export/bundle';
+import type { ExportFile } from '@/utils/export/bundle';
 import type { ExportItem } from '@/utils/export/markdown';
 import { ArticleList } from './ArticleList';
 import { PeopleView } from './PeopleView';
@@ -162,8 +162,10 @@ export function Library({ data, actions, theme, onThemeChange, now = Date.now }:
   const exportArticle = (g: ResultGroup) => {
     const item = index?.byId.get(g.article.id);
     if (!item) return;
-    void actions
-      .deliver(markdownExport([{ article: item.article, annotations: item.annotations }], now()), 'download')
+    void loadExport()
+      .then(({ markdownExport }) =>
+        actions.deliver(markdownExport([{ article: item.article, annotations: item.annotations }], now()), 'download'),
+      )
       .then(() => show({ message: 'Markdown downloaded.' }), fail);
   };
 
@@ -334,9 +336,11 @@ export function Library({ data, actions, theme, onThemeChange, now = Date.now }:
                 </select>
               )}
               <p className="summary" role="status" aria-live="polite">
-                {filtered
-                  ? `${plural(matched, 'match', 'matches')} in ${plural(groups.length, 'article')}`
-                  : `${plural(groups.length, 'article')}, newest first`}
+                {data?.partial
+                  ? 'Loading everything saved…'
+                  : filtered
+                    ? `${plural(matched, 'match', 'matches')} in ${plural(groups.length, 'article')}`
+                    : `${plural(groups.length, 'article')}, newest first`}
                 {filtered && (
                   <button type="button" className="link" onClick={clearFilters}>
                     Clear
@@ -392,6 +396,9 @@ export function Library({ data, actions, theme, onThemeChange, now = Date.now }:
   );
 }
 
+/** The exporters (Markdown, zip) load on first use, keeping them out of the popup's first paint. */
+const loadExport = () => import('@/utils/export/bundle');
+
 function truncate(s: string, n: number): string {
   return s.length > n ? s.slice(0, n - 1) + '…' : s;
 }
@@ -438,6 +445,7 @@ function ExportPanel({ groups, filtered, all, now, deliver }: ExportPanelProps) 
     setBusy(true);
     try {
       const list = items();
+      const { markdownExport, zipExport } = await loadExport();
       const file = via === 'download' && format === 'zip' ? zipExport(list, now()) : markdownExport(list, now());
       await deliver(file, via);
     } finally {

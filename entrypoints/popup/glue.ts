@@ -6,12 +6,10 @@
 import { browser } from 'wxt/browser';
 import type { LibraryActions, Theme } from '@/components/LibraryList';
 import { normalizeUrl } from '@/utils/article/url';
-import { backupFileName, describeImport, exportBackup, importBackupText, serializeBackup } from '@/utils/db/backup';
 import { deleteAnnotations, deleteArticle, restoreSnapshot, updateNote } from '@/utils/db/library';
 import type { ArticleRecord, SourcelightDB } from '@/utils/db/schema';
 import type { ExportFile } from '@/utils/export/bundle';
 import { textFragmentUrl } from '@/utils/export/fragment';
-import { sendMessage } from '@/utils/messaging';
 
 /** Starts a download of `data` as `name` through a temporary Blob URL and an `<a download>` link. */
 export function downloadFile(name: string, mime: string, data: Uint8Array | string): void {
@@ -69,6 +67,8 @@ export function createActions(db: SourcelightDB): LibraryActions {
     },
 
     async backup() {
+      // Backup, validation (zod) and messaging load on first use: the popup's first paint does not wait for them.
+      const { backupFileName, exportBackup, serializeBackup } = await import('@/utils/db/backup');
       const now = Date.now();
       const backup = await exportBackup(db, now);
       downloadFile(backupFileName(now), 'application/json', serializeBackup(backup));
@@ -76,6 +76,7 @@ export function createActions(db: SourcelightDB): LibraryActions {
     },
 
     async restoreBackup(text) {
+      const { describeImport, importBackupText } = await import('@/utils/db/backup');
       const r = await importBackupText(db, text);
       if (!r.ok) throw new Error(r.error);
       return describeImport(r.value);
@@ -83,6 +84,7 @@ export function createActions(db: SourcelightDB): LibraryActions {
 
     async showPanel() {
       // The background finds the active tab and asks it to show (and if needed analyze) its panel.
+      const { sendMessage } = await import('@/utils/messaging');
       const r = await sendMessage('openPanel', null);
       if (!r.ok) throw new Error(r.error);
       window.close();

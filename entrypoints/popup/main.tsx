@@ -1,20 +1,33 @@
 /**
- * Popup (glue): mounts the library on the extension's own database, updating live. `useLiveQuery` re-reads
- * the snapshot after every change (a save in a tab, an edit here); the library rebuilds its search index
- * from it once per change, never per keystroke.
+ * Popup (glue): mounts the library on the extension's own database, updating live. The first paint uses
+ * a small indexed read (every article, the annotations of the newest few); the whole library is read right
+ * after, for search and scrolling. `useLiveQuery` re-reads the snapshot after every change (a save in a
+ * tab, an edit here); the library rebuilds its search index from it once per change, never per keystroke.
  */
-import { StrictMode, useMemo, useState } from 'react';
+import { StrictMode, useEffect, useMemo, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { LibraryList, type Theme } from '@/components/LibraryList';
 import { getDatabase } from '@/utils/db';
-import { loadLibrary } from '@/utils/db/library';
+import { loadFirstPage, loadLibrary } from '@/utils/db/library';
 import { applyTheme, createActions, loadTheme } from './glue';
 import './style.css';
 
+/** Articles whose annotations fill the first screen, and then some. */
+const FIRST_PAGE = 8;
+
 function App() {
   const db = getDatabase();
-  const data = useLiveQuery(() => loadLibrary(db), [db]);
+  const [loadAll, setLoadAll] = useState(false);
+  const full = useLiveQuery(() => (loadAll ? loadLibrary(db) : undefined), [db, loadAll]);
+  const first = useLiveQuery(() => (full ? undefined : loadFirstPage(db, FIRST_PAGE)), [db, full === undefined]);
+  const data = full ?? first;
+  // Read everything once the first screen has been committed, so the two reads do not compete.
+  useEffect(() => {
+    if (!first || loadAll) return;
+    const timer = setTimeout(() => setLoadAll(true), 0);
+    return () => clearTimeout(timer);
+  }, [first, loadAll]);
   const actions = useMemo(() => createActions(db), [db]);
   const [theme, setTheme] = useState<Theme>(loadTheme);
   return (

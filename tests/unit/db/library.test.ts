@@ -8,6 +8,7 @@ import {
   buildPeople,
   deleteAnnotations,
   deleteArticle,
+  loadFirstPage,
   loadLibrary,
   restoreSnapshot,
   searchLibrary,
@@ -191,5 +192,26 @@ describe('edits', () => {
     await restoreSnapshot(db, snap);
     expect(await db.articles.where('url').equals(victim.url).count()).toBe(1);
     expect(await db.annotations.where('articleId').equals(again.article.id).count()).toBe(3);
+  });
+});
+
+describe('first page', () => {
+  it('loads every article but only the newest articles’ annotations, marked partial', async () => {
+    const { db } = freshDb();
+    for (let i = 0; i < 5; i++)
+      await saveAnnotation(
+        db,
+        {
+          article: article({ url: `https://x.example/${i}`, canonicalUrl: null, title: `A${i}` }),
+          annotation: annotation(),
+        },
+        1000 * (i + 1),
+      );
+    const page = await loadFirstPage(db, 2);
+    expect(page.partial).toBe(true);
+    expect(page.articles.map((a) => a.title)).toEqual(['A4', 'A3', 'A2', 'A1', 'A0']);
+    const titles = new Map(page.articles.map((a) => [a.id, a.title]));
+    expect(page.annotations.map((a) => titles.get(a.articleId)).sort()).toEqual(['A3', 'A4']);
+    expect((await loadLibrary(db)).partial).toBeUndefined();
   });
 });
