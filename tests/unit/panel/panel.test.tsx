@@ -1,0 +1,268 @@
+// @vitest-environment jsdom
+/**
+ * Panel components: rendered with React into jsdom, driven through their props and callbacks only.
+ */
+import { act } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { buildPanelModel, formatDate, mentionKey, noteKey, quoteKey } from '../../../components/panel/model';
+import { Overlay } from '../../../components/panel/Overlay';
+import type { OverlayCallbacks, OverlayState } from '../../../components/panel/types';
+import type { Analysis } from '../../../utils/analysis/types';
+import { DEFAULT_SETTINGS } from '../../../utils/settings';
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+const text =
+  'Maria Lopes said "we will rebuild the wall" in Lisbon. An official, who spoke on condition of anonymity, said the plan failed.';
+const analysis: Analysis = {
+  title: 'Harbour wall',
+  byline: null,
+  siteName: null,
+  publishedTime: null,
+  text,
+  entities: [
+    { text: 'Maria Lopes', type: 'person', mentions: [{ start: 0, end: 11, text: 'Maria Lopes' }] },
+    {
+      text: 'Lisbon',
+      type: 'place',
+      mentions: [
+        { start: 46, end: 52, text: 'Lisbon' },
+        { start: 46, end: 52, text: 'Lisbon' },
+      ],
+    },
+  ],
+  quotes: [
+    {
+      text: 'we will rebuild the wall',
+      kind: 'direct',
+      speaker: 'Maria Lopes',
+      anonymous: false,
+      start: 18,
+      end: 42,
+      cue: 'said',
+    },
+    {
+      text: 'the plan failed',
+      kind: 'indirect',
+      speaker: 'An official',
+      anonymous: true,
+      start: 110,
+      end: 125,
+      cue: 'said',
+      anonymityCue: 'on condition of anonymity',
+    },
+  ],
+  speakers: { speakers: [], named: 1, anonymous: 1, anonymousShare: 0.5 },
+};
+const header = {
+  title: 'Harbour wall',
+  siteName: 'The Ledger',
+  byline: 'By Ines',
+  publishedTime: '2026-03-02T08:00:00Z',
+};
+
+function callbacks(): OverlayCallbacks & Record<string, ReturnType<typeof vi.fn>> {
+  const names = [
+    'onClose',
+    'onToggleCategory',
+    'onJump',
+    'onAnalyze',
+    'onSiteEnabled',
+    'onSaveItem',
+    'onNoteItem',
+    'onCardHover',
+    'onCardDismiss',
+    'onSaveSelection',
+    'onNoteSelection',
+    'onEditorSave',
+    'onEditorCancel',
+    'onDismissMessage',
+  ];
+  return Object.fromEntries(names.map((n) => [n, vi.fn()])) as unknown as OverlayCallbacks &
+    Record<string, ReturnType<typeof vi.fn>>;
+}
+
+function state(patch: Partial<OverlayState> = {}): OverlayState {
+  const anchored = new Set([mentionKey(0, 0), mentionKey(1, 0), quoteKey(0), noteKey('a')]);
+  return {
+    panelOpen: true,
+    status: 'ready',
+    model: buildPanelModel(
+      header,
+      analysis,
+      [
+        { id: 'a', text: 'rebuild the wall', comment: 'check', kind: 'note' },
+        { id: 'b', text: 'a sentence that was edited away', comment: '', kind: 'highlight' },
+      ],
+      anchored,
+    ),
+    visible: { ...DEFAULT_SETTINGS.categories },
+    colors: { ...DEFAULT_SETTINGS.colors },
+    card: null,
+    selection: null,
+    editor: null,
+    message: null,
+    ...patch,
+  };
+}
+
+let root: Root | null = null;
+let host: HTMLElement | null = null;
+function render(props: OverlayState & OverlayCallbacks): HTMLElement {
+  host = document.createElement('div');
+  document.body.appendChild(host);
+  root = createRoot(host);
+  act(() => root!.render(<Overlay {...props} />));
+  return host;
+}
+afterEach(() => {
+  act(() => root?.unmount());
+  host?.remove();
+  root = null;
+});
+
+const button = (el: HTMLElement, label: string) =>
+  [...el.querySelectorAll('button')].find(
+    (b) => (b.textContent ?? '').includes(label) || b.getAttribute('aria-label')?.includes(label),
+  );
+
+describe('buildPanelModel', () => {
+  it('groups quotes by speaker, counts mentions, marks orphans', () => {
+    const m = state().model!;
+    expect(m.speakers.map((s) => [s.name, s.anonymous, s.direct, s.indirect])).toEqual([
+      ['An official', true, 0, 1],
+      ['Maria Lopes', false, 1, 0],
+    ]);
+    expect(m.entities.place[0]).toMatchObject({ text: 'Lisbon', count: 2, found: 1 });
+    expect(m.summary).toEqual({ named: 1, anonymous: 1, share: 0.5 });
+    expect(m.notes.map((n) => [n.key, n.orphaned])).toEqual([
+      ['n:a', false],
+      ['n:b', true],
+    ]);
+    expect(m.speakers[0]!.quotes[0]!.found).toBe(false);
+  });
+
+  it('formats ISO dates and keeps other strings', () => {
+    expect(formatDate('not a date')).toBe('not a date');
+    expect(formatDate(null)).toBeNull();
+    expect(formatDate('2026-03-02T08:00:00Z')).toMatch(/2026/);
+  });
+});
+
+describe('Panel', () => {
+  it('shows header, summary, speakers, entities and notes with orphans', () => {
+    const el = render({ ...state(), ...callbacks() });
+    const panel = el.querySelector('[role=complementary]')!;
+    expect(panel.getAttribute('aria-label')).toContain('Sourcelight');
+    expect(panel.textContent).toContain('Harbour wall');
+    expect(panel.textContent).toContain('The Ledger · By Ines');
+    expect(panel.querySelector('.sl-summary')!.textContent).toContain('50%');
+    expect(panel.querySelector('.sl-speakers')!.textContent).toContain('Maria Lopes');
+    expect(panel.querySelector('.sl-speakers')!.textContent).toContain('on condition of anonymity');
+    expect(panel.textContent).toContain('People');
+    expect(panel.textContent).toContain('Places');
+    expect(panel.querySelector('.sl-orphan')!.textContent).toContain('Not found in this page');
+  });
+
+  it('jumps to found items and disables the unfound ones', () => {
+    const cb = callbacks();
+    const el = render({ ...state(), ...cb });
+    act(() => button(el, 'we will rebuild the wall')!.click());
+    expect(cb.onJump).toHaveBeenCalledWith(quoteKey(0));
+    expect(button(el, 'the plan failed')!.disabled).toBe(true);
+    act(() => button(el, 'Lisbon, 2 mentions')!.click());
+    expect(cb.onJump).toHaveBeenCalledWith('e1');
+  });
+
+  it('toggles categories (aria-pressed) and closes on Escape and on the close button', () => {
+    const cb = callbacks();
+    const el = render({ ...state({ visible: { ...DEFAULT_SETTINGS.categories, place: false } }), ...cb });
+    const places = button(el, 'Places')!;
+    expect(places.getAttribute('aria-pressed')).toBe('false');
+    act(() => places.click());
+    expect(cb.onToggleCategory).toHaveBeenCalledWith('place', true);
+    act(() => button(el, 'People')!.click());
+    expect(cb.onToggleCategory).toHaveBeenCalledWith('person', false);
+    const panel = el.querySelector<HTMLElement>('[role=complementary]')!;
+    act(() => panel.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true })));
+    expect(cb.onClose).toHaveBeenCalledTimes(1);
+    act(() => button(el, 'Close the Sourcelight panel')!.click());
+    expect(cb.onClose).toHaveBeenCalledTimes(2);
+  });
+
+  it('offers to analyze in click mode and to switch a site back on', () => {
+    const cb = callbacks();
+    const el = render({ ...state({ status: 'click-to-analyze' }), ...cb });
+    act(() => button(el, 'Analyze this page')!.click());
+    expect(cb.onAnalyze).toHaveBeenCalled();
+    act(() => root!.render(<Overlay {...state({ status: 'off' })} {...cb} />));
+    act(() => button(el, 'Turn on for this site')!.click());
+    expect(cb.onSiteEnabled).toHaveBeenCalledWith(true);
+  });
+
+  it('renders page-derived text as text, never as markup', () => {
+    const hostile = { ...header, title: '<img src=x onerror=alert(1)>' };
+    const m = buildPanelModel(hostile, analysis, [], new Set());
+    const el = render({ ...state({ model: m }), ...callbacks() });
+    expect(el.querySelector('img')).toBeNull();
+    expect(el.textContent).toContain('<img src=x onerror=alert(1)>');
+  });
+});
+
+describe('cards, selection button, note editor', () => {
+  it('shows a quote card with speaker, kind, anonymity cue and its actions', () => {
+    const cb = callbacks();
+    const card = {
+      key: quoteKey(1),
+      x: 10,
+      y: 10,
+      lineHeight: 18,
+      type: 'quote' as const,
+      text: 'the plan failed',
+      quote: {
+        speaker: 'An official',
+        kind: 'indirect' as const,
+        anonymous: true,
+        cue: 'said',
+        anonymityCue: 'on condition of anonymity',
+      },
+      saved: false,
+    };
+    const el = render({ ...state({ panelOpen: false, card }), ...cb });
+    const dialog = el.querySelector('.sl-card')!;
+    expect(dialog.textContent).toContain('Anonymous sources');
+    expect(dialog.textContent).toContain('An official');
+    expect(dialog.textContent).toContain('Indirect');
+    expect(dialog.textContent).toContain('on condition of anonymity');
+    act(() => button(el, 'Save')!.click());
+    expect(cb.onSaveItem).toHaveBeenCalledWith(quoteKey(1));
+    act(() => button(el, 'Add note')!.click());
+    expect(cb.onNoteItem).toHaveBeenCalledWith(quoteKey(1));
+  });
+
+  it('selection button saves or opens the editor; the editor saves the note', () => {
+    const cb = callbacks();
+    const el = render({ ...state({ panelOpen: false, selection: { x: 5, y: 5 } }), ...cb });
+    act(() => button(el, 'Save')!.click());
+    expect(cb.onSaveSelection).toHaveBeenCalled();
+    act(() => button(el, 'Add note')!.click());
+    expect(cb.onNoteSelection).toHaveBeenCalled();
+    act(() =>
+      root!.render(
+        <Overlay {...state({ panelOpen: false, editor: { x: 5, y: 5, text: 'rebuild the wall' } })} {...cb} />,
+      ),
+    );
+    const ta = el.querySelector('textarea')!;
+    act(() => {
+      Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')!.set!.call(ta, 'my note');
+      ta.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    act(() => button(el, 'Save')!.click());
+    expect(cb.onEditorSave).toHaveBeenCalledWith('my note');
+    act(() =>
+      el.querySelector('.sl-editor')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true })),
+    );
+    expect(cb.onEditorCancel).toHaveBeenCalled();
+  });
+});
