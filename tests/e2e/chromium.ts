@@ -149,6 +149,22 @@ class ChromiumDriver implements Driver {
     return expectDownloadIn(this.downloadsDir, trigger, timeoutMs, message, ['.crdownload']);
   }
 
+  async screenshotAll(dir: string): Promise<string[]> {
+    const files: string[] = [];
+    for (const [i, page] of this.context.pages().entries()) {
+      const file = join(dir, `failure-tab${i}.png`);
+      // a crashed or closing tab must not hide the test's own error
+      if (
+        await page.screenshot({ path: file, timeout: 5_000 }).then(
+          () => true,
+          () => false,
+        )
+      )
+        files.push(file);
+    }
+    return files;
+  }
+
   async restart(): Promise<void> {
     await this.context.close();
     await this.start();

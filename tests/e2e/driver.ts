@@ -121,6 +121,8 @@ export interface Driver {
   saveSelection(page: E2EPage): Promise<SaveReply>;
   /** Runs `trigger` and waits for the download it causes. Check `capabilities.downloads` first. */
   expectDownload(trigger: () => Promise<void>, options?: WaitOptions): Promise<Download>;
+  /** Screenshots every open tab into `dir`; the runner calls it when a test fails. Returns the files. */
+  screenshotAll(dir: string): Promise<string[]>;
   /** Closes the browser and starts it again on the same profile (all pages are closed). */
   restart(): Promise<void>;
   close(): Promise<void>;

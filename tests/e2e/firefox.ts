@@ -160,6 +160,22 @@ class FirefoxDriver implements Driver {
     return expectDownloadIn(this.downloadsDir, trigger, timeoutMs, message, ['.part']);
   }
 
+  async screenshotAll(dir: string): Promise<string[]> {
+    const files: string[] = [];
+    for (const [i, page] of (await this.browser.pages()).entries()) {
+      const file = join(dir, `failure-tab${i}.png`) as `${string}.png`;
+      // a crashed or closing tab must not hide the test's own error
+      if (
+        await page.screenshot({ path: file }).then(
+          () => true,
+          () => false,
+        )
+      )
+        files.push(file);
+    }
+    return files;
+  }
+
   async restart(): Promise<void> {
     await this.browser.close();
     await this.start();

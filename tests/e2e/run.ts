@@ -190,6 +190,12 @@ async function runOne(setup: BrowserSetup, server: FixtureServer, item: Discover
   } catch (err) {
     const skipped = err instanceof SkipTest;
     const e = err as Error;
+    const d = driver as Driver | null;
+    if (!skipped && d) {
+      // what the tabs looked like when it failed; bounded so a wedged browser cannot stall the run
+      const shots = await withTimeout(d.screenshotAll(artifactsDir), 15_000, 'failure screenshots').catch(() => []);
+      if (shots.length) logs.push(`screenshots: ${shots.map((f) => relative(root, f)).join(', ')}`);
+    }
     report(
       {
         browser: setup.name,
