@@ -103,6 +103,7 @@ export function findEntities(text: string): Entity[] {
     // "al-Assad", "el-Sisi", "bin-Laden": Arabic article + capitalized name is a name token
     if (!t.cap && !/^(al|el|ad|as|ash|an|ar|at|az|bin|ibn|abu|abd|bint|ben)-\p{Lu}/u.test(t.text)) return false;
     if (/['’](ve|re|ll|d|m|t)$/i.test(t.text) && t.text.length <= 7) return false; // "I've", "We're", "Don't"
+    if (/\p{N}/u.test(t.text) && /\p{Ll}/u.test(t.text)) return false; // "K2-18b", "iPhone15s": codes, not names
     if (isCalendar(i)) return false;
     // "[T]he": a lone capital letter glued to a bracket is not an initial
     if (t.text.length === 1 && (at(i + 1)?.text === ']' || at(i - 1)?.text === '[')) return false;
@@ -318,7 +319,13 @@ function refineSpan(ctx: Ctx, a0: number, b0: number): Cand[] {
   const split = findTitleRun(ctx, a, b);
   if (split) {
     const out: Cand[] = [];
-    if (split.runStart > a) out.push(...refineSpan(ctx, a, split.runStart - 1));
+    if (split.runStart > a) {
+      // the title's owner: "Lok Sabha Speaker", "Snapchat CEO", "BOJ Governor" — an institution or a place
+      for (const c of refineSpan(ctx, a, split.runStart - 1)) {
+        if (!c.known) c.votes[O] += 1.5;
+        out.push(c);
+      }
+    }
     const person = makeCand(ctx, split.runEnd + 1, split.nameEnd, false);
     if (person) {
       person.votes[P] += 6;
@@ -334,7 +341,12 @@ function refineSpan(ctx: Ctx, a0: number, b0: number): Cand[] {
     if (tokens[i]!.text !== 'of') continue;
     const rightHead = bare(tokens[b]!.text);
     const leftHead = bare(tokens[i - 1]!.text);
-    if (lx.orgHeads.has(rightHead) && (lx.orgHeads.has(leftHead) || lx.placeHeads.has(leftHead)) && i - 1 > a) {
+    if (
+      lx.orgHeads.has(rightHead) &&
+      (lx.orgHeads.has(leftHead) || lx.placeHeads.has(leftHead)) &&
+      i - 1 > a &&
+      b - i >= 2
+    ) {
       let r = i + 1;
       if (tokens[r]!.text === 'the') r++;
       return [...refineSpan(ctx, a, i - 1), ...refineSpan(ctx, r, b)];
@@ -397,9 +409,11 @@ function findTitleRun(
         break;
       }
     if (nameEnd <= runEnd || nameEnd - runEnd > 4) return null;
+    // "Sgt. Marcus Hill", "Dr. Amanda Park": a given name lets a place word be a surname
+    const given = lx.givenNames.has(tokens[runEnd + 1]!.text);
     for (let k = runEnd + 1; k <= nameEnd; k++) {
       const x = bare(tokens[k]!.text);
-      if (lx.orgHeads.has(x) || lx.placeHeads.has(x) || lx.genericAlone.has(x)) return null;
+      if (lx.orgHeads.has(x) || (!given && (lx.placeHeads.has(x) || lx.genericAlone.has(x)))) return null;
     }
     // a title preceded by "of" belongs to an organization name ("Department of Justice")
     if (i > a && tokens[i - 1]!.text === 'of') return null;
@@ -488,7 +502,8 @@ function makeCand(ctx: Ctx, a: number, b: number, sentenceInitial: boolean): Can
   const k = key.replace(/^the /, '');
   const isPlace = lx.places.get(k);
   const isOrg = lx.orgs.has(k);
-  if (isPlace) {
+  // an all-caps word is an acronym, not a city ("METRO"), except in a dateline (scored below)
+  if (isPlace && !(isPlace === 'city' && first.upper && single)) {
     votes[L] += isPlace === 'city' ? 3 : 6;
     known = true;
   }
@@ -532,6 +547,7 @@ function makeCand(ctx: Ctx, a: number, b: number, sentenceInitial: boolean): Can
     const looksPersonal =
       words.length <= 4 &&
       !heads.some((h) => lx.orgHeads.has(h) || lx.placeHeads.has(h) || h === 'Center' || h === 'Centre') &&
+      !words.some((w) => lx.orgHeads.has(bare(w))) &&
       ofAt < 0 &&
       !isPlace &&
       !isOrg;
@@ -546,8 +562,17 @@ function makeCand(ctx: Ctx, a: number, b: number, sentenceInitial: boolean): Can
     if (words.slice(0, -1).some((w) => lx.orgHeads.has(bare(w)) && !lx.placeHeads.has(bare(w)))) votes[O] += 2;
     if (lx.orgs.has(lexKey(words.slice(0, 2).join(' '))) || lx.orgs.has(lexKey(w0))) votes[O] += 2;
     // a place followed by an unknown word: "Manchester United", "Chicago Bulls", "Chase Manhattan" is the reverse
-    if (!isPlace && !isOrg && lx.places.has(lexKey(w0)) && words.length === 2 && !lx.placeHeads.has(head))
-      votes[O] += 1.5;
+    if (!isPlace && !isOrg && !lx.placeHeads.has(head) && !lx.orgHeads.has(head)) {
+      // a known place followed by other words: "Manchester United", "New York Red Bulls", "Texas Instruments"
+      for (let n = Math.min(3, words.length - 1); n >= 1; n--) {
+        if (lx.places.has(lexKey(words.slice(0, n).join(' ')))) {
+          votes[O] += 2;
+          break;
+        }
+      }
+      // "North Freeway", "West Bank": persons never start with a compass word
+      if (lx.compass.has(w0)) votes[L] += 1.5;
+    }
     // "New Yorkers", "Londoners": inhabitants, not places
     const lastW = words[words.length - 1]!;
     if (/ers$/.test(lastW) && lx.places.has(lexKey([...words.slice(0, -1), lastW.replace(/ers$/, '')].join(' '))))
@@ -588,7 +613,7 @@ function makeCand(ctx: Ctx, a: number, b: number, sentenceInitial: boolean): Can
       votes[P] -= 2;
       if (prev2 && !prev2.t.cap && lx.placePreps.has(prev2.t.text) && !next?.possessive) votes[L] += 1;
       else if (!isPlace) votes[O] += 0.5;
-    } else if (lx.placePreps.has(pw) && !next?.possessive) votes[L] += single || known ? 1.5 : 0.5;
+    } else if (lx.placePreps.has(pw) && !next?.possessive) votes[L] += single || known || pw !== 'to' ? 1.5 : 0.5;
     if (
       pw === 'of' &&
       prev2 &&
@@ -615,6 +640,11 @@ function makeCand(ctx: Ctx, a: number, b: number, sentenceInitial: boolean): Can
     else if (lx.orgAfter.has(nw)) votes[O] += 2;
     else if (lx.placeAfter.has(nw)) votes[L] += 2;
     else if (SPEECH_AFTER.has(nw) && !next?.possessive) votes[P] += 1;
+    else {
+      // "the Nuseirat refugee camp", "the Rafah border crossing"
+      const n2 = at(nextWord === next ? b + 2 : b + 3);
+      if (n2?.kind === 'word' && !n2.cap && lx.placeAfter.has(n2.text)) votes[L] += 2;
+    }
     if ((nw === 'embassy' || nw === 'consulate') && (isPlace || first.upper)) {
       // "the US embassy": the institution, named by its country
       const e = nextWord.end;
@@ -686,7 +716,7 @@ function makeCand(ctx: Ctx, a: number, b: number, sentenceInitial: boolean): Can
   let weak = false;
   if (!known) {
     if (ctx.headingLine.has(first.line)) weak = true;
-    if (single && sentenceInitial) weak = true;
+    if (single && sentenceInitial && !first.upper) weak = true;
     // a capitalized ordinary word ("Government", "Enabled"): seen in lowercase elsewhere in the article
     if (single && ctx.lowerVocab.has(first.text.toLowerCase())) weak = true;
     // …unless the sentence treats it as a name: "Gavi, the vaccine alliance, said", "Ticketmaster, owned by …"

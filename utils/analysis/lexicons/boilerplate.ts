@@ -11,6 +11,7 @@ export type Range = [number, number];
 const LINE_PATTERNS: RegExp[] = [
   /^(photo|image|video|graphic|illustration|file photo)s?\s*(by|:|credit|courtesy)/i,
   /^(photo|image|picture)s?\s*credit/i,
+  /^(image|video|media|photo) source\b/i, // BBC: "Image source, Getty Images"
   /^[Bb][Yy]\s+\p{Lu}[\p{L}.'’-]*(\s+\p{Lu}[\p{L}.'’-]*){0,3}(\s*(,|and|&)\s*\p{Lu}[\p{L}.'’-]*(\s+\p{Lu}[\p{L}.'’-]*){0,3})*\s*(,[^.]{0,40})?$/u,
   /\bcontributed (to )?(this |the )?(report|story|article|reporting)\b/i,
   /^\(?(additional )?(reporting|writing|editing) by\b/i,
@@ -30,7 +31,7 @@ const ALL_CAPS_LINE = /^[^\p{Ll}]*\p{Lu}{2,}[^\p{Ll}]*\s[^\p{Ll}]*$/u;
 
 /** Lines after which the next short lines are link lists ("Follow us on" → "Facebook Twitter Instagram"). */
 const LEADS_LIST =
-  /^(follow|like|share|connect with) (us|this)\b|social media|^related( coverage| stories| articles| content| links)?:?$|^(more on this story|read next|you may also like|more from)/i;
+  /^(follow|like|share|connect with) (us|this)\b|social media|^related( coverage| stories| articles| content| links| topics)?:?$|^(more on this story|read next|you may also like|more from)/i;
 
 /**
  * A parenthesized credit at the end of a caption or paragraph: "(Reuters)", "(Harry Benson/Getty)",
@@ -40,7 +41,7 @@ const PAREN_CREDIT = /\((?:[^()]{1,80}\/[^()]{1,80}|(?:photo|image|credit|courte
 const PAREN_AFTER_SENTENCE = /([.!?]["”’]?)\s*\((\p{Lu}[\p{L}.'’&-]*(?:\s+\p{Lu}[\p{L}.'’&-]*){0,3})\)\s*$/u;
 /** A wire tag right after a dateline: "CAIRO (AP) —", "LONDON (Reuters) -". */
 const WIRE_TAG =
-  /^(\p{Lu}[\p{Lu} .'-]{1,30}(?:,\s*\p{Lu}[\p{L} .]{1,30})?)\s*\((AP|AFP|Reuters|UPI|dpa|Xinhua|Bloomberg|CNN|AP Photo)\)/u;
+  /^(\p{Lu}[\p{Lu} .'-]{1,30}(?:,\s*\p{Lu}[\p{L} .]{1,30})?)\s*\((AP|AFP|Reuters|UPI|dpa|Xinhua|Bloomberg|CNN|AP Photo|[A-Z]{3,5})\)/u;
 
 /** Finds the boilerplate ranges of `text` (sorted, non-overlapping). Linear in the text length. */
 export function boilerplateRanges(text: string): Range[] {

@@ -72,10 +72,11 @@ songs film movie series sitcom novel book memoir documentary podcast show game v
 
 /** Lowercase nouns right after a name that make it a place ("Ozark county", "the Kashmir region"). */
 export const PLACE_AFTER = `city town village province county region state island islands river capital area district neighborhood
+camp crossing
 neighbourhood suburb border coast valley countryside peninsula`;
 
 /** Prepositions that put a following name in a location role ("in Bamako", "from the Sahel"). */
-export const PLACE_PREPS = `in at from near into across outside inside throughout toward towards via around within to`;
+export const PLACE_PREPS = `in at from near into across outside inside throughout toward towards via around within to through`;
 
 /**
  * Organization head words: the last word of a name ("Bureau of African Affairs" is headed by "Bureau") or its
@@ -93,7 +94,7 @@ Secretariat Directorate Conference Forum Initiative Programme Team FC Cooperativ
 Petroleum Telecom Communications Software Games Pictures Publishing Reserve Ministries Agencies Departments Councils
 Commissions Unions Banks Committees Institutes Universities Schools Colleges Fire Legion Battalion Regiment Division Squad
 Unit Cartel Gang Mafia Clinic Clinics Project Watch International Worldwide Global Solutions Consulting Associates
-Air Power Rail Railways Shipping Steel Mining Motor Securities Financial Investments Insurance Bancorp Advisors Management Markets Logistics Pharma Biotech Robotics`;
+Air Power Rail Railways Shipping Steel Mining Motor Observatory Securities Financial Investments Insurance Bancorp Advisors Management Markets Logistics Pharma Biotech Robotics`;
 
 /**
  * Place head words: "New York Avenue", "Crown Heights", "SDCCU Stadium", "Brooklyn Bridge". Named facilities
@@ -104,7 +105,8 @@ Harbor Harbour Island Islands Isle Mountain Mountains Hill Hills Heights River L
 Forest Beach Coast Peninsula County Province Region District Prefecture Township Borough City Town Village Point Mansion
 Palace Castle Cathedral Mosque Temple Hospital Museum Memorial Stadium Arena Tower Towers Building House Terminal Interstate
 Highway Route Camp Prison Jail Zoo Gardens Garden Falls Canyon Creek Springs Field Fields Square Circle Pier Dam Reservoir
-Plateau Basin Delta Glacier Volcano Reef Oasis Quarter Gate Wall Monument Cemetery Stadium Ballpark Coliseum Colosseum`;
+Plateau Basin Delta Glacier Volcano Reef Oasis Quarter Gate Wall Monument Cemetery Stadium Ballpark Coliseum Colosseum
+Freeway Expressway Parkway Turnpike Motorway Crossing Pass Junction Corridor`;
 
 /** Place words that come first ("Mount Kenya", "Lake Chad", "Gulf of Mexico", "Cape Town"). */
 export const PLACE_PREFIXES = `Mount Mt Lake Gulf Cape Fort Port Isle Bay Sea Strait`;
@@ -170,7 +172,7 @@ nikkei 225|stoxx 600|hang seng|sensex|nifty|kospi|brent|wti|bitcoin|ethereum|bib
 export const NON_ENTITY_HEADS = `Act Bill Amendment Treaty Accord Accords Agreement Doctrine Plan Protocol Convention Resolution
 Award Awards Prize Prizes Cup Championship Championships Olympics Festival Week Day Summit Crisis War Revolution
 Spring Massacre Law Code Charter Declaration Manifesto Report Index Syndrome Disease Virus Pandemic Agenda Strategy Deal
-Tour Tournament Series Show Album Concert Expo Marathon Composite`;
+Tour Tournament Series Show Album Concert Expo Marathon Composite Telescope`;
 
 /**
  * Words that are capitalized inside names but never a name on their own ("Foundation", "Department"):

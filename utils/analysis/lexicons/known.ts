@@ -20,7 +20,7 @@ export const KNOWN_INSTITUTIONS = `United Nations|UN|U.N.|NATO|EU|E.U.|European 
 European Central Bank|ECB|WHO|World Health Organization|IMF|International Monetary Fund|World Bank|WTO|World Trade Organization|
 OPEC|ASEAN|African Union|AU|ECOWAS|Arab League|G7|G20|BRICS|Red Cross|ICRC|Red Crescent|UNICEF|UNHCR|UNESCO|UNRWA|
 Amnesty International|Human Rights Watch|Greenpeace|Interpol|Europol|ICC|ICJ|International Criminal Court|
-International Court of Justice|Security Council|General Assembly|House of Representatives|House of Commons|House of Lords|Congress|Senate|Pentagon|Kremlin|FBI|CIA|NSA|NASA|
+International Court of Justice|Security Council|General Assembly|Parliament|House of Representatives|House of Commons|House of Lords|Congress|Senate|Pentagon|Kremlin|FBI|CIA|NSA|NASA|
 ESA|FDA|CDC|EPA|FAA|SEC|FTC|FCC|IRS|DHS|ICE|DOJ|Supreme Court|Federal Reserve|Bundestag|Knesset|Duma|Politburo|
 Downing Street|Scotland Yard|MI5|MI6|Mossad|KGB|FSB|GRU|NHS|OECD|OSCE|IAEA|Médecins Sans Frontières|MSF|Oxfam|
 Doctors Without Borders|Hamas|Hezbollah|Taliban|Al-Qaeda|al-Qaeda|Al Qaeda|al Qaeda|ISIS|ISIL|Islamic State|Daesh|

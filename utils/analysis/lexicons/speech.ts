@@ -61,6 +61,13 @@ const VERB_LEMMAS: Record<string, string[]> = {
   assure: [],
   reiterate: [],
   advise: [],
+  ask: [],
+  shout: [],
+  exclaim: [],
+  joke: [],
+  quip: ['quipped', 'quips', 'quip'],
+  yell: [],
+  whisper: [],
 };
 
 /** Builds the regular inflections of a lemma (-s, -ed, -ing), with the usual spelling rules. */
@@ -90,6 +97,17 @@ export const NOUNY_BASE_FORMS: ReadonlySet<string> = new Set(
     ' ',
   ),
 );
+
+/** Verbs that attribute only a quotation ('"Why?" she asked'), never a paraphrase ("asked him to leave"). */
+export const QUOTE_ONLY_VERBS: ReadonlySet<string> = new Set([
+  'ask',
+  'shout',
+  'exclaim',
+  'joke',
+  'quip',
+  'yell',
+  'whisper',
+]);
 
 /** Verbs that normally take a listener (or target) before the claim: "told reporters that…". */
 export const OBJECT_VERBS: ReadonlySet<string> = new Set(['tell', 'inform', 'assure', 'warn', 'remind', 'brief']);
