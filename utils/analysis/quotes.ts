@@ -17,7 +17,14 @@
 import type { Entity, Quote } from './types';
 import { splitParagraphs, splitSentences, type Span } from './sentences';
 import { SpeakerResolver, anonymityCue, buildNameIndex, type Speaker } from './speakers';
-import { AGENTLESS_PASSIVES, NOUNY_BASE_FORMS, OBJECT_VERBS, PHRASAL_CUES, SPEECH_VERB_FORMS } from './lexicons/speech';
+import {
+  AGENTLESS_PASSIVES,
+  NOUNY_BASE_FORMS,
+  OBJECT_VERBS,
+  PHRASAL_CUES,
+  QUOTE_ONLY_VERBS,
+  SPEECH_VERB_FORMS,
+} from './lexicons/speech';
 
 /** A quotation-mark span; `open`/`close` are the mark offsets, `start`/`end` the trimmed inner text. */
 interface QSpan {
@@ -279,14 +286,23 @@ export function findQuotes(text: string, entities: Entity[]): Quote[] {
         useFront = front.words >= 5;
       }
       if (useFront) after = null;
+      // "asked", "shouted": only a quotation makes them attributions ("asked not to be named" does not).
+      if (QUOTE_ONLY_VERBS.has(r.cue.lemma)) {
+        const quoted = (after && spans.some((q) => q.open === after!.start)) || (!after && front?.quote);
+        if (!quoted) continue;
+      }
       const p = paragraphs[paraOf(sent.start)];
       const block = !after && /:\s*$/.test(text.slice(toks[r.cue.last]!.e, sent.end)) && p?.end === sent.end;
-      const group = groupSpeakers(r.phrase, toks[r.cue.first]!.s) ?? [speaker];
+      const group = groupSpeakers(r.phrase, toks[r.cue.first]!.s) ??
+        (r.mode === 'sv' ? coordinatedSubjects(r.subjStart, speaker) : null) ?? [speaker];
       if (block) {
         // "… also said:" at a paragraph end — the following paragraphs hold the claim.
         blockAfter(sent.end, speaker, cueText, anon);
       } else if (after) {
         r.content = { start: after.start, end: after.end };
+        // '"We are," he said, "ready to fight."': both halves of an interrupted quotation.
+        if (front?.quote && after.hasQuote)
+          for (const g of group) emitContent(front.start, front.end, g, cueText, anon, true);
         for (const g of group) emitContent(after.start, after.end, g, cueText, anon, false);
       } else if (front) {
         r.content = { start: toks[r.cue.last]!.e, end: toks[r.cue.last]!.e };
@@ -357,6 +373,28 @@ export function findQuotes(text: string, entities: Entity[]): Quote[] {
    * "Both airlines said": one speaker per distinct organization named in the preceding sentences.
    * Null when the phrase is not such a group or the members cannot be found.
    */
+  /** "Both NASA and the ESA said", "Mali and Niger said": one claim per named subject. */
+  function coordinatedSubjects(subjStart: number, speaker: Speaker): Speaker[] | null {
+    if (!speaker.name || speaker.anonymous) return null;
+    const first = names.before(subjStart, Math.max(0, subjStart - 80), (r) =>
+      /^\s+and\s+$/.test(text.slice(r.end, subjStart)),
+    );
+    if (!first || first.possessive || first.canonical === speaker.name) return null;
+    const lead = text.slice(Math.max(0, first.start - 12), first.start);
+    if (!/(?:^|[.!?]["\u201d]?\s+|\n|,\s+|\bboth\s+|^\s*)$/i.test(lead)) return null;
+    return [
+      {
+        name: first.canonical,
+        anonymous: false,
+        type: first.type,
+        gender: first.gender,
+        mention: { start: first.start, end: first.end, text: '' },
+        anonymityCue: null,
+      },
+      speaker,
+    ];
+  }
+
   function groupSpeakers(phrase: string | null, pos: number): Speaker[] | null {
     if (!phrase || !/^both\s+\p{Ll}+s$/iu.test(phrase.trim())) return null;
     const seen = new Map<string, Speaker>();
