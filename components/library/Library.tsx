@@ -338,9 +338,11 @@ export function Library({ data, actions, theme, onThemeChange, now = Date.now }:
               <p className="summary" role="status" aria-live="polite">
                 {data?.partial
                   ? 'Loading everything saved…'
-                  : filtered
-                    ? `${plural(matched, 'match', 'matches')} in ${plural(groups.length, 'article')}`
-                    : `${plural(groups.length, 'article')}, newest first`}
+                  : view === 'people'
+                    ? `${plural(people.length, 'person', 'people')}${filtered ? ' in the results' : ''}, most quoted first`
+                    : filtered
+                      ? `${plural(matched, 'match', 'matches')} in ${plural(groups.length, 'article')}`
+                      : `${plural(groups.length, 'article')}, newest first`}
                 {filtered && (
                   <button type="button" className="link" onClick={clearFilters}>
                     Clear
