@@ -141,8 +141,15 @@ export function demoBackup(): Json {
   } as unknown as Json;
 }
 
-/** Opens the backup panel and restores `text` as if the reader had picked a file; returns the toast. */
+/**
+ * Opens the backup panel and restores `text` as if the reader had picked a file; returns the toast it
+ * causes (any earlier toast is dismissed first, so an old message is never mistaken for the answer).
+ */
 async function restoreFile(popup: E2EPage, text: string): Promise<string> {
+  await popup.evaluate(() =>
+    document.querySelector<HTMLButtonElement>('[data-testid=toast] button[aria-label=Dismiss]')?.click(),
+  );
+  await popup.waitFor(() => !document.querySelector('[data-testid=toast]'), null, { message: 'no toast' });
   if (!(await popup.evaluate(() => !!document.querySelector('[data-testid=restore-file]'))))
     await popup.click('button[aria-controls="backup-panel"]');
   await popup.evaluate((content) => {
@@ -199,9 +206,6 @@ export const restoreGoodAndBadBackups = e2e(async ({ driver, expect }) => {
     [JSON.stringify({ bookmarks: [{ url: 'https://x.example' }] }), 'not a Sourcelight backup'],
     [JSON.stringify({ ...(demoBackup() as object), annotations: [{ id: 'x', kind: 'evil' }] }), 'damaged'],
   ] as const) {
-    await popup.evaluate(() =>
-      document.querySelector<HTMLButtonElement>('[data-testid=toast] button[aria-label=Dismiss]')?.click(),
-    );
     const got = await restoreFile(popup, bad);
     expect(got.includes(message), `refusal message "${got}" mentions "${message}"`).toBe(true);
   }
