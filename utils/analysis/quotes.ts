@@ -68,6 +68,10 @@ const AUX_ADV = new Set(
   ).split(' '),
 );
 
+/** Time nouns of adverbial phrases ("last month", "on Monday"). */
+const TIME_NOUN =
+  /^(?:week|weekend|month|year|morning|afternoon|evening|night|monday|tuesday|wednesday|thursday|friday|saturday|sunday|spring|summer|autumn|fall|winter|time)$/;
+
 /** Words that end a subject noun phrase when walking backwards from the verb. */
 const BOUNDARY = new Set(
   (
@@ -212,7 +216,10 @@ export function findQuotes(text: string, entities: Entity[]): Quote[] {
           const ante = antecedentBefore(text, toks, found.relTok, floorTok);
           if (ante) {
             subj = ante;
-            const refs = names.inRange(ante.start, ante.end).filter((r) => !r.possessive);
+            // The noun right before the relative pronoun, even in a possessive-looking name ("Sainsbury's").
+            const all = names.inRange(ante.start, ante.end);
+            const last = all[all.length - 1];
+            const refs = last && ante.end - last.end <= 3 ? [last] : all.filter((r) => !r.possessive);
             speaker = refs.length
               ? resolver.resolve(refs[refs.length - 1]!.start, refs[refs.length - 1]!.end, sent.start)
               : resolver.resolve(ante.start, ante.end, sent.start);
@@ -836,7 +843,19 @@ function subjectBefore(
   names: ReturnType<typeof buildNameIndex>,
 ): SubjectFound {
   let j = cueTok - 1;
-  while (j >= floorTok && AUX_ADV.has(toks[j]!.lw) && plainGap(text, toks[j]!.e, toks[j + 1]!.s)) j--;
+  // Adverbs, auxiliaries and time expressions between subject and verb ("which last month announced").
+  for (;;) {
+    while (j >= floorTok && AUX_ADV.has(toks[j]!.lw) && plainGap(text, toks[j]!.e, toks[j + 1]!.s)) j--;
+    if (
+      j - 1 >= floorTok &&
+      TIME_NOUN.test(toks[j]!.lw) &&
+      /^(?:last|this|next|on|earlier|late|that|each|every)$/.test(toks[j - 1]!.lw)
+    ) {
+      j -= 2;
+      continue;
+    }
+    break;
+  }
   if (j < floorTok) return { kind: 'none' };
   const gap = text.slice(toks[j]!.e, toks[j + 1]!.s);
   if (QUOTE_CHARS.test(gap) && !/^['\u2019]s?\s*$/.test(gap)) return { kind: 'none' };
@@ -905,6 +924,8 @@ function commaSubject(
       }
       k--;
     }
+    // "But Dr Emma Runswick": a leading conjunction is not part of the subject.
+    if (k < end && /^(?:and|but|so|yet|or|then)$/.test(toks[k]!.lw) && /^\p{Lu}/u.test(toks[k + 1]!.w)) k++;
     const first = toks[k]!.lw;
     const segText = text.slice(toks[k]!.s, toks[end]!.e);
     const n = end - k + 1;

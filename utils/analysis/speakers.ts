@@ -82,6 +82,10 @@ const DEMONYM = /(?:an|ans|ian|ese|ish|ic|i)$/;
 const VERBISH =
   /^(?:\w+ed|said|says|told|tells|has|had|have|is|was|are|were|will|would|could|can|also|who|wrote|adds|notes|warns|insists|argues|denies|confirms)$/;
 
+/** Agent nouns in -er/-or that denote people, not organizations. */
+const PERSON_AGENT =
+  /^(?:officer|teacher|lawyer|worker|farmer|driver|player|soldier|voter|owner|father|mother|brother|sister|daughter|partner|writer|reader|viewer|speaker|founder|doctor|sailor|actor|senator|governor|mayor|author|editor|investor|survivor|neighbour|neighbor|visitor|protester|protestor|supporter|customer|passenger|user|member|leader|manager|director|reporter|researcher|fighter|trader|minister)$/;
+
 /** Documents that speak for their issuer ("the report said"). */
 const DOCUMENT_HEADS = new Set(
   'report statement solicitation document filing memo study survey letter release notice proposal complaint lawsuit indictment transcript'.split(
@@ -410,13 +414,26 @@ export class SpeakerResolver {
       const rest = this.text.slice(owner.end, end).replace(/^['\u2019]s?\s*/, '');
       return { ...named(owner), name: `${owner.canonical}'s ${rest}`.trim(), type: 'organization' };
     }
+    // "the BMA's deputy chair": a person described through an organization, not the organization.
+    if (owner && head && ROLE_NOUNS.get(head) === 'person' && !refs.some((r) => !r.possessive)) {
+      return this.descriptive(phrase, head, true, cue);
+    }
     // A named organization or place that heads the phrase speaks for itself.
     const orgRef = refs.find((r) => !r.possessive || refs.length === 1);
     if (orgRef && !(head && ANONYMOUS_HEADS.has(head))) return named(orgRef);
     if (refs.length && head && INSTITUTION_HEADS.has(head)) return named(refs[refs.length - 1]!);
-    // Role nouns ("the minister", "the company") refer back.
-    if (head && /^the\s/i.test(phrase) && ROLE_NOUNS.has(head)) {
-      const back = this.resolveRole(head, ROLE_NOUNS.get(head)!, start, lower);
+    // Role nouns ("the minister", "the company") refer back; so does a definite agent noun that is not a
+    // person's role ("the retailer", "the carmaker", "the regulator").
+    const agentNoun =
+      head !== null &&
+      /^(?:the|this)\s/i.test(phrase) &&
+      /(?:er|or)$/.test(head) &&
+      !ANONYMOUS_HEADS.has(head) &&
+      !ROLE_NOUNS.has(head) &&
+      !TITLES.has(head) &&
+      !PERSON_AGENT.test(head);
+    if (head && /^the\s/i.test(phrase) && (ROLE_NOUNS.has(head) || agentNoun)) {
+      const back = this.resolveRole(head, ROLE_NOUNS.get(head) ?? 'organization', start, lower);
       if (back) return back;
     }
     if (head && INSTITUTION_HEADS.has(head)) return this.descriptive(phrase, head, false, cue);
