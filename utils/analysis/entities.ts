@@ -38,6 +38,8 @@ interface Cand {
   weak: boolean;
   /** Has strong type evidence from the gazetteer or a known list. */
   known: boolean;
+  /** The only knowledge is a city name, which is also often a surname ("Garland", "Madison"). */
+  cityOnly?: boolean;
   /** Acronym given in parentheses right after this name ("… Development (USAID)"). */
   parenAlias?: Cand;
 }
@@ -174,6 +176,7 @@ export function findEntities(text: string): Entity[] {
       }
       if (t.possessive && lx.possessiveInName.has(tokens[j]!.text) && nameTok(k + 1)) {
         j = k + 1;
+        licensed ||= licenses(tokens[j]!.text, lx);
         continue;
       }
       // a short number right after a name: "Interstate 10", "Division 1", "Apollo 11"
@@ -294,7 +297,11 @@ function refineSpan(ctx: Ctx, a0: number, b0: number): Cand[] {
   while (a <= b) {
     const t = tokens[a]!;
     const w = t.text;
-    if (lx.stopStarters.has(w) && (t.sentStart || /^(The|A|An)$/.test(w) || a > a0)) {
+    if (
+      lx.stopStarters.has(w) &&
+      (t.sentStart || /^(The|A|An|This|That|These|Those)$/.test(w)) &&
+      !ctx.at(a + 1)?.possessive
+    ) {
       a++;
       continue;
     }
@@ -315,6 +322,14 @@ function refineSpan(ctx: Ctx, a0: number, b0: number): Cand[] {
   // trailing connectors and particles never end a name
   while (b > a && isConnectorWord(tokens[b]!.text, lx)) b--;
 
+  // a dateline with the outlet glued on: "Hong Kong CNN —" (the outlet is a wire tag, not an entity)
+  if (b > a && (a === 0 || tokens[a - 1]!.line !== tokens[a]!.line) && /^[—–-]$/.test(ctx.at(b + 1)?.text ?? '')) {
+    if (
+      lx.orgs.has(lexKey(tokens[b]!.text)) &&
+      lx.places.has(lexKey(ctx.text.slice(tokens[a]!.start, tokens[b - 1]!.end)))
+    )
+      return refineSpan(ctx, a, b - 1).map((c) => ((c.votes[L] += 5), (c.weak = false), c));
+  }
   // "US President Donald Trump", "Facebook CEO Mark Zuckerberg", "Lieutenant General John Brennan"
   const split = findTitleRun(ctx, a, b);
   if (split) {
@@ -503,9 +518,11 @@ function makeCand(ctx: Ctx, a: number, b: number, sentenceInitial: boolean): Can
   const isPlace = lx.places.get(k);
   const isOrg = lx.orgs.has(k);
   // an all-caps word is an acronym, not a city ("METRO"), except in a dateline (scored below)
+  let cityOnly = false;
   if (isPlace && !(isPlace === 'city' && first.upper && single)) {
     votes[L] += isPlace === 'city' ? 3 : 6;
     known = true;
+    cityOnly = isPlace === 'city' && !isOrg;
   }
   if (isOrg) {
     votes[O] += 6;
@@ -725,7 +742,19 @@ function makeCand(ctx: Ctx, a: number, b: number, sentenceInitial: boolean): Can
         weak = false;
     }
   }
-  return { a, b, start: first.start, end, text: textOut, words, key, votes, weak, known };
+  return {
+    a,
+    b,
+    start: first.start,
+    end,
+    text: textOut,
+    words,
+    key,
+    votes,
+    weak,
+    known,
+    cityOnly: cityOnly && !lx.people.has(k),
+  };
 }
 
 /**
@@ -900,7 +929,10 @@ function cluster(cands: Cand[], lx: Lexicon): Entity[] {
     if (ws.length < 2) continue;
     const t = typeOf(cl);
     if (t === P) {
-      setOnce(byLast, lexKey(ws[ws.length - 1]!), cl);
+      // "Joe Manchin III" is "Manchin"
+      const last =
+        /^(Jr|Sr|II|III|IV|V)$/.test(ws[ws.length - 1]!) && ws.length > 2 ? ws[ws.length - 2]! : ws[ws.length - 1]!;
+      setOnce(byLast, lexKey(last), cl);
       if (!lx.givenNames.has(ws[0]!)) setOnce(byFirst, lexKey(ws[0]!), cl);
     } else {
       // "Oculus" ~ "Oculus VR" — but not "Ozark" ~ "Ozark Police Department", whose rest is a generic head
@@ -962,7 +994,13 @@ function cluster(cands: Cand[], lx: Lexicon): Entity[] {
   for (const cl of [...clusters.values()]) {
     if (cl.words.length > 2 && typeOf(cl) === P) continue;
     const isAcr = cl.words.length === 1 && /^\p{Lu}{2,}$/u.test(cl.words[0]!);
-    const t = findTarget(cl.key, cl.words, isAcr, typeOf(cl), cl.cands.some((c) => c.known) && typeOf(cl) !== P);
+    const t = findTarget(
+      cl.key,
+      cl.words,
+      isAcr,
+      typeOf(cl),
+      cl.cands.some((c) => c.known && !c.cityOnly) && typeOf(cl) !== P,
+    );
     if (!t || t === cl) continue;
     merge(cl, t);
   }
@@ -973,7 +1011,7 @@ function cluster(cands: Cand[], lx: Lexicon): Entity[] {
     let target = clusters.get(aliasKeys.get(k) ?? k);
     if (!target) {
       const isAcr = c.words.length === 1 && /^\p{Lu}{2,}$/u.test(c.words[0]!);
-      target = findTarget(k, c.words, isAcr, argmax(c.votes), c.known && argmax(c.votes) !== P);
+      target = findTarget(k, c.words, isAcr, argmax(c.votes), c.known && !c.cityOnly && argmax(c.votes) !== P);
     }
     if (!target) continue;
     const r = root(target);

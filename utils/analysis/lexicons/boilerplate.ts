@@ -11,6 +11,8 @@ export type Range = [number, number];
 const LINE_PATTERNS: RegExp[] = [
   /^(photo|image|video|graphic|illustration|file photo)s?\s*(by|:|credit|courtesy)/i,
   /^(photo|image|picture)s?\s*credit/i,
+  /^(photograph|credit)\s*(:|\.\.\.|…)/i, // Guardian "Photograph: X/PA", NYT "Credit...X/The New York Times"
+  /^(listen to this article|share full article|supported by|continue reading|story continues below|advertisement|skip to|heard on|updated \w+ \d|published \w+ \d)/i,
   /^(image|video|media|photo) source\b/i, // BBC: "Image source, Getty Images"
   /^[Bb][Yy]\s+\p{Lu}[\p{L}.'’-]*(\s+\p{Lu}[\p{L}.'’-]*){0,3}(\s*(,|and|&)\s*\p{Lu}[\p{L}.'’-]*(\s+\p{Lu}[\p{L}.'’-]*){0,3})*\s*(,[^.]{0,40})?$/u,
   /\bcontributed (to )?(this |the )?(report|story|article|reporting)\b/i,

@@ -94,7 +94,7 @@ Secretariat Directorate Conference Forum Initiative Programme Team FC Cooperativ
 Petroleum Telecom Communications Software Games Pictures Publishing Reserve Ministries Agencies Departments Councils
 Commissions Unions Banks Committees Institutes Universities Schools Colleges Fire Legion Battalion Regiment Division Squad
 Unit Cartel Gang Mafia Clinic Clinics Project Watch International Worldwide Global Solutions Consulting Associates
-Air Power Rail Railways Shipping Steel Mining Motor Observatory Securities Financial Investments Insurance Bancorp Advisors Management Markets Logistics Pharma Biotech Robotics`;
+Air Power Rail Railways Shipping Steel Mining Motor Observatory Report Securities Financial Investments Insurance Bancorp Advisors Management Markets Logistics Pharma Biotech Robotics`;
 
 /**
  * Place head words: "New York Avenue", "Crown Heights", "SDCCU Stadium", "Brooklyn Bridge". Named facilities
@@ -144,7 +144,7 @@ Citizens Soldiers Troops Rebels Militants Fighters Civilians Victims Survivors P
 /** Month and weekday names (and their abbreviations); they break name spans and are never entities. */
 export const CALENDAR = `January February March April June July August September October November December Jan Feb Mar Apr
 Jun Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday Friday Saturday Sunday Mon Tue Tues Wed Thu Thurs Fri
-Sat Sun Weekend Spring Summer Autumn Fall Winter Christmas Easter Ramadan Eid Thanksgiving Halloween Hanukkah Passover Diwali`;
+Sat Sun Weekend Spring Summer Autumn Fall Winter Christmas Easter Thanksgiving Halloween Hanukkah Passover Diwali`;
 
 /**
  * Non-entities that are capitalized: religions and their followers, political camps, languages, events,
@@ -157,7 +157,7 @@ liberal|liberals|tory|tories|socialist|socialists|communist|communists|progressi
 english|spanish|french|german|arabic|mandarin|cantonese|hindi|urdu|bengali|russian|portuguese|italian|japanese|korean|
 turkish|persian|farsi|swahili|hebrew|latin|greek|dutch|polish|ukrainian|cold war|world war|world war i|world war ii|
 world war one|world war two|arab spring|holocaust|brexit|new year|olympics|olympic games|world cup|super bowl|election day|
-independence day|memorial day|labor day|labour day|government|god|allah|internet|web|earth|moon|west|east|
+independence day|memorial day|labor day|labour day|ramadan|eid|government|god|allah|internet|web|earth|moon|west|east|
 the west|the east|state|states|nation|federal|constitution|parliament house|north|south|article|articles|section|
 chapter|amendment|act|bill|covid|covid-19|coronavirus|ebola|aids|hiv|tv|app|ceo|cfo|coo|cto|pm|am|et|pt|gmt|utc|bst|est|pst|
 edt|pdt|cet|gdp|dna|pin|pins|id|iq|phd|mba|vip|pr|hr|it|ai|vr|ar|pc|usb|gps|suv|atm|faq|lgbt|lgbtq|lgbtq+|mp|ok|rip|aka|ii|
@@ -171,7 +171,7 @@ nikkei 225|stoxx 600|hang seng|sensex|nifty|kospi|brent|wti|bitcoin|ethereum|bib
 /** Trailing words that make a capitalized span a law, document, award or event rather than an entity. */
 export const NON_ENTITY_HEADS = `Act Bill Amendment Treaty Accord Accords Agreement Doctrine Plan Protocol Convention Resolution
 Award Awards Prize Prizes Cup Championship Championships Olympics Festival Week Day Summit Crisis War Revolution
-Spring Massacre Law Code Charter Declaration Manifesto Report Index Syndrome Disease Virus Pandemic Agenda Strategy Deal
+Spring Massacre Law Code Charter Declaration Manifesto Index Syndrome Disease Virus Pandemic Agenda Strategy Deal
 Tour Tournament Series Show Album Concert Expo Marathon Composite Telescope`;
 
 /**

@@ -145,6 +145,9 @@ export function lexicon(): Lexicon {
     ['UAE', 'United Arab Emirates'],
     ['Palestine', 'Palestine'],
     ['Vatican', 'Vatican City'],
+    ['Turkey', 'Türkiye'],
+    ['Bosnia', 'Bosnia and Herzegovina'],
+    ['Republic of Congo', 'Republic of the Congo'],
   ] as const) {
     places.set(lexKey(alias), 'country');
     countryCanon.set(lexKey(alias), canon);
