@@ -15,7 +15,7 @@ import {
 } from '@/components/panel/model';
 import type { CardView, OverlayCallbacks, OverlayState, PanelStatus } from '@/components/panel/types';
 import type { Analysis, EntityType } from '@/utils/analysis/types';
-import { Anchorer, type AnchorTarget } from '@/utils/anchoring/anchor';
+import { Anchorer, type AnchorResult, type AnchorTarget } from '@/utils/anchoring/anchor';
 import { describeRange } from '@/utils/anchoring/selection';
 import { quoteSelector } from '@/utils/anchoring/selectors';
 import { articleInput, extractArticle, pageInput, type ExtractedArticle } from '@/utils/article/extract';
@@ -73,6 +73,8 @@ const MUTATION_DEBOUNCE = 700;
 const MUTATION_MAX_WAIT = 3000;
 /** How long the first drawing waits for the saved annotations before drawing without them. */
 const SAVED_WAIT = 1500;
+/** Targets anchored per task (a few milliseconds each in Chromium). */
+const ANCHOR_SLICE = 2500;
 
 const isOurs = (n: Node): boolean =>
   n.nodeType === 1 &&
@@ -192,7 +194,8 @@ export class Session {
     if (state) this.saved = state.annotations;
     await yieldToMain();
     if (stale()) return;
-    this.anchorAndDraw();
+    await this.anchorAndDraw(stale);
+    if (stale()) return;
     try {
       performance.measure('sourcelight:ready', { start: t0, end: performance.now() });
     } catch {
@@ -248,7 +251,7 @@ export class Session {
   }
 
   /** Anchors the analysis and the saved notes in one pass over the live page, then draws them. */
-  private anchorAndDraw(): void {
+  private async anchorAndDraw(isStale: () => boolean = () => this.signal.aborted): Promise<void> {
     const article = this.article;
     if (!article || !document.body) return;
     // Marks change the DOM the index is built from: take them out first. Highlights can stay until the
@@ -259,9 +262,21 @@ export class Session {
       targets.push({ id: noteKey(s.id), quote: s.quote, position: s.position });
       items.push({ kind: 'note', key: noteKey(s.id), id: s.id });
     }
-    const result = measured('sourcelight:anchor', () =>
-      new Anchorer(document.body, article.text, { exclude: isOurs }).anchor(targets),
-    );
+    // One index of the live page; the targets are mapped in slices with a yield between them, so thousands of
+    // mentions never make one long task. The measure spans the whole (wall clock, yields included).
+    const started = performance.now();
+    const anchorer = new Anchorer(document.body, article.text, { exclude: isOurs });
+    const result: AnchorResult = { anchored: [], orphans: [] };
+    for (let i = 0; i < targets.length; i += ANCHOR_SLICE) {
+      if (i > 0) {
+        await yieldToMain();
+        if (isStale()) return;
+      }
+      const part = anchorer.anchor(targets.slice(i, i + ANCHOR_SLICE));
+      result.anchored.push(...part.anchored);
+      result.orphans.push(...part.orphans);
+    }
+    measure('sourcelight:anchor', started);
     const byKey = new Map(items.map((i) => [i.key, i]));
     const drawItems: DrawItem[] = [];
     const hits: HitItem<Item>[] = [];
@@ -831,7 +846,7 @@ export class Session {
     if (next && next.text === before) {
       // same text; the page may still have re-rendered the nodes our ranges point into
       const broken = [...this.ranges.values()].slice(0, 200).some((r) => !r.startContainer.isConnected);
-      if (broken) this.anchorAndDraw();
+      if (broken) await this.anchorAndDraw();
       return;
     }
     if (!next && !before) return;

@@ -37,6 +37,15 @@ describe('buildTextIndex', () => {
     expect(idx.text).toBe('abcde');
     expect(idx.nodes.length).toBe(2);
   });
+
+  it('drops exactly the characters `squeeze` drops (native replace and char-code test agree)', () => {
+    let all = '';
+    for (let c = 1; c < 0x3100; c++) if (c < 0xd800) all += String.fromCharCode(c);
+    all += '\ufeff\uffef';
+    const root = page('<p></p>');
+    root.querySelector('p')!.textContent = all;
+    expect(buildTextIndex(root).text).toBe(squeeze(all));
+  });
 });
 
 describe('anchor: analysis offsets', () => {
