@@ -23,7 +23,8 @@ export function zipExport(items: readonly ExportItem[], exportedAt: number): Exp
   return {
     name: `sourcelight-${new Date(exportedAt).toISOString().slice(0, 10)}.zip`,
     mime: 'application/zip',
-    data: zipSync(files, { level: 6 }),
+    // Level 1: Markdown still shrinks to about a third, at a fraction of level 6's time.
+    data: zipSync(files, { level: 1 }),
   };
 }
 

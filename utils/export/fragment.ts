@@ -37,9 +37,18 @@ export function safeUrl(url: string): string {
  * very short ones get their prefix/suffix context so the browser picks the right occurrence.
  */
 export function textFragmentUrl(pageUrl: string, quote: TextQuoteSelector): string {
-  const base = safeUrl(pageUrl.replace(/#.*$/s, ''));
+  return fragmentBase(pageUrl) + textDirective(quote);
+}
+
+/** The part of a text-fragment URL before the directive: the safe page URL without its fragment. */
+export function fragmentBase(pageUrl: string): string {
+  return safeUrl(pageUrl.replace(/#.*$/s, ''));
+}
+
+/** `#:~:text=…` for the passage, or '' for an empty one. Append to `fragmentBase(url)`. */
+export function textDirective(quote: TextQuoteSelector): string {
   const exact = quote.exact.replace(/\s+/g, ' ').trim();
-  if (!exact) return base;
+  if (!exact) return '';
   let directive: string;
   if (exact.length <= WHOLE_LIMIT) {
     directive = encodeFragmentTerm(exact);
@@ -58,7 +67,7 @@ export function textFragmentUrl(pageUrl: string, quote: TextQuoteSelector): stri
         ',' +
         encodeFragmentTerm(words.slice(-EDGE_WORDS).join(' '));
   }
-  return `${base}#:~:text=${directive}`;
+  return `#:~:text=${directive}`;
 }
 
 /** Selector context shorter than this is the whole text up to the passage, so its edge word is whole. */

@@ -9,7 +9,7 @@
  */
 import type { AnnotationRecord, ArticleRecord } from '../db/schema';
 import { foldForSearch, outletOf } from '../db/library';
-import { textFragmentUrl, safeUrl } from './fragment';
+import { fragmentBase, safeUrl, textDirective } from './fragment';
 
 // ---------------------------------------------------------------------------------------------------------
 // Escaping
@@ -145,9 +145,9 @@ export function exportCounts(annotations: readonly AnnotationRecord[]): ExportCo
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
-/** The link back to a passage, as a Markdown link. */
-function passageLink(article: ArticleRecord, a: AnnotationRecord): string {
-  return `[passage](${textFragmentUrl(article.url, a.quote)})`;
+/** The link back to a passage, as a Markdown link; `base` is the article's `fragmentBase` (parsed once). */
+function passageLink(base: string, a: AnnotationRecord): string {
+  return `[passage](${base}${textDirective(a.quote)})`;
 }
 
 /** The note of an annotation folded onto one line, for list items. */
@@ -155,7 +155,7 @@ function inlineNote(a: AnnotationRecord): string {
   return a.comment.trim() ? ` — note: ${escapeMarkdown(a.comment)}` : '';
 }
 
-function quoteLine(article: ArticleRecord, a: AnnotationRecord): string {
+function quoteLine(base: string, a: AnnotationRecord): string {
   const text = escapeMarkdown(a.quote.exact);
   const kind = a.quoteKind === 'indirect' ? 'indirect' : a.quoteKind === 'direct' ? 'direct' : null;
   const body = kind === 'indirect' ? text : `“${text}”`;
@@ -163,11 +163,11 @@ function quoteLine(article: ArticleRecord, a: AnnotationRecord): string {
   const cue = a.anonymous && a.anonymityCue?.trim() ? ` — cue: “${escapeMarkdown(a.anonymityCue)}”` : '';
   const who = a.anonymous && a.speaker?.trim() ? ` — ${escapeMarkdown(a.speaker)}` : '';
   const orphan = a.orphaned ? ' — *not found in the page on the last visit*' : '';
-  return `- ${label}${body}${who}${cue}${inlineNote(a)}${orphan} (${passageLink(article, a)})`;
+  return `- ${label}${body}${who}${cue}${inlineNote(a)}${orphan} (${passageLink(base, a)})`;
 }
 
 /** The `## Sources` section: named speakers in order of first appearance, then anonymous, then unattributed. */
-function sourcesSection(article: ArticleRecord, quotes: AnnotationRecord[]): string[] {
+function sourcesSection(base: string, quotes: AnnotationRecord[]): string[] {
   if (!quotes.length) return [];
   const named = new Map<string, { name: string; quotes: AnnotationRecord[] }>();
   const anonymous: AnnotationRecord[] = [];
@@ -185,7 +185,7 @@ function sourcesSection(article: ArticleRecord, quotes: AnnotationRecord[]): str
   }
   const out = ['## Sources', ''];
   const group = (title: string, list: AnnotationRecord[]) => {
-    out.push(`### ${title}`, '', ...list.map((q) => quoteLine(article, q)), '');
+    out.push(`### ${title}`, '', ...list.map((q) => quoteLine(base, q)), '');
   };
   for (const g of named.values()) group(escapeMarkdown(g.name), g.quotes);
   if (anonymous.length) group('Anonymous sources', anonymous);
@@ -194,12 +194,12 @@ function sourcesSection(article: ArticleRecord, quotes: AnnotationRecord[]): str
 }
 
 /** The `## Highlights & notes` section: each passage as a blockquote, its note below. */
-function highlightsSection(article: ArticleRecord, items: AnnotationRecord[]): string[] {
+function highlightsSection(base: string, items: AnnotationRecord[]): string[] {
   if (!items.length) return [];
   const out = ['## Highlights & notes', ''];
   for (const a of items) {
     const orphan = a.orphaned ? ' *(not found in the page on the last visit)*' : '';
-    out.push(`> ${escapeMarkdown(a.quote.exact, true)} (${passageLink(article, a)})${orphan}`, '');
+    out.push(`> ${escapeMarkdown(a.quote.exact, true)} (${passageLink(base, a)})${orphan}`, '');
     const note = escapeNoteLines(a.comment);
     if (note.length) {
       note[0] = `**Note:** ${note[0]}`;
@@ -234,15 +234,17 @@ export function articleBody(item: ExportItem): string[] {
     `saved ${iso(article.createdAt).slice(0, 10)}`,
   ].filter(Boolean);
   const out = [`# ${title}`, '', meta.join(' · '), ''];
+  // The page URL is parsed once per article, not once per passage link.
+  const base = fragmentBase(article.url);
   out.push(
     ...sourcesSection(
-      article,
+      base,
       sorted.filter((a) => a.kind === 'quote'),
     ),
   );
   out.push(
     ...highlightsSection(
-      article,
+      base,
       sorted.filter((a) => a.kind === 'highlight' || a.kind === 'note'),
     ),
   );
