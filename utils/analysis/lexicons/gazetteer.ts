@@ -106,6 +106,22 @@ export interface Lexicon {
 
 let cached: Lexicon | null = null;
 
+/**
+ * Decodes a front-coded list (scripts/build-lexicons.ts): "|"-separated entries, each a base-36 digit giving
+ * how many leading characters it shares with the previous entry, then the rest of the word.
+ */
+export function decodeFrontCoded(s: string): string[] {
+  const out: string[] = [];
+  let prev = '';
+  for (const part of s.split('|')) {
+    if (!part) continue;
+    const w = prev.slice(0, parseInt(part[0]!, 36)) + part.slice(1);
+    out.push(w);
+    prev = w;
+  }
+  return out;
+}
+
 const pipeList = (s: string): string[] =>
   s
     .split('|')
@@ -154,7 +170,7 @@ export function lexicon(): Lexicon {
   }
   for (const s of US_STATES) places.set(lexKey(s), 'region');
   for (const s of pipeList(KNOWN_PLACES)) if (!places.has(lexKey(s))) places.set(lexKey(s), 'region');
-  for (const c of CITIES.split('\n')) {
+  for (const c of decodeFrontCoded(CITIES)) {
     const k = lexKey(c);
     if (!places.has(k)) places.set(k, 'city');
   }
@@ -178,7 +194,7 @@ export function lexicon(): Lexicon {
   ))
     demonyms.add(d);
 
-  const givenNames = new Set<string>(GIVEN_NAMES.split('\n'));
+  const givenNames = new Set<string>(decodeFrontCoded(GIVEN_NAMES));
   for (const n of EXTRA_GIVEN_NAMES.split(/\s+/)) if (n) givenNames.add(n);
 
   cached = {

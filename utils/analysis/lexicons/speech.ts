@@ -61,6 +61,7 @@ const VERB_LEMMAS: Record<string, string[]> = {
   assure: [],
   reiterate: [],
   advise: [],
+  describe: [],
   ask: [],
   shout: [],
   exclaim: [],
