@@ -293,13 +293,21 @@ export function findQuotes(text: string, entities: Entity[]): Quote[] {
         useFront = front.words >= 5;
       }
       if (useFront) after = null;
+      // "described … as", "described them in … terms:" — a description is a claim only with "as", a
+      // quotation or a block.
+      if (r.cue.lemma === 'describe') {
+        const endsWithColon = /:\s*$/.test(text.slice(toks[r.cue.last]!.e, sent.end));
+        const withAs = after && /\bas\b/.test(text.slice(after.start, after.end));
+        if (!endsWithColon && !withAs && !(after && spans.some((q) => q.open === after!.start))) continue;
+      }
       // "asked", "shouted": only a quotation makes them attributions ("asked not to be named" does not).
       if (QUOTE_ONLY_VERBS.has(r.cue.lemma)) {
         const quoted = (after && spans.some((q) => q.open === after!.start)) || (!after && front?.quote);
         if (!quoted) continue;
       }
       const p = paragraphs[paraOf(sent.start)];
-      const block = !after && /:\s*$/.test(text.slice(toks[r.cue.last]!.e, sent.end)) && p?.end === sent.end;
+      // "… also said:" / "described them in … terms:" at a paragraph end: the next paragraphs hold the claim.
+      const block = !after?.hasQuote && /:\s*$/.test(text.slice(toks[r.cue.last]!.e, sent.end)) && p?.end === sent.end;
       const group = groupSpeakers(r.phrase, toks[r.cue.first]!.s) ??
         (r.mode === 'sv' ? coordinatedSubjects(r.subjStart, speaker) : null) ?? [speaker];
       if (block) {

@@ -82,6 +82,10 @@ const DEMONYM = /(?:an|ans|ian|ese|ish|ic|i)$/;
 const VERBISH =
   /^(?:\w+ed|said|says|told|tells|has|had|have|is|was|are|were|will|would|could|can|also|who|wrote|adds|notes|warns|insists|argues|denies|confirms)$/;
 
+/** "the city's civil defense director": a determiner, up to four modifiers, a head noun. */
+const DESCRIBED =
+  /\b(?:the|a|an)\s+(?:[\p{L}'\u2019-]+\s+){0,4}?(\p{Ll}+)\b(?=\s+(?:\p{Ll}+ed|said|says|told|added|has|had|was|is|wrote|found|thought|knew|saw|gave|took|made|went|came|got|kept|left|met|sent|spoke|stood|became|began|held|brought|paid|put|set|warned|noted|would|will|could|can)\b)/gu;
+
 /** Agent nouns in -er/-or that denote people, not organizations. */
 const PERSON_AGENT =
   /^(?:officer|teacher|lawyer|worker|farmer|driver|player|soldier|voter|owner|father|mother|brother|sister|daughter|partner|writer|reader|viewer|speaker|founder|doctor|sailor|actor|senator|governor|mayor|author|editor|investor|survivor|neighbour|neighbor|visitor|protester|protestor|supporter|customer|passenger|user|member|leader|manager|director|reporter|researcher|fighter|trader|minister)$/;
@@ -507,6 +511,16 @@ export class SpeakerResolver {
       (r) => isPerson(r) && okGender(r.canonical, r.gender) && this.opensSentence(r.start),
     );
     if (subject && (!lastSpeaker || subject.start > lastSpeaker.pos)) return this.gendered(named(subject), g);
+    // An unnamed person described earlier in the paragraph ("By 1966, the city's civil defense director
+    // found … ''…,'' he said"), when no named person or speaker came after it.
+    const described = this.describedPerson(pos);
+    if (
+      described &&
+      (!lastSpeaker || described.start > lastSpeaker.pos) &&
+      (!mention || described.start > mention.end)
+    ) {
+      return this.gendered(this.resolve(described.start, described.end, described.start), g);
+    }
     if (mention && (!lastSpeaker || mention.start > lastSpeaker.pos)) {
       return this.gendered(named(mention), g);
     }
@@ -518,6 +532,23 @@ export class SpeakerResolver {
   /** A person, or a name the entity engine typed otherwise but that carries a gendered title ("Mr. Powell"). */
   private personish(type: SpeakerType, name: string | null, gender: 'm' | 'f' | null): boolean {
     return type === 'person' || type === 'unknown' || gender !== null || (!!name && this.genders.has(name));
+  }
+
+  /** The last "the/a … <person role>" phrase in the paragraph before `pos`, outside quotations. */
+  private describedPerson(pos: number): { start: number; end: number } | null {
+    const paraStart = this.text.lastIndexOf('\n', pos) + 1;
+    const para = this.text.slice(paraStart, pos);
+    let found: { start: number; end: number } | null = null;
+    DESCRIBED.lastIndex = 0;
+    for (let m = DESCRIBED.exec(para); m; m = DESCRIBED.exec(para)) {
+      const head = m[1]!.toLowerCase();
+      const start = paraStart + m.index;
+      if (this.inQuote(start)) continue;
+      if (ROLE_NOUNS.get(head) === 'person' || (ANONYMOUS_HEADS.has(head) && !head.endsWith('s'))) {
+        found = { start, end: start + m[0].length };
+      }
+    }
+    return found;
   }
 
   /** True when the name at `pos` starts its sentence (after at most a few capitalized title words). */
@@ -637,7 +668,7 @@ function unknownSpeaker(): Speaker {
 
 /** Words that end the head of a noun phrase: its prepositional or participial modifiers start there. */
 const HEAD_CUT =
-  /\s(?:of|for|at|in|with|from|on|to|by|close|familiar|seen|cited|quoted|briefed|involved|who|which|that|representing)\b|,/i;
+  /\s(?:of|for|at|in|with|from|on|to|by|close|familiar|seen|cited|quoted|briefed|involved|who|which|that|representing|\p{Ll}+ing)\b|,/iu;
 
 /** Offset (in `phrase`) of its head word. */
 function headWordStart(phrase: string): number {
