@@ -555,3 +555,50 @@ export const bigPageLongTasks = e2e(
   },
   { timeoutMs: 120_000 },
 );
+
+/** 6. SPA navigation: each new view is re-analyzed, old highlights go, nothing doubles; memory stays flat. */
+export const spaNavigationRedraws = e2e(
+  async ({ server, driver, expect, log }) => {
+    const page = await driver.newPage(server.url('/reading/spa.html'));
+    await waitForDrawn(page);
+    const people = () =>
+      page.evaluate(() => {
+        const h = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('sourcelight-person');
+        return h ? [...h].map((r) => r.toString()).sort() : [];
+      });
+    const heap = () =>
+      page.evaluate(() => {
+        const m = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory;
+        return m ? Math.round(m.usedJSHeapSize / 1024) : null;
+      });
+    expect(await people(), 'first view').toContain('Joana Silva');
+    const expected = ['Carlos Mendes', 'Rui Almeida', 'Joana Silva'];
+    const heaps: Array<number | null> = [];
+    for (let i = 1; i <= 10; i++) {
+      const who = expected[(i - 1) % 3]!;
+      await page.evaluate((k) => (window as unknown as { go(i: number): void }).go(k), i % 3);
+      const got = await page.waitFor(
+        (name) => {
+          const h = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('sourcelight-person');
+          const texts = h ? [...h].map((r) => r.toString()) : [];
+          return texts.includes(name) ? texts : null;
+        },
+        who,
+        { message: `${who} highlighted after navigation ${i}` },
+      );
+      const others = expected.filter((x) => x !== who);
+      expect(
+        got.filter((t) => others.includes(t)),
+        `stale highlights after navigation ${i}`,
+      ).toBe([]);
+      expect(got.filter((t) => t === who).length, `${who} drawn once`).toBe(1);
+      heaps.push(await heap());
+    }
+    log(`heap (KiB) after each navigation: ${JSON.stringify(heaps)}`);
+    expect(await page.evaluate(() => document.querySelectorAll('sourcelight-ui').length <= 1), 'one UI host').toBe(
+      true,
+    );
+    expect(page.errors(), 'page errors').toBe([]);
+  },
+  { timeoutMs: 90_000 },
+);
