@@ -1,7 +1,7 @@
 /**
  * Category toggles with the legend's colors: each one shows or hides its highlights at once.
  */
-import { CATEGORIES, type Category } from '@/utils/highlight/draw';
+import type { Category } from '@/utils/highlight/draw';
 
 const LABELS: Record<Category, string> = {
   person: 'People',
@@ -11,6 +11,9 @@ const LABELS: Record<Category, string> = {
   anonymous: 'Anonymous sources',
   note: 'My notes',
 };
+
+/** Reading order of the legend (the drawing order in `CATEGORIES` is about stacking, not reading). */
+const ORDER: Category[] = ['person', 'organization', 'place', 'quote', 'anonymous', 'note'];
 
 /** Props of `Legend`. */
 export interface LegendProps {
@@ -23,7 +26,7 @@ export interface LegendProps {
 export function Legend({ visible, colors, onToggle }: LegendProps) {
   return (
     <div className="sl-legend" role="group" aria-label="Highlight categories">
-      {CATEGORIES.map((c) => (
+      {ORDER.map((c) => (
         <button
           key={c}
           type="button"

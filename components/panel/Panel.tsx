@@ -24,7 +24,8 @@ export function Panel(props: PanelProps) {
     ref.current?.focus();
   }, []);
   const h = model?.header;
-  const date = formatDate(h?.publishedTime ?? null);
+  // bylines often carry the date already ("By Desk · 5 February 2026"): do not print it twice
+  const date = /\b(19|20)\d\d\b/.test(h?.byline ?? '') ? null : formatDate(h?.publishedTime ?? null);
   return (
     <aside
       ref={ref}

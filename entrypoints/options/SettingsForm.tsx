@@ -4,7 +4,7 @@
  */
 import { useState } from 'react';
 import { CATEGORY_LABELS } from '@/components/panel/Legend';
-import { CATEGORIES } from '@/utils/highlight/draw';
+
 import { siteKey, type Settings } from '@/utils/settings';
 
 /** Props of `SettingsForm`. */
@@ -62,7 +62,7 @@ export function SettingsForm({ settings, status, onChange, onReset }: SettingsFo
             </tr>
           </thead>
           <tbody>
-            {CATEGORIES.map((c) => (
+            {(['person', 'organization', 'place', 'quote', 'anonymous', 'note'] as const).map((c) => (
               <tr key={c}>
                 <th scope="row">{CATEGORY_LABELS[c]}</th>
                 <td>
