@@ -155,12 +155,21 @@ export class Session {
   // ---------------------------------------------------------------------------------------------- pipeline
 
   /** Extracts, analyzes (when asked), anchors and draws. A newer run supersedes an older one. */
-  private async run(opts: { analyze: boolean; reason: string; force?: boolean }): Promise<void> {
+  private async run(opts: {
+    analyze: boolean;
+    reason: string;
+    force?: boolean;
+    /** An extraction the caller already made (saves a second Readability pass). */
+    extracted?: ExtractedArticle | null;
+  }): Promise<void> {
     const gen = ++this.generation;
     const stale = () => gen !== this.generation || this.signal.aborted;
     const t0 = performance.now();
     this.store.set({ status: 'working' });
-    const article = measured('sourcelight:extract', () => extractArticle(document, opts.force ? { force: true } : {}));
+    const article =
+      opts.extracted !== undefined
+        ? opts.extracted
+        : measured('sourcelight:extract', () => extractArticle(document, opts.force ? { force: true } : {}));
     if (stale()) return;
     const textChanged = article?.text !== this.article?.text;
     this.article = article;
@@ -842,7 +851,7 @@ export class Session {
   private async onMutations(): Promise<void> {
     if (!isSiteEnabled(this.settings, location.href)) return;
     const before = this.article?.text;
-    const next = extractArticle(document, this.analyzed ? { force: true } : {});
+    const next = measured('sourcelight:extract', () => extractArticle(document, this.analyzed ? { force: true } : {}));
     if (next && next.text === before) {
       // same text; the page may still have re-rendered the nodes our ranges point into
       const broken = [...this.ranges.values()].slice(0, 200).some((r) => !r.startContainer.isConnected);
@@ -850,7 +859,7 @@ export class Session {
       return;
     }
     if (!next && !before) return;
-    await this.run({ analyze: this.analyzed || this.settings.mode === 'auto', reason: 'mutation' });
+    await this.run({ analyze: this.analyzed || this.settings.mode === 'auto', reason: 'mutation', extracted: next });
   }
 
   // ----------------------------------------------------------------------------------------------- settings

@@ -269,6 +269,27 @@ function findQuote(hay: string, from: number, to: number, needle: Needle, fuzzy:
   if (best || !fuzzy || exact.length < MIN_FUZZY) return best;
 
   const maxErrors = Math.min(32, Math.floor(exact.length / 4));
+  // Near the expected position first: on a long page that is most of the time the whole answer, and it
+  // keeps the approximate search (linear in the haystack) small.
+  if (hint !== null && to - from > 20_000) {
+    const lo = Math.max(from, hint - 5000);
+    const hi = Math.min(to, hint + exact.length + 5000);
+    const near = findFuzzy(hay, lo, hi, needle, maxErrors, posScore);
+    if (near) return near;
+  }
+  return findFuzzy(hay, from, to, needle, maxErrors, posScore);
+}
+
+/** The best vouched-for approximate occurrence of the needle in hay[from, to). */
+function findFuzzy(
+  hay: string,
+  from: number,
+  to: number,
+  needle: Needle,
+  maxErrors: number,
+  posScore: (start: number) => number,
+): Candidate | null {
+  const { exact, prefix, suffix } = needle;
   const window = hay.slice(from, to);
   const matches = search(window, exact, maxErrors);
   let bestFuzzy: Candidate | null = null;
