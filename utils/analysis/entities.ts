@@ -62,6 +62,11 @@ const SPEECH_AFTER = new Set(
 const OPEN_QUOTES = new Set(['"', '“', '‘', "'", '«']);
 const CLOSE_QUOTES = new Set(['"', '”', '’', "'", '»']);
 const ENDERS_RE = /^[.!?]$/;
+const NON_ENTITY_FIRST =
+  /^(Hurricane|Typhoon|Cyclone|Storm|Tropical|Category|Operation|Phase|Level|Stage|Round|Season|Episode|Chapter|Section|Article|Amendment|Title)$/;
+/** "Washington-based", "Saudi-led", "US-backed": the name is the part before the hyphen. */
+const HYPHEN_SUFFIX =
+  /^(.+)-(based|born|led|backed|owned|run|made|bound|style|era|area|wide|funded|allied|controlled|held|linked|listed|headquartered)$/;
 /** Short forms news uses for institutions whose initials do not give them away. */
 const SHORT_NAMES = new Map([
   ['fed', 'federal reserve'],
@@ -106,6 +111,7 @@ export function findEntities(text: string): Entity[] {
     if (!t.cap && !/^(al|el|ad|as|ash|an|ar|at|az|bin|ibn|abu|abd|bint|ben)-\p{Lu}/u.test(t.text)) return false;
     if (/['’](ve|re|ll|d|m|t)$/i.test(t.text) && t.text.length <= 7) return false; // "I've", "We're", "Don't"
     if (/\p{N}/u.test(t.text) && /\p{Ll}/u.test(t.text)) return false; // "K2-18b", "iPhone15s": codes, not names
+    if (/^[DRI]-\p{Lu}/u.test(t.text)) return false; // "(D-Mass.)": party and state of a US lawmaker
     if (isCalendar(i)) return false;
     // "[T]he": a lone capital letter glued to a bracket is not an initial
     if (t.text.length === 1 && (at(i + 1)?.text === ']' || at(i - 1)?.text === '[')) return false;
@@ -172,6 +178,10 @@ export function findEntities(text: string): Entity[] {
             continue;
           }
         }
+        if (w === 'and' && nameTok(k + 1) && andJoins(tokens, i, j, k, lx, nameTok)) {
+          j = k + 1;
+          continue;
+        }
         // "National People's Congress": a collective plural's possessive stays inside the name
       }
       if (t.possessive && lx.possessiveInName.has(tokens[j]!.text) && nameTok(k + 1)) {
@@ -237,6 +247,40 @@ function licenses(word: string, lx: Lexicon): boolean {
       w,
     )
   );
+}
+
+/**
+ * "Securities and Exchange Commission", "Competition and Markets Authority", "Trinidad and Tobago": "and" joins
+ * two capitalized runs when the whole is a known place, or when the right run ends in an organization head and
+ * the left run is not itself a known name, a given name or a complete organization.
+ */
+function andJoins(
+  tokens: Token[],
+  i: number,
+  j: number,
+  k: number,
+  lx: Lexicon,
+  nameTok: (i: number) => boolean,
+): boolean {
+  let r = k + 1;
+  while (r + 1 < tokens.length && r - k < 4 && nameTok(r + 1) && tokens[r + 1]!.line === tokens[r]!.line) r++;
+  const left = tokens
+    .slice(i, j + 1)
+    .map((t) => t.text)
+    .filter((w, n) => n > 0 || !lx.stopStarters.has(w));
+  const right = tokens.slice(k + 1, r + 1).map((t) => t.text);
+  if (!left.length) return false;
+  if (lx.places.has(lexKey([...left, 'and', ...right].join(' ')))) return true;
+  const last = bare(right[right.length - 1] ?? '');
+  if (!lx.orgHeads.has(last) || left.length > 2) return false;
+  // "Gensler and Clark Construction Group": the right run starts like a name of its own
+  const r0 = right[0]!;
+  if (lx.givenNames.has(r0) || lx.places.has(lexKey(r0)) || lx.orgs.has(lexKey(r0))) return false;
+  const leftKey = lexKey(left.join(' '));
+  if (lx.places.has(leftKey) || lx.orgs.has(leftKey) || lx.givenNames.has(left[0]!)) return false;
+  // a one-word left run may be a head word itself ("Securities and Exchange Commission"), not two words
+  if (left.length === 1 && right.length >= 2 && lx.orgHeads.has(bare(left[0]!))) return true;
+  return !left.some((w) => lx.orgHeads.has(bare(w)) || lx.placeHeads.has(bare(w)) || lx.demonyms.has(lexKey(w)));
 }
 
 function spanHas(tokens: Token[], a: number, b: number, word: string): boolean {
@@ -478,14 +522,26 @@ function makeCand(ctx: Ctx, a: number, b: number, sentenceInitial: boolean): Can
   }
 
   const single = a === b;
-  const w0 = bare(first.text);
+  // "Washington-based think tank": only "Washington" is named
+  const hy = single ? HYPHEN_SUFFIX.exec(first.text) : null;
+  if (hy && /^\p{Lu}/u.test(hy[1]!)) {
+    end = first.start + hy[1]!.length;
+    textOut = text.slice(first.start, end);
+    key = lexKey(textOut);
+    words[0] = textOut;
+  }
+  const w1 = hy ? textOut : first.text;
+  const w0 = bare(w1);
   // ---------- non-entities ----------
   if (
     lx.nonEntities.has(key) ||
     lx.nonEntities.has(lexKey(w0) + (single ? '' : ' ' + lexKey(words.slice(1).join(' '))))
   )
     return null;
-  if (!single && lx.nonEntityHeads.has(head)) return null;
+  // "Data Retention Bill", "Cold War" are not entities — but "Institute for the Study of War" is
+  if (!single && lx.nonEntityHeads.has(head) && !words.some((w) => lx.orgHeads.has(bare(w)))) return null;
+  // storms, ratings and operations: "Hurricane Ian", "Category 4", "Operation Desert Storm"
+  if (!single && NON_ENTITY_FIRST.test(w0)) return null;
   if (!single && lx.nonEntities.has(lexKey(words.slice(0, 2).join(' ')))) return null; // "Cold War Pt. II"
   if (!single && lx.nonEntities.has(lexKey(w0)) && tokens[a + 1]?.kind === 'num') return null; // "Articles 370"
   // "the Department", "Federal Government" — but "Central Park", "North County" are names
@@ -499,17 +555,17 @@ function makeCand(ctx: Ctx, a: number, b: number, sentenceInitial: boolean): Can
   )
     return null;
   if (single) {
-    if (lx.stopStarters.has(first.text)) return null;
+    if (lx.stopStarters.has(w1)) return null;
     if ((lx.titleCore.has(w0) || lx.titleMod.has(w0)) && !lx.orgs.has(lexKey(w0))) return null;
     if (
       first.upper &&
-      (lx.acronymStop.has(first.text.replace(/\./g, '')) || first.text.length > 6) &&
+      (lx.acronymStop.has(w1.replace(/\./g, '')) || w1.length > 6) &&
       !lx.orgs.has(key) &&
       !lx.places.has(key)
     )
       return null;
     if (/^\p{Lu}$/u.test(w0)) return null; // a lone initial
-    if (isDemonym(first.text, lx)) return null;
+    if (isDemonym(w1, lx)) return null;
   }
   // a name made of a demonym and an ordinary word ("Chinese foreign ministry" never gets here; "Malians" did above)
   if (!single && words.length === 2 && isDemonym(words[1]!, lx)) return null;
@@ -532,7 +588,7 @@ function makeCand(ctx: Ctx, a: number, b: number, sentenceInitial: boolean): Can
     votes[P] += 3;
     known = true;
   }
-  if (lx.stateAbbrevs.has(first.text) && single) {
+  if (lx.stateAbbrevs.has(w1) && single) {
     votes[L] += 6;
     known = true;
   }
@@ -599,20 +655,14 @@ function makeCand(ctx: Ctx, a: number, b: number, sentenceInitial: boolean): Can
     if (first.upper) {
       if (lx.placeAcronyms.has(k)) votes[L] += 6;
       else votes[O] += 2;
-    } else if (/\p{Ll}\p{Lu}/u.test(first.text))
+    } else if (/\p{Ll}\p{Lu}/u.test(w1))
       votes[O] += 1.5; // "WhatsApp", "ZeniMax"
-    else if (lx.givenNames.has(first.text)) votes[P] += 1;
+    else if (lx.givenNames.has(w1)) votes[P] += 1;
     votes[O] += 0.5;
-    if (/ers$/.test(first.text) && lx.places.has(lexKey(first.text.replace(/ers$/, '')))) return null;
+    if (/ers$/.test(w1) && lx.places.has(lexKey(w1.replace(/ers$/, '')))) return null;
     // "Sahelian states": an adjective in -ian/-ean/-ese before a lowercase noun, not in any list
     const nx = at(b + 1);
-    if (
-      !known &&
-      /(ian|ean|ese|ish)$/.test(first.text) &&
-      nx?.kind === 'word' &&
-      !nx.cap &&
-      !lx.givenNames.has(first.text)
-    )
+    if (!known && /(ian|ean|ese|ish)$/.test(w1) && nx?.kind === 'word' && !nx.cap && !lx.givenNames.has(w1))
       return null;
   }
 
@@ -735,9 +785,9 @@ function makeCand(ctx: Ctx, a: number, b: number, sentenceInitial: boolean): Can
     if (ctx.headingLine.has(first.line)) weak = true;
     if (single && sentenceInitial && !first.upper) weak = true;
     // a capitalized ordinary word ("Government", "Enabled"): seen in lowercase elsewhere in the article
-    if (single && ctx.lowerVocab.has(first.text.toLowerCase())) weak = true;
+    if (single && ctx.lowerVocab.has(w1.toLowerCase())) weak = true;
     // …unless the sentence treats it as a name: "Gavi, the vaccine alliance, said", "Ticketmaster, owned by …"
-    if (weak && single && !ctx.lowerVocab.has(first.text.toLowerCase()) && !/(s|ing|ed|ly)$/.test(first.text)) {
+    if (weak && single && !ctx.lowerVocab.has(w1.toLowerCase()) && !/(s|ing|ed|ly)$/.test(w1)) {
       if (appositiveOrg || (next?.text === ',' && /^(owned|based|founded|which|who)$/.test(at(b + 2)?.text ?? '')))
         weak = false;
     }
