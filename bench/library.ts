@@ -256,7 +256,13 @@ async function inBrowser(backupText: string, runs = 5): Promise<{ paint: number[
     const paint: number[] = [];
     for (let i = 0; i <= runs; i++) {
       await page.reload();
-      const t = await page.waitForFunction(() => (window as unknown as { __rowsPainted?: number }).__rowsPainted);
+      const t = await page.waitForFunction(
+        () => (window as unknown as { __rowsPainted?: number }).__rowsPainted,
+        null,
+        {
+          timeout: 120_000,
+        },
+      );
       if (i > 0) paint.push((await t.jsonValue()) as number); // the first reload warms caches
     }
     await page.waitForTimeout(300); // let the idle index warm-up run, as it would before anyone types

@@ -7,7 +7,7 @@
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { measureOrEstimate, observeRectOrScreen } from './virtual';
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { AnnotationRecord, ArticleRecord } from '@/utils/db/schema';
 import { countKinds, type ResultGroup } from '@/utils/db/library';
 import { AnnotationItem } from './AnnotationItem';
@@ -22,17 +22,22 @@ export interface ArticleListProps {
   editingId: string | null;
   onEdit(id: string | null): void;
   onOpen(article: ArticleRecord, annotation?: AnnotationRecord): void;
-  onSaveNote(annotation: AnnotationRecord, comment: string): void;
-  onDeleteAnnotation(annotation: AnnotationRecord): void;
-  onDeleteArticle(article: ArticleRecord): void;
+  onSaveNote(annotation: AnnotationRecord, comment: string): unknown;
+  onDeleteAnnotation(annotation: AnnotationRecord): unknown;
+  onDeleteArticle(article: ArticleRecord): unknown;
   onExportArticle(group: ResultGroup): void;
+}
+
+interface Nav {
+  keys: string[];
+  groupOf: Map<string, number>;
 }
 
 const articleKey = (id: string) => `a:${id}`;
 const annotationKey = (id: string) => `n:${id}`;
 
-/** The library's article list. */
-export function ArticleList(props: ArticleListProps) {
+/** The library's article list (memoized: it re-renders when its results change, not on every keystroke). */
+export const ArticleList = memo(function ArticleList(props: ArticleListProps) {
   const { groups } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
@@ -44,8 +49,12 @@ export function ArticleList(props: ArticleListProps) {
     [expanded],
   );
 
-  // Every focusable row in order, with the index of its article: what the arrow keys walk.
-  const nav = useMemo(() => {
+  // Every focusable row in order, with the index of its article: what the arrow keys walk. Built lazily
+  // (on the first key press or focus), since a search re-renders the list on every keystroke.
+  const navCache = useRef<{ groups: ResultGroup[]; shown: typeof shown; value: Nav } | null>(null);
+  const nav = (): Nav => {
+    const c = navCache.current;
+    if (c && c.groups === groups && c.shown === shown) return c.value;
     const keys: string[] = [];
     const groupOf = new Map<string, number>();
     groups.forEach((g, i) => {
@@ -56,13 +65,14 @@ export function ArticleList(props: ArticleListProps) {
         groupOf.set(annotationKey(a.id), i);
       }
     });
-    return { keys, groupOf };
-  }, [groups, shown]);
+    navCache.current = { groups, shown, value: { keys, groupOf } };
+    return navCache.current.value;
+  };
 
-  const current = activeKey && nav.groupOf.has(activeKey) ? activeKey : (nav.keys[0] ?? null);
+  const firstKey = groups[0] ? articleKey(groups[0].article.id) : null;
 
-  // The popup is not built with React Compiler, so the virtualizer's unmemoizable API is fine here.
-  // eslint-disable-next-line react-hooks/incompatible-library
+  const current = activeKey && nav().groupOf.has(activeKey) ? activeKey : firstKey;
+
   const virtualizer = useVirtualizer({
     count: groups.length,
     getScrollElement: () => scrollRef.current,
@@ -99,7 +109,7 @@ export function ArticleList(props: ArticleListProps) {
 
   const moveTo = (key: string | undefined) => {
     if (!key) return;
-    const gi = nav.groupOf.get(key);
+    const gi = nav().groupOf.get(key);
     if (gi !== undefined) virtualizer.scrollToIndex(gi, { align: 'auto' });
     focusPending.current = true;
     setActiveKey(key);
@@ -110,8 +120,9 @@ export function ArticleList(props: ArticleListProps) {
     // Only act when a row itself has focus, not one of its buttons or the note editor.
     const row = (e.target as HTMLElement).closest?.('[data-nav]');
     const onRow = row && row === e.target;
-    const i = nav.keys.indexOf(current);
-    const groupIndex = nav.groupOf.get(current) ?? 0;
+    const { keys, groupOf } = nav();
+    const i = keys.indexOf(current);
+    const groupIndex = groupOf.get(current) ?? 0;
     const group = groups[groupIndex];
     const annotation = current.startsWith('n:')
       ? group?.annotations.find((a) => annotationKey(a.id) === current)
@@ -120,20 +131,20 @@ export function ArticleList(props: ArticleListProps) {
       case 'ArrowDown':
       case 'j':
         e.preventDefault();
-        moveTo(nav.keys[Math.min(i + 1, nav.keys.length - 1)]);
+        moveTo(keys[Math.min(i + 1, keys.length - 1)]);
         break;
       case 'ArrowUp':
       case 'k':
         e.preventDefault();
-        moveTo(nav.keys[Math.max(i - 1, 0)]);
+        moveTo(keys[Math.max(i - 1, 0)]);
         break;
       case 'Home':
         e.preventDefault();
-        moveTo(nav.keys[0]);
+        moveTo(keys[0]);
         break;
       case 'End':
         e.preventDefault();
-        moveTo(nav.keys[nav.keys.length - 1]);
+        moveTo(keys[keys.length - 1]);
         break;
       case 'PageDown':
       case 'PageUp': {
@@ -160,7 +171,7 @@ export function ArticleList(props: ArticleListProps) {
         if (annotation) props.onDeleteAnnotation(annotation);
         else props.onDeleteArticle(group.article);
         // keep the tab stop near where the deleted row was
-        setActiveKey(nav.keys[i + 1] ?? nav.keys[i - 1] ?? null);
+        setActiveKey(keys[i + 1] ?? keys[i - 1] ?? null);
         focusPending.current = true;
         break;
     }
@@ -256,4 +267,4 @@ export function ArticleList(props: ArticleListProps) {
       </div>
     </div>
   );
-}
+});

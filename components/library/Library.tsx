@@ -120,7 +120,10 @@ export function Library({ data, actions, theme, onThemeChange, now = Date.now }:
   // Popup-wide shortcuts: "/" focuses search, Ctrl/⌘+Z undoes the last delete.
   const onKeyDown = (e: KeyboardEvent) => {
     const typing = (e.target as HTMLElement).closest?.('input, textarea, select');
-    if (e.key === '/' && !typing) {
+    if (e.key === 'Escape' && panel && !e.defaultPrevented) {
+      e.preventDefault();
+      setPanel(null);
+    } else if (e.key === '/' && !typing) {
       e.preventDefault();
       searchRef.current?.focus();
     } else if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'z' && toast?.undo && !typing) {
@@ -129,45 +132,65 @@ export function Library({ data, actions, theme, onThemeChange, now = Date.now }:
     }
   };
 
-  const deleteAnnotation = async (a: AnnotationRecord) => {
-    try {
-      const snap = await actions.deleteAnnotation(a.id);
-      show({ message: 'Annotation deleted.', undo: snap });
-    } catch (err) {
-      fail(err);
-    }
-  };
-  const deleteArticle = async (article: ArticleRecord) => {
-    try {
-      const snap = await actions.deleteArticle(article.id);
-      show({
-        message: `Deleted “${truncate(article.title || article.url, 40)}” and ${plural(snap.annotations.length, 'item')}.`,
-        undo: snap,
-      });
-    } catch (err) {
-      fail(err);
-    }
-  };
-  const saveNote = async (a: AnnotationRecord, comment: string) => {
-    try {
-      await actions.updateNote(a.id, comment);
-      setEditingId(null);
-      show({ message: 'Note saved.' });
-    } catch (err) {
-      fail(err);
-    }
-  };
-  const open = (article: ArticleRecord, annotation?: AnnotationRecord) =>
-    void actions.openArticle(article, annotation).catch(fail);
-  const exportArticle = (g: ResultGroup) => {
-    const item = index?.byId.get(g.article.id);
-    if (!item) return;
-    void loadExport()
-      .then(({ markdownExport }) =>
-        actions.deliver(markdownExport([{ article: item.article, annotations: item.annotations }], now()), 'download'),
-      )
-      .then(() => show({ message: 'Markdown downloaded.' }), fail);
-  };
+  // Stable handlers: the memoized list then skips the urgent render of each keystroke and only re-renders
+  // when the (deferred) results change.
+  const deleteAnnotation = useCallback(
+    async (a: AnnotationRecord) => {
+      try {
+        const snap = await actions.deleteAnnotation(a.id);
+        show({ message: 'Annotation deleted.', undo: snap });
+      } catch (err) {
+        fail(err);
+      }
+    },
+    [actions, show, fail],
+  );
+  const deleteArticle = useCallback(
+    async (article: ArticleRecord) => {
+      try {
+        const snap = await actions.deleteArticle(article.id);
+        show({
+          message: `Deleted “${truncate(article.title || article.url, 40)}” and ${plural(snap.annotations.length, 'item')}.`,
+          undo: snap,
+        });
+      } catch (err) {
+        fail(err);
+      }
+    },
+    [actions, show, fail],
+  );
+  const saveNote = useCallback(
+    async (a: AnnotationRecord, comment: string) => {
+      try {
+        await actions.updateNote(a.id, comment);
+        setEditingId(null);
+        show({ message: 'Note saved.' });
+      } catch (err) {
+        fail(err);
+      }
+    },
+    [actions, show, fail],
+  );
+  const open = useCallback(
+    (article: ArticleRecord, annotation?: AnnotationRecord) =>
+      void actions.openArticle(article, annotation).catch(fail),
+    [actions, fail],
+  );
+  const exportArticle = useCallback(
+    (g: ResultGroup) => {
+      const item = index?.byId.get(g.article.id);
+      if (!item) return;
+      void loadExport()
+        .then(({ markdownExport }) =>
+          actions.deliver(
+            markdownExport([{ article: item.article, annotations: item.annotations }], now()),
+            'download',
+          ),
+        )
+        .then(() => show({ message: 'Markdown downloaded.' }), fail);
+    },
+    [index, actions, now, show, fail],
+  );
 
   const toggleKind = (k: KindFilter) => setKinds((ks) => (ks.includes(k) ? ks.filter((x) => x !== k) : [...ks, k]));
   const clearFilters = () => {
@@ -369,9 +392,9 @@ export function Library({ data, actions, theme, onThemeChange, now = Date.now }:
                 editingId={editingId}
                 onEdit={setEditingId}
                 onOpen={open}
-                onSaveNote={(a, c) => void saveNote(a, c)}
-                onDeleteAnnotation={(a) => void deleteAnnotation(a)}
-                onDeleteArticle={(a) => void deleteArticle(a)}
+                onSaveNote={saveNote}
+                onDeleteAnnotation={deleteAnnotation}
+                onDeleteArticle={deleteArticle}
                 onExportArticle={exportArticle}
               />
             )}

@@ -6,7 +6,7 @@
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { measureOrEstimate, observeRectOrScreen } from './virtual';
-import { useRef, useState } from 'react';
+import { memo, useRef, useState } from 'react';
 import type { AnnotationRecord, ArticleRecord } from '@/utils/db/schema';
 import type { PersonEntry } from '@/utils/db/library';
 import { formatDate, markWords, plural } from './format';
@@ -17,12 +17,11 @@ export interface PeopleViewProps {
   onOpen(article: ArticleRecord, annotation?: AnnotationRecord): void;
 }
 
-/** The people index. */
-export function PeopleView({ people, query, onOpen }: PeopleViewProps) {
+/** The people index (memoized like the article list). */
+export const PeopleView = memo(function PeopleView({ people, query, onOpen }: PeopleViewProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
-  // The popup is not built with React Compiler, so the virtualizer's unmemoizable API is fine here.
-  // eslint-disable-next-line react-hooks/incompatible-library
+
   const virtualizer = useVirtualizer({
     count: people.length,
     getScrollElement: () => scrollRef.current,
@@ -123,4 +122,4 @@ export function PeopleView({ people, query, onOpen }: PeopleViewProps) {
       </ul>
     </div>
   );
-}
+});
