@@ -500,12 +500,12 @@ export function generatedPages(seed: number = SEED): CorpusPage[] {
   add(
     'non-article-nav',
     'a page of navigation links only',
-    `<!doctype html><html><body><nav>${Array.from({ length: 2000 }, (_, i) => `<a href="/p${i}">${w.name()}</a>`).join(' | ')}</nav></body></html>`,
+    `<!doctype html><html><body><nav>${Array.from({ length: 800 }, (_, i) => `<a href="/p${i}">${w.name()}</a>`).join(' | ')}</nav></body></html>`,
   );
   add(
     'non-article-table',
     'a data table of numbers and names',
-    `<!doctype html><html><body><table>${Array.from({ length: 1000 }, (_, i) => `<tr><td>${i}</td><td>${w.name()}</td><td>${(rand() * 1e6).toFixed(2)}</td></tr>`).join('')}</table></body></html>`,
+    `<!doctype html><html><body><table>${Array.from({ length: 400 }, (_, i) => `<tr><td>${i}</td><td>${w.name()}</td><td>${(rand() * 1e6).toFixed(2)}</td></tr>`).join('')}</table></body></html>`,
   );
   add(
     'non-article-gallery',
@@ -882,11 +882,11 @@ export function generatedPages(seed: number = SEED): CorpusPage[] {
   );
   add(
     'headings-only',
-    '1,000 headings and no paragraphs',
+    '400 headings and no paragraphs',
     newsPage({
       title: 'Headings',
       body: Array.from(
-        { length: 1000 },
+        { length: 400 },
         (_, i) => `<h${(i % 6) + 1}>${w.name()} ${w.pick(SAY)}</h${(i % 6) + 1}>`,
       ).join(''),
     }),

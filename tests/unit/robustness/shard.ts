@@ -1,11 +1,12 @@
 /**
  * Splits the robustness corpus into two shards of similar cost, one per test file, so Vitest can run them
- * on both cores. Cost is estimated from page size, with deep-nesting pages counted as large (jsdom is
- * super-linear on depth). Heavy pages are bench-only (see generate.ts).
+ * on both cores. Cost is estimated from page size and element count (Readability in jsdom pays per element), with
+ * deep-nesting pages counted as large (jsdom is super-linear on depth). Heavy pages are bench-only (see generate.ts).
  */
 import { loadCorpus, type CorpusPage } from '../../robustness/corpus';
 
-const cost = (p: CorpusPage) => p.html.length + (p.name.startsWith('nested-') ? 300_000 : 0);
+const cost = (p: CorpusPage) =>
+  p.html.length + 150 * (p.html.match(/<[a-z]/gi)?.length ?? 0) + (p.name.startsWith('nested-') ? 300_000 : 0);
 
 /** The suite's pages for shard `k` of 2: greedy balancing, most expensive first, stable order. */
 export function shard(k: 0 | 1): CorpusPage[] {
