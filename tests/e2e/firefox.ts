@@ -24,6 +24,7 @@ import {
   decode,
   invocation,
   saveSelectionVia,
+  withTimeout,
   type BackgroundGlobal,
   type Capabilities,
   type Driver,
@@ -206,12 +207,15 @@ class FirefoxDriver implements Driver {
   }
 
   async restart(): Promise<void> {
-    await this.browser.close();
+    await this.close();
     await this.start();
   }
 
   async close(): Promise<void> {
-    await this.browser.close();
+    // a wedged Firefox must not outlive its test: kill the process if a clean close takes too long
+    await withTimeout(this.browser.close(), 10_000, 'closing Firefox').catch(() => {
+      this.browser.process()?.kill('SIGKILL');
+    });
   }
 }
 
