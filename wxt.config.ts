@@ -4,6 +4,8 @@ import { defineConfig } from 'wxt';
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
   srcDir: '.',
+  // MV3 for Firefox too (WXT defaults Firefox to MV2)
+  manifestVersion: 3,
   manifest: ({ browser }) => ({
     name: 'Sourcelight',
     description:

@@ -18,7 +18,11 @@ export function normalizeUrl(raw: string): string {
     return raw;
   }
   u.hash = '';
-  const keep = [...u.searchParams.entries()].filter(([k]) => !TRACKING.test(k));
+  // forEach, not the iterator: Firefox content scripts cannot spread URLSearchParams across compartments
+  const keep: [string, string][] = [];
+  u.searchParams.forEach((v, k) => {
+    if (!TRACKING.test(k)) keep.push([k, v]);
+  });
   keep.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   u.search = keep.length ? '?' + new URLSearchParams(keep).toString() : '';
   u.hostname = u.hostname.toLowerCase();
