@@ -321,7 +321,7 @@ export function findQuotes(text: string, entities: Entity[]): Quote[] {
         for (const g of group) emitContent(after.start, after.end, g, cueText, anon, false);
       } else if (front) {
         r.content = { start: toks[r.cue.last]!.e, end: toks[r.cue.last]!.e };
-        for (const g of group) emitContent(front.start, front.end, g, cueText, anon, true);
+        for (const g of group) emitContent(front.start, front.end, g, cueText, anon, front.quote);
       } else {
         continue;
       }
@@ -748,6 +748,13 @@ const NP_OBJECT_VERBS = new Set(
   ),
 );
 
+/** Verbs whose bare noun-phrase object is a speech act, not a claim ("announced the winners"). */
+const CLAUSE_ONLY_VERBS = new Set(
+  'announce confirm reveal disclose acknowledge admit predict estimate reiterate report recall mention note indicate'.split(
+    ' ',
+  ),
+);
+
 const DETERMINER_WORDS = new Set('the a an his her its their our my your this that these those such'.split(' '));
 const BE_WORDS = new Set('is are was were be been being'.split(' '));
 
@@ -1115,6 +1122,17 @@ function contentAfter(
   const close = text.slice(start, end).search(/\)/);
   if (close >= 0 && !text.slice(start, start + close).includes('(')) end = start + close;
   if (end <= start || wordCount(text, start, end) < 2) return null;
+  // "announced the winners", "confirmed the deal": verbs of record with a bare object have no claim.
+  if (
+    CLAUSE_ONLY_VERBS.has(cue.lemma) &&
+    !/^\s*["\u201c'\u2018]/.test(text.slice(start, end)) &&
+    !/^that\b/i.test(text.slice(toks[cue.last + 1]?.s ?? start, end)) &&
+    !FINITE.test(text.slice(start, end)) &&
+    !/\b\p{Ll}+ed\b/u.test(text.slice(start, end)) &&
+    !spansIn(spans, start, end).length
+  ) {
+    return null;
+  }
   const hasQuote = spansIn(spans, start, end).some((q) => q.open >= start - 1 && q.open < end);
   return { start, end, hasQuote };
 }
@@ -1133,14 +1151,32 @@ function frontedContent(
   // A quotation closing right before the attribution.
   const qs = spansIn(spans, start - 1, end + 1);
   const lastQ = qs[qs.length - 1];
-  const quote =
+  let quote =
     !!lastQ &&
     /^[\s,]*$/.test(
-      text.slice(lastQ.closed ? lastQ.close + 1 : lastQ.close, subjStart).replace(/[,\s\u2014\u2013]/g, ''),
+      text
+        .slice(lastQ.closed ? lastQ.close + 1 : lastQ.close, subjStart)
+        .replace(/[,\s\u2014\u2013'"\u201d\u2019\u00bb]/g, ''),
     );
+  // A short quoted title inside the clause ('In his memoir, "Promises Kept," the senator recalls') is not the
+  // claim: a fronted quotation opens its sentence or is long enough to be speech.
+  if (quote && lastQ!.open > start && !/^[\s\u2014-]*$/.test(text.slice(start, lastQ!.open)) && lastQ!.words < 4) {
+    quote = false;
+  }
   const qStart = quote && lastQ!.open < start ? lastQ!.open : start;
   const words = wordCount(text, qStart, end);
   if (words < 2) return null;
+  // A paraphrase fronted before "…, X said" is a clause set off by a comma, not a lead-in phrase.
+  const lead = /^\s*(\p{L}+)/u.exec(region)?.[1]?.toLowerCase() ?? '';
+  if (
+    !quote &&
+    (!/,/.test(text.slice(end, subjStart)) ||
+      (/^(?:in|on|at|after|before|during|for|with|from|by|under|as|while|when|since|like|unlike)$/.test(lead) &&
+        !FINITE.test(region) &&
+        !/\b\p{Ll}+ed\b/u.test(region)))
+  ) {
+    return null;
+  }
   return { start: qStart, end: quote ? Math.max(end, lastQ!.close + 1) : end, quote, words };
 }
 
