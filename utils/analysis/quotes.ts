@@ -899,7 +899,8 @@ function plainGap(text: string, a: number, b: number): boolean {
 /** Extends a noun phrase ending at token `j` backwards until a boundary word or punctuation. */
 function walkNP(text: string, toks: Token[], j: number, floorTok: number): number {
   let k = j;
-  let depth = 0;
+  // "the British Medical Association (BMA) has announced": start inside the closing parenthesis.
+  let depth = toks[j + 1] && text.slice(toks[j]!.e, toks[j + 1]!.s).includes(')') ? 1 : 0;
   while (k - 1 >= floorTok && j - k < 10) {
     const gap = text.slice(toks[k - 1]!.e, toks[k]!.s);
     if (!plainGap(text, toks[k - 1]!.e, toks[k]!.s)) break;
