@@ -13,6 +13,24 @@ import panelCss from './panel.css?inline';
 /** The shadow host's tag name (excluded from anchoring and from the mutation observer). */
 export const UI_TAG = 'sourcelight-ui';
 
+/** Events that must come from the reader, not from a script. */
+const TRUSTED_ONLY = [
+  'click',
+  'auxclick',
+  'dblclick',
+  'mousedown',
+  'mouseup',
+  'pointerdown',
+  'pointerup',
+  'keydown',
+  'keyup',
+  'keypress',
+  'input',
+  'change',
+  'submit',
+  'beforeinput',
+] as const;
+
 /** A minimal external store for `useSyncExternalStore`. */
 export class Store<T> {
   private listeners = new Set<() => void>();
@@ -52,9 +70,26 @@ export async function mountOverlay(
     anchor: 'body',
     append: 'last',
     css: panelCss,
+    // Closed: the page's scripts cannot reach into the panel (it shows the reader's own notes) nor click
+    // its buttons; `host.shadowRoot` is null for them.
+    mode: 'closed',
     // keys typed in the note editor must not reach the page's own shortcuts
     isolateEvents: ['keydown', 'keyup', 'keypress'],
-    onMount(container) {
+    onMount(container, shadow) {
+      // Defense in depth: only the reader's own input acts. Synthetic events (dispatched by a script) are
+      // stopped at the shadow root, before React's listeners on the container see them.
+      for (const type of TRUSTED_ONLY) {
+        shadow.addEventListener(
+          type,
+          (e) => {
+            if (!e.isTrusted) {
+              e.stopImmediatePropagation();
+              e.preventDefault();
+            }
+          },
+          { capture: true },
+        );
+      }
       const root = createRoot(container);
       root.render(
         <StrictMode>

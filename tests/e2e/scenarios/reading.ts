@@ -6,6 +6,7 @@
  * Timings come from the content script's own User Timing measures.
  */
 import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { e2e, sleep, type Driver, type E2EPage, type Json } from '../driver.ts';
 import { spyOnMessages, waitForContentScript } from '../helpers.ts';
 
@@ -78,28 +79,138 @@ async function sendToTab(driver: Driver, page: E2EPage, type: string): Promise<J
   );
 }
 
-/** Text of the panel (in the open shadow root), or null when it is not shown. */
-function panelText(page: E2EPage): Promise<string | null> {
-  return page.evaluate(() => {
-    const panel = document.querySelector('sourcelight-ui')?.shadowRoot?.querySelector('.sl-panel');
-    return panel ? (panel.textContent ?? '') : null;
-  });
+/**
+ * Reaches into the panel's CLOSED shadow root the way only the browser's own tooling can (the page cannot:
+ * `host.shadowRoot` is null for it). Chromium: CDP pierces closed roots, and clicks are real (trusted)
+ * input events, since the panel ignores synthetic ones. Firefox (WebDriver BiDi through puppeteer) has no
+ * such access here: `probe` returns null and the steps that need it are skipped, saying so.
+ */
+interface PanelProbe {
+  /** textContent of every match inside the panel's shadow root. */
+  texts(selector: string): Promise<string[]>;
+  /** A trusted click on the first match whose text (or aria-label) starts with `label`. */
+  click(selector: string, label: string): Promise<boolean>;
+  /** Clicks the first match, then inserts `text` as typed input. */
+  type(selector: string, text: string): Promise<boolean>;
+  /** Size of the first match, or null. */
+  box(selector: string): Promise<{ width: number; height: number } | null>;
+  /** A trusted mouse move to viewport coordinates. */
+  mouseMove(x: number, y: number): Promise<void>;
 }
 
-/** Clicks a button in the shadow root whose text starts with `label` (React handles the click). */
-function clickInUi(page: E2EPage, selector: string, label: string): Promise<boolean> {
-  return page.evaluate(
-    ({ selector, label }) => {
-      const root = document.querySelector('sourcelight-ui')?.shadowRoot;
-      const el = [...(root?.querySelectorAll<HTMLElement>(selector) ?? [])].find((b) =>
-        (b.textContent ?? '').trim().startsWith(label),
-      );
-      el?.click();
-      return !!el;
-    },
-    { selector, label },
-  );
+interface CdpNode {
+  nodeId: number;
+  nodeName: string;
+  children?: CdpNode[];
+  shadowRoots?: CdpNode[];
 }
+
+async function probe(driver: Driver, page: E2EPage): Promise<PanelProbe | null> {
+  if (driver.name !== 'chromium') return null;
+  const pw = (page as unknown as { page?: Page }).page;
+  if (!pw) return null;
+  const s = await pw.context().newCDPSession(pw);
+  await s.send('DOM.enable');
+  const shadowRoot = async (): Promise<number | null> => {
+    const { root } = (await s.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
+    const find = (n: CdpNode): number | null => {
+      if (n.nodeName === 'SOURCELIGHT-UI' && n.shadowRoots?.[0]) return n.shadowRoots[0].nodeId;
+      for (const c of n.children ?? []) {
+        const r = find(c);
+        if (r) return r;
+      }
+      return null;
+    };
+    return find(root);
+  };
+  const matches = async (selector: string): Promise<number[]> => {
+    const id = await shadowRoot();
+    if (!id) return [];
+    return ((await s.send('DOM.querySelectorAll', { nodeId: id, selector })) as { nodeIds: number[] }).nodeIds;
+  };
+  const call = async <T>(nodeId: number, fn: string): Promise<T> => {
+    const { object } = (await s.send('DOM.resolveNode', { nodeId })) as { object: { objectId: string } };
+    const r = (await s.send('Runtime.callFunctionOn', {
+      objectId: object.objectId,
+      functionDeclaration: fn,
+      returnByValue: true,
+    })) as { result: { value: T } };
+    return r.result.value;
+  };
+  const clickNode = async (nodeId: number) => {
+    await s.send('DOM.scrollIntoViewIfNeeded', { nodeId });
+    const { quads } = (await s.send('DOM.getContentQuads', { nodeId })) as { quads: number[][] };
+    const q = quads[0]!;
+    const x = (q[0]! + q[2]! + q[4]! + q[6]!) / 4;
+    const y = (q[1]! + q[3]! + q[5]! + q[7]!) / 4;
+    await s.send('Input.dispatchMouseEvent', { type: 'mouseMoved', x, y });
+    await s.send('Input.dispatchMouseEvent', { type: 'mousePressed', x, y, button: 'left', clickCount: 1 });
+    await s.send('Input.dispatchMouseEvent', { type: 'mouseReleased', x, y, button: 'left', clickCount: 1 });
+  };
+  return {
+    async texts(selector) {
+      const out: string[] = [];
+      for (const id of await matches(selector))
+        out.push(await call<string>(id, 'function () { return this.textContent || ""; }'));
+      return out;
+    },
+    async click(selector, label) {
+      for (const id of await matches(selector)) {
+        const text = await call<string>(
+          id,
+          'function () { return ((this.textContent || "").trim() + "\u0000" + (this.getAttribute("aria-label") || "")); }',
+        );
+        const [own, aria] = text.split('\u0000');
+        if (own!.startsWith(label) || aria!.startsWith(label)) {
+          await clickNode(id);
+          return true;
+        }
+      }
+      return false;
+    },
+    async type(selector, text) {
+      const [id] = await matches(selector);
+      if (!id) return false;
+      await clickNode(id);
+      await s.send('Input.insertText', { text });
+      return true;
+    },
+    async box(selector) {
+      const [id] = await matches(selector);
+      if (!id) return null;
+      return call<{ width: number; height: number }>(
+        id,
+        'function () { const r = this.getBoundingClientRect(); return { width: r.width, height: r.height }; }',
+      );
+    },
+    async mouseMove(x, y) {
+      await s.send('Input.dispatchMouseEvent', { type: 'mouseMoved', x, y });
+    },
+  };
+}
+
+/** Polls `probe.texts(selector)` until one contains `needle`. */
+async function waitForUiText(ui: PanelProbe, selector: string, needle: string, timeoutMs = 10_000): Promise<string> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const found = (await ui.texts(selector)).find((t) => t.includes(needle));
+    if (found !== undefined) return found;
+    if (Date.now() > until) throw new Error(`timed out waiting for ${JSON.stringify(needle)} in ${selector}`);
+    await sleep(100);
+  }
+}
+
+/** Polls until `selector` matches nothing in the panel. */
+async function waitForUiGone(ui: PanelProbe, selector: string, timeoutMs = 10_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while ((await ui.texts(selector)).length > 0) {
+    if (Date.now() > until) throw new Error(`timed out waiting for ${selector} to go`);
+    await sleep(100);
+  }
+}
+
+const CLOSED_ROOT =
+  'the panel lives in a closed shadow root; only Chromium (CDP) can reach into it from a test — the Firefox run checks everything else';
 
 /** 1. After load, the six highlights are registered and hold the article's names and quotes — not the nav's. */
 export const highlightsRegisteredAfterLoad = e2e(async ({ server, driver, expect, log }) => {
@@ -133,59 +244,61 @@ export const highlightsRegisteredAfterLoad = e2e(async ({ server, driver, expect
 });
 
 /** 2. The panel opens on `togglePanel`, lists speakers, jumps to a quote, and category toggles act at once. */
-export const panelListsSpeakers = e2e(async ({ server, driver, expect, artifactsDir }) => {
+export const panelListsSpeakers = e2e(async ({ server, driver, expect, artifactsDir, skip }) => {
   const page = await driver.newPage(server.url('/reading/story.html'));
   await waitForDrawn(page);
   await sendToTab(driver, page, 'togglePanel');
-  await page.waitFor(() => !!document.querySelector('sourcelight-ui')?.shadowRoot?.querySelector('.sl-panel'));
-  await page.waitFor(() =>
-    (document.querySelector('sourcelight-ui')?.shadowRoot?.querySelector('.sl-speakers')?.textContent ?? '').includes(
-      'Lopes',
-    ),
+  await page.waitFor(() => !!document.querySelector('sourcelight-ui'));
+  // the page itself cannot see into the panel
+  expect(await page.evaluate(() => document.querySelector('sourcelight-ui')!.shadowRoot === null), 'closed root').toBe(
+    true,
   );
-  const text = (await panelText(page)) ?? '';
+  const ui = await probe(driver, page);
+  if (!ui) return skip(CLOSED_ROOT);
+  const speakers = await waitForUiText(ui, '.sl-speakers', 'Lopes');
+  const text = (await ui.texts('.sl-panel'))[0] ?? '';
   expect(text, 'panel').toContain('Port authority weighs new dredging contract');
-  expect(text, 'panel').toContain('Maria Lopes');
+  expect(speakers, 'speakers').toContain('Maria Lopes');
   expect(text, 'panel').toContain('anonymous');
   // jump to a quote: it is flashed
-  expect(await clickInUi(page, '.sl-quote', '“We cannot'), 'quote button').toBe(true);
+  expect(await ui.click('.sl-quote', '“We cannot'), 'quote button').toBe(true);
   await page.waitFor(() =>
     (CSS as unknown as { highlights: Map<string, unknown> }).highlights.has('sourcelight-flash'),
   );
   // toggles remove / re-add the category's highlight
-  expect(await clickInUi(page, '.sl-chip', 'People'), 'People toggle').toBe(true);
+  expect(await ui.click('.sl-chip', 'People'), 'People toggle').toBe(true);
   await page.waitFor(
     () => !(CSS as unknown as { highlights: Map<string, unknown> }).highlights.has('sourcelight-person'),
   );
-  expect(await clickInUi(page, '.sl-chip', 'People'), 'People toggle').toBe(true);
+  expect(await ui.click('.sl-chip', 'People'), 'People toggle').toBe(true);
   await page.waitFor(() =>
     (CSS as unknown as { highlights: Map<string, unknown> }).highlights.has('sourcelight-person'),
   );
   await page.screenshot(join(artifactsDir, 'panel.png'));
-  // toggled closed by the same message
+  // the same message closes it again
   await sendToTab(driver, page, 'togglePanel');
-  await page.waitFor(() => !document.querySelector('sourcelight-ui')?.shadowRoot?.querySelector('.sl-panel'));
+  await waitForUiGone(ui, '.sl-panel');
   expect(page.errors(), 'page errors').toBe([]);
 });
 
 /** 3 + 5. Select → floating button → note → drawn as sourcelight-note; back under ?utm_source=x it re-anchors. */
 export const savedNoteDrawsAndReturns = e2e(async ({ server, driver, expect }) => {
   const PASSAGE = 'more cargo last year than in any year since the port was expanded';
+  const NOTE = 'check the 2025 figures';
   const page = await driver.newPage(server.url('/reading/story.html'));
   await waitForDrawn(page);
   await page.selectText('#p4', PASSAGE);
-  await page.waitFor(() => !!document.querySelector('sourcelight-ui')?.shadowRoot?.querySelector('.sl-selbar'));
-  expect(await clickInUi(page, '.sl-selbtn', 'Add note'), 'Add note button').toBe(true);
-  await page.waitFor(
-    () => !!document.querySelector('sourcelight-ui')?.shadowRoot?.querySelector('.sl-editor textarea'),
-  );
-  await page.evaluate(() => {
-    const ta = document.querySelector('sourcelight-ui')!.shadowRoot!.querySelector('textarea')!;
-    // React listens for input events; set the value through the native setter
-    Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')!.set!.call(ta, 'check the 2025 figures');
-    ta.dispatchEvent(new Event('input', { bubbles: true }));
-  });
-  expect(await clickInUi(page, '.sl-editor button', 'Save'), 'Save button').toBe(true);
+  const ui = await probe(driver, page);
+  if (ui) {
+    // the floating button, the note editor, Save — all real input
+    await waitForUiText(ui, '.sl-selbar', 'Add note');
+    expect(await ui.click('.sl-selbtn', 'Add note'), 'Add note button').toBe(true);
+    expect(await ui.type('.sl-editor textarea', NOTE), 'typing the note').toBe(true);
+    expect(await ui.click('.sl-editor button', 'Save'), 'Save button').toBe(true);
+  } else {
+    // Firefox: the same save through the context-menu / shortcut path (no note)
+    expect((await driver.saveSelection(page)).ok, 'save').toBe(true);
+  }
   const drawn = await page.waitFor(() => {
     const h = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('sourcelight-note');
     return h && h.size > 0 ? [...h].map((r) => r.toString()) : null;
@@ -204,12 +317,11 @@ export const savedNoteDrawsAndReturns = e2e(async ({ server, driver, expect }) =
     { message: 'the saved note to re-anchor on the return visit' },
   );
   expect(back, 're-anchored note').toBe([PASSAGE]);
-  await sendToTab(driver, again, 'togglePanel');
-  await again.waitFor(() =>
-    (document.querySelector('sourcelight-ui')?.shadowRoot?.querySelector('.sl-notes')?.textContent ?? '').includes(
-      'check the 2025 figures',
-    ),
-  );
+  const ui2 = await probe(driver, again);
+  if (ui2) {
+    await sendToTab(driver, again, 'togglePanel');
+    await waitForUiText(ui2, '.sl-notes', NOTE);
+  }
   expect(again.errors(), 'page errors').toBe([]);
 });
 
@@ -250,12 +362,11 @@ export const editedPageReportsOrphan = e2e(async ({ server, driver, expect }) =>
   });
   expect(notes.length, 'one note drawn').toBe(1);
   expect(notes[0] ?? '', 'fuzzy re-anchored note').toContain('silt up once again');
-  await sendToTab(driver, edited, 'togglePanel');
-  await edited.waitFor(() =>
-    (document.querySelector('sourcelight-ui')?.shadowRoot?.querySelector('.sl-notes')?.textContent ?? '').includes(
-      'Not found in this page',
-    ),
-  );
+  const ui = await probe(driver, edited);
+  if (ui) {
+    await sendToTab(driver, edited, 'togglePanel');
+    await waitForUiText(ui, '.sl-notes', 'Not found in this page');
+  }
   expect(edited.errors(), 'page errors').toBe([]);
 });
 
@@ -366,34 +477,26 @@ export const teardownOnExtensionReload = e2e(async ({ server, driver, expect }) 
 });
 
 /** 4. Hovering a highlighted name shows its card; "Save" stores it as an entity annotation. */
-export const cardOnHoverSaves = e2e(async ({ server, driver, expect }) => {
+export const cardOnHoverSaves = e2e(async ({ server, driver, expect, skip }) => {
   const page = await driver.newPage(server.url('/reading/story.html'));
   await waitForDrawn(page);
-  // CSS highlights are not elements: the content script hit-tests the mouse position, so a mousemove over
-  // the range's box is what a real pointer does
-  const moved = await page.evaluate(() => {
+  const ui = await probe(driver, page);
+  if (!ui) return skip(CLOSED_ROOT);
+  // CSS highlights are not elements: the content script hit-tests the pointer position
+  const at = await page.evaluate(() => {
     const h = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('sourcelight-person');
     const r = h ? [...h].find((x) => x.toString() === 'Maria Lopes') : undefined;
-    if (!r) return false;
+    if (!r) return null;
     r.startContainer.parentElement?.scrollIntoView({ block: 'center' });
     const box = r.getClientRects()[0]!;
-    document.dispatchEvent(
-      new MouseEvent('mousemove', { clientX: box.left + 5, clientY: box.top + box.height / 2, bubbles: true }),
-    );
-    return true;
+    return { x: box.left + 5, y: box.top + box.height / 2 };
   });
-  expect(moved, 'a Maria Lopes range to hover').toBe(true);
-  const card = await page.waitFor(
-    () => document.querySelector('sourcelight-ui')?.shadowRoot?.querySelector('.sl-card')?.textContent ?? null,
-  );
+  expect(!!at, 'a Maria Lopes range to hover').toBe(true);
+  await ui.mouseMove(at!.x, at!.y);
+  const card = await waitForUiText(ui, '.sl-card', 'Maria Lopes');
   expect(card, 'card').toContain('Person');
-  expect(card, 'card').toContain('Maria Lopes');
-  expect(await clickInUi(page, '.sl-card button', 'Save'), 'Save on the card').toBe(true);
-  await page.waitFor(() =>
-    (document.querySelector('sourcelight-ui')?.shadowRoot?.querySelector('.sl-card')?.textContent ?? '').includes(
-      'Saved',
-    ),
-  );
+  expect(await ui.click('.sl-card button', 'Save'), 'Save on the card').toBe(true);
+  await waitForUiText(ui, '.sl-card', 'Saved');
   expect(page.errors(), 'page errors').toBe([]);
 });
 
@@ -433,13 +536,28 @@ export const settingsApplyLive = e2e(async ({ server, driver, expect }) => {
     null,
     { message: 'analysis after opening the panel' },
   );
-  // the per-site switch, from the panel
-  expect(await clickInUi(onClick, '.sl-link', 'Turn off on this site'), 'off switch').toBe(true);
+  // the per-site switch: from the panel where the test can reach it, else from the options page
+  const ui = await probe(driver, onClick);
+  if (ui) {
+    expect(await ui.click('.sl-link', 'Turn off on this site'), 'off switch').toBe(true);
+    await waitForUiText(ui, '.sl-panel', 'off for this site');
+  } else {
+    const opts = await driver.openExtensionPage('options.html');
+    await opts.waitForSelector('.add-site input');
+    await opts.evaluate(() => {
+      const input = document.querySelector<HTMLInputElement>('.add-site input')!;
+      Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input, '127.0.0.1');
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await sleep(100);
+    await opts.evaluate(() => document.querySelector<HTMLButtonElement>('.add-site button')!.click());
+    await opts.close();
+  }
   await onClick.waitFor(
     () =>
       ![...(CSS as unknown as { highlights: Map<string, unknown> }).highlights.keys()].some((k) =>
         k.startsWith('sourcelight-'),
-      ) && (document.querySelector('sourcelight-ui')?.shadowRoot?.textContent ?? '').includes('off for this site'),
+      ),
     null,
     { message: 'highlights removed when the site is switched off' },
   );
@@ -472,7 +590,9 @@ export const openPanelFromPopupMessage = e2e(async ({ server, driver, expect }) 
     return JSON.parse(JSON.stringify(r ?? null)) as Json;
   });
   expect(JSON.stringify(reply), 'openPanel reply').toContain('"ok":true');
-  await page.waitFor(() => !!document.querySelector('sourcelight-ui')?.shadowRoot?.querySelector('.sl-panel'));
+  await page.waitFor(() => !!document.querySelector('sourcelight-ui'));
+  const ui = await probe(driver, page);
+  if (ui) await waitForUiText(ui, '.sl-panel', 'Port authority');
 });
 
 /** Hostile and odd pages: no errors, the page keeps working, the panel still shows. */
@@ -489,11 +609,13 @@ export const hostilePagesDoNotThrow = e2e(
       if (path.endsWith('many.html'))
         expect((hl['sourcelight-person'] ?? []).length, 'thousands of people').toBeGreaterThan(1000);
       await sendToTab(driver, page, 'togglePanel');
-      const width = await page.waitFor(() => {
-        const p = document.querySelector('sourcelight-ui')?.shadowRoot?.querySelector('.sl-panel');
-        return p ? p.getBoundingClientRect().width : 0;
-      });
-      expect(width, `${path}: panel visible`).toBeGreaterThan(100);
+      await page.waitFor(() => !!document.querySelector('sourcelight-ui'));
+      const ui = await probe(driver, page);
+      if (ui) {
+        await waitForUiText(ui, '.sl-panel', 'Sourcelight');
+        // page CSS hiding custom elements must not hide the panel
+        expect((await ui.box('.sl-panel'))?.width ?? 0, `${path}: panel visible`).toBeGreaterThan(100);
+      }
       if (path.endsWith('hostile.html')) {
         const intact = await page.evaluate(() => ({
           editable: document.getElementById('editable')!.isContentEditable,
@@ -587,11 +709,12 @@ export const spaNavigationRedraws = e2e(
         { message: `${who} highlighted after navigation ${i}` },
       );
       const others = expected.filter((x) => x !== who);
+      const texts = got ?? [];
       expect(
-        got.filter((t) => others.includes(t)),
+        texts.filter((t) => others.includes(t)),
         `stale highlights after navigation ${i}`,
       ).toBe([]);
-      expect(got.filter((t) => t === who).length, `${who} drawn once`).toBe(1);
+      expect(texts.filter((t) => t === who).length, `${who} drawn once`).toBe(1);
       heaps.push(await heap());
     }
     log(`heap (KiB) after each navigation: ${JSON.stringify(heaps)}`);
