@@ -62,11 +62,16 @@ const SPEECH_AFTER = new Set(
 const OPEN_QUOTES = new Set(['"', '“', '‘', "'", '«']);
 const CLOSE_QUOTES = new Set(['"', '”', '’', "'", '»']);
 const ENDERS_RE = /^[.!?]$/;
+/** Offices that belong to a place: "the MP for X", "the mayor of X". */
+const PLACE_ROLES =
+  /^(mp|mps|mep|member|mayor|governor|senator|congressman|congresswoman|representative|assemblyman|assemblywoman|councillor|councilor|bishop|archbishop|ambassador|consul|envoy|king|queen|emir|sultan|president|premier|chancellor)$/;
+/** Road numbers: "A835", "M25", "I-95", "US-101". */
+const ROAD = /^(A|B|M|N|E|I|US|SR|R)-?\d{1,4}$/;
 const NON_ENTITY_FIRST =
   /^(Hurricane|Typhoon|Cyclone|Storm|Tropical|Category|Operation|Phase|Level|Stage|Round|Season|Episode|Chapter|Section|Article|Amendment|Title)$/;
 /** "Washington-based", "Saudi-led", "US-backed": the name is the part before the hyphen. */
 const HYPHEN_SUFFIX =
-  /^(.+)-(based|born|led|backed|owned|run|made|bound|style|era|area|wide|funded|allied|controlled|held|linked|listed|headquartered)$/;
+  /^(.+)-(based|born|led|backed|owned|run|made|bound|style|era|area|wide|funded|allied|controlled|held|linked|listed|headquartered|registered|flagged|bred|raised|trained|educated)$/;
 /** Short forms news uses for institutions whose initials do not give them away. */
 const SHORT_NAMES = new Map([
   ['fed', 'federal reserve'],
@@ -102,6 +107,9 @@ export function findEntities(text: string): Entity[] {
         (!!prev && /^(in|on|since|until|by|early|late|mid|last|next|this|of|from|through)$/.test(prev.text))
       );
     }
+    // "Mar", "Sun", "Sat" are months/days only next to a number or a period ("Mar. 3", "3 Mar")
+    if (w.length === 3 && lx.calendar.has(w))
+      return t.text.endsWith('.') || at(i + 1)?.kind === 'num' || at(i - 1)?.kind === 'num';
     return lx.calendar.has(w);
   };
   const nameTok = (i: number): boolean => {
@@ -112,6 +120,7 @@ export function findEntities(text: string): Entity[] {
     if (/['’](ve|re|ll|d|m|t)$/i.test(t.text) && t.text.length <= 7) return false; // "I've", "We're", "Don't"
     if (/\p{N}/u.test(t.text) && /\p{Ll}/u.test(t.text)) return false; // "K2-18b", "iPhone15s": codes, not names
     if (/^[DRI]-\p{Lu}/u.test(t.text)) return false; // "(D-Mass.)": party and state of a US lawmaker
+    if (!t.cap && /^(sub|pan|trans|mid|ex)-\p{Lu}/u.test(t.text)) return true; // "sub-Saharan Africa"
     if (isCalendar(i)) return false;
     // "[T]he": a lone capital letter glued to a bracket is not an initial
     if (t.text.length === 1 && (at(i + 1)?.text === ']' || at(i - 1)?.text === '[')) return false;
@@ -139,7 +148,8 @@ export function findEntities(text: string): Entity[] {
         continue;
       }
       // lowercase particles inside personal names: "Ursula von der Leyen", "Bashar al-Assad"
-      if (t.kind === 'word' && lx.particles.has(t.text) && !lx.connectors.has(t.text)) {
+      // particles join name parts whatever the name's type: "Plaza de Bolívar", "Universidad de los Andes"
+      if (t.kind === 'word' && lx.particles.has(t.text)) {
         let m = k;
         while (at(m) && lx.particles.has(at(m)!.text)) m++;
         if (nameTok(m) && m - k <= 2) {
@@ -365,6 +375,8 @@ function refineSpan(ctx: Ctx, a0: number, b0: number): Cand[] {
   if (a !== a0) sentenceInitial = strippedCommon || (sentenceInitial && tokens[a]!.sentStart);
   // trailing connectors and particles never end a name
   while (b > a && isConnectorWord(tokens[b]!.text, lx)) b--;
+  // "Labour MPs", "Google CEOs": a plural title acronym after the name is not part of it
+  while (b > a && /^\p{Lu}{2,4}s$/u.test(tokens[b]!.text)) b--;
 
   // a dateline with the outlet glued on: "Hong Kong CNN —" (the outlet is a wire tag, not an entity)
   if (b > a && (a === 0 || tokens[a - 1]!.line !== tokens[a]!.line) && /^[—–-]$/.test(ctx.at(b + 1)?.text ?? '')) {
@@ -375,13 +387,16 @@ function refineSpan(ctx: Ctx, a0: number, b0: number): Cand[] {
       return refineSpan(ctx, a, b - 1).map((c) => ((c.votes[L] += 5), (c.weak = false), c));
   }
   // "US President Donald Trump", "Facebook CEO Mark Zuckerberg", "Lieutenant General John Brennan"
-  const split = findTitleRun(ctx, a, b);
+  // a known organization is not split at a title word inside it ("General Mills", "General Electric")
+  const whole = lexKey(ctx.text.slice(tokens[a]!.start, tokens[b]!.end));
+  const split = lx.orgs.has(whole) ? null : findTitleRun(ctx, a, b);
   if (split) {
     const out: Cand[] = [];
     if (split.runStart > a) {
       // the title's owner: "Lok Sabha Speaker", "Snapchat CEO", "BOJ Governor" — an institution or a place
       for (const c of refineSpan(ctx, a, split.runStart - 1)) {
-        if (!c.known) c.votes[O] += 1.5;
+        const h = bare(c.words[c.words.length - 1]!);
+        if (!c.known && !lx.placeHeads.has(h)) c.votes[O] += 1.5;
         out.push(c);
       }
     }
@@ -584,6 +599,10 @@ function makeCand(ctx: Ctx, a: number, b: number, sentenceInitial: boolean): Can
     votes[O] += 6;
     known = true;
   }
+  if (single && ROAD.test(w1)) {
+    votes[L] += 5;
+    known = true;
+  }
   if (lx.people.has(k) && !isPlace && !isOrg) {
     votes[P] += 3;
     known = true;
@@ -612,6 +631,12 @@ function makeCand(ctx: Ctx, a: number, b: number, sentenceInitial: boolean): Can
       }
     }
     if (lx.placePrefixes.has(w0)) votes[L] += 3;
+    if (lx.orgPrefixes.has(w0)) votes[O] += 4; // "Partido de la U", "Universidad de los Andes", "Real Madrid"
+    // "Scottish Government", "Israeli Army": a nation's institution
+    if (words.length === 2 && lx.demonyms.has(lexKey(w0)) && (lx.genericAlone.has(head) || lx.orgHeads.has(head)))
+      votes[O] += 4;
+    // a role left without a name: "Public Works Minister", "Dallas Police Chief"
+    if (ofAt < 0 && lx.titleCore.has(head) && !lx.orgHeads.has(head) && !isOrg && !isPlace) return null;
     // "Northern Syria", "South Sudan" (if not already known)
     if (lx.compass.has(w0) && lx.places.has(lexKey(words.slice(1).join(' ')))) votes[L] += 4;
     // all-caps or camel-case inside a multi-word name: "Oculus VR", "SDCCU Stadium" — rare in personal names
@@ -693,7 +718,12 @@ function makeCand(ctx: Ctx, a: number, b: number, sentenceInitial: boolean): Can
   // "the chief executive of Fjord Air", "a spokeswoman for Nordlys Power", "an analyst at Nordbank"
   if (prev && /^(of|for|at|with)$/.test(prev.t.text) && prev2 && !isPlace && !known) {
     const role = prev2.t.text.toLowerCase();
-    if (lx.roleNouns.has(role) && !/^(wife|husband|son|daughter|father|mother|brother|sister|friend|widow)$/.test(role))
+    // offices held for a place: "the MP for Stroud", "the mayor of Clanton", "governor of the region"
+    if (PLACE_ROLES.test(role)) votes[L] += 2;
+    else if (
+      lx.roleNouns.has(role) &&
+      !/^(wife|husband|son|daughter|father|mother|brother|sister|friend|widow)$/.test(role)
+    )
       votes[O] += 3;
   }
   // "The priest, Fidelis Mukonori, is" — a role noun, a comma, a name
@@ -712,7 +742,7 @@ function makeCand(ctx: Ctx, a: number, b: number, sentenceInitial: boolean): Can
       const n2 = at(nextWord === next ? b + 2 : b + 3);
       if (n2?.kind === 'word' && !n2.cap && lx.placeAfter.has(n2.text)) votes[L] += 2;
     }
-    if ((nw === 'embassy' || nw === 'consulate') && (isPlace || first.upper)) {
+    if ((nw === 'embassy' || nw === 'consulate' || nw === 'police') && (isPlace || first.upper)) {
       // "the US embassy": the institution, named by its country
       const e = nextWord.end;
       return {

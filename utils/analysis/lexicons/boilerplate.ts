@@ -21,6 +21,7 @@ const LINE_PATTERNS: RegExp[] = [
   /^(sign up|subscribe|get the latest|get up-to-the-minute|download|click here|share this|share on|read more|related:|read this story|read the full|see also|more:|also read|advertisement|copyright|©|all rights reserved|note to readers|editor'?s note|watch:|listen:|recommended|trending|most read|most popular|top headlines)/i,
   /\bnewsletters?\b.*\b(sign up|subscribe|inbox|email)\b|\b(sign up|subscribe)\b.*\bnewsletters?\b/i,
   /\bfirst published\b/i,
+  /^(media|press) (contact|enquiries|inquiries)\b/i,
   /\.(jpe?g|png|gif|webp)\s*$/i,
   /^\(?[^()\s][^()]{0,80}\/[^()]{1,60}\)?$/, // "Scott Heins/Gothamist", "(Mike Cason/mcason@al.com)"
   /^\p{Lu}[\p{L}'’.-]*(\s+\p{Lu}[\p{L}'’.-]*){0,3}\s+(is|was) (a|an|the) [^.]{0,80}\b(reporter|correspondent|editor|writer|journalist|columnist|contributor)\b/iu,

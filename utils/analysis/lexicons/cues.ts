@@ -32,7 +32,9 @@ export const TITLE_MOD = `Foreign Defence Defense Finance Interior Home Health E
 Deputy Vice Acting Former Interim Assistant Associate Executive Senior Chief Principal Prime First Crown Grand Supreme
 Special Attorney Solicitor Lieutenant Major Brigadier Rear Field Lance Staff Master Police Fire Security Press Communications
 Managing General Inspector District State Regional National Opposition Majority Minority Party Defense Labor Labour
-Agriculture Transport Transportation Culture Information Industry Commerce Treasury Army Navy Military Air Commanding Lead`;
+Agriculture Transport Transportation Culture Information Industry Commerce Treasury Army Navy Military Air Commanding Lead
+Financial Operating Marketing Commercial Legal Medical Technical Technology Digital Investment Compliance Risk Product
+Strategy Content Creative Revenue People Data Science Scientific Academic Nursing`;
 
 /**
  * Lowercase role nouns right before a capitalized name ("spokesperson Geng Shuang", "opposition leader Morgan
@@ -94,7 +96,8 @@ Secretariat Directorate Conference Forum Initiative Programme Team FC Cooperativ
 Petroleum Telecom Communications Software Games Pictures Publishing Reserve Ministries Agencies Departments Councils
 Commissions Unions Banks Committees Institutes Universities Schools Colleges Fire Legion Battalion Regiment Division Squad
 Unit Cartel Gang Mafia Clinic Clinics Project Watch International Worldwide Global Solutions Consulting Associates
-Air Power Rail Railways Shipping Steel Mining Motor Observatory Report Securities Financial Investments Insurance Bancorp Advisors Management Markets Logistics Pharma Biotech Robotics`;
+Air Power Rail Railways Shipping Steel Mining Motor Observatory Report Terminals Trading Resources Minerals Metals Construction Engineering Development
+Properties Realty Estates Hotels Resorts Brewing Beverages Textiles Chemicals Electric Electronics Semiconductor Securities Financial Investments Insurance Bancorp Advisors Management Markets Logistics Pharma Biotech Robotics`;
 
 /**
  * Place head words: "New York Avenue", "Crown Heights", "SDCCU Stadium", "Brooklyn Bridge". Named facilities
@@ -109,7 +112,14 @@ Plateau Basin Delta Glacier Volcano Reef Oasis Quarter Gate Wall Monument Cemete
 Freeway Expressway Parkway Turnpike Motorway Crossing Pass Junction Corridor`;
 
 /** Place words that come first ("Mount Kenya", "Lake Chad", "Gulf of Mexico", "Cape Town"). */
-export const PLACE_PREFIXES = `Mount Mt Lake Gulf Cape Fort Port Isle Bay Sea Strait`;
+export const PLACE_PREFIXES = `Mount Mt Lake Gulf Cape Fort Port Isle Bay Sea Strait Loch Lough Glen Plaza Calle Avenida Piazza Puerto
+Rio Río Isla Lago Monte Sierra Cerro Playa Casa Praia Rua Place Rue Mar Wadi Jebel Jabal Ras Tell`;
+
+/** Organization words that come first in Romance-language and club names ("Partido de la U", "Real Madrid"). */
+export const ORG_PREFIXES = `Partido Frente Universidad Universidade Université Universität Università Banco Banque Instituto Institut
+Fundación Fundação Fondation Ministerio Ministério Ministère Consejo Conseil Comisión Comissão Corte Tribunal Defensoría
+Secretaría Movimiento Unión Alianza Asociación Federación Compañía Grupo Empresa Sindicato Real Deportivo Atlético Sporting
+Olympique Dynamo Dinamo Juventus Inter Hajduk Partizan Lokomotiv Spartak Policía Ejército Armada Fuerzas`;
 
 /** Compass words that make "North/South X" a place when X is one, and are not entities alone. */
 export const COMPASS = `North South East West Northern Southern Eastern Western Central Upper Lower Greater Northeast Northwest
@@ -196,7 +206,7 @@ export const POSSESSIVE_IN_NAME = `People People’s Peoples Women Children Men 
 Nurses Doctors Soldiers Builders Writers Artists Students Voters Consumers Fishermen Journalists Lawyers Mothers Fathers`;
 
 /** Lowercase particles inside personal names ("Ursula von der Leyen", "Charles de Gaulle", "Bashar al-Assad"). */
-export const NAME_PARTICLES = `de da das do dos du del della der den di la le van von ter ten bin ibn bint al el ben ould`;
+export const NAME_PARTICLES = `de da das do dos du del della der den di la le los las van von ter ten bin ibn bint al el ben ould`;
 
 /** Connectors allowed inside organization and place names when a head word licenses them. */
 export const NAME_CONNECTORS = `of for the and on & de du des la le del`;

@@ -23,6 +23,7 @@ import {
   PRODUCT_AFTER,
   PLACE_HEADS,
   PLACE_PREFIXES,
+  ORG_PREFIXES,
   PLACE_PREPS,
   POSSESSIVE_IN_NAME,
   ROLE_NOUNS,
@@ -96,6 +97,7 @@ export interface Lexicon {
   orgHeads: Set<string>;
   placeHeads: Set<string>;
   placePrefixes: Set<string>;
+  orgPrefixes: Set<string>;
   compass: Set<string>;
   particles: Set<string>;
   connectors: Set<string>;
@@ -221,6 +223,7 @@ export function lexicon(): Lexicon {
     orgHeads: wordSet(ORG_HEADS),
     placeHeads: wordSet(PLACE_HEADS),
     placePrefixes: wordSet(PLACE_PREFIXES),
+    orgPrefixes: wordSet(ORG_PREFIXES),
     compass: wordSet(COMPASS),
     particles: wordSet(NAME_PARTICLES),
     connectors: wordSet(NAME_CONNECTORS),

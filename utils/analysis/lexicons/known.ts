@@ -25,7 +25,7 @@ ESA|FDA|CDC|EPA|FAA|SEC|FTC|FCC|IRS|DHS|ICE|DOJ|Supreme Court|Federal Reserve|Bu
 Downing Street|Scotland Yard|MI5|MI6|Mossad|KGB|FSB|GRU|NHS|OECD|OSCE|IAEA|Médecins Sans Frontières|MSF|Oxfam|
 Doctors Without Borders|Hamas|Hezbollah|Taliban|Al-Qaeda|al-Qaeda|Al Qaeda|al Qaeda|ISIS|ISIL|Islamic State|Daesh|
 Boko Haram|al-Shabab|Al-Shabaab|al-Shabaab|Wagner|Wagner Group|PKK|IRA|ETA|FARC|Labour|ANC|BJP|
-Congress Party|Tories|Democratic Party|Republican Party|Labour Party|Conservative Party|Sinn Féin|Fatah|PLO|
+Congress Party|Tories|Liberal Democrats|Lib Dems|SNP|Plaid Cymru|Reform UK|Lords|Commons|Democratic Party|Republican Party|Labour Party|Conservative Party|Sinn Féin|Fatah|PLO|
 Muslim Brotherhood|Houthis|Hayat Tahrir al-Sham|HTS|AFL-CIO|NFL|NBA|MLB|NHL|FIFA|UEFA|IOC`;
 
 /** Companies and platforms (organizations). */
@@ -38,7 +38,7 @@ Hyundai|Siemens|Nestlé|Unilever|Starbucks|McDonald's|Visa|Mastercard|Verizon|AT
 Xiaomi|Foxconn|TSMC|Zoom|Slack|Salesforce|Adobe|Wikipedia|Pinterest|Tumblr|Flickr|Vimeo|Twitch|Discord|Signal|WeChat|
 Weibo|Deloitte|KPMG|PwC|McKinsey|Accenture|Blackrock|BlackRock|Vanguard|Berkshire Hathaway|Costco|Target|
 Home Depot|FedEx|UPS|DHL|Lufthansa|Ryanair|Emirates|Qatar Airways|Delta|Delta Air Lines|American Airlines|
-United Airlines|Southwest Airlines|Whole Foods|Whole Foods Market|Morgan Stanley|Credit Suisse|UBS|BNP Paribas|Wells Fargo|Bank of America|Citi|
+United Airlines|Southwest Airlines|Whole Foods|Whole Foods Market|General Mills|General Electric|General Dynamics|Morgan Stanley|Credit Suisse|UBS|BNP Paribas|Wells Fargo|Bank of America|Citi|
 Nomura|Mizuho|Santander|Société Générale|Allianz|AXA|Lloyds|NatWest|Standard Chartered|Moody's|Fitch|S&P|Nasdaq|NYSE`;
 
 /** Regions, continents, seas and sub-national areas missing from the country and city lists (places). */
