@@ -72,6 +72,10 @@ const AUX_ADV = new Set(
 const TIME_NOUN =
   /^(?:week|weekend|month|year|morning|afternoon|evening|night|monday|tuesday|wednesday|thursday|friday|saturday|sunday|spring|summer|autumn|fall|winter|time)$/;
 
+/** A time adverbial opening the words after a verb ("on Monday", "last week", "earlier this month"). */
+const TIME_LEAD =
+  /^(?:(?:late |early )?on (?:\p{L}+day|\p{Lu}\p{L}+ \d+)|last (?:week|month|year|night|\p{L}+day)|this (?:week|month|year|morning|afternoon|evening)|earlier (?:this|on) \p{L}+|today|yesterday|tonight)\s*,?\s+/iu;
+
 /** Words that end a subject noun phrase when walking backwards from the verb. */
 const BOUNDARY = new Set(
   (
@@ -1102,6 +1106,19 @@ function contentAfter(
       if (k < 0 || toks[k]!.s >= limit || /^(?:because|as|since|due|given)$/.test(toks[k]!.lw)) return null;
       i = k;
       start = toks[k]!.s;
+    }
+    // "said on Monday it would…": a time adverbial before the clause is not part of the claim.
+    const timeLead = TIME_LEAD.exec(text.slice(start, limit));
+    if (timeLead && !/^that\b/i.test(text.slice(start + timeLead[0].length, limit))) {
+      const k = toks.findIndex((t) => t.s >= start + timeLead[0].length);
+      if (
+        k > i &&
+        toks[k]!.s < limit &&
+        /^(?:it|he|she|they|we|i|the|a|an|its|his|her|their|\p{Lu}.*)$/u.test(toks[k]!.w)
+      ) {
+        i = k;
+        start = toks[k]!.s;
+      }
     }
     if (toks[i]!.lw === 'that') start = toks[i + 1]?.s ?? limit;
     else if (ADVERBIAL_LEAD.has(toks[i]!.lw)) {

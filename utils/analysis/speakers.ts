@@ -84,7 +84,7 @@ const VERBISH =
 
 /** "the city's civil defense director": a determiner, up to four modifiers, a head noun. */
 const DESCRIBED =
-  /\b(?:the|a|an)\s+(?:[\p{L}'\u2019-]+\s+){0,4}?(\p{Ll}+)\b(?=\s+(?:\p{Ll}+ed|said|says|told|added|has|had|was|is|wrote|found|thought|knew|saw|gave|took|made|went|came|got|kept|left|met|sent|spoke|stood|became|began|held|brought|paid|put|set|warned|noted|would|will|could|can)\b)/gu;
+  /\b(?:the|a|an)\s+(?:[\p{L}'\u2019-]+\s+){0,4}?(\p{Ll}+)\b(?=\s+(?:\p{Ll}+ed|\p{Ll}+[^s\W]s|said|says|told|added|has|had|was|is|wrote|found|thought|knew|saw|gave|took|made|went|came|got|kept|left|met|sent|spoke|stood|became|began|held|brought|paid|put|set|warned|noted|would|will|could|can)\b)/gu;
 
 /** Agent nouns in -er/-or that denote people, not organizations. */
 const PERSON_AGENT =
@@ -536,7 +536,10 @@ export class SpeakerResolver {
 
   /** The last "the/a … <person role>" phrase in the paragraph before `pos`, outside quotations. */
   private describedPerson(pos: number): { start: number; end: number } | null {
-    const paraStart = this.text.lastIndexOf('\n', pos) + 1;
+    // This paragraph and the one before it.
+    const here = this.text.lastIndexOf('\n', pos);
+    const prevBreak = here > 0 ? this.text.lastIndexOf('\n', here - 2) : -1;
+    const paraStart = prevBreak + 1;
     const para = this.text.slice(paraStart, pos);
     let found: { start: number; end: number } | null = null;
     DESCRIBED.lastIndex = 0;
