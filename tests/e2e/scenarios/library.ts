@@ -2,12 +2,13 @@
  * Library scenarios (issue 6), run on Chromium and Firefox against the built popup: restore a backup
  * (good file merges, bad file is refused and changes nothing), search as you type, edit a note in place,
  * delete + undo (an annotation and a whole article), and Markdown / JSON export with the downloaded
- * file's content checked. Data is seeded through the popup's own "Restore from backup" flow, the same
+ * file's content checked, and opening an article (switch to its tab, else a new tab at the passage). Data is seeded through the popup's own "Restore from backup" flow, the same
  * path a reader uses; the file is handed to the file input with a DataTransfer (no native dialog).
  */
 import { join } from 'node:path';
 import { e2e, sleep, type E2EPage, type Json } from '../driver.ts';
 import { openPopup } from '../helpers.ts';
+import { normalizeUrl } from '../../../utils/article/url.ts';
 
 const DAY = 86_400_000;
 const T0 = Date.UTC(2026, 10, 20, 9);
@@ -333,5 +334,74 @@ export const exportMarkdownAndBackup = e2e(async ({ driver, expect, skip, artifa
     3,
     11,
   ]);
+  expect(popup.errors(), 'popup errors').toBe([]);
+});
+
+/**
+ * Opening: with the article open in a tab, "Open" on an annotation switches to that tab (no new tab) and
+ * points it at the passage with a text fragment; with no tab open, a new tab is created at the passage.
+ */
+export const openSwitchesToTheArticleTab = e2e(async ({ driver, server, expect }) => {
+  const url = normalizeUrl(server.url('/article.html'));
+  const backup = demoBackup() as { articles: Array<Record<string, Json>>; annotations: Array<Record<string, Json>> };
+  backup.articles[0]!.url = url;
+  const target = backup.annotations.find((a) => a.articleId === backup.articles[0]!.id && a.kind === 'highlight')!;
+  target.quote = { exact: 'A fisherman who asked not to be named', prefix: '', suffix: '' };
+
+  const article = await driver.newPage(server.url('/article.html'));
+  const popup = await openPopup(driver);
+  await restoreFile(popup, JSON.stringify(backup));
+  await popup.waitFor(() => document.querySelectorAll('[data-testid=annotation]').length === 11);
+  const articleTabs = () =>
+    driver.evaluateInBackground(async (bg, u) => {
+      const api = (bg.chrome ?? bg.browser)!;
+      const tabs = (await api.tabs.query({})) as Array<{ url?: string; active?: boolean }>;
+      return tabs.filter((t) => (t.url ?? '').startsWith(u)).map((t) => ({ url: t.url ?? '', active: !!t.active }));
+    }, url);
+  expect((await articleTabs()).length, 'article tabs before').toBe(1);
+
+  const openAnnotation = () =>
+    popup.evaluate(() => {
+      const row = [...document.querySelectorAll('.ann')].find(
+        (r) => r.querySelector('[data-testid=annotation]')?.textContent === 'A fisherman who asked not to be named',
+      )!;
+      [...row.querySelectorAll('button')].find((b) => b.textContent === 'Open')!.click();
+    });
+  await openAnnotation();
+  const switched = await popup.waitFor(
+    async (u) => {
+      const api =
+        (globalThis as unknown as { chrome?: typeof browser; browser?: typeof browser }).chrome ??
+        (globalThis as unknown as { browser: typeof browser }).browser;
+      const tabs = (await api!.tabs.query({})) as Array<{ url?: string; active?: boolean }>;
+      const hit = tabs.filter((t) => (t.url ?? '').startsWith(u));
+      return hit.length === 1 && hit[0]!.active ? (hit[0]!.url ?? '') : '';
+    },
+    url,
+    { message: 'the article tab to become active' },
+  );
+  expect(switched.startsWith(url), `active article tab ${switched}`).toBe(true);
+  expect((await articleTabs()).length, 'article tabs after Open (no new tab)').toBe(1);
+
+  // no tab open: a new one is created at the passage
+  await article.close();
+  await sleep(200);
+  expect((await articleTabs()).length, 'article tabs after closing').toBe(0);
+  await openAnnotation();
+  const created = await popup.waitFor(
+    async (u) => {
+      const api =
+        (globalThis as unknown as { chrome?: typeof browser; browser?: typeof browser }).chrome ??
+        (globalThis as unknown as { browser: typeof browser }).browser;
+      const tabs = (await api!.tabs.query({})) as Array<{ url?: string; pendingUrl?: string }>;
+      return tabs.map((t) => t.pendingUrl || t.url || '').find((t) => t.startsWith(u)) ?? '';
+    },
+    url,
+    { message: 'a new tab at the article' },
+  );
+  expect(
+    created.includes('#:~:text=A%20fisherman%20who%20asked%20not%20to%20be%20named'),
+    `new tab URL ${created}`,
+  ).toBe(true);
   expect(popup.errors(), 'popup errors').toBe([]);
 });
