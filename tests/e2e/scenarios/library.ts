@@ -1,9 +1,10 @@
 /**
  * Library scenarios (issue 6), run on Chromium and Firefox against the built popup: restore a backup
  * (good file merges, bad file is refused and changes nothing), search as you type, edit a note in place,
- * delete + undo (an annotation and a whole article), and Markdown / JSON export with the downloaded
- * file's content checked, and opening an article (switch to its tab, else a new tab at the passage). Data is seeded through the popup's own "Restore from backup" flow, the same
- * path a reader uses; the file is handed to the file input with a DataTransfer (no native dialog).
+ * delete + undo (an annotation and a whole article), Markdown / JSON export with the downloaded file's
+ * content checked, and opening an article (switch to its tab, else a new tab at the passage). Data is
+ * seeded through the popup's own "Restore from backup" flow, the same path a reader uses; the file is
+ * handed to the file input with a DataTransfer (no native dialog).
  */
 import { join } from 'node:path';
 import { e2e, sleep, type E2EPage, type Json } from '../driver.ts';
