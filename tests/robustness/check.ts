@@ -7,6 +7,7 @@
  * the bench runs exactly what the test runs.
  */
 import { JSDOM } from 'jsdom';
+import { Anchorer, squeeze as liveSqueeze, type AnchorTarget } from '../../utils/anchoring/anchor';
 import { describeRange } from '../../utils/anchoring/selection';
 import { fold, foldWithMap, locateExact, quoteSelector } from '../../utils/anchoring/selectors';
 import { analyzeText, type Analysis } from '../../utils/analysis';
@@ -30,6 +31,10 @@ export interface PageReport {
   anchoredInPlace: number;
   /** Live-DOM selections described. */
   described: number;
+  /** Analysis spans and saved selectors anchored onto the live page by the Anchorer… */
+  liveAnchored: number;
+  /** …and reported as orphans (allowed; anchoring to other text is not). */
+  liveOrphans: number;
   ms: { parse: number; extract: number; analyze: number; anchor: number; total: number };
 }
 
@@ -214,6 +219,83 @@ function checkDomSelections(page: string, doc: Document, text: string, seed: num
   return described;
 }
 
+/** Whether `small` is a subsequence of `big` (in order, gaps allowed). */
+function isSubsequence(small: string, big: string): boolean {
+  let j = 0;
+  for (let i = 0; i < big.length && j < small.length; i++) if (big[i] === small[j]) j++;
+  return j === small.length;
+}
+
+/** Levenshtein distance, for checking fuzzy anchors against their budget (short strings only). */
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++)
+      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[b.length]!;
+}
+
+/**
+ * Live-page anchoring (utils/anchoring/anchor.ts) on the parsed page: analysis offsets and saved selectors
+ * land on the same text in the live DOM, fuzzy matches stay within the anchorer's own budget, and anything
+ * else is an orphan. Every target ends up in exactly one of the two lists.
+ */
+function checkLiveAnchoring(page: string, doc: Document, text: string, an: Analysis, seed: number) {
+  const fail = (msg: string): never => failAt(page, 'live anchoring', msg);
+  const root = doc.body ?? doc.documentElement;
+  if (!root) return { anchored: 0, orphans: 0 };
+  const want = new Map<string, string>();
+  const targets: AnchorTarget[] = [];
+  for (const [i, m] of an.entities
+    .flatMap((e) => e.mentions)
+    .slice(0, 30)
+    .entries()) {
+    targets.push({ id: `m${i}`, position: { start: m.start, end: m.end } });
+    want.set(`m${i}`, liveSqueeze(m.text));
+  }
+  for (const [i, q] of an.quotes.slice(0, 30).entries()) {
+    targets.push({ id: `q${i}`, position: { start: q.start, end: q.end } });
+    want.set(`q${i}`, liveSqueeze(q.text));
+  }
+  for (const [i, sp] of randomSpans(text, seed ^ 0x51ed, 10).entries()) {
+    const quote = quoteSelector(text, sp.start, sp.end);
+    if (!quote.exact) continue;
+    targets.push({ id: `s${i}`, quote, position: sp });
+    want.set(`s${i}`, liveSqueeze(quote.exact));
+  }
+  const anchorer = new Anchorer(root, text);
+  const res = anchorer.anchor(targets);
+  const ids = [...res.anchored.map((a) => a.id), ...res.orphans];
+  if (ids.length !== targets.length || new Set(ids).size !== ids.length)
+    fail('every target must be anchored or orphaned exactly once');
+  for (const a of res.anchored) {
+    const got = anchorer.index.text.slice(a.start, a.end);
+    const expected = want.get(a.id)!;
+    if (a.method !== 'fuzzy') {
+      // A span across paragraphs maps onto one contiguous live Range, which also covers whatever the live
+      // page has between those paragraphs (a byline or an ad Readability dropped). That is inherent to
+      // Ranges; what must hold is that the article's text is all there, in order, from first to last char.
+      const spansGap =
+        got !== expected &&
+        a.method === 'aligned' &&
+        got.startsWith(expected.slice(0, 1)) &&
+        got.endsWith(expected.slice(-1)) &&
+        isSubsequence(expected, got);
+      if (got !== expected && !spansGap)
+        fail(
+          `${a.id} anchored (${a.method}) to ${JSON.stringify(got.slice(0, 60))}, not ${JSON.stringify(expected.slice(0, 60))}`,
+        );
+    } else if (expected.length <= 2000 && editDistance(got, expected) > Math.min(32, Math.floor(expected.length / 4))) {
+      fail(`${a.id} fuzzy-anchored beyond its edit budget: ${JSON.stringify(got.slice(0, 60))}`);
+    }
+    if (liveSqueeze(a.range.toString()).length < got.length) fail(`${a.id}: range shorter than its text`);
+  }
+  return { anchored: res.anchored.length, orphans: res.orphans.length };
+}
+
 /** Options for `runPage`. */
 export interface RunOptions {
   /**
@@ -243,12 +325,15 @@ export function runPage(page: CorpusPage, options: RunOptions = {}): PageReport 
   checkAnalysis(page.name, text, analysis);
   const t3 = performance.now();
   const { anchored, inPlace } = checkTextAnchoring(page.name, text, analysis, seed);
+  const live = checkLiveAnchoring(page.name, doc, text, analysis, seed);
   const described = checkDomSelections(
     page.name,
     doc,
     text,
     seed,
-    options.selections ?? page.selections ?? (page.html.length < 150_000 && doc.getElementsByTagName('*').length < 1500 ? 3 : 0),
+    options.selections ??
+      page.selections ??
+      (page.html.length < 150_000 && doc.getElementsByTagName('*').length < 1500 ? 3 : 0),
   );
   const t4 = performance.now();
   return {
@@ -262,6 +347,8 @@ export function runPage(page: CorpusPage, options: RunOptions = {}): PageReport 
     anchored,
     anchoredInPlace: inPlace,
     described,
+    liveAnchored: live.anchored,
+    liveOrphans: live.orphans,
     ms: { parse: t1 - t0, extract: t2 - t1, analyze: t3 - t2, anchor: t4 - t3, total: t4 - t0 },
   };
 }

@@ -116,7 +116,9 @@ export const noRequestsOfItsOwn = e2e(
     const foreign = all.filter((s) => !allowed(s.url, serverOrigin, driver.extensionOrigin));
     log(
       `recorded ${seen.length} resource-timing entries` +
-        (network ? ` and ${network.length} network requests (${network.filter((n) => n.from === 'service worker').length} from the service worker)` : ''),
+        (network
+          ? ` and ${network.length} network requests (${network.filter((n) => n.from === 'service worker').length} from the service worker)`
+          : ''),
     );
     expect(foreign, 'requests to anywhere but the fixture server and the extension itself').toBe([]);
     // the recorders are not blind: the network log saw the fixture pages being loaded
@@ -154,7 +156,11 @@ async function databaseDump(driver: Driver): Promise<string> {
 }
 
 /** Opens the article, saves one note the legitimate way, and returns the page (so the DB is not empty). */
-async function articleWithANote(driver: Driver, url: string, expect: (v: unknown, w?: string) => { toBe(x: unknown): void }) {
+async function articleWithANote(
+  driver: Driver,
+  url: string,
+  expect: (v: unknown, w?: string) => { toBe(x: unknown): void },
+) {
   const page = await driver.newPage(url);
   await waitForContentScript(page);
   await page.selectText('p');
@@ -237,19 +243,28 @@ export const hostilePageCannotReachTheDatabase = e2e(
         }
         // the keyboard shortcuts, as untrusted events
         for (const key of ['S', 'L'])
-          document.body.dispatchEvent(new KeyboardEvent('keydown', { key, altKey: true, shiftKey: true, bubbles: true }));
+          document.body.dispatchEvent(
+            new KeyboardEvent('keydown', { key, altKey: true, shiftKey: true, bubbles: true }),
+          );
         await new Promise((ok) => setTimeout(ok, 1000));
         return report;
       },
       { extensionId, url },
     );
-    log(`page world: chrome.runtime.sendMessage is ${String(attempts.chromeRuntime)}; replies ${JSON.stringify(attempts.replies)}`);
+    log(
+      `page world: chrome.runtime.sendMessage is ${String(attempts.chromeRuntime)}; replies ${JSON.stringify(attempts.replies)}`,
+    );
     // without externally_connectable a page gets no messaging API (or one that cannot reach us)
     for (const r of (attempts.replies as Json[]) ?? [])
-      expect(typeof r === 'string' || r === null, `a page got a reply from the extension: ${JSON.stringify(r)}`).toBe(true);
+      expect(typeof r === 'string' || r === null, `a page got a reply from the extension: ${JSON.stringify(r)}`).toBe(
+        true,
+      );
     await sleep(500);
     expect(await databaseDump(driver), 'database after the hostile page').toBe(before);
-    expect(page.errors().filter((e) => /sourcelight/i.test(e)), 'extension errors in the page').toBe([]);
+    expect(
+      page.errors().filter((e) => /sourcelight/i.test(e)),
+      'extension errors in the page',
+    ).toBe([]);
   },
   { timeoutMs: 90_000 },
 );
