@@ -885,10 +885,9 @@ export function generatedPages(seed: number = SEED): CorpusPage[] {
     '400 headings and no paragraphs',
     newsPage({
       title: 'Headings',
-      body: Array.from(
-        { length: 400 },
-        (_, i) => `<h${(i % 6) + 1}>${w.name()} ${w.pick(SAY)}</h${(i % 6) + 1}>`,
-      ).join(''),
+      body: Array.from({ length: 400 }, (_, i) => `<h${(i % 6) + 1}>${w.name()} ${w.pick(SAY)}</h${(i % 6) + 1}>`).join(
+        '',
+      ),
     }),
   );
   add(
