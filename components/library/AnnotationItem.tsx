@@ -25,8 +25,19 @@ export interface AnnotationItemProps {
 /** A saved highlight, note, quote or entity with its note and actions. */
 export function AnnotationItem(p: AnnotationItemProps) {
   const a = p.annotation;
+  const rowRef = useRef<HTMLLIElement>(null);
+  const wasEditing = useRef(p.editing);
+  // Closing the editor removes the focused textarea: give focus back to the row, not to the page.
+  useEffect(() => {
+    if (wasEditing.current && !p.editing) {
+      const active = document.activeElement;
+      if (!active || active === document.body || !active.isConnected) rowRef.current?.focus();
+    }
+    wasEditing.current = p.editing;
+  }, [p.editing]);
   return (
     <li
+      ref={rowRef}
       className={`ann ann-${a.kind}`}
       data-nav={p.navKey}
       tabIndex={p.active ? 0 : -1}

@@ -239,6 +239,10 @@ describe('Library', () => {
     await typeInto(area, 'changed');
     await key(area, 'Escape');
     expect($('textarea')).toBeNull();
+    // focus returns to the row, so the keyboard user is where they were
+    expect((document.activeElement as HTMLElement).querySelector('[data-testid=annotation]')?.textContent).toBe(
+      'The budget is dead',
+    );
     expect(texts('[data-testid=note]')).toEqual(['big if true']);
 
     await click(
