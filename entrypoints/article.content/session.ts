@@ -817,11 +817,16 @@ export class Session {
 
   private rerunTimer: (() => void) | null = null;
   private firstPending = 0;
+  /** Grows while page changes leave the article text alone (tickers, ads), so such pages cost little. */
+  private backoff = 1;
 
   /** Whether a mutation record is the page's (not ours) and may change the article text. */
   private relevant(r: MutationRecord): boolean {
     const host = this.overlay?.host;
     if (host && (r.target === host || host.contains(r.target))) return false;
+    // CSS-in-JS libraries keep appending to <style> elements: never article text
+    const el = r.target.nodeType === 1 ? (r.target as Element) : r.target.parentElement;
+    if (el?.closest('script, style, noscript, template')) return false;
     if (r.type === 'characterData') return true;
     const nodes = [...r.addedNodes, ...r.removedNodes];
     return nodes.some((n) => !isOurs(n) && (n.nodeType === 3 ? !!n.nodeValue?.trim() : !!n.textContent?.trim()));
@@ -840,7 +845,10 @@ export class Session {
     const now = performance.now();
     if (!this.rerunTimer) this.firstPending = now;
     this.rerunTimer?.();
-    const wait = Math.max(0, Math.min(MUTATION_DEBOUNCE, this.firstPending + MUTATION_MAX_WAIT - now));
+    const wait = Math.max(
+      0,
+      Math.min(MUTATION_DEBOUNCE * this.backoff, this.firstPending + MUTATION_MAX_WAIT * this.backoff - now),
+    );
     this.rerunTimer = this.later(() => {
       this.rerunTimer = null;
       void this.onMutations();
@@ -852,6 +860,8 @@ export class Session {
     if (!isSiteEnabled(this.settings, location.href)) return;
     const before = this.article?.text;
     const next = measured('sourcelight:extract', () => extractArticle(document, this.analyzed ? { force: true } : {}));
+    if (next?.text === before) this.backoff = Math.min(16, this.backoff * 2);
+    else this.backoff = 1;
     if (next && next.text === before) {
       // same text; the page may still have re-rendered the nodes our ranges point into
       const broken = [...this.ranges.values()].slice(0, 200).some((r) => !r.startContainer.isConnected);

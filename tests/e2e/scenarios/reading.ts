@@ -725,3 +725,18 @@ export const spaNavigationRedraws = e2e(
   },
   { timeoutMs: 90_000 },
 );
+
+/** 6. A page that never stops changing outside the article (a ticker) costs a few re-checks, not one per change. */
+export const tickerPageStaysCheap = e2e(async ({ server, driver, expect, log }) => {
+  const page = await driver.newPage(server.url('/reading/ticker.html'));
+  await waitForDrawn(page);
+  await sleep(8000);
+  const counts = await page.evaluate(() => ({
+    extract: performance.getEntriesByName('sourcelight:extract').length,
+    draw: performance.getEntriesByName('sourcelight:draw').length,
+  }));
+  log(`after 8 s of a 10 Hz ticker: ${JSON.stringify(counts)}`);
+  expect(counts.extract <= 5, `re-extractions in 8 s (${counts.extract})`).toBe(true);
+  expect(counts.draw, 'drawings (the article text never changed)').toBe(1);
+  expect(page.errors(), 'page errors').toBe([]);
+});
