@@ -332,7 +332,11 @@ export function findQuotes(text: string, entities: Entity[]): Quote[] {
       resolver.remember(speaker, toks[r.cue.first]!.s, r.phrase);
       lastSpeakerPara = paraOf(toks[r.cue.first]!.s);
       lastNamedPerson =
-        speaker.mention && speaker.type === 'person' && !speaker.anonymous ? { speaker, para: lastSpeakerPara } : null;
+        speaker.mention &&
+        !speaker.anonymous &&
+        (speaker.type === 'person' || (speaker.type === 'unknown' && /^\p{Lu}\S+ \p{Lu}\S+$/u.test(speaker.name ?? '')))
+          ? { speaker, para: lastSpeakerPara }
+          : null;
     }
 
     // "according to X" attributions.

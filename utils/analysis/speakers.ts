@@ -269,6 +269,24 @@ function fallbackNames(text: string): FallbackName[] {
     let words = tokens;
     let gender: 'm' | 'f' | null = null;
     let titled = false;
+    // "Facebook CEO Mark Zuckerberg": a title inside the run separates an organization from a person.
+    for (let t = words.length - 2; t >= 1; t--) {
+      if (TITLES.has(words[t]!.w.toLowerCase()) && !TITLES.has(words[t - 1]!.w.toLowerCase())) {
+        const org = words.slice(0, t);
+        const first = org[0]!;
+        if (!NOT_NAMES.has(first.w.toLowerCase())) {
+          out.push({
+            start: first.s,
+            end: org[org.length - 1]!.e,
+            name: text.slice(first.s, org[org.length - 1]!.e),
+            type: 'unknown',
+            gender: null,
+          });
+        }
+        words = words.slice(t);
+        break;
+      }
+    }
     // Drop leading function words and titles.
     while (words.length && (NOT_NAMES.has(words[0]!.w.toLowerCase()) || TITLES.has(words[0]!.w.toLowerCase()))) {
       const t = TITLES.get(words[0]!.w.toLowerCase());
