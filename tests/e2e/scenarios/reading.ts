@@ -518,6 +518,20 @@ export const settingsApplyLive = e2e(async ({ server, driver, expect }) => {
       message: 'people hidden after the settings change',
     },
   );
+  // a custom color reaches the page as an adopted stylesheet (no node added)
+  await options.evaluate(() => {
+    const input = document.querySelector<HTMLInputElement>('input[aria-label="Color of places"]')!;
+    Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input, '#123456');
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+  await page.waitFor(
+    () =>
+      document.adoptedStyleSheets.some((sheet) =>
+        [...sheet.cssRules].some((r) => r.cssText.includes('sourcelight-place') && r.cssText.includes('18, 52, 86')),
+      ),
+    null,
+    { message: 'the custom color applied in the page' },
+  );
   await options.close();
 
   const onClick = await driver.newPage(server.url('/reading/late.html'));

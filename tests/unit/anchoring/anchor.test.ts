@@ -211,4 +211,27 @@ describe('anchor: saved selectors (return visits)', () => {
     expect(anchorer.anchor([{ id: 'a', position: { start: s, end: s + 6 } }]).anchored).toHaveLength(1);
     expect(anchorer.anchor([{ id: 'b', quote: { exact: 'Bamako', prefix: '', suffix: '' } }]).anchored).toHaveLength(1);
   });
+
+  it('re-anchors an edited quote on a long article, searching near the old position first', () => {
+    const paras = Array.from(
+      { length: 400 },
+      (_, i) => `Paragraph number ${i} talks about harbour item ${i * 7} and the tide table of week ${i}.`,
+    );
+    const original = [...paras];
+    original[300] = 'The port director said the dredging contract would be signed before the summer holidays began.';
+    const before = original.join('\n\n');
+    const s = before.indexOf('the dredging contract');
+    const e = before.indexOf(' before the summer');
+    const sel = quoteSelector(before, s, e);
+    const edited = [...original];
+    edited[300] =
+      'The port director said that the dredging contracts would be signed before the summer holidays began.';
+    const root = page(`<article>${edited.map((t) => `<p>${t}</p>`).join('')}</article>`);
+    const text = articleText(root.querySelector('article')!);
+    expect(text.length).toBeGreaterThan(20_000);
+    const r = anchor(root, text, [{ id: 'n', quote: sel, position: { start: s, end: e } }]);
+    expect(r.orphans).toEqual([]);
+    expect(r.anchored[0]!.method).toBe('fuzzy');
+    expect(r.anchored[0]!.range.toString()).toContain('dredging contracts would be signed');
+  });
 });
