@@ -754,3 +754,25 @@ export const tickerPageStaysCheap = e2e(async ({ server, driver, expect, log }) 
   expect(counts.draw, 'drawings (the article text never changed)').toBe(1);
   expect(page.errors(), 'page errors').toBe([]);
 });
+
+/** 5. The same article under another URL that declares the original as canonical gets its notes back. */
+export const canonicalUrlFindsNotes = e2e(async ({ server, driver, expect }) => {
+  const PASSAGE = 'Pedro Santos, a union leader representing the dock workers';
+  const page = await driver.newPage(server.url('/reading/story.html'));
+  await waitForDrawn(page);
+  await page.selectText('#p5', PASSAGE);
+  expect((await driver.saveSelection(page)).ok, 'save').toBe(true);
+  await page.close();
+  const copy = await driver.newPage(server.url('/reading/story-syndicated.html?ref_src=twsrc'));
+  await waitForDrawn(copy);
+  const notes = await copy.waitFor(
+    () => {
+      const h = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('sourcelight-note');
+      return h && h.size > 0 ? [...h].map((r) => r.toString()) : null;
+    },
+    null,
+    { message: 'the note saved under the canonical URL' },
+  );
+  expect(notes, 'note on the syndicated copy').toBe([PASSAGE]);
+  expect(copy.errors(), 'page errors').toBe([]);
+});
