@@ -109,7 +109,7 @@ Forest Beach Coast Peninsula County Province Region District Prefecture Township
 Palace Castle Cathedral Mosque Temple Hospital Museum Memorial Stadium Arena Tower Towers Building House Terminal Interstate
 Highway Route Camp Prison Jail Zoo Gardens Garden Falls Canyon Creek Springs Field Fields Square Circle Pier Dam Reservoir
 Plateau Basin Delta Glacier Volcano Reef Oasis Quarter Gate Wall Monument Cemetery Stadium Ballpark Coliseum Colosseum
-Freeway Expressway Parkway Turnpike Motorway Crossing Pass Junction Corridor`;
+Freeway Expressway Parkway Turnpike Motorway Crossing Pass Junction Corridor Highlands Lowlands Midlands`;
 
 /** Place words that come first ("Mount Kenya", "Lake Chad", "Gulf of Mexico", "Cape Town"). */
 export const PLACE_PREFIXES = `Mount Mt Lake Gulf Cape Fort Port Isle Bay Sea Strait Loch Lough Glen Plaza Calle Avenida Piazza Puerto

@@ -194,6 +194,8 @@ export const ANONYMOUS_HEADS: ReadonlySet<string> = new Set(
     'reporter reporters report reports investigator investigators officer officers agent agents member members ' +
     'director executive executives staffer staffers adviser advisers advisor advisors lawmaker lawmakers ' +
     'activist activists critic critics guidelines document documents memo study survey diplomat ' +
+    'doctor doctors nurse nurses teacher teachers student students soldier soldiers survivor survivors ' +
+    'man men woman women mother father parent parents farmer farmers shopkeeper trader traders driver drivers ' +
     'locals villager villagers neighbour neighbours neighbor neighbors relative relatives friend friends ' +
     'commander commanders leader leaders minister ministers manager managers'
   ).split(' '),
