@@ -758,7 +758,7 @@ const NP_OBJECT_VERBS = new Set(
 
 /** Verbs whose bare noun-phrase object is a speech act, not a claim ("announced the winners"). */
 const CLAUSE_ONLY_VERBS = new Set(
-  'announce confirm reveal disclose acknowledge admit predict estimate reiterate report recall mention note indicate'.split(
+  'announce confirm reveal disclose acknowledge admit predict estimate reiterate report recall mention note indicate declare'.split(
     ' ',
   ),
 );
@@ -1098,9 +1098,24 @@ function contentAfter(
     }
     if (found >= 0) start = toks[found + 1]?.s ?? limit;
     else if (found === -1) {
-      // "warned residents to stay indoors" keeps the object; "told Reuters." has no claim.
-      const toIdx = toks.slice(i, i + 6).findIndex((t) => t.lw === 'to');
-      if (toIdx < 0 || !/^(?:warn|urge|remind)$/.test(cue.lemma)) return null;
+      // "told Al Jazeera she had lost…": the listener, then a clause opening with a pronoun.
+      let k = i;
+      if (toks[k] && /^(?:the|a|an)$/.test(toks[k]!.lw)) k++;
+      while (k < toks.length && k < i + 5 && /^\p{Lu}/u.test(toks[k]!.w)) k++;
+      if (k === i || (k === i + 1 && /^(?:the|a|an)$/.test(toks[i]!.lw))) k = i + 1; // "told reporters"
+      const nextTok = toks[k];
+      if (
+        nextTok &&
+        nextTok.s < limit &&
+        /^(?:he|she|they|it|we|i|there)$/.test(nextTok.lw) &&
+        plainGap(text, toks[k - 1]!.e, nextTok.s)
+      ) {
+        start = nextTok.s;
+      } else {
+        // "warned residents to stay indoors" keeps the object; "told Reuters." has no claim.
+        const toIdx = toks.slice(i, i + 6).findIndex((t) => t.lw === 'to');
+        if (toIdx < 0 || !/^(?:warn|urge|remind)$/.test(cue.lemma)) return null;
+      }
     }
   } else if (!quoteLead) {
     // "said on condition of anonymity (because …)": the cue phrase is not the claim.
@@ -1166,6 +1181,11 @@ function frontedContent(
   subjStart: number,
   spans: QSpan[],
 ): { start: number; end: number; quote: boolean; words: number } | null {
+  // A dateline ("KHARTOUM, Sudan — ", "LONDON (Reuters) - ") is not part of the claim.
+  const dateline = /^[\p{Lu}][\p{Lu} .'-]+(?:, [\p{L} .]+)?(?: \([^)]*\))? ?[\u2014\u2013-] /u.exec(
+    text.slice(start, subjStart),
+  );
+  if (dateline) start += dateline[0].length;
   const region = text.slice(start, subjStart);
   const m = /[\s,\u2014\u2013]*$/.exec(region);
   const end = start + (m ? m.index : region.length);

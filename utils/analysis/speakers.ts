@@ -441,7 +441,8 @@ export class SpeakerResolver {
       return this.descriptive(phrase, head, true, cue);
     }
     // A named organization or place that heads the phrase speaks for itself.
-    const orgRef = refs.find((r) => !r.possessive || refs.length === 1);
+    // Only a name at or before the head speaks; "a doctor at Al-Nao hospital" names a place, not the speaker.
+    const orgRef = refs.find((r) => (!r.possessive || refs.length === 1) && r.start - start < headCut);
     if (orgRef && !(head && ANONYMOUS_HEADS.has(head))) return named(orgRef);
     if (refs.length && head && INSTITUTION_HEADS.has(head)) return named(refs[refs.length - 1]!);
     // Role nouns ("the minister", "the company") refer back; so does a definite agent noun that is not a
@@ -454,7 +455,11 @@ export class SpeakerResolver {
       !ROLE_NOUNS.has(head) &&
       !TITLES.has(head) &&
       !PERSON_AGENT.test(head);
-    if (head && /^the\s/i.test(phrase) && (ROLE_NOUNS.has(head) || agentNoun)) {
+    // An organization role refers back only when bare: "the ministry" does, "the health ministry" is itself
+    // a description.
+    const bareRole = new RegExp(`^the\\s+${head}$`, 'i').test(phrase.trim());
+    const orgRole = ROLE_NOUNS.get(head ?? '') !== 'person';
+    if (head && /^the\s/i.test(phrase) && (ROLE_NOUNS.has(head) || agentNoun) && (!orgRole || bareRole)) {
       const back = this.resolveRole(head, ROLE_NOUNS.get(head) ?? 'organization', start, lower);
       if (back) return back;
     }
@@ -660,6 +665,8 @@ export class SpeakerResolver {
       e.last = Math.max(e.last, spoke.pos);
       score.set(spoke.speaker.name, e);
     }
+    // "the council" prefers an organization called "… Council".
+    for (const [name, e] of score) if (new RegExp(`\\b${head}\\b`, 'i').test(name)) e.n += 2;
     let best: [string, { n: number; last: number; ref: NameRef | null }] | null = null;
     for (const entry of score) {
       if (!best || entry[1].n > best[1].n || (entry[1].n === best[1].n && entry[1].last > best[1].last)) best = entry;
