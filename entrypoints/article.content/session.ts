@@ -99,6 +99,7 @@ export class Session {
   private removeColors: () => void = () => undefined;
   private observer: MutationObserver | null = null;
   private generation = 0;
+  private runController: AbortController | null = null;
   private analyzed = false;
   private pendingSelection: Range | null = null;
   private editorTarget: { kind: 'selection'; range: Range } | { kind: 'item'; key: string } | null = null;
@@ -164,6 +165,11 @@ export class Session {
   }): Promise<void> {
     const gen = ++this.generation;
     const stale = () => gen !== this.generation || this.signal.aborted;
+    // a newer run cancels this one's chunked analysis instead of letting it finish for nothing
+    this.runController?.abort();
+    const runController = new AbortController();
+    this.runController = runController;
+    const runSignal = AbortSignal.any([this.signal, runController.signal]);
     const t0 = performance.now();
     this.store.set({ status: 'working' });
     const article =
@@ -187,7 +193,7 @@ export class Session {
       if (stale()) return;
       const start = performance.now();
       try {
-        analysis = await analyzeChunked(article.text, article, this.signal);
+        analysis = await analyzeChunked(article.text, article, runSignal);
       } catch {
         if (stale()) return;
         analysis = null;
