@@ -1,6 +1,7 @@
 /**
  * Speakers with their quotes: each quote is a button that jumps to it in the page.
  */
+import { useState } from 'react';
 import type { SpeakerView } from './model';
 
 /** Props of `SpeakerList`. */
@@ -13,9 +14,19 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
+/** Quotes shown per speaker before "Show all". */
+const QUOTES_SHOWN = 6;
+
 /** The speakers, most quoted first. */
 export function SpeakerList({ speakers, onJump }: SpeakerListProps) {
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
   if (speakers.length === 0) return <p className="sl-empty">No speakers found.</p>;
+  const toggle = (key: string) => {
+    const next = new Set(expanded);
+    if (next.has(key)) next.delete(key);
+    else next.add(key);
+    setExpanded(next);
+  };
   return (
     <ul className="sl-speakers" aria-label="Speakers">
       {speakers.map((s) => (
@@ -31,7 +42,7 @@ export function SpeakerList({ speakers, onJump }: SpeakerListProps) {
             </span>
           </div>
           <ul className="sl-quotes">
-            {s.quotes.map((q) => (
+            {(expanded.has(s.key) ? s.quotes : s.quotes.slice(0, QUOTES_SHOWN)).map((q) => (
               <li key={q.key}>
                 <button
                   type="button"
@@ -48,6 +59,11 @@ export function SpeakerList({ speakers, onJump }: SpeakerListProps) {
               </li>
             ))}
           </ul>
+          {s.quotes.length > QUOTES_SHOWN && (
+            <button type="button" className="sl-link" aria-expanded={expanded.has(s.key)} onClick={() => toggle(s.key)}>
+              {expanded.has(s.key) ? 'Show fewer' : `Show all ${s.quotes.length} quotes`}
+            </button>
+          )}
         </li>
       ))}
     </ul>

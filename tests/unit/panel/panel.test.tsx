@@ -7,6 +7,7 @@ import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { buildPanelModel, formatDate, mentionKey, noteKey, quoteKey } from '../../../components/panel/model';
 import { Overlay } from '../../../components/panel/Overlay';
+import { SpeakerList } from '../../../components/panel/SpeakerList';
 import type { OverlayCallbacks, OverlayState } from '../../../components/panel/types';
 import type { Analysis } from '../../../utils/analysis/types';
 import { DEFAULT_SETTINGS } from '../../../utils/settings';
@@ -207,6 +208,37 @@ describe('Panel', () => {
     const el = render({ ...state({ model: m }), ...callbacks() });
     expect(el.querySelector('img')).toBeNull();
     expect(el.textContent).toContain('<img src=x onerror=alert(1)>');
+  });
+});
+
+describe('SpeakerList', () => {
+  it('shows a few quotes per speaker and the rest on demand', () => {
+    const quotes = Array.from({ length: 8 }, (_, i) => ({
+      key: `q${i}`,
+      text: `quote ${i}`,
+      kind: 'direct' as const,
+      speaker: 'Maria Lopes',
+      anonymous: false,
+      cue: 'said',
+      anonymityCue: null,
+      found: true,
+    }));
+    const el = document.createElement('div');
+    document.body.appendChild(el);
+    const r = createRoot(el);
+    act(() =>
+      r.render(
+        <SpeakerList
+          speakers={[{ key: 's', name: 'Maria Lopes', anonymous: false, direct: 8, indirect: 0, quotes }]}
+          onJump={() => undefined}
+        />,
+      ),
+    );
+    expect(el.querySelectorAll('.sl-quote').length).toBe(6);
+    act(() => button(el, 'Show all 8 quotes')!.click());
+    expect(el.querySelectorAll('.sl-quote').length).toBe(8);
+    act(() => r.unmount());
+    el.remove();
   });
 });
 
