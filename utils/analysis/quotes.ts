@@ -197,7 +197,14 @@ export function findQuotes(text: string, entities: Entity[]): Quote[] {
 
       const isParticiple = cue.form.split(' ')[0]!.endsWith('ing') && cue.form !== 'saying';
       const isSaying = cue.form === 'saying' && !cue.phrase;
-      if (isParticiple || isSaying) {
+      // "MTI quoted Varga as saying …": the one quoted is the speaker.
+      const quotedAs = isSaying ? quotedObject(toks, cue.first) : null;
+      if (quotedAs) {
+        mode = 'part';
+        subj = quotedAs;
+        phrase = text.slice(quotedAs.start, quotedAs.end);
+        speaker = resolver.resolve(quotedAs.start, quotedAs.end, sent.start);
+      } else if (isParticiple || isSaying) {
         mode = 'part';
         if (prevSubject) {
           speaker = prevSubject.speaker;
@@ -779,7 +786,7 @@ function isCueInContext(text: string, toks: Token[], i: number, lemma: string): 
   if (base && NOUNY_BASE_FORMS.has(lemma)) return false;
   // A bare base form needs a pronoun, modal or auxiliary subject ("they say", "will tell"); "say"/"tell"
   // also follow plural nouns ("officials say"). Otherwise it is an infinitive-like use ("the need assure").
-  if (base && lemma !== 'say' && lemma !== 'tell') {
+  if (base && lemma !== 'say' && lemma !== 'tell' && lemma !== 'read') {
     const subjectLike =
       !!prev &&
       prevGapPlain &&
@@ -808,7 +815,9 @@ function isCueInContext(text: string, toks: Token[], i: number, lemma: string): 
     // Participles count after a comma or "and" ("…, adding that", "… and stressing that").
     if (!prev) return false;
     const gap = text.slice(prev.e, t.s);
-    if (!(/,\s*$/.test(gap) || (prev.lw === 'and' && prevGapPlain))) return false;
+    if (!(/,\s*$/.test(gap) || ((prev.lw === 'and' || (prev.lw === 'as' && form === 'saying')) && prevGapPlain))) {
+      return false;
+    }
   }
   if (prev && prevGapPlain) {
     if (
@@ -1028,6 +1037,17 @@ function subjectAfter(text: string, toks: Token[], cueLast: number): Span | null
   if (k + 1 < toks.length && !/^[\s]*[,;.\u2014\u2013]/.test(after) && !/who|which/.test(toks[k + 1]!.lw)) return null;
   if (k - cueLast > 8) return null;
   return { start: first.s, end: toks[k]!.e };
+}
+
+/** The object of "quoted X as saying", when the cue "saying" closes that pattern. */
+function quotedObject(toks: Token[], sayingTok: number): Span | null {
+  if (toks[sayingTok - 1]?.lw !== 'as') return null;
+  for (let k = sayingTok - 2; k >= Math.max(0, sayingTok - 9); k--) {
+    if (/^(?:quoted|quotes|quoting)$/.test(toks[k]!.lw)) {
+      return k + 1 <= sayingTok - 2 ? { start: toks[k + 1]!.s, end: toks[sayingTok - 2]!.e } : null;
+    }
+  }
+  return null;
 }
 
 /** The subject of a sentence whose participle ("…, calling for …") has no subject of its own. */

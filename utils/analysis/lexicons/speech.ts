@@ -69,6 +69,7 @@ const VERB_LEMMAS: Record<string, string[]> = {
   quip: ['quipped', 'quips', 'quip'],
   yell: [],
   whisper: [],
+  read: ['read', 'reads'],
 };
 
 /** Builds the regular inflections of a lemma (-s, -ed, -ing), with the usual spelling rules. */
@@ -108,6 +109,7 @@ export const QUOTE_ONLY_VERBS: ReadonlySet<string> = new Set([
   'quip',
   'yell',
   'whisper',
+  'read',
 ]);
 
 /** Verbs that normally take a listener (or target) before the claim: "told reporters that…". */
