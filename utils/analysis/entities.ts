@@ -116,7 +116,8 @@ export function findEntities(text: string): Entity[] {
     const t = at(i);
     if (!t || t.kind !== 'word' || skip[i]) return false;
     // "al-Assad", "el-Sisi", "bin-Laden": Arabic article + capitalized name is a name token
-    if (!t.cap && !/^(al|el|ad|as|ash|an|ar|at|az|bin|ibn|abu|abd|bint|ben)-\p{Lu}/u.test(t.text)) return false;
+    if (!t.cap && !/^(al|el|ad|as|ash|an|ar|at|az|bin|ibn|abu|abd|bint|ben|sub|pan|trans|mid)-\p{Lu}/u.test(t.text))
+      return false;
     if (/['’](ve|re|ll|d|m|t)$/i.test(t.text) && t.text.length <= 7) return false; // "I've", "We're", "Don't"
     if (/\p{N}/u.test(t.text) && /\p{Ll}/u.test(t.text)) return false; // "K2-18b", "iPhone15s": codes, not names
     if (/^[DRI]-\p{Lu}/u.test(t.text)) return false; // "(D-Mass.)": party and state of a US lawmaker
@@ -365,7 +366,7 @@ function refineSpan(ctx: Ctx, a0: number, b0: number): Cand[] {
       a++;
       continue;
     }
-    if (t.sentStart && a < b && isCommonStarter(ctx, t)) {
+    if (t.sentStart && a < b && isCommonStarter(ctx, t) && !knownSpan(ctx, a, b)) {
       a++;
       strippedCommon = true;
       continue;
@@ -467,6 +468,12 @@ function refineSpan(ctx: Ctx, a0: number, b0: number): Cand[] {
 
   const c = makeCand(ctx, a, b, sentenceInitial);
   return c ? [c] : [];
+}
+
+/** The tokens a..b spell a known organization or place ("Downing Street", "Living Goods"). */
+function knownSpan(ctx: Ctx, a: number, b: number): boolean {
+  const k = lexKey(ctx.text.slice(ctx.tokens[a]!.start, ctx.tokens[b]!.end));
+  return ctx.lx.orgs.has(k) || ctx.lx.places.has(k);
 }
 
 /** A sentence-initial word that is an ordinary word, not the start of a name ("Officers", "Explaining"). */
@@ -618,6 +625,7 @@ function makeCand(ctx: Ctx, a: number, b: number, sentenceInitial: boolean): Can
     )
       return null;
     if (/^\p{Lu}$/u.test(w0)) return null; // a lone initial
+    if (/^\p{Lu}{2,4}s$/u.test(w1) && !lx.orgs.has(key)) return null; // "MPs", "CEOs", "NGOs": plural common nouns
     if (isDemonym(w1, lx)) return null;
   }
   // a name made of a demonym and an ordinary word ("Chinese foreign ministry" never gets here; "Malians" did above)
