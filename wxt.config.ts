@@ -10,7 +10,7 @@ export default defineConfig({
     name: 'Sourcelight',
     description:
       'Who is named and who is speaking: people, organizations, places, quotes and anonymous sources in news articles — offline.',
-    permissions: ['storage', 'contextMenus', 'activeTab', 'scripting'],
+    permissions: ['storage', 'contextMenus', 'activeTab'],
     host_permissions: ['http://*/*', 'https://*/*'],
     commands: {
       'save-selection': {

@@ -13,7 +13,7 @@ import config from '../../../wxt.config';
 const ROOT = join(__dirname, '../../..');
 
 /** The permissions we ship and justify, one line each, in docs/trust.md. */
-const PERMISSIONS = ['activeTab', 'contextMenus', 'scripting', 'storage'];
+const PERMISSIONS = ['activeTab', 'contextMenus', 'storage'];
 const HOSTS = ['http://*/*', 'https://*/*'];
 /** Permissions that would widen what the extension can see or do beyond reading the open page. */
 const NEVER = [
