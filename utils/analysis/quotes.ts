@@ -171,13 +171,10 @@ export function findQuotes(text: string, entities: Entity[]): Quote[] {
     }
     if (pi === skipPara) continue;
     const toks = tokensIn(tokens, sent.start, sent.end);
-    const cues = findCues(text, toks, spans, inQuote);
+    const cues = findCues(text, toks, inQuote);
     let floorTok = 0;
     let prevSubject: { speaker: Speaker; phrase: string | null } | null = null;
     const sentAnon = anonymityCue(stripQuotes(text, sent.start, sent.end, spans));
-    // Content regions already claimed by a cue: the previous cue's after-content may be cut by the next.
-    const pending: Array<{ cueIdx: number; startTok: number }> = [];
-    void pending;
     const results: Array<{
       speaker: Speaker;
       phrase: string | null;
@@ -189,7 +186,6 @@ export function findQuotes(text: string, entities: Entity[]): Quote[] {
 
     for (let ci = 0; ci < cues.length; ci++) {
       const cue = cues[ci]!;
-      const lemma = cue.lemma;
       let mode: 'sv' | 'vs' | 'rel' | 'part' = 'sv';
       let subj: { start: number; end: number } | null = null;
       let speaker: Speaker | null = null;
@@ -347,8 +343,8 @@ export function findQuotes(text: string, entities: Entity[]): Quote[] {
     }
 
     // "according to X" attributions.
-    for (const acc of findAccordingTo(text, toks, spans, inQuote)) {
-      const speaker = resolveAccording(resolver, text, acc.np, sent.start, names);
+    for (const acc of findAccordingTo(text, toks, inQuote)) {
+      const speaker = resolveAccording(resolver, text, acc.np, sent.start);
       let content: Span;
       const before = text.slice(sent.start, acc.cueStart);
       if (/^\s*$/.test(before)) content = { start: skipAppositive(text, acc.np.end, sent.end), end: sent.end };
@@ -518,8 +514,8 @@ function findQuoteSpans(text: string, paragraphs: Span[]): QSpan[] {
       if (kind === 'amb') {
         const prev = i > p.start ? text[i - 1]! : ' ';
         const next = i + len < p.end ? text[i + len]! : ' ';
-        const looksOpen = /[\s(\[\u2014\u2013\-:]/.test(prev) && !/\s/.test(next);
-        const looksClose = !/\s/.test(prev) && /[\s.,;:!?)\]\u2014\u2013\-]/.test(next);
+        const looksOpen = /[\s([\u2014\u2013:-]/.test(prev) && !/\s/.test(next);
+        const looksClose = !/\s/.test(prev) && /[\s.,;:!?)\]\u2014\u2013-]/.test(next);
         if (openAt < 0) kind = looksClose && !looksOpen ? null : 'open';
         else kind = looksOpen && !looksClose ? 'open' : 'close';
       }
@@ -562,7 +558,7 @@ function findSingleSpans(text: string, p: Span, doubles: QSpan[]): QSpan[] {
     const letterAfter = /[\p{L}\p{N}]/u.test(next);
     if (letterBefore && letterAfter) continue; // apostrophe: don't, O'Hare, Mali's
     if (openAt < 0) {
-      if (c !== '\u2019' && /[\s(\[\u2014:]/.test(prev) && letterAfter && !/^\d\ds\b/.test(text.slice(i + 1, i + 5))) {
+      if (c !== '\u2019' && /[\s([\u2014:]/.test(prev) && letterAfter && !/^\d\ds\b/.test(text.slice(i + 1, i + 5))) {
         openAt = i;
       }
     } else if (!/\s/.test(prev) && !letterAfter && c !== '\u2018') {
@@ -721,8 +717,7 @@ for (const p of PHRASAL_CUES) {
   PHRASES_BY_FIRST.set(words[0]!, list);
 }
 
-function findCues(text: string, toks: Token[], spans: QSpan[], inQuote: (pos: number) => boolean): Cue[] {
-  void spans;
+function findCues(text: string, toks: Token[], inQuote: (pos: number) => boolean): Cue[] {
   const out: Cue[] = [];
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
@@ -1027,10 +1022,8 @@ function subjectAfter(text: string, toks: Token[], cueLast: number): Span | null
   }
   let k = cueLast + 1;
   while (k + 1 < toks.length && k - cueLast < 8) {
-    const gap = text.slice(toks[k]!.e, toks[k + 1]!.s);
     if (!plainGap(text, toks[k]!.e, toks[k + 1]!.s)) break;
     if (toks[k + 1]!.lw === 'who' || toks[k + 1]!.lw === 'which') break;
-    void gap;
     k++;
   }
   const after = text.slice(toks[k]!.e, toks[k + 1]?.s ?? toks[k]!.e + 3);
@@ -1259,10 +1252,8 @@ function cutBeforeConjunction(text: string, from: number, nextStart: number): nu
 function findAccordingTo(
   text: string,
   toks: Token[],
-  spans: QSpan[],
   inQuote: (pos: number) => boolean,
 ): Array<{ cueStart: number; np: Span }> {
-  void spans;
   const out: Array<{ cueStart: number; np: Span }> = [];
   for (let i = 0; i + 2 < toks.length; i++) {
     if (toks[i]!.lw !== 'according' || toks[i + 1]!.lw !== 'to') continue;
@@ -1282,20 +1273,13 @@ function findAccordingTo(
 }
 
 /** Speaker of "according to a report issued by the Office of …": the issuer behind the document noun. */
-function resolveAccording(
-  resolver: SpeakerResolver,
-  text: string,
-  np: Span,
-  sentStart: number,
-  names: ReturnType<typeof buildNameIndex>,
-): Speaker {
+function resolveAccording(resolver: SpeakerResolver, text: string, np: Span, sentStart: number): Speaker {
   const phrase = text.slice(np.start, np.end);
   const doc =
     /^(?:the|a|an|its|his|her|their)?\s*(?:\w+\s+){0,2}(?:statement|report|document|transcript|memo|study|survey|filing|letter|analysis|data|figures|estimates?|records?|release|post|complaint|indictment|lawsuit)s?\s+(?:(?:issued|released|published|prepared|written|compiled|filed)\s+(?:\w+\s+){0,3})?(?:from|by|of)\s+/i.exec(
       phrase,
     );
   if (doc) return resolver.resolve(np.start + doc[0].length, np.end, sentStart);
-  void names;
   return resolver.resolve(np.start, np.end, sentStart);
 }
 

@@ -66,7 +66,7 @@ export function splitSentences(text: string): Span[] {
       if (k >= p.end) break;
       const next = text[k]!;
       // A new sentence starts with a capital, a digit or an opening quote/bracket, never lower case.
-      if (!/[\p{Lu}\p{N}"'\u201c\u2018(\[\u00ab]/u.test(next)) continue;
+      if (!/[\p{Lu}\p{N}"'\u201c\u2018([\u00ab]/u.test(next)) continue;
       if (c === '.' && j === i + 1 && isAbbreviation(text, i, start)) continue;
       out.push(trim(text, start, j));
       start = k;

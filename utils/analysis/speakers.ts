@@ -393,7 +393,7 @@ export class SpeakerResolver {
     // Pronouns.
     if (/^(he|she)$/.test(lower)) return this.resolvePerson(lower === 'he' ? 'm' : 'f', start, sentenceStart);
     if (lower === 'it') return this.resolveThing(start);
-    if (lower === 'they' || lower === 'we') return this.resolveGroup(start);
+    if (lower === 'they' || lower === 'we') return this.resolveGroup();
     if (lower === 'i') return this.last() ?? unknownSpeaker();
 
     const refs = this.names.inRange(start, end);
@@ -414,7 +414,7 @@ export class SpeakerResolver {
     // "The solicitation", "the report": a definite document speaks for the organization that issued it,
     // the one named just before.
     if (!refs.length && head && DOCUMENT_HEADS.has(head) && /^(?:the|this)\s/i.test(phrase)) {
-      const issuer = this.resolveRole('organization', 'organization', start, lower);
+      const issuer = this.resolveRole('organization', 'organization', start);
       if (issuer && issuer.name) return { ...issuer, anonymityCue: null };
     }
     // A possessive spokesman ("Morgan Tsvangirai's spokesman", "his spokesman") is an unnamed source.
@@ -460,13 +460,13 @@ export class SpeakerResolver {
     const bareRole = new RegExp(`^the\\s+${head}$`, 'i').test(phrase.trim());
     const orgRole = ROLE_NOUNS.get(head ?? '') !== 'person';
     if (head && /^the\s/i.test(phrase) && (ROLE_NOUNS.has(head) || agentNoun) && (!orgRole || bareRole)) {
-      const back = this.resolveRole(head, ROLE_NOUNS.get(head) ?? 'organization', start, lower);
+      const back = this.resolveRole(head, ROLE_NOUNS.get(head) ?? 'organization', start);
       if (back) return back;
     }
     if (head && INSTITUTION_HEADS.has(head)) return this.descriptive(phrase, head, false, cue);
     // A bare proper name the name finder missed ("Reuters", "DePaul") is a named source.
     const bare = phrase.replace(DETERMINERS, '');
-    if (/^(?:\p{Lu}[\p{L}'\u2019.\-]*\s?)+$/u.test(bare) && !/^(?:Both|All|Some|Many)\b/.test(bare)) {
+    if (/^(?:\p{Lu}[\p{L}'\u2019.-]*\s?)+$/u.test(bare) && !/^(?:Both|All|Some|Many)\b/.test(bare)) {
       return { name: bare, anonymous: false, type: 'unknown', gender: null, mention: null, anonymityCue: null };
     }
     return this.descriptive(phrase, head, true, cue);
@@ -609,8 +609,7 @@ export class SpeakerResolver {
   }
 
   /** "they": the last group or organization speaker. */
-  private resolveGroup(pos: number): Speaker {
-    void pos;
+  private resolveGroup(): Speaker {
     for (let i = this.history.length - 1; i >= 0; i--) {
       const h = this.history[i]!;
       if (h.speaker.type === 'group' || h.speaker.type === 'organization') return h.speaker;
@@ -619,7 +618,7 @@ export class SpeakerResolver {
   }
 
   /** "the president" → the person last introduced with that title; "the company" → the last organization. */
-  private resolveRole(head: string, type: EntityType, pos: number, lower: string): Speaker | null {
+  private resolveRole(head: string, type: EntityType, pos: number): Speaker | null {
     if (type === 'person') {
       const titled = this.names.before(
         pos,
@@ -637,7 +636,6 @@ export class SpeakerResolver {
       }
       return null;
     }
-    void lower;
     const want = (s: SpeakerType): boolean => s === type || (type === 'organization' && s === 'unknown');
     // The organization the passage is about: most mentioned in the preceding stretch, a recent speaker
     // counting half a mention extra; ties go to the most recent.
