@@ -866,8 +866,12 @@ function makeCand(ctx: Ctx, a: number, b: number, sentenceInitial: boolean): Can
     // a capitalized ordinary word ("Government", "Enabled"): seen in lowercase elsewhere in the article
     if (single && ctx.lowerVocab.has(w1.toLowerCase())) weak = true;
     // …unless the sentence treats it as a name: "Gavi, the vaccine alliance, said", "Ticketmaster, owned by …"
-    if (weak && single && !ctx.lowerVocab.has(w1.toLowerCase()) && !/(s|ing|ed|ly)$/.test(w1)) {
-      if (appositiveOrg || (next?.text === ',' && /^(owned|based|founded|which|who)$/.test(at(b + 2)?.text ?? '')))
+    if (weak && single && !ctx.lowerVocab.has(w1.toLowerCase())) {
+      const plainWord = /(s|ing|ed|ly)$/.test(w1);
+      if (
+        appositiveOrg ||
+        (!plainWord && next?.text === ',' && /^(owned|based|founded|which|who)$/.test(at(b + 2)?.text ?? ''))
+      )
         weak = false;
     }
   }

@@ -60,6 +60,33 @@ describe('findEntities: rules', () => {
     ['"city of X" is a place', 'He visited the Chinese city of Wuhan last year.', 'Wuhan', 'place'],
     ['embassy named by its country', 'A diplomat at the US embassy in Bamako said so.', 'US embassy', 'organization'],
     ['legal suffix', 'Contracts went to AirScrub Inc. and the city.', 'AirScrub Inc.', 'organization'],
+    ['Spanish particles', 'Protesters filled the Plaza de Bolívar on Monday.', 'Plaza de Bolívar', 'place'],
+    ['Dutch particle in a person', 'Our guest today is Bram de Vries, an engineer.', 'Bram de Vries', 'person'],
+    [
+      '"X and Y Commission"',
+      'The Securities and Exchange Commission sued.',
+      'Securities and Exchange Commission',
+      'organization',
+    ],
+    ['"-based" prefix', 'It is financed by a Doha-based fund.', 'Doha', 'place'],
+    ['outlet glued to a dateline', 'Hong Kong CNN —\n\nExports fell.', 'Hong Kong', 'place'],
+    ['dateline with wire tag', 'GENEVA (Reuters) - The agency declared an emergency.', 'GENEVA', 'place'],
+    ['office held for a place', 'The rebellion was led by the MP for Stroud, Mr Gareth Pennington.', 'Stroud', 'place'],
+    [
+      'role of an organization',
+      'Anna Berg, the chief executive of Fjord Air, met investors.',
+      'Fjord Air',
+      'organization',
+    ],
+    [
+      'appositive naming a kind of organization',
+      "Roscosmos, Russia's space agency, agreed.",
+      'Roscosmos',
+      'organization',
+    ],
+    ['road number', 'The A835 was closed by snow.', 'A835', 'place'],
+    ['national institution', 'The Scottish Government announced a review.', 'Scottish Government', 'organization'],
+    ['generational suffix', 'Senator Joe Manchin III said no. Later Manchin left.', 'Joe Manchin III', 'person'],
   ])('%s', (_rule, text, name, type) => {
     const e = byName(text).get(name);
     expect(e, JSON.stringify(find(text).map((x) => x.text))).toBeDefined();
@@ -130,6 +157,11 @@ describe('findEntities: rules', () => {
     ['months and days', 'On Monday, in January, and again on Friday, he was away.'],
     ['pronoun contractions', "I've said it before. We're ready, and I'm sure."],
     ['nicknames in quotes', 'She was dubbed "Gucci Grace" by critics.'],
+    ['titles in quotes', 'They planned a "Day of Disruption" and read the novel "The Long Winter".'],
+    ['storms and ratings', 'Hurricane Ian hit as a Category 4 storm.'],
+    ['products before a product noun', 'The Falcon 9 rocket lifted off.'],
+    ['roles without a name', 'The Public Works Minister was absent.'],
+    ['plural acronyms', 'MPs and CEOs met.'],
   ])('no entities from %s', (_what, text) => {
     expect(find(text)).toEqual([]);
   });
