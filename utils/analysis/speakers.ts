@@ -464,8 +464,12 @@ export class SpeakerResolver {
       if (back) return back;
     }
     if (head && INSTITUTION_HEADS.has(head)) return this.descriptive(phrase, head, false, cue);
-    // A bare proper name the name finder missed ("Reuters", "DePaul") is a named source.
+    // A bare proper name the name finder missed ("Reuters", "DePaul") is a named source — but a capitalized
+    // common noun opening a sentence ("Economists say") is not.
     const bare = phrase.replace(DETERMINERS, '');
+    if (/^\p{Lu}\p{Ll}+$/u.test(bare) && this.text.includes(` ${bare.toLowerCase()}`)) {
+      return this.descriptive(phrase, head, true, cue);
+    }
     if (/^(?:\p{Lu}[\p{L}'\u2019.-]*\s?)+$/u.test(bare) && !/^(?:Both|All|Some|Many)\b/.test(bare)) {
       return { name: bare, anonymous: false, type: 'unknown', gender: null, mention: null, anonymityCue: null };
     }

@@ -198,6 +198,8 @@ export const ANONYMOUS_HEADS: ReadonlySet<string> = new Set(
     'activist activists critic critics guidelines document documents memo study survey diplomat ' +
     'doctor doctors nurse nurses teacher teachers student students soldier soldiers survivor survivors ' +
     'man men woman women mother father parent parents farmer farmers shopkeeper trader traders driver drivers ' +
+    'economist economists scientist scientists researcher researchers lawyer lawyers campaigner campaigners ' +
+    'protester protesters investor investors voter voters customer customers passenger passengers fan fans ' +
     'locals villager villagers neighbour neighbours neighbor neighbors relative relatives friend friends ' +
     'commander commanders leader leaders minister ministers manager managers'
   ).split(' '),
