@@ -12,7 +12,7 @@
  */
 import { boilerplateRanges } from './lexicons/boilerplate';
 import { lexicon, lexKey, type Lexicon } from './lexicons/gazetteer';
-import { isTitleAbbrev, tokenize, type Token } from './tokens';
+import { tokenize, type Token } from './tokens';
 import type { Entity, EntityType, Mention } from './types';
 
 /** Votes for person, organization, place (indices of `TYPES`). */
@@ -61,7 +61,6 @@ const SPEECH_AFTER = new Set(
 );
 const OPEN_QUOTES = new Set(['"', '“', '‘', "'", '«']);
 const CLOSE_QUOTES = new Set(['"', '”', '’', "'", '»']);
-const ENDERS_RE = /^[.!?]$/;
 /** Offices that belong to a place: "the MP for X", "the mayor of X". */
 const PLACE_ROLES =
   /^(mp|mps|mep|member|mayor|governor|senator|congressman|congresswoman|representative|assemblyman|assemblywoman|councillor|councilor|bishop|archbishop|ambassador|consul|envoy)$/;
@@ -660,7 +659,7 @@ function makeCand(ctx: Ctx, a: number, b: number, sentenceInitial: boolean): Can
 
   // head words
   let ofAt = -1;
-  for (let i = a + 1; i < b; i++) if (/^(of|for|on)$/.test(tokens[i]!.text)) ((ofAt = i), (i = b));
+  for (let i = a + 1; i < b && ofAt < 0; i++) if (/^(of|for|on)$/.test(tokens[i]!.text)) ofAt = i;
   const heads = [head];
   if (ofAt > a) heads.push(bare(tokens[ofAt - 1]!.text));
   if (!single) {
@@ -1196,5 +1195,3 @@ export function isTitleWord(word: string): boolean {
   const lx = lexicon();
   return lx.titleCore.has(bare(word)) || lx.titleMod.has(bare(word));
 }
-
-void isTitleAbbrev;
