@@ -625,7 +625,7 @@ function makeCand(ctx: Ctx, a: number, b: number, sentenceInitial: boolean): Can
       return null;
     if (/^\p{Lu}$/u.test(w0)) return null; // a lone initial
     if (/^\p{Lu}{2,4}s$/u.test(w1) && !lx.orgs.has(key)) return null; // "MPs", "CEOs", "NGOs": plural common nouns
-    if (isDemonym(w1, lx)) return null;
+    if (isDemonym(w1, lx) && !lx.places.has(key)) return null; // "Vatican" is both
   }
   // a name made of a demonym and an ordinary word ("Chinese foreign ministry" never gets here; "Malians" did above)
   if (!single && words.length === 2 && isDemonym(words[1]!, lx)) return null;

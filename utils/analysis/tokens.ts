@@ -97,7 +97,9 @@ export function tokenize(text: string): Token[] {
       } else {
         // keep the period of known abbreviations and of single-letter initials ("Nelson A. Rockefeller")
         if (kind === 'word' && text[end] === '.') {
-          if (TITLE_ABBREVS.has(word) || OTHER_ABBREVS.has(word) || /^\p{Lu}$/u.test(word)) {
+          // "ST. LOUIS" in a capitalized dateline abbreviates like "St. Louis"
+          const tc = word.length <= 4 && word === word.toUpperCase() ? word[0] + word.slice(1).toLowerCase() : word;
+          if (TITLE_ABBREVS.has(tc) || OTHER_ABBREVS.has(tc) || /^\p{Lu}$/u.test(word)) {
             word += '.';
             end++;
             TOKEN_RE.lastIndex = end;
