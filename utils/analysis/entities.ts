@@ -92,7 +92,7 @@ export function findEntities(text: string): Entity[] {
   const skip = maskBoilerplate(text, tokens);
   const lowerVocab = new Set<string>();
   for (const t of tokens) if (t.kind === 'word' && !t.cap) lowerVocab.add(t.text.toLowerCase());
-  const headingLine = headingLines(tokens, lx);
+  const headingLine = headingLines(tokens, lx, skip);
 
   const at = (i: number): Token | undefined => (i >= 0 && i < n ? tokens[i] : undefined);
   const isCalendar = (i: number): boolean => {
@@ -318,7 +318,7 @@ function maskBoilerplate(text: string, tokens: Token[]): boolean[] {
  * Lines that are headings or labels in Title Case ("Key Highlights", "Tech Enabled: …"): there capitals carry no
  * information, so their spans are weak (kept only when they link to a known entity or a gazetteer entry).
  */
-function headingLines(tokens: Token[], lx: Lexicon): Set<number> {
+function headingLines(tokens: Token[], lx: Lexicon, skip: boolean[]): Set<number> {
   const out = new Set<number>();
   let i = 0;
   while (i < tokens.length) {
@@ -329,6 +329,7 @@ function headingLines(tokens: Token[], lx: Lexicon): Set<number> {
     let last: Token | undefined;
     for (; j < tokens.length && tokens[j]!.line === line; j++) {
       const t = tokens[j]!;
+      if (skip[j]) continue; // a credit after a caption is not part of its wording
       last = t;
       if (t.kind !== 'word' || lx.connectors.has(t.text) || /^(a|an|to|in|at|with|by|is|are)$/.test(t.text)) continue;
       words++;
@@ -632,7 +633,7 @@ function makeCand(ctx: Ctx, a: number, b: number, sentenceInitial: boolean): Can
 
   const k = key.replace(/^the /, '');
   const isPlace = lx.places.get(k);
-  const isOrg = lx.orgs.has(k);
+  const isOrg = lx.orgs.has(k) || (!!at(b + 1)?.possessive && lx.orgs.has(k + "'s")); // "McDonald's"
   // an all-caps word is an acronym, not a city ("METRO"), except in a dateline (scored below)
   let cityOnly = false;
   if (isPlace && !(isPlace === 'city' && first.upper && single)) {
