@@ -28,9 +28,15 @@ export interface ExtractedArticle extends ArticleMeta {
 export interface ExtractOptions {
   /** Skip the `isProbablyReaderable` pre-check (the CLI analyzes whatever it is given). */
   force?: boolean;
-  /** Readability's element budget; pages larger than this yield no article instead of hanging. */
+  /** Readability's element budget (default `DEFAULT_MAX_ELEMS`, 0 for none); larger pages yield no article. */
   maxElemsToParse?: number;
 }
+
+/**
+ * Readability's element budget by default: a news article has a few thousand elements; pages with tens of
+ * thousands (link farms, endless feeds) make Readability take seconds to minutes, so they get no article.
+ */
+export const DEFAULT_MAX_ELEMS = 30_000;
 
 /** Reads a `<meta>` value by name or property. */
 function meta(doc: Document, ...keys: string[]): string | null {
@@ -66,7 +72,7 @@ export function extractArticle(doc: Document, options: ExtractOptions = {}): Ext
     const clone = doc.cloneNode(true) as Document;
     const reader = new Readability<Node>(clone, {
       serializer: (n) => n,
-      maxElemsToParse: options.maxElemsToParse ?? 0,
+      maxElemsToParse: options.maxElemsToParse ?? DEFAULT_MAX_ELEMS,
     });
     const parsed = reader.parse();
     const content = parsed?.content;
