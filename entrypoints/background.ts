@@ -6,7 +6,8 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { getDatabase } from '@/utils/db';
 import { handleArticleSeen, handleSaveAnnotation, handleSetAnchorStatus } from '@/utils/db/service';
-import { OpenPanelSchema, onMessage, sendMessage, validate, type Result } from '@/utils/messaging';
+import { onMessage, sendMessage, type Result } from '@/utils/messaging';
+import { OpenPanelSchema, validate } from '@/utils/messaging/contract';
 
 const MENU_SAVE = 'sourcelight-save-selection';
 
