@@ -16,7 +16,7 @@
  */
 import type { Entity, Quote } from './types';
 import { splitParagraphs, splitSentences, type Span } from './sentences';
-import { SpeakerResolver, anonymityCue, buildNameIndex, type Speaker } from './speakers';
+import { SpeakerResolver, anonymityCue, buildNameIndex, speakerFromRef, type NameRef, type Speaker } from './speakers';
 import {
   AGENTLESS_PASSIVES,
   NOUNY_BASE_FORMS,
@@ -112,7 +112,10 @@ export function findQuotes(text: string, entities: Entity[]): Quote[] {
   const spans = findQuoteSpans(text, paragraphs);
   const sentences = mergeAcrossQuotes(splitSentences(text), spans);
   const tokens = tokenize(text);
-  const names = buildNameIndex(text, entities);
+  // Bylines, contributor lines and photo credits name the article's authors, never its sources: their
+  // names are no antecedents for "she said" and no speakers.
+  const credits = creditSpans(text, paragraphs);
+  const names = buildNameIndex(text, entities, credits);
   const inQuote = makeInQuote(spans);
   const resolver = new SpeakerResolver(text, names, inQuote);
   const out: Quote[] = [];
@@ -155,13 +158,38 @@ export function findQuotes(text: string, entities: Entity[]): Quote[] {
   let currentPara = -1;
   let lastNamedPerson: { speaker: Speaker; para: number } | null = null;
   let skipPara = -1;
+  const transcript = transcriptLabels(text, paragraphs, names);
   for (const sent of sentences) {
     const pi = paraOf(sent.start);
     if (pi !== currentPara) {
       currentPara = pi;
+      const p = paragraphs[pi]!;
+      // Headlines, bylines, "Related:" links and other labelled boilerplate carry no attributed claims: a
+      // headline's "…, diplomats say" summarises claims the body attributes properly.
+      if (isBoilerplate(text, p, pi, credits)) {
+        for (const q of spansIn(spans, p.start, p.end)) q.consumed = true;
+        skipPara = pi;
+        continue;
+      }
+      // An interview transcript: "TSAO: Honestly, …" is the interviewee's answer, a direct quote; the
+      // interviewer's "Q: …" is not a quote, though it may report what others said.
+      const label = transcript.get(pi);
+      if (label) {
+        if (label.ref) {
+          const speaker = speakerFromRef(label.ref);
+          emit(label.bodyStart, p.end, 'direct', speaker, null, null);
+          for (const q of spansIn(spans, p.start, p.end)) q.consumed = true;
+          resolver.remember(speaker, p.start, null);
+          lastNamedPerson = speaker.name && !speaker.anonymous ? { speaker, para: pi } : null;
+          lastSpeakerPara = pi;
+          skipPara = pi;
+          continue;
+        }
+        // The interviewer's question: a following unlabelled paragraph is not the interviewee's.
+        lastNamedPerson = null;
+      }
       // A transcript block: a first-person paragraph with no quotation marks and no cue of its own, right
       // after a paragraph where a named person spoke, is that person's words (set off as a block quote).
-      const p = paragraphs[pi]!;
       if (lastNamedPerson && lastNamedPerson.para === pi - 1 && isFirstPersonBlock(text, p, tokens, inQuote)) {
         emit(p.start, p.end, 'direct', lastNamedPerson.speaker, null, null);
         lastNamedPerson.para = pi;
@@ -487,6 +515,111 @@ export function findQuotes(text: string, entities: Entity[]): Quote[] {
 }
 
 // ---------------------------------------------------------------------------------------------------------
+// Paragraph roles: bylines and credits, boilerplate, interview transcripts
+
+/** Byline and contributor lines: they name the article's authors, who are never its sources. */
+const BYLINE_LINES: readonly RegExp[] = [
+  /^By\s+\p{Lu}[^!?]{0,150}$/u,
+  /^(?:Additional |Further )?(?:Reporting|Writing|Editing|Edited|Compiled|Produced|Photographs?|Photos?)\s+by\s+\p{Lu}/iu,
+  /\bcontributed (?:reporting|to this (?:report|article|story)|photography|research)\b/i,
+  /^(?:Reach|Contact|Follow|Email|Media contact)\b[^.]{0,80}(?:\bat\b|\bon\b|:|@)/iu,
+  /^(?:\p{Lu}[\p{L}'\u2019.-]+ ){1,3}(?:is|was) (?:a|an|the) [\p{L} -]{0,40}(?:correspondent|reporter|editor|writer|columnist|journalist|photographer)\b/u,
+];
+
+/** Bylines, contributor lines and photo credits: their names are not speakers or antecedents. */
+function creditSpans(text: string, paragraphs: Span[]): Span[] {
+  const out: Span[] = [];
+  for (const p of paragraphs) {
+    const body = text.slice(p.start, p.end);
+    if (body.length <= 240 && BYLINE_LINES.some((re) => re.test(body))) {
+      out.push(p);
+      continue;
+    }
+    // "(Photo: Alasdair MacRae/The Highland Courier)"
+    const credit = /\((?:Photo|Photograph|Picture|Image|Credit|Video)s?\b[^()]{0,120}\)/gi;
+    for (let m = credit.exec(body); m; m = credit.exec(body)) {
+      out.push({ start: p.start + m.index, end: p.start + m.index + m[0].length });
+    }
+  }
+  return out;
+}
+
+/** Labelled links and promotions ("Related:", "Read more:", "RELATED:"): never someone's claim. */
+const LINK_LABEL =
+  /^(?:related(?: coverage| stories| articles?| content| reading)?|read more|read also|also read|see also|more|watch|listen|recommended|further reading|player ratings)\s*:/i;
+
+/** Paragraphs that hold no attributed claims: the headline line, bylines, link labels. */
+function isBoilerplate(text: string, p: Span, pi: number, credits: Span[]): boolean {
+  const body = text.slice(p.start, p.end);
+  if (LINK_LABEL.test(body)) return true;
+  if (credits.some((c) => c.start === p.start && c.end === p.end)) return true;
+  // The headline: the first line, short and without a sentence's closing punctuation.
+  return pi === 0 && body.length <= 200 && !/[.!?]["'\u201d\u2019)]*$/.test(body);
+}
+
+/** A speaker label opening a transcript paragraph: "TSAO:", "Mei-Ling Tsao:", "Q:", "A:". */
+const LABEL =
+  /^((?:\p{Lu}[\p{Lu}'\u2019.-]+)(?: \p{Lu}[\p{Lu}'\u2019.-]+){0,3}|Q|A|Question|Answer|(?:\p{Lu}[\p{L}'\u2019.-]+ ){1,3}\p{Lu}[\p{L}'\u2019.-]+)\s*:\s+(?=\S)/u;
+
+const fold = (s: string): string =>
+  s
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
+
+/**
+ * Interview transcripts: paragraph index → its label. `speaker` is the interviewee (the label resolved to a
+ * person named in the article; "A:" to the most mentioned person); null for the interviewer ("Q:", or a
+ * label naming a byline author). Only articles with at least two labelled answers are transcripts, so that
+ * a stray "Update:" or "Note:" is not one.
+ */
+function transcriptLabels(
+  text: string,
+  paragraphs: Span[],
+  names: ReturnType<typeof buildNameIndex>,
+): Map<number, { bodyStart: number; speaker: Span | null; ref: NameRef | null }> {
+  const out = new Map<number, { bodyStart: number; speaker: Span | null; ref: NameRef | null }>();
+  const persons = names.refs.filter((r) => r.type === 'person' && !r.possessive);
+  if (!persons.length) return out;
+  const counts = new Map<string, number>();
+  for (const r of persons) counts.set(r.canonical, (counts.get(r.canonical) ?? 0) + 1);
+  let top: NameRef | null = null;
+  for (const r of persons) if (!top || counts.get(r.canonical)! > counts.get(top.canonical)!) top = r;
+  const byLabel = (label: string): NameRef | null => {
+    const l = fold(label);
+    for (const r of persons) {
+      const c = fold(r.canonical);
+      if (c === l || c.split(/\s+/).pop() === l) return r;
+    }
+    return null;
+  };
+  let answers = 0;
+  let questions = 0;
+  const perSpeaker = new Map<string, number>();
+  for (let pi = 0; pi < paragraphs.length; pi++) {
+    const p = paragraphs[pi]!;
+    const m = LABEL.exec(text.slice(p.start, Math.min(p.end, p.start + 80)));
+    if (!m) continue;
+    const label = m[1]!;
+    const bodyStart = p.start + m[0].length;
+    if (/^(?:Q|Question)$/.test(label)) {
+      out.set(pi, { bodyStart, speaker: null, ref: null });
+      questions++;
+      continue;
+    }
+    const ref = /^(?:A|Answer)$/.test(label) ? top : byLabel(label);
+    if (!ref) continue;
+    out.set(pi, { bodyStart, speaker: { start: ref.start, end: ref.end }, ref });
+    answers++;
+    perSpeaker.set(ref.canonical, (perSpeaker.get(ref.canonical) ?? 0) + 1);
+  }
+  // A transcript alternates questions and answers, or gives one speaker several turns; two differently
+  // labelled promotions ("Tech Enabled: …", "Technically Literate: …") are not one.
+  if (answers < 2 || (questions === 0 && Math.max(...perSpeaker.values()) < 2)) out.clear();
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------
 // Quotation-mark spans
 
 /** Finds quotation spans paragraph by paragraph; an unclosed quotation runs to its paragraph's end. */
@@ -725,7 +858,7 @@ function findCues(text: string, toks: Token[], inQuote: (pos: number) => boolean
     let matched = false;
     for (const ph of PHRASES_BY_FIRST.get(t.lw) ?? []) {
       if (ph.every((w, k) => toks[i + k]?.lw === w) && gapsPlain(text, toks, i, i + ph.length - 1)) {
-        const lemma = ph[ph.length - 1] === 'saying' ? 'say' : ph[0]!;
+        const lemma = /^say(?:ing)?$/.test(ph[ph.length - 1]!) ? 'say' : ph[0]!;
         out.push({ first: i, last: i + ph.length - 1, lemma, form: ph.join(' '), phrase: true });
         i += ph.length - 1;
         matched = true;
@@ -792,6 +925,8 @@ function isCueInContext(text: string, toks: Token[], i: number, lemma: string): 
   }
   // Negation a few words back ("has not yet formally announced", "wouldn't say").
   for (let k = i - 1; k >= Math.max(0, i - 4); k--) {
+    // "…because the review had not begun, said": a negation beyond a comma belongs to another clause.
+    if (!/^\s*$/.test(text.slice(toks[k]!.e, toks[k + 1]!.s))) break;
     const w = toks[k]!.lw;
     if (w === 'not' || w === 'never' || w.endsWith("n't") || w.endsWith('n\u2019t')) return false;
     if (!AUX_ADV.has(w) && w !== 'yet' && k < i - 1) break;
@@ -896,7 +1031,11 @@ function subjectBefore(
     return { kind: 'none' };
   }
   const lw = toks[j]!.lw;
-  if (lw === 'who' || lw === 'which' || lw === 'that') return { kind: 'rel', relTok: j };
+  // "WHO said" is the World Health Organization, not a relative pronoun.
+  if ((lw === 'who' || lw === 'which' || lw === 'that') && toks[j]!.w === lw) return { kind: 'rel', relTok: j };
+  // "Over her career she estimates": a subject pronoun is the whole subject; the words before it are a
+  // fronted adverbial, not part of the speaker.
+  if (PRONOUN_SUBJECTS.has(lw) && lw !== 'i') return { kind: 'np', start: toks[j]!.s, end: toks[j]!.e };
   if (lw === 'and' || lw === 'but' || lw === 'or') return { kind: 'coord' };
   if (BOUNDARY.has(lw)) return { kind: 'none' };
   const k = walkNP(text, toks, j, floorTok);
@@ -955,17 +1094,26 @@ function commaSubject(
     // "But Dr Emma Runswick": a leading conjunction is not part of the subject.
     if (k < end && /^(?:and|but|so|yet|or|then)$/.test(toks[k]!.lw) && /^\p{Lu}/u.test(toks[k + 1]!.w)) k++;
     const first = toks[k]!.lw;
-    const segText = text.slice(toks[k]!.s, toks[end]!.e);
-    const n = end - k + 1;
+    // "an epidemiologist at X who was not involved in the research": the appositive ends where its relative
+    // clause starts, so the clause's verb does not make the whole segment a clause.
+    let segEnd = end;
+    for (let t = k + 1; t <= end; t++) {
+      if (/^(?:who|which|whose|whom)$/.test(toks[t]!.w) && /[\s,]$/.test(text.slice(toks[t - 1]!.e, toks[t]!.s))) {
+        segEnd = t - 1;
+        break;
+      }
+    }
+    const segText = text.slice(toks[k]!.s, toks[segEnd]!.e);
+    const n = segEnd - k + 1;
     const startsClause = k === floorTok || k === 0;
-    if (first === 'who' || first === 'which' || first === 'whose' || first === 'whom') {
+    if (/^(?:who|which|whose|whom)$/.test(toks[k]!.w)) {
       // relative clause: skip
     } else if (/^(?:speaking|citing|asked|requesting|declining|also|in|on)$/.test(first) && !startsClause) {
       // "speaking on condition of anonymity because they were not authorized…": a parenthetical, skip
     } else if (
       FINITE.test(segText) ||
       n > 12 ||
-      toks.slice(k, end + 1).some((t) => SPEECH_VERB_FORMS.has(t.lw)) ||
+      toks.slice(k, segEnd + 1).some((t) => SPEECH_VERB_FORMS.has(t.lw)) ||
       (/^\p{Ll}/u.test(toks[k]!.w) && !DETERMINER_WORDS.has(first) && /\b\p{Ll}+ed\b/u.test(segText))
     ) {
       // A clause ("visited Mali Monday"), not an appositive: the subject is not beyond it.
@@ -974,7 +1122,7 @@ function commaSubject(
       // adverbial, conjunction or age ("30"): skip
       if (startsClause) break;
     } else {
-      const refs = names.inRange(toks[k]!.s, toks[end]!.e).filter((r) => !r.possessive);
+      const refs = names.inRange(toks[k]!.s, toks[segEnd]!.e).filter((r) => !r.possessive);
       // Rank: a segment opening with a person's name ("Karin Olsen") beats an appositive that merely names
       // an organization ("a spokeswoman for Nordlys Power"), which beats an unnamed description.
       const opensWithName = refs.some(
@@ -982,7 +1130,7 @@ function commaSubject(
       );
       candidates.push({
         start: toks[k]!.s,
-        end: toks[end]!.e,
+        end: toks[segEnd]!.e,
         named: refs.length > 0,
         rank:
           opensWithName || (refs.some((r) => r.type === 'person') && !DETERMINER_WORDS.has(first))
@@ -1029,7 +1177,19 @@ function subjectAfter(text: string, toks: Token[], cueLast: number): Span | null
   const after = text.slice(toks[k]!.e, toks[k + 1]?.s ?? toks[k]!.e + 3);
   if (k + 1 < toks.length && !/^[\s]*[,;.\u2014\u2013]/.test(after) && !/who|which/.test(toks[k + 1]!.lw)) return null;
   if (k - cueLast > 8) return null;
+  // A noun phrase, never a clause: "said the picture was more complicated" has its subject before the verb.
+  if (!isNounPhrase(text.slice(first.s, toks[k]!.e))) return null;
   return { start: first.s, end: toks[k]!.e };
+}
+
+/**
+ * Sanity check for a speaker phrase: a noun phrase of at most eight words with no finite verb. Reported
+ * content ("the picture was more complicated than closures alone") fails it.
+ */
+export function isNounPhrase(phrase: string): boolean {
+  const words = phrase.match(/[\p{L}\p{N}]+(?:['\u2019.-][\p{L}\p{N}]+)*/gu) ?? [];
+  if (words.length > 8) return false;
+  return !FINITE.test(phrase) && !/\b(?:said|says|told|tells)\b/i.test(phrase);
 }
 
 /** The object of "quoted X as saying", when the cue "saying" closes that pattern. */

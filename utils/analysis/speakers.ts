@@ -8,6 +8,7 @@
  * All look-ups are binary searches over mentions sorted by offset: resolution is O(log n) per claim.
  */
 import type { Entity, EntityType, Mention } from './types';
+import type { Span } from './sentences';
 import { ANONYMITY_CUES, ANONYMOUS_HEADS, INSTITUTION_HEADS, ROLE_NOUNS, TITLES } from './lexicons/speech';
 
 /** What kind of thing a speaker is; `group` is an unnamed plural ("officials", "residents"). */
@@ -146,8 +147,10 @@ export class NameIndex {
  * Builds the name index from the entity engine's mentions, completed by capitalized spans the entities do
  * not cover (so that speakers are still found when the entity engine misses a name).
  */
-export function buildNameIndex(text: string, entities: readonly Entity[]): NameIndex {
+export function buildNameIndex(text: string, entities: readonly Entity[], skip: readonly Span[] = []): NameIndex {
   const refs: NameRef[] = [];
+  // Names inside bylines and credits are left out: the author is never a speaker or an antecedent.
+  const skipped = (pos: number): boolean => skip.some((s) => pos >= s.start && pos < s.end);
   const covered: Array<[number, number]> = [];
   for (const e of entities) {
     for (const m of e.mentions) {
@@ -228,7 +231,7 @@ export function buildNameIndex(text: string, entities: readonly Entity[]): NameI
     if (f.gender) ref.gender = f.gender;
     refs.push(ref);
   }
-  return new NameIndex(refs);
+  return new NameIndex(skip.length ? refs.filter((r) => !skipped(r.start)) : refs);
 }
 
 function makeRef(text: string, start: number, end: number, canonical: string, type: SpeakerType): NameRef {
@@ -679,6 +682,11 @@ export class SpeakerResolver {
     }
     return spoke?.speaker ?? null;
   }
+}
+
+/** The speaker named by a name occurrence. */
+export function speakerFromRef(r: NameRef): Speaker {
+  return named(r);
 }
 
 function named(r: NameRef): Speaker {

@@ -152,6 +152,12 @@ export const PHRASAL_CUES: readonly string[] = [
   'calling for',
   'issued a plea',
   'went on to say',
+  // Habitual speech ("she likes to say, …") reports what the person says, like "says".
+  'likes to say',
+  'liked to say',
+  'like to say',
+  'loves to say',
+  'used to say',
 ];
 
 /** Belief and cognition verbs: their complements are not attributed claims. */
