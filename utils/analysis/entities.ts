@@ -78,6 +78,10 @@ const SHORT_NAMES = new Map([
   ['eu', 'european union'],
 ]);
 const PLACE_ADJ = /^(Old|New|Great|Grand|Little|Big|Upper|Lower|Saint|St|San|Santa|Port|Fort|Mount|Lake|Royal)$/;
+const ACADEMIC_HEAD = /^(University|Institute|College|School|Academy|Faculty)$/;
+/** Words after a company's own name that short forms leave out ("Samsung Electronics" ~ "Samsung"). */
+const CORP_TAIL =
+  /^(Electronics|Motor|Motors|Group|Holdings|Corporation|Corp|Inc|Company|Industries|Technologies|Pharmaceuticals|Airlines|Airways)$/;
 const ORG_SUFFIX_ABBR = /^(Inc|Corp|Co|Ltd|LLC|Plc|PLC|AG|SA|GmbH|LLP)\.?$/;
 
 const bare = (w: string): string => (w.endsWith('.') && w.length > 1 ? w.slice(0, -1) : w);
@@ -166,6 +170,16 @@ export function findEntities(text: string): Entity[] {
         if (w === '&' && nameTok(k + 1)) {
           j = k + 1;
           continue;
+        }
+        // "Fight for $15": a campaign named with a sum of money
+        if (
+          w === 'for' &&
+          at(k + 1)?.text === '$' &&
+          at(k + 2)?.kind === 'num' &&
+          at(k + 2)!.start === at(k + 1)!.end
+        ) {
+          j = k + 2;
+          break;
         }
         if ((w === 'of' || w === 'for' || w === 'on' || w === 'de' || w === 'du') && licensed) {
           let m = k + 1;
@@ -284,7 +298,9 @@ function andJoins(
   if (!left.length) return false;
   if (lx.places.has(lexKey([...left, 'and', ...right].join(' ')))) return true;
   const last = bare(right[right.length - 1] ?? '');
-  if (!lx.orgHeads.has(last) || left.length > 2) return false;
+  if (!lx.orgHeads.has(last) || left.length > 3) return false;
+  // "President Joe Biden and Homeland Security": a person on the left
+  if (left.length > 2 && left.some((w) => lx.givenNames.has(w) || lx.titleCore.has(bare(w)))) return false;
   // "Gensler and Clark Construction Group": the right run starts like a name of its own
   const r0 = right[0]!;
   if (lx.givenNames.has(r0) || lx.places.has(lexKey(r0)) || lx.orgs.has(lexKey(r0))) return false;
@@ -382,8 +398,11 @@ function refineSpan(ctx: Ctx, a0: number, b0: number): Cand[] {
     const h = bare(tokens[b]!.text);
     const whole = lexKey(ctx.text.slice(tokens[a]!.start, tokens[b]!.end));
     const rest = lexKey(ctx.text.slice(tokens[a + 1]!.start, tokens[b]!.end));
+    let ofHead = '';
+    for (let i = a + 2; i < b && !ofHead; i++) if (tokens[i]!.text === 'of') ofHead = bare(tokens[i - 1]!.text);
     const kept =
       lx.orgHeads.has(h) ||
+      lx.orgHeads.has(ofHead) ||
       lx.placeHeads.has(h) ||
       lx.genericAlone.has(h) ||
       lx.orgs.has(whole) ||
@@ -453,11 +472,19 @@ function refineSpan(ctx: Ctx, a0: number, b0: number): Cand[] {
           !/(ic|al|ive|ous|ary|an|ese)$/.test(t.text) &&
           !/^(National|Royal|Federal|State|General|Public|United|International)$/.test(t.text),
       );
+    // "University of Science and Technology": a field of study, not a second institution
+    const field =
+      ACADEMIC_HEAD.test(leftHead) &&
+      !ACADEMIC_HEAD.test(rightHead) &&
+      !tokens
+        .slice(rs, b + 1)
+        .some((t) => lx.places.has(lexKey(t.text)) || lx.orgs.has(lexKey(t.text)) || lx.givenNames.has(t.text));
     if (
       (lx.orgHeads.has(rightHead) &&
         (lx.orgHeads.has(leftHead) || lx.placeHeads.has(leftHead)) &&
         i - 1 > a &&
-        b - i >= 2) ||
+        b - i >= 2 &&
+        !field) ||
       (rightIsPlace && leftNamed)
     ) {
       let r = i + 1;
@@ -677,6 +704,15 @@ function makeCand(ctx: Ctx, a: number, b: number, sentenceInitial: boolean): Can
       }
     }
     if (lx.placePrefixes.has(w0)) votes[L] += 3;
+    // "Missouri House", "Ohio House": a state's or nation's chamber
+    if (head === 'House' && words.length === 2 && /^(region|country)$/.test(lx.places.get(lexKey(w0)) ?? ''))
+      votes[O] += 6;
+    // "Procter & Gamble", "Fight for $15": firms and campaigns, not people
+    for (let i = a + 1; i < b; i++)
+      if ((tokens[i]!.text === '&' && !isPlace) || tokens[i]!.text === '$') {
+        votes[O] += 4;
+        break;
+      }
     if (lx.orgPrefixes.has(w0)) votes[O] += 4; // "Partido de la U", "Universidad de los Andes", "Real Madrid"
     // "Scottish Government", "Israeli Army": a nation's institution
     if (words.length === 2 && lx.demonyms.has(lexKey(w0)) && (lx.genericAlone.has(head) || lx.orgHeads.has(head)))
@@ -744,7 +780,7 @@ function makeCand(ctx: Ctx, a: number, b: number, sentenceInitial: boolean): Can
   const next = at(b + 1);
   const next2 = at(b + 2);
   const nextWord = next?.possessive ? next2 : next;
-  if (prev && !prev.t.cap) {
+  if (prev && (!prev.t.cap || (prev.t.sentStart && lx.placePreps.has(prev.t.text.toLowerCase())))) {
     const pw = prev.t.text.toLowerCase();
     if (lx.roleNouns.has(pw) && !isPlace && !isOrg) votes[P] += 4;
     else if (lx.orgRoleBefore.has(pw) || /maker$/.test(pw)) votes[O] += 4;
@@ -767,6 +803,7 @@ function makeCand(ctx: Ctx, a: number, b: number, sentenceInitial: boolean): Can
     const role = prev2.t.text.toLowerCase();
     // offices held for a place: "the MP for Stroud", "the mayor of Clanton", "governor of the region"
     if (PLACE_ROLES.test(role)) votes[L] += 2;
+    else if (/^(shares|stock|stake|bonds)$/.test(role) && prev.t.text === 'of') votes[O] += 4;
     else if (
       lx.roleNouns.has(role) &&
       !/^(wife|husband|son|daughter|father|mother|brother|sister|friend|widow)$/.test(role)
@@ -1057,6 +1094,7 @@ function cluster(cands: Cand[], lx: Lexicon): Entity[] {
   const byFirst = new Map<string, Cluster>();
   const byStripped = new Map<string, Cluster>();
   const byInitials = new Map<string, Cluster>();
+  const byCorp = new Map<string, Cluster>();
   const firstNames = new Map<string, Cluster | null>();
   for (const cl of clusters.values()) {
     const ws = cl.words.map(bare);
@@ -1076,7 +1114,10 @@ function cluster(cands: Cand[], lx: Lexicon): Entity[] {
       if (t === O && !ws.some((w) => lx.connectors.has(w) || lx.genericAlone.has(w)) && !lx.places.has(lexKey(ws[0]!)))
         setOnce(byFirst, lexKey(ws[0]!), cl);
       // "US State Department" ~ "State Department"; "US Bureau of African Affairs" ~ "Bureau of African Affairs"
-      if (lx.places.has(lexKey(ws[0]!))) setOnce(byStripped, lexKey(ws.slice(1).join(' ')), cl);
+      if (lx.places.has(lexKey(ws[0]!)) || lx.demonyms.has(lexKey(ws[0]!)))
+        setOnce(byStripped, lexKey(ws.slice(1).join(' ')), cl);
+      // "Samsung" ~ "Samsung Electronics": a company's own name without its trade word
+      if (t === O && ws.length === 2 && CORP_TAIL.test(ws[1]!)) setOnce(byCorp, lexKey(ws[0]!), cl);
       // "Bureau of African" (cut short) ~ "Bureau of African Affairs"
       for (let i = 2; i < ws.length; i++) {
         const last = ws[i - 1]!;
@@ -1112,6 +1153,10 @@ function cluster(cands: Cand[], lx: Lexicon): Entity[] {
   ): Cluster | undefined => {
     // a known name keeps its own identity ("Jordan" the country vs "Michael Jordan", "UN" vs "UN Security
     // Council") and only joins the same name with a country in front ("Congress" ~ "US Congress")
+    if (words.length === 1 && type !== P) {
+      const corp = byCorp.get(lexKey(bare(words[0]!)));
+      if (corp) return corp;
+    }
     if (words.length === 1 && isAcr) {
       // "WHO" after "World Health Organization", even though WHO is known by itself
       const acr = byInitials.get(lexKey(bare(words[0]!)));
@@ -1153,6 +1198,8 @@ function cluster(cands: Cand[], lx: Lexicon): Entity[] {
     if (!target) continue;
     const r = root(target);
     r.cands.push(c);
+    // a weak mention still brings its context ("Ozark police closed …" at a sentence start)
+    if (Math.max(...c.votes) >= 2) addVotes(r.votes, c.votes);
   }
 
   // ---------- emit ----------

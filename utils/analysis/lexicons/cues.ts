@@ -75,7 +75,7 @@ songs film movie series sitcom novel book memoir documentary podcast show game v
 /** Lowercase nouns right after a name that make it a place ("Ozark county", "the Kashmir region"). */
 export const PLACE_AFTER = `city town village province county region state island islands river capital area district neighborhood
 camp crossing
-neighbourhood suburb border coast valley countryside peninsula`;
+neighbourhood suburb border coast valley countryside peninsula police residents`;
 
 /** Prepositions that put a following name in a location role ("in Bamako", "from the Sahel"). */
 export const PLACE_PREPS = `in at from near into across outside inside throughout toward towards via around within to through`;
@@ -109,7 +109,7 @@ Forest Beach Coast Peninsula County Province Region District Prefecture Township
 Palace Castle Cathedral Mosque Temple Hospital Museum Memorial Stadium Arena Tower Towers Building House Terminal Interstate
 Highway Route Camp Prison Jail Zoo Gardens Garden Falls Canyon Creek Springs Field Fields Square Circle Pier Dam Reservoir
 Plateau Basin Delta Glacier Volcano Reef Oasis Quarter Gate Wall Monument Cemetery Stadium Ballpark Coliseum Colosseum
-Freeway Expressway Parkway Turnpike Motorway Crossing Pass Junction Corridor Highlands Lowlands Midlands`;
+Freeway Expressway Parkway Turnpike Motorway Crossing Pass Junction Corridor Highlands Lowlands Midlands Bayou`;
 
 /** Place words that come first ("Mount Kenya", "Lake Chad", "Gulf of Mexico", "Cape Town"). */
 export const PLACE_PREFIXES = `Mount Mt Lake Gulf Cape Fort Port Isle Bay Sea Strait Loch Lough Glen Plaza Calle Avenida Piazza Puerto
@@ -149,7 +149,8 @@ Previously Initially Eventually Ultimately Similarly Likewise Specifically Notab
 Unfortunately Fortunately Clearly Obviously Apparently Officially Reportedly Allegedly Critics Officials Authorities Police
 Experts Analysts Residents People Investigators Officers Witnesses Sources Observers Researchers Scientists Doctors Lawyers
 Prosecutors Protesters Activists Supporters Opponents Members Leaders Workers Students Parents Children Families Voters
-Citizens Soldiers Troops Rebels Militants Fighters Civilians Victims Survivors Passengers Shelters Cash Money Officials`;
+Citizens Soldiers Troops Rebels Militants Fighters Civilians Victims Survivors Passengers Shelters Cash Money Officials
+Late Early Reach Contact Follow`;
 
 /** Month and weekday names (and their abbreviations); they break name spans and are never entities. */
 export const CALENDAR = `January February March April June July August September October November December Jan Feb Mar Apr
