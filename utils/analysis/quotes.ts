@@ -249,7 +249,14 @@ export function findQuotes(text: string, entities: Entity[]): Quote[] {
         } else if (found.kind === 'rel') {
           mode = 'rel';
           const ante = antecedentBefore(text, toks, found.relTok, floorTok);
-          if (ante) {
+          // "Naserian Lekishon, 47, a mother of five who said …": an unnamed appositive antecedent stands for
+          // the person it describes.
+          const apposed = ante && names.inRange(ante.start, ante.end).length === 0 ? apposedName(ante.start) : null;
+          if (apposed) {
+            subj = ante;
+            speaker = resolver.resolve(apposed.start, apposed.end, sent.start);
+            phrase = text.slice(apposed.start, apposed.end);
+          } else if (ante) {
             subj = ante;
             // The noun right before the relative pronoun, even in a possessive-looking name ("Sainsbury's").
             const all = names.inRange(ante.start, ante.end);
@@ -427,6 +434,13 @@ export function findQuotes(text: string, entities: Entity[]): Quote[] {
    * "Both airlines said": one speaker per distinct organization named in the preceding sentences.
    * Null when the phrase is not such a group or the members cannot be found.
    */
+  /** The person named right before an appositive starting at `pos` ("Name, 47, a mother of five"). */
+  function apposedName(pos: number): NameRef | null {
+    const ref = names.before(pos, Math.max(0, pos - 120), () => true);
+    if (!ref || ref.possessive || (ref.type !== 'person' && ref.type !== 'unknown')) return null;
+    return /^,\s*(?:\d{1,3}\s*,\s*)?$/.test(text.slice(ref.end, pos)) ? ref : null;
+  }
+
   /** "Both NASA and the ESA said", "Mali and Niger said": one claim per named subject. */
   function coordinatedSubjects(subjStart: number, speaker: Speaker): Speaker[] | null {
     if (!speaker.name || speaker.anonymous) return null;
@@ -978,6 +992,8 @@ function isCueInContext(text: string, toks: Token[], i: number, lemma: string): 
     if (lemma === 'tell' && next.lw === 'you') return false; // "will tell you that": generic
     if ((lemma === 'add' || lemma === 'respond' || lemma === 'reply') && next.lw === 'to') return false;
     if (lemma === 'charge' && next.lw === 'with') return false;
+    // "ruled that …" is a court's claim; "ruled out", "ruled the country" are not.
+    if (lemma === 'rule' && next.lw !== 'that') return false;
     if (lemma === 'state' && /^(?:of|department|media|university)$/.test(next.lw)) return false;
   }
   const windowText = text.slice(prev ? prev.s : t.s, t.e);
@@ -1061,6 +1077,17 @@ function walkNP(text: string, toks: Token[], j: number, floorTok: number): numbe
       depth--;
     }
     const w = toks[k - 1]!.lw;
+    // "Justice X of the Environment and Land Court": "and" between capitalized words inside an
+    // "of …" name joins the name, it does not coordinate two subjects.
+    if (w === 'and' && /^\p{Lu}/u.test(toks[k]!.w) && k - 2 >= floorTok && /^\p{Lu}/u.test(toks[k - 2]!.w)) {
+      let b = k - 2;
+      while (b - 1 >= floorTok && /^\p{Lu}/u.test(toks[b - 1]!.w) && plainGap(text, toks[b - 1]!.e, toks[b]!.s)) b--;
+      const prep = toks[b - 1]?.lw === 'the' ? toks[b - 2] : toks[b - 1];
+      if (prep && /^(?:of|for)$/.test(prep.lw)) {
+        k -= 1;
+        continue;
+      }
+    }
     if (BOUNDARY.has(w)) break;
     k--;
   }
@@ -1218,9 +1245,18 @@ function sentenceSubject(
     const refs = names.inRange(toks[k]!.s, toks[cueTok]!.s).filter((r) => !r.possessive);
     if (refs.length && refs[0]!.start === toks[k]!.s) return { start: refs[0]!.start, end: refs[0]!.end };
   }
-  const first = names
-    .inRange(toks[0]!.s, toks[cueTok]!.s)
-    .find((r) => !r.possessive && !/^(?:\p{Lu}+|\p{Lu}[\p{Ll}]+day)$/u.test(text.slice(r.start, r.end)));
+  const all = names.inRange(toks[0]!.s, toks[cueTok]!.s);
+  let fi = all.findIndex((r) => !r.possessive && !/^(?:\p{Lu}+|\p{Lu}[\p{Ll}]+day)$/u.test(text.slice(r.start, r.end)));
+  // "Mining Minister Andrés Felipe Cárdenas": a name modifying a titled name is not the subject; the
+  // titled name heading the phrase is.
+  while (
+    fi >= 0 &&
+    all[fi + 1] &&
+    /^\s+(?:\p{Lu}[\p{L}.]*\s+){1,2}$/u.test(text.slice(all[fi]!.end, all[fi + 1]!.start))
+  ) {
+    fi++;
+  }
+  const first = fi >= 0 ? all[fi] : undefined;
   return first ? { start: first.start, end: first.end } : null;
 }
 

@@ -9,7 +9,14 @@
  */
 import type { Entity, EntityType, Mention } from './types';
 import type { Span } from './sentences';
-import { ANONYMITY_CUES, ANONYMOUS_HEADS, INSTITUTION_HEADS, ROLE_NOUNS, TITLES } from './lexicons/speech';
+import {
+  ANONYMITY_CUES,
+  ANONYMOUS_HEADS,
+  INSTITUTION_HEADS,
+  ROLE_EQUIVALENTS,
+  ROLE_NOUNS,
+  TITLES,
+} from './lexicons/speech';
 
 /** What kind of thing a speaker is; `group` is an unnamed plural ("officials", "residents"). */
 export type SpeakerType = EntityType | 'group' | 'unknown';
@@ -430,6 +437,11 @@ export class SpeakerResolver {
       const name = owner.name && !owner.anonymous ? `${owner.name}'s ${poss[2]}` : phrase;
       return { name, anonymous: true, type: 'person', gender: null, mention: null, anonymityCue: cue };
     }
+    // "the minister", "the judge": a definite bare role refers back to the person introduced with it.
+    if (head && ROLE_NOUNS.get(head) === 'person' && !refs.length && new RegExp(`^the\\s+${head}$`, 'i').test(phrase)) {
+      const back = this.resolveRole(head, 'person', start);
+      if (back) return back;
+    }
     if (head && (anonHead || (head.endsWith('s') && ANONYMOUS_HEADS.has(head)))) {
       return this.descriptive(phrase, head, true, cue);
     }
@@ -627,10 +639,22 @@ export class SpeakerResolver {
   /** "the president" → the person last introduced with that title; "the company" → the last organization. */
   private resolveRole(head: string, type: EntityType, pos: number): Speaker | null {
     if (type === 'person') {
+      // The nearest person introduced with that title ("Mining Minister X") or that appositive role
+      // ("X, the agriculture minister,").
+      const apposRole = new RegExp(
+        `^,\\s+(?:the|a|an|its|his|her|their)?\\s*(?:[\\p{L}'\u2019-]+\\s+){0,4}?${head}\\b`,
+        'iu',
+      );
       const titled = this.names.before(
         pos,
         Math.max(0, pos - 6000),
-        (r) => r.type !== 'organization' && r.role === head && !this.inQuote(r.start),
+        (r) =>
+          r.type !== 'organization' &&
+          r.type !== 'place' &&
+          !r.possessive &&
+          ((r.role !== null && (r.role === head || ROLE_EQUIVALENTS.get(r.role) === head)) ||
+            (r.type === 'person' && apposRole.test(this.text.slice(r.end, r.end + 80)))) &&
+          !this.inQuote(r.start),
       );
       if (titled) return named(titled);
       // An appositive role: "Jake Frith, special agent for …" — look for the role word right after a name.

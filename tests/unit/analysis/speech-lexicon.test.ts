@@ -7,6 +7,8 @@ import {
   ANONYMITY_CUES,
   COGNITION_VERBS,
   INSTITUTION_HEADS,
+  PHRASAL_CUES,
+  ROLE_EQUIVALENTS,
   ROLE_NOUNS,
   SPEECH_VERB_FORMS,
 } from '../../../utils/analysis/lexicons/speech';
@@ -92,6 +94,36 @@ describe('speech verb forms', () => {
     'The reported deal was never signed, Maria Lopez hopes.',
   ])('no claim in "%s"', (text) => {
     expect(findQuotes(text, person(text, 'Maria Lopez'))).toEqual([]);
+  });
+});
+
+describe('cues added for unseen outlets', () => {
+  // Each row: a sentence, the claim it must yield (or null when it yields none).
+  test.each([
+    ['Maria Lopez cautioned that the bridge would reopen late.', 'the bridge would reopen late'],
+    ['Maria Lopez ruled that the notices were unlawful.', 'the notices were unlawful'],
+    ['Maria Lopez ruled out a second vote.', null],
+    ['Maria Lopez ruled the province for a decade.', null],
+    ['Over her career Maria Lopez estimates she delivered 2,300 babies.', 'she delivered 2,300 babies'],
+    [
+      'Maria Lopez, as she likes to say, "never met a bridge she did not like."',
+      'never met a bridge she did not like.',
+    ],
+  ])('%s', (text, claim) => {
+    const quotes = findQuotes(text, person(text, 'Maria Lopez'));
+    if (claim === null) expect(quotes).toEqual([]);
+    else expect(quotes.map((q) => [q.text, q.speaker])).toContainEqual([claim, 'Maria Lopez']);
+  });
+
+  test.each(['likes to say', 'used to say'])('"%s" is a phrasal cue', (cue) => {
+    expect(PHRASAL_CUES).toContain(cue);
+  });
+
+  test.each([
+    ['justice', 'judge'],
+    ['magistrate', 'judge'],
+  ])('the title "%s" is referred back to as "the %s"', (title, role) => {
+    expect(ROLE_EQUIVALENTS.get(title)).toBe(role);
   });
 });
 

@@ -70,6 +70,8 @@ const VERB_LEMMAS: Record<string, string[]> = {
   yell: [],
   whisper: [],
   read: ['read', 'reads'],
+  // A court's ruling is its claim: "she ruled that the notices were unlawful".
+  rule: [],
 };
 
 /** Builds the regular inflections of a lemma (-s, -ed, -ing), with the usual spelling rules. */
@@ -95,7 +97,7 @@ export const SPEECH_VERB_FORMS: ReadonlyMap<string, string> = (() => {
  * ("a report", "the state", "a claim", "the note"): only their -s/-ed forms (and "say"/"tell") count.
  */
 export const NOUNY_BASE_FORMS: ReadonlySet<string> = new Set(
-  'report state claim note estimate promise pledge vow stress charge remark tweet caution respond reply mention'.split(
+  'report state claim note estimate promise pledge vow stress charge remark tweet caution respond reply mention rule'.split(
     ' ',
   ),
 );
@@ -289,6 +291,20 @@ export const TITLES: ReadonlyMap<string, 'm' | 'f' | null> = new Map([
   ['director', null],
   ['agent', null],
   ['resident', null],
+]);
+
+/**
+ * Titles that a later role noun refers back to under another word: "Justice Wairimu Ndung'u … the judge
+ * said". Title (lower case) → the role noun.
+ */
+export const ROLE_EQUIVALENTS: ReadonlyMap<string, string> = new Map([
+  ['justice', 'judge'],
+  ['magistrate', 'judge'],
+  ['sen', 'senator'],
+  ['rep', 'congressman'],
+  ['gov', 'governor'],
+  ['prof', 'professor'],
+  ['gen', 'general'],
 ]);
 
 /** Subject pronouns and what they can refer to. */
