@@ -16,7 +16,15 @@
  */
 import type { Entity, Quote } from './types';
 import { splitParagraphs, splitSentences, type Span } from './sentences';
-import { SpeakerResolver, anonymityCue, buildNameIndex, speakerFromRef, type NameRef, type Speaker } from './speakers';
+import {
+  SpeakerResolver,
+  anonymityCue,
+  buildNameIndex,
+  headNoun,
+  speakerFromRef,
+  type NameRef,
+  type Speaker,
+} from './speakers';
 import {
   AGENTLESS_PASSIVES,
   NOUNY_BASE_FORMS,
@@ -384,8 +392,8 @@ export function findQuotes(text: string, entities: Entity[]): Quote[] {
       const before = text.slice(sent.start, acc.cueStart);
       if (/^\s*$/.test(before)) content = { start: skipAppositive(text, acc.np.end, sent.end), end: sent.end };
       else if (/,\s*$/.test(before) && /^[\s.!?"\u201d]*$/.test(text.slice(acc.np.end, sent.end)))
-        content = { start: sent.start, end: acc.cueStart };
-      else content = { start: sent.start, end: sent.end };
+        content = { start: skipDateline(text, sent.start, acc.cueStart), end: acc.cueStart };
+      else content = { start: skipDateline(text, sent.start, acc.cueStart), end: sent.end };
       emitContent(content.start, content.end, speaker, 'according to', sentAnon, false);
       resolver.remember(speaker, acc.cueStart, text.slice(acc.np.start, acc.np.end));
       lastSpeakerPara = paraOf(acc.cueStart);
@@ -428,6 +436,7 @@ export function findQuotes(text: string, entities: Entity[]): Quote[] {
       : fallback;
     if (speaker) emit(q.start, q.end, 'direct', speaker, cont?.cue ?? null, cont?.anonymityCue ?? null);
   }
+  nameUnnamedSpokespeople(text, out, names);
   return out.sort((a, b) => a.start - b.start);
 
   /**
@@ -525,6 +534,47 @@ export function findQuotes(text: string, entities: Entity[]): Quote[] {
       first = false;
       pi++;
     }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Spokespeople named later
+
+const SPOKES = /^(?:spokesperson|spokesman|spokeswoman)$/;
+
+/**
+ * "…, a spokesperson for the agency said." followed later by "agency spokesperson Rahmat Hidayat Lubis
+ * said": when the article names exactly one spokesperson, an unnamed spokesperson without an anonymity cue
+ * is that person — unless the unnamed one speaks for a different, named body ("An IMF spokesperson").
+ */
+function nameUnnamedSpokespeople(text: string, out: Quote[], names: ReturnType<typeof buildNameIndex>): void {
+  const unnamed = out.filter(
+    (q) => q.anonymous && !q.anonymityCue && q.speaker && SPOKES.test(headNoun(q.speaker) ?? ''),
+  );
+  if (!unnamed.length) return;
+  const apposed = /^,\s+(?:(?:the|a|an)\s+)?(?:[\p{L}'\u2019-]+\s+){0,3}?(?:spokesperson|spokesman|spokeswoman)\b/iu;
+  const found = new Map<string, NameRef>();
+  for (const r of names.refs) {
+    if (r.type !== 'person' || r.possessive) continue;
+    const titled = /\bspokes(?:person|man|woman)\s+$/i.test(text.slice(Math.max(0, r.start - 14), r.start));
+    if (titled || apposed.test(text.slice(r.end, r.end + 60))) {
+      if (!found.has(r.canonical)) found.set(r.canonical, r);
+    }
+  }
+  if (found.size !== 1) return;
+  const ref = [...found.values()][0]!;
+  const around = text.slice(Math.max(0, ref.start - 60), ref.end + 60);
+  for (const q of unnamed) {
+    // Any capitalized word in the unnamed phrase ("IMF", "Halvorsen") must appear around the named one.
+    const marks = q
+      .speaker!.split(/\s+/)
+      .slice(1)
+      .filter((w) => /^\p{Lu}/u.test(w));
+    if (marks.some((w) => !around.includes(w))) continue;
+    q.speaker = ref.canonical;
+    q.anonymous = false;
+    q.anonymityCue = null;
+    q.speakerMention = { start: ref.start, end: ref.end, text: text.slice(ref.start, ref.end) };
   }
 }
 
@@ -1390,11 +1440,7 @@ function frontedContent(
   subjStart: number,
   spans: QSpan[],
 ): { start: number; end: number; quote: boolean; words: number } | null {
-  // A dateline ("KHARTOUM, Sudan — ", "LONDON (Reuters) - ") is not part of the claim.
-  const dateline = /^[\p{Lu}][\p{Lu} .'-]+(?:, [\p{L} .]+)?(?: \([^)]*\))? ?[\u2014\u2013-] /u.exec(
-    text.slice(start, subjStart),
-  );
-  if (dateline) start += dateline[0].length;
+  start = skipDateline(text, start, subjStart);
   const region = text.slice(start, subjStart);
   const m = /[\s,\u2014\u2013]*$/.exec(region);
   const end = start + (m ? m.index : region.length);
@@ -1429,6 +1475,14 @@ function frontedContent(
     return null;
   }
   return { start: qStart, end: quote ? Math.max(end, lastQ!.close + 1) : end, quote, words };
+}
+
+/** Skips a dateline ("KHARTOUM, Sudan — ", "LONDON (Reuters) - "): it is not part of the claim. */
+function skipDateline(text: string, start: number, end: number): number {
+  const dateline = /^[\p{Lu}][\p{Lu} .'-]+(?:, [\p{L} .]+)?(?: \([^)]*\))? ?[\u2014\u2013-] /u.exec(
+    text.slice(start, end),
+  );
+  return dateline ? start + dateline[0].length : start;
 }
 
 /** Skips ", the union's regional secretary," after a fronted "According to Janet Moss". */
@@ -1472,10 +1526,13 @@ function findAccordingTo(
 function resolveAccording(resolver: SpeakerResolver, text: string, np: Span, sentStart: number): Speaker {
   const phrase = text.slice(np.start, np.end);
   const doc =
-    /^(?:the|a|an|its|his|her|their)?\s*(?:\w+\s+){0,2}(?:statement|report|document|transcript|memo|study|survey|filing|letter|analysis|data|figures|estimates?|records?|release|post|complaint|indictment|lawsuit)s?\s+(?:(?:issued|released|published|prepared|written|compiled|filed)\s+(?:\w+\s+){0,3})?(?:from|by|of)\s+/i.exec(
+    /^(?:the|a|an|its|his|her|their)?\s*(?:\w+\s+){0,2}(?:statement|report|document|transcript|memo|study|survey|filing|letter|analysis|data|figures|estimates?|records?|release|post|complaint|indictment|lawsuit)s?\s+(?:(?:issued|released|published|prepared|written|compiled|filed)\s+(?:\w+\s+){0,3})?(?:from|by|of|in)\s+/i.exec(
       phrase,
     );
-  if (doc) return resolver.resolve(np.start + doc[0].length, np.end, sentStart);
+  // "a study published on Wednesday in The Lancet": the journal speaks for it; "in 2024" names nobody.
+  if (doc && (!/\bin\s+$/i.test(doc[0]) || /^(?:the\s+)?\p{Lu}/u.test(phrase.slice(doc[0].length)))) {
+    return resolver.resolve(np.start + doc[0].length, np.end, sentStart);
+  }
   return resolver.resolve(np.start, np.end, sentStart);
 }
 

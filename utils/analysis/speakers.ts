@@ -442,6 +442,8 @@ export class SpeakerResolver {
       const back = this.resolveRole(head, 'person', start);
       if (back) return back;
     }
+    // "the authors" of a published study are named in it: identified, on the record.
+    if (head && /^authors?$/.test(head) && /^the\s/i.test(phrase)) return this.descriptive(phrase, head, false, cue);
     if (head && (anonHead || (head.endsWith('s') && ANONYMOUS_HEADS.has(head)))) {
       return this.descriptive(phrase, head, true, cue);
     }
@@ -458,6 +460,16 @@ export class SpeakerResolver {
     // A named organization or place that heads the phrase speaks for itself.
     // Only a name at or before the head speaks; "a doctor at Al-Nao hospital" names a place, not the speaker.
     const orgRef = refs.find((r) => (!r.possessive || refs.length === 1) && r.start - start < headCut);
+    // "One senior Labour figure", "a Kremlin insider": a name modifying an unnamed person is not the speaker.
+    const modifiesUnnamed =
+      !!orgRef &&
+      !!head &&
+      orgRef.end <= headStart &&
+      /^(?:a|an|one|another|two|three|four|several|some)\s/i.test(phrase) &&
+      !INSTITUTION_HEADS.has(head) &&
+      !ROLE_NOUNS.has(head) &&
+      /^\p{Ll}/u.test(this.text.slice(headStart, headStart + 1));
+    if (modifiesUnnamed) return this.descriptive(phrase, head, true, cue);
     if (orgRef && !(head && ANONYMOUS_HEADS.has(head))) return named(orgRef);
     if (refs.length && head && INSTITUTION_HEADS.has(head)) return named(refs[refs.length - 1]!);
     // Role nouns ("the minister", "the company") refer back; so does a definite agent noun that is not a
