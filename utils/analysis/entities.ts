@@ -40,6 +40,8 @@ interface Cand {
   known: boolean;
   /** The only knowledge is a city name, which is also often a surname ("Garland", "Madison"). */
   cityOnly?: boolean;
+  /** Used as a sports club in a match report ("Sevilla striker", "beat Sevilla 3-1"). */
+  club?: boolean;
   /** Acronym given in parentheses right after this name ("… Development (USAID)"). */
   parenAlias?: Cand;
 }
@@ -81,7 +83,20 @@ const PLACE_ADJ = /^(Old|New|Great|Grand|Little|Big|Upper|Lower|Saint|St|San|San
 const ACADEMIC_HEAD = /^(University|Institute|College|School|Academy|Faculty)$/;
 /** Words after a company's own name that short forms leave out ("Samsung Electronics" ~ "Samsung"). */
 const CORP_TAIL =
-  /^(Electronics|Motor|Motors|Group|Holdings|Corporation|Corp|Inc|Company|Industries|Technologies|Pharmaceuticals|Airlines|Airways)$/;
+  /^(Electronics|Motor|Motors|Group|Holdings|Corporation|Corp|Inc|Company|Industries|Technologies|Pharmaceuticals|Airlines|Airways|News)$/;
+/** Lowercase words of football (and other club sport) reports; three distinct ones make a report sporty. */
+const SPORT_WORDS =
+  /^(striker|strikers|midfielder|midfielders|defender|defenders|winger|goalkeeper|goalkeepers|penalty|penalties|goal|goals|scored|scorer|equaliser|equalizer|half-time|halftime|kickoff|kick-off|stoppage|fixture|fixtures|relegation|promotion|derby|league|referee|header|hat-trick|transfer|loan|touchdown|quarterback|innings|wicket|playoff|playoffs)$/;
+/** Roles and crowds after a club's name: "Sevilla striker", "Barcelona's manager", "Wrexham fans". */
+const CLUB_AFTER =
+  /^(striker|strikers|midfielder|defender|defenders|winger|goalkeeper|keeper|forward|manager|boss|coach|captain|skipper|fans|supporters|squad|teammates|academy|players|midfield|defence|defense|attack)$/;
+/** Match verbs: "Barcelona beat Sevilla", "Stockport County signed …", "Wrexham, who drew 1-1". */
+const MATCH_VERBS =
+  /^(beat|beats|defeated|defeat|drew|draw|lost|thrashed|edged|hammered|routed|stunned|signed|sign|sacked|hosted|host|hosts|visit|visits|faces|face|faced|trail|trailed)$/;
+const MATCH_BEFORE = /^(beat|beats|beating|defeated|defeating|thrashed|edged|hammered|routed|stunned|against|v|vs)$/;
+const SCORE = /^\d{1,2}-\d{1,2}$/;
+/** Club names made of a town and a club word ("Manchester City", "Stockport County", "Bristol Rovers"). */
+const CLUB_TAIL = /^(City|Town|United|County|Rovers|Athletic|Albion|Wanderers|Rangers|Hotspur|Villa|Argyle|Orient)$/;
 const ORG_SUFFIX_ABBR = /^(Inc|Corp|Co|Ltd|LLC|Plc|PLC|AG|SA|GmbH|LLP)\.?$/;
 
 const bare = (w: string): string => (w.endsWith('.') && w.length > 1 ? w.slice(0, -1) : w);
@@ -216,7 +231,8 @@ export function findEntities(text: string): Entity[] {
         continue;
       }
       // a short number right after a name: "Interstate 10", "Division 1", "Apollo 11"
-      if (t.kind === 'num' && /^\d{1,3}$/.test(t.text) && t.start === tokens[j]!.end + 1) {
+      // (not on a score line: "Ashton Rovers 3 Harbour City 2")
+      if (t.kind === 'num' && /^\d{1,3}$/.test(t.text) && t.start === tokens[j]!.end + 1 && !nameTok(k + 1)) {
         const after = at(k + 1);
         if (!after || after.kind !== 'punct' || !/^[,.:/-]$/.test(after.text) || after.start !== t.end) j = k;
       }
@@ -228,7 +244,9 @@ export function findEntities(text: string): Entity[] {
 
   // ---------- 2. refine spans into candidates ----------
   const cands: Cand[] = [];
-  const ctx: Ctx = { text, tokens, lx, lowerVocab, headingLine, skip, at };
+  let sportWords = 0;
+  for (const w of lowerVocab) if (SPORT_WORDS.test(w)) sportWords++;
+  const ctx: Ctx = { text, tokens, lx, lowerVocab, headingLine, skip, at, sporty: sportWords >= 3 };
   for (const [a, b] of spans) for (const c of refineSpan(ctx, a, b)) cands.push(c);
 
   // acronyms in parentheses right after a name: "US Agency for International Development (USAID)"
@@ -261,6 +279,8 @@ interface Ctx {
   headingLine: Set<number>;
   skip: boolean[];
   at: (i: number) => Token | undefined;
+  /** A match report: place names that beat, sign or field players are clubs. */
+  sporty: boolean;
 }
 
 /** Words that license "of/for/the/and" inside a name: organization heads, place prefixes, titles. */
@@ -883,6 +903,21 @@ function makeCand(ctx: Ctx, a: number, b: number, sentenceInitial: boolean): Can
     }
   }
 
+  // ---------- clubs in a match report ----------
+  let club = false;
+  if (ctx.sporty && isPlace !== 'country') {
+    const after = next?.text === ',' && at(b + 2)?.text === 'who' ? at(b + 3) : nextWord;
+    const aw = after?.kind === 'word' && !after.cap ? after.text : '';
+    const pw = prev && !prev.t.cap ? prev.t.text : '';
+    club =
+      (CLUB_AFTER.test(aw) && nextWord === after) ||
+      (MATCH_VERBS.test(aw) && !next?.possessive) ||
+      MATCH_BEFORE.test(pw) ||
+      (next?.kind === 'num' && SCORE.test(next.text)) ||
+      (pw === 'at' && !!prev2 && prev2.t.kind === 'num' && SCORE.test(prev2.t.text)) ||
+      (!single && CLUB_TAIL.test(head) && lx.places.get(lexKey(words.slice(0, -1).join(' '))) === 'city');
+  }
+
   // ---------- weakness ----------
   // a capitalized phrase in quotation marks is a nickname, slogan or title ("Day of Disruption", "Gucci Grace")
   const quoted = inQuotedTitle(ctx, a, b);
@@ -898,7 +933,10 @@ function makeCand(ctx: Ctx, a: number, b: number, sentenceInitial: boolean): Can
   }
   let weak = false;
   if (!known) {
-    if (ctx.headingLine.has(first.line)) weak = true;
+    // a heading line's capitals say nothing — but a headed name on a score line or headline is still a name
+    const headed =
+      !single && (lx.orgHeads.has(head) || lx.placeHeads.has(head)) && !ctx.lowerVocab.has(w0.toLowerCase());
+    if (ctx.headingLine.has(first.line) && !headed) weak = true;
     if (single && sentenceInitial && !first.upper) weak = true;
     // a capitalized ordinary word ("Government", "Enabled"): seen in lowercase elsewhere in the article
     if (single && ctx.lowerVocab.has(w1.toLowerCase())) weak = true;
@@ -924,6 +962,7 @@ function makeCand(ctx: Ctx, a: number, b: number, sentenceInitial: boolean): Can
     weak,
     known,
     cityOnly: cityOnly && !lx.people.has(k),
+    club,
   };
 }
 
@@ -1206,7 +1245,15 @@ function cluster(cands: Cand[], lx: Lexicon): Entity[] {
   const out: Entity[] = [];
   for (const cl of clusters.values()) {
     if (cl.mergedInto) continue;
-    const type = TYPES[argmax(cl.votes)]!;
+    let type = TYPES[argmax(cl.votes)]!;
+    // a place or a bare surname-like word used as a club in a match report is the club
+    if (
+      type !== 'organization' &&
+      !cl.key.startsWith('c:') &&
+      cl.cands.some((c) => c.club) &&
+      (type === 'place' || cl.cands.every((c) => c.words.length === 1 && !lx.givenNames.has(c.words[0]!)))
+    )
+      type = 'organization';
     const mentions: Mention[] = cl.cands
       .map((c) => ({ start: c.start, end: c.end, text: c.text }))
       .sort((x, y) => x.start - y.start)

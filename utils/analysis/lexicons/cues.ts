@@ -97,6 +97,7 @@ Petroleum Telecom Communications Software Games Pictures Publishing Reserve Mini
 Commissions Unions Banks Committees Institutes Universities Schools Colleges Fire Legion Battalion Regiment Division Squad
 Unit Cartel Gang Mafia Clinic Clinics Project Watch International Worldwide Global Solutions Consulting Associates
 Air Power Rail Railways Shipping Steel Mining Motor Observatory Report Terminals Trading Resources Minerals Metals Construction Engineering Development
+Rovers Wanderers Athletic Albion Hotspur
 Properties Realty Estates Hotels Resorts Brewing Beverages Textiles Chemicals Electric Electronics Semiconductor Securities Financial Investments Insurance Bancorp Advisors Management Markets Logistics Pharma Biotech Robotics`;
 
 /**
