@@ -818,6 +818,18 @@ function makeCand(ctx: Ctx, a: number, b: number, sentenceInitial: boolean): Can
     )
       votes[L] += 4;
   }
+  // "the 43rd floor of the Waldorf Astoria", "the lobby of the Grand Hyatt": parts of a building name a place
+  {
+    const of = prev?.t.text === 'the' ? prev2 : prev;
+    const part = of?.t.text === 'of' ? prevWord(tokens, of.i) : null;
+    if (
+      part &&
+      /^(floor|floors|lobby|roof|rooftop|basement|steps|grounds|entrance|ballroom|courtyard|gates|doors|car park|parking)$/.test(
+        part.t.text,
+      )
+    )
+      votes[L] += 4;
+  }
   // "the chief executive of Fjord Air", "a spokeswoman for Nordlys Power", "an analyst at Nordbank"
   if (prev && /^(of|for|at|with)$/.test(prev.t.text) && prev2 && !isPlace && !known) {
     const role = prev2.t.text.toLowerCase();
@@ -889,6 +901,13 @@ function makeCand(ctx: Ctx, a: number, b: number, sentenceInitial: boolean): Can
       const t = at(i);
       if (!t || (t.kind === 'punct' && !t.possessive)) break;
       const w = t.text.toLowerCase();
+      // "Khalil al-Hayya, while Israel's negotiating team …": a new clause, not an appositive
+      if (
+        /^(while|whereas|and|but|or|as|when|after|before|who|whose|which|that|because|although|though|where|if)$/.test(
+          w,
+        )
+      )
+        break;
       // another name right after the comma: a list, not an appositive
       if (i === b + 2 && t.cap && !/^(The|A|An|His|Her|Its|Their)$/.test(t.text) && !at(i + 1)?.possessive) break;
       if (lx.roleNouns.has(w) && !/^(head|chief)$/.test(w)) {

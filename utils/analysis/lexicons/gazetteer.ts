@@ -191,7 +191,7 @@ export function lexicon(): Lexicon {
     demonyms.add(k.endsWith('s') ? k : k + 's');
     if (k.endsWith('ese') || k.endsWith('ish') || k.endsWith('ch')) continue;
   }
-  for (const d of 'indigenous saudi saudis emirati emiratis african africans european europeans asian asians arab arabs latino latinos latina hispanic hispanics caribbean westerner westerners kurd kurds kurdish palestinian palestinians scot scots scottish welsh irish english sahelian basque catalan tibetan uighur uyghur uighurs uyghurs rohingya pashtun baloch tamil tamils zulu hutu tutsi yoruba igbo hausa fulani tuareg berber amazigh bedouin druze maori aboriginal native'.split(
+  for (const d of 'indigenous saudi saudis emirati emiratis african africans european europeans asian asians arab arabs latino latinos latina hispanic hispanics caribbean westerner westerners kurd kurds kurdish palestinian palestinians scot scots scottish welsh irish english sahelian basque catalan tibetan uighur uyghur uighurs uyghurs rohingya pashtun baloch tamil tamils zulu hutu tutsi yoruba igbo hausa fulani tuareg berber amazigh bedouin druze maori aboriginal native swede swedes dane danes briton britons brit brits'.split(
     ' ',
   ))
     demonyms.add(d);
