@@ -167,7 +167,12 @@ export function findQuotes(text: string, entities: Entity[]): Quote[] {
   let lastNamedPerson: { speaker: Speaker; para: number } | null = null;
   let skipPara = -1;
   const transcript = transcriptLabels(text, paragraphs, names);
+  // The last sentence that was nothing but a quotation, for an attribution that follows on its own
+  // ('"We will rebuild." So said the mayor, Ana Ruiz.').
+  let bareQuote: { q: QSpan; sentIndex: number; emitted: Quote | null } | null = null;
+  let sentIndex = -1;
   for (const sent of sentences) {
+    sentIndex++;
     const pi = paraOf(sent.start);
     if (pi !== currentPara) {
       currentPara = pi;
@@ -285,6 +290,16 @@ export function findQuotes(text: string, entities: Entity[]): Quote[] {
           if (after) {
             mode = 'vs';
             subj = after;
+            // "said the harbour master, Ana Ruiz,": the apposed name is the speaker.
+            const apposed = names.inRange(after.end, after.end + 80)[0];
+            if (
+              apposed &&
+              !names.inRange(after.start, after.end).length &&
+              (apposed.type === 'person' || apposed.type === 'unknown') &&
+              /^,\s*$/.test(text.slice(after.end, apposed.start))
+            ) {
+              subj = { start: apposed.start, end: apposed.end };
+            }
           }
         }
         if (subj && !speaker) {
@@ -293,6 +308,8 @@ export function findQuotes(text: string, entities: Entity[]): Quote[] {
         }
         if (!speaker) continue;
       }
+      // "Your team wrote a manifesto": the interviewer addressing the interviewee reports no claim.
+      if (phrase && /^(?:you|your)\b/i.test(phrase.trim())) continue;
       // Cut the previous cue's after-content where a coordinated claim starts ("… and added that …").
       const subjStart = subj && mode !== 'vs' ? subj.start : toks[cue.first]!.s;
       results.push({ speaker, phrase, cue, content: null, subjStart, mode });
@@ -372,6 +389,20 @@ export function findQuotes(text: string, entities: Entity[]): Quote[] {
       } else if (front) {
         r.content = { start: toks[r.cue.last]!.e, end: toks[r.cue.last]!.e };
         for (const g of group) emitContent(front.start, front.end, g, cueText, anon, front.quote);
+      } else if (
+        bareQuote &&
+        bareQuote.sentIndex === sentIndex - 1 &&
+        r.mode !== 'rel' &&
+        speaker.name &&
+        !CLAUSE_ONLY_VERBS.has(r.cue.lemma) &&
+        wordCount(text, sent.start, sent.end) <= 14
+      ) {
+        // An attribution with no claim of its own right after a sentence that is only a quotation: the
+        // quotation is the claim.
+        const q = bareQuote.q;
+        if (bareQuote.emitted) out.splice(out.indexOf(bareQuote.emitted), 1);
+        emit(q.start, q.end, 'direct', speaker, cueText, anon);
+        bareQuote = null;
       } else {
         continue;
       }
@@ -416,7 +447,20 @@ export function findQuotes(text: string, entities: Entity[]): Quote[] {
         continuations.push({ q, fallback });
         continue;
       }
+      const before = out.length;
       if (fallback) emit(q.start, q.end, 'direct', fallback, null, null);
+      // Only a quotation that continues nobody's speech, alone in its sentence, and either in the same
+      // paragraph as the attribution or the whole of its own paragraph.
+      const nextSent = sentences[sentIndex + 1];
+      if (
+        !continuesSpeech &&
+        /^[\s\u2014-]*$/.test(text.slice(sent.start, q.open)) &&
+        /^[\s.!?]*$/.test(text.slice(q.close + 1, sent.end)) &&
+        nextSent &&
+        (paraOf(nextSent.start) === pi || (sent.start === paragraphs[pi]!.start && sent.end === paragraphs[pi]!.end))
+      ) {
+        bareQuote = { q, sentIndex, emitted: out.length > before ? out[out.length - 1]! : null };
+      }
     }
   }
   // Resolve run-on paragraphs from the last one back, so chains of several paragraphs share one speaker.
@@ -1042,9 +1086,22 @@ function isCueInContext(text: string, toks: Token[], i: number, lemma: string): 
     if (lemma === 'tell' && next.lw === 'you') return false; // "will tell you that": generic
     if ((lemma === 'add' || lemma === 'respond' || lemma === 'reply') && next.lw === 'to') return false;
     if (lemma === 'charge' && next.lw === 'with') return false;
+    if (lemma === 'call' && /^(?:for|on|off|up|in|back|out|it quits)$/.test(next.lw)) return false;
     // "ruled that …" is a court's claim; "ruled out", "ruled the country" are not.
     if (lemma === 'rule' && next.lw !== 'that') return false;
     if (lemma === 'state' && /^(?:of|department|media|university)$/.test(next.lw)) return false;
+  }
+  // "has called the stretch "a speedway…"", "what the manager called "the best…"": naming something in
+  // quotation marks is a claim; "a company called Acme", "called the police" are not.
+  if (lemma === 'call') {
+    // A quoted label of one or two words ('called the plan a "fig leaf"') is a scare quote, not a claim.
+    const m = /^(?:\s+[\p{L}\p{N}'\u2019-]+){0,5}?\s*[,:]?\s*["\u201c\u2018]([^"\u201d\u2019]{0,200})/u.exec(
+      text.slice(t.e, t.e + 280),
+    );
+    if (!m || wordCount(m[1]!, 0, m[1]!.length) < 3) return false;
+    if (prev && prevGapPlain && /^\p{Ll}/u.test(prev.w) && !AUX_ADV.has(prev.lw) && !PRONOUN_SUBJECTS.has(prev.lw)) {
+      return false;
+    }
   }
   const windowText = text.slice(prev ? prev.s : t.s, t.e);
   if (AGENTLESS_PASSIVES.some((re) => re.test(windowText))) return false;
@@ -1423,14 +1480,29 @@ function contentAfter(
     CLAUSE_ONLY_VERBS.has(cue.lemma) &&
     !/^\s*["\u201c'\u2018]/.test(text.slice(start, end)) &&
     !/^that\b/i.test(text.slice(toks[cue.last + 1]?.s ?? start, end)) &&
-    !FINITE.test(text.slice(start, end)) &&
-    !/\b\p{Ll}+ed\b/u.test(text.slice(start, end)) &&
-    !spansIn(spans, start, end).length
+    !FINITE.test(objectOf(text, start, end)) &&
+    !/\b\p{Ll}+ed\b/u.test(objectOf(text, start, end)) &&
+    !spansIn(spans, start, objectEnd(text, start, end)).length
   ) {
     return null;
   }
   const hasQuote = spansIn(spans, start, end).some((q) => q.open >= start - 1 && q.open < end);
   return { start, end, hasQuote };
+}
+
+/**
+ * End of a verb's own object: "confirmed the partnership but declined to discuss volumes" — a coordinated
+ * second predicate ("but declined", "and said") is not part of what was confirmed.
+ */
+function objectEnd(text: string, start: number, end: number): number {
+  const m = /,?\s+(?:and|but)\s+(?:also\s+|then\s+)?(?:\p{Ll}+ed|said|told|did|does|would|will)\b/u.exec(
+    text.slice(start, end),
+  );
+  return m ? start + m.index : end;
+}
+
+function objectOf(text: string, start: number, end: number): string {
+  return text.slice(start, objectEnd(text, start, end));
 }
 
 /** The clause fronted before "…, X said": from the sentence start to the comma before the subject. */

@@ -109,6 +109,11 @@ describe('cues added for unseen outlets', () => {
       'Maria Lopez, as she likes to say, "never met a bridge she did not like."',
       'never met a bridge she did not like.',
     ],
+    ['Maria Lopez has called the bridge "a monument to waste."', 'the bridge "a monument to waste."'],
+    ['Maria Lopez has called the plan a "fig leaf."', null],
+    ['Maria Lopez called the police.', null],
+    ['A firm called "Brightline" hired Maria Lopez.', null],
+    ['Maria Lopez confirmed the merger but declined to discuss the price.', null],
   ])('%s', (text, claim) => {
     const quotes = findQuotes(text, person(text, 'Maria Lopez'));
     if (claim === null) expect(quotes).toEqual([]);

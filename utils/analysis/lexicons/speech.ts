@@ -72,6 +72,8 @@ const VERB_LEMMAS: Record<string, string[]> = {
   read: ['read', 'reads'],
   // A court's ruling is its claim: "she ruled that the notices were unlawful".
   rule: [],
+  // Only with a quotation: "has called the stretch "a speedway…"" (the engine checks for the marks).
+  call: [],
 };
 
 /** Builds the regular inflections of a lemma (-s, -ed, -ing), with the usual spelling rules. */
@@ -97,7 +99,7 @@ export const SPEECH_VERB_FORMS: ReadonlyMap<string, string> = (() => {
  * ("a report", "the state", "a claim", "the note"): only their -s/-ed forms (and "say"/"tell") count.
  */
 export const NOUNY_BASE_FORMS: ReadonlySet<string> = new Set(
-  'report state claim note estimate promise pledge vow stress charge remark tweet caution respond reply mention rule'.split(
+  'report state claim note estimate promise pledge vow stress charge remark tweet caution respond reply mention rule call'.split(
     ' ',
   ),
 );
