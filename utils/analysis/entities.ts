@@ -196,6 +196,26 @@ export function findEntities(text: string): Entity[] {
           j = k + 2;
           break;
         }
+        // "Alternative for Germany party", "Campaign for Nuclear Disarmament group": the kind word after the
+        // name licenses its "for/of"
+        // (not "Paloma Valencia of the Centro Democrático party": a person's affiliation)
+        if (w === 'for' && !licensed && !lx.givenNames.has(tokens[i]!.text) && at(k + 1)?.text !== 'the') {
+          const m = k + 1;
+          let r = m;
+          while (nameTok(r + 1) && r - m < 3 && at(r + 1)!.line === t.line) r++;
+          const kind = at(r + 1);
+          if (
+            nameTok(m) &&
+            !lx.stopStarters.has(at(m)!.text) &&
+            kind?.kind === 'word' &&
+            /^(party|group|movement|campaign|coalition|alliance|foundation|charity|union|institute|think-tank)$/.test(
+              kind.text,
+            )
+          ) {
+            j = r;
+            break;
+          }
+        }
         if ((w === 'of' || w === 'for' || w === 'on' || w === 'de' || w === 'du') && licensed) {
           let m = k + 1;
           if (at(m)?.text === 'the') m++;
@@ -692,7 +712,10 @@ function makeCand(ctx: Ctx, a: number, b: number, sentenceInitial: boolean): Can
     votes[O] += 6;
     known = true;
   }
-  if (single && ROAD.test(w1)) {
+  // "A835" is a road, but "the B3 exchange" is not
+  const after1 = at(b + 1);
+  const orgNext = after1?.kind === 'word' && !after1.cap && lx.orgAfter.has(after1.text);
+  if (single && ROAD.test(w1) && !orgNext) {
     votes[L] += 5;
     known = true;
   }
@@ -812,7 +835,7 @@ function makeCand(ctx: Ctx, a: number, b: number, sentenceInitial: boolean): Can
     if (
       pw === 'of' &&
       prev2 &&
-      /^(city|town|village|state|province|region|island|county|capital|district|suburb|neighborhood|neighbourhood)$/.test(
+      /^(city|town|village|state|province|region|island|county|capital|district|suburb|neighborhood|neighbourhood|residents|inhabitants|outskirts|streets|suburbs|north|south|east|west|northeast|northwest|southeast|southwest)$/.test(
         prev2.t.text,
       )
     )
@@ -849,7 +872,8 @@ function makeCand(ctx: Ctx, a: number, b: number, sentenceInitial: boolean): Can
     const nw = nextWord.text.toLowerCase();
     if (!known && !heads.some((h) => lx.orgHeads.has(h) || lx.placeHeads.has(h)) && lx.productAfter.has(nw))
       return null;
-    if (/^(party|group|faction|militia|company|firm|tribe|movement|alliance|coalition)$/.test(nw)) votes[O] += 4;
+    if (/^(party|group|faction|militia|company|firm|tribe|movement|alliance|coalition|union|federation|club)$/.test(nw))
+      votes[O] += 4;
     else if (lx.orgAfter.has(nw)) votes[O] += 2;
     else if (lx.placeAfter.has(nw)) votes[L] += 2;
     else if (SPEECH_AFTER.has(nw) && !next?.possessive) votes[P] += 1;
