@@ -97,6 +97,9 @@ const MATCH_BEFORE = /^(beat|beats|beating|defeated|defeating|thrashed|edged|ham
 const SCORE = /^\d{1,2}-\d{1,2}$/;
 /** Club names made of a town and a club word ("Manchester City", "Stockport County", "Bristol Rovers"). */
 const CLUB_TAIL = /^(City|Town|United|County|Rovers|Athletic|Albion|Wanderers|Rangers|Hotspur|Villa|Argyle|Orient)$/;
+/** Verbs whose subject is a firm: "Piper Sandler downgraded the stock", "Goldman Sachs underwrote the offering". */
+const FIRM_VERBS =
+  /^(downgraded|upgraded|underwrote|underwrites|downgrades|upgrades|reiterated|initiated|employs|manufactures)$/;
 const ORG_SUFFIX_ABBR = /^(Inc|Corp|Co|Ltd|LLC|Plc|PLC|AG|SA|GmbH|LLP)\.?$/;
 
 const bare = (w: string): string => (w.endsWith('.') && w.length > 1 ? w.slice(0, -1) : w);
@@ -747,6 +750,8 @@ function makeCand(ctx: Ctx, a: number, b: number, sentenceInitial: boolean): Can
       }
     }
     if (lx.placePrefixes.has(w0)) votes[L] += 3;
+    // "Formula 1", "Division 2": personal names carry no numbers
+    if (tokens[b]!.kind === 'num') votes[P] -= 3;
     // "Missouri House", "Ohio House": a state's or nation's chamber
     if (head === 'House' && words.length === 2 && /^(region|country)$/.test(lx.places.get(lexKey(w0)) ?? ''))
       votes[O] += 6;
@@ -876,6 +881,9 @@ function makeCand(ctx: Ctx, a: number, b: number, sentenceInitial: boolean): Can
       votes[O] += 4;
     else if (lx.orgAfter.has(nw)) votes[O] += 2;
     else if (lx.placeAfter.has(nw)) votes[L] += 2;
+    // "Piper Sandler downgraded Nike", "Wells Fargo cut its forecast": what firms do, and "its"
+    else if (!next?.possessive && (FIRM_VERBS.test(nw) || (at(b + 2)?.text === 'its' && /(ed|s)$/.test(nw))))
+      votes[O] += 3;
     else if (SPEECH_AFTER.has(nw) && !next?.possessive) votes[P] += 1;
     else {
       // "the Nuseirat refugee camp", "the Rafah border crossing"
