@@ -100,6 +100,9 @@ const CLUB_TAIL = /^(City|Town|United|County|Rovers|Athletic|Albion|Wanderers|Ra
 /** Verbs whose subject is a firm: "Piper Sandler downgraded the stock", "Goldman Sachs underwrote the offering". */
 const FIRM_VERBS =
   /^(downgraded|upgraded|underwrote|underwrites|downgrades|upgrades|reiterated|initiated|employs|manufactures)$/;
+/** Capitalized function words of Title Case headlines that never sit inside a name. */
+const HEADLINE_GLUE =
+  /^(In|At|As|To|With|By|From|Into|Over|After|Amid|Is|Are|Was|Were|Has|Have|Will|Says|Said|Say|Vs|Amid|Before|Against)$/;
 const ORG_SUFFIX_ABBR = /^(Inc|Corp|Co|Ltd|LLC|Plc|PLC|AG|SA|GmbH|LLP)\.?$/;
 
 const bare = (w: string): string => (w.endsWith('.') && w.length > 1 ? w.slice(0, -1) : w);
@@ -163,6 +166,8 @@ export function findEntities(text: string): Entity[] {
         // a sentence boundary inside ("… U.S. The") ends the span
         if (t.sentStart && !tokens[j]!.text.endsWith('.')) break;
         if (t.sentStart && lx.stopStarters.has(t.text)) break;
+        // a Title Case headline: "Early Voting Begins In Harris County" — capitalized verbs and prepositions
+        if (HEADLINE_GLUE.test(t.text) && headingLine.has(t.line)) break;
         // "Doha-based Al-Rayyan Fund": the "-based" word is a name of its own
         if (HYPHEN_SUFFIX.test(t.text) || HYPHEN_SUFFIX.test(tokens[j]!.text)) break;
         // "… on X. The ruling party": after a one-letter "initial", a function word starts a sentence
@@ -418,6 +423,10 @@ function refineSpan(ctx: Ctx, a0: number, b0: number): Cand[] {
       (t.sentStart || /^(The|A|An|This|That|These|Those)$/.test(w)) &&
       !ctx.at(a + 1)?.possessive
     ) {
+      a++;
+      continue;
+    }
+    if (a < b && HEADLINE_GLUE.test(w) && ctx.headingLine.has(t.line)) {
       a++;
       continue;
     }
