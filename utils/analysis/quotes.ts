@@ -308,8 +308,6 @@ export function findQuotes(text: string, entities: Entity[]): Quote[] {
         }
         if (!speaker) continue;
       }
-      // "Your team wrote a manifesto": the interviewer addressing the interviewee reports no claim.
-      if (phrase && /^(?:you|your)\b/i.test(phrase.trim())) continue;
       // Cut the previous cue's after-content where a coordinated claim starts ("… and added that …").
       const subjStart = subj && mode !== 'vs' ? subj.start : toks[cue.first]!.s;
       results.push({ speaker, phrase, cue, content: null, subjStart, mode });
@@ -348,7 +346,7 @@ export function findQuotes(text: string, entities: Entity[]): Quote[] {
           break;
         }
       }
-      const front = r.mode === 'rel' || r.mode === 'part' ? null : frontedContent(text, frontStart, frontEnd, spans);
+      let front = r.mode === 'rel' || r.mode === 'part' ? null : frontedContent(text, frontStart, frontEnd, spans);
       let useFront = false;
       if (!after) useFront = true;
       else if (front && front.quote) {
@@ -370,7 +368,13 @@ export function findQuotes(text: string, entities: Entity[]): Quote[] {
       // "asked", "shouted": only a quotation makes them attributions ("asked not to be named" does not).
       if (QUOTE_ONLY_VERBS.has(r.cue.lemma)) {
         const quoted = (after && spans.some((q) => q.open === after!.start)) || (!after && front?.quote);
-        if (!quoted) continue;
+        if (!quoted) {
+          // '"It is the end of an era." That was how Ellison put it.': the quotation before is the claim.
+          if (bareQuote && bareQuote.sentIndex === sentIndex - 1 && speaker.name && r.mode !== 'rel') {
+            after = null;
+            front = null;
+          } else continue;
+        }
       }
       const p = paragraphs[paraOf(sent.start)];
       // "… also said:" / "described them in … terms:" at a paragraph end: the next paragraphs hold the claim.
@@ -667,7 +671,7 @@ function isBoilerplate(text: string, p: Span, pi: number, credits: Span[]): bool
 
 /** A speaker label opening a transcript paragraph: "TSAO:", "Mei-Ling Tsao:", "Q:", "A:". */
 const LABEL =
-  /^((?:\p{Lu}[\p{Lu}'\u2019.-]+)(?: \p{Lu}[\p{Lu}'\u2019.-]+){0,3}|Q|A|Question|Answer|(?:\p{Lu}[\p{L}'\u2019.-]+ ){1,3}\p{Lu}[\p{L}'\u2019.-]+)\s*:\s+(?=\S)/u;
+  /^((?:\p{Lu}[\p{Lu}'\u2019.-]+)(?: \p{Lu}[\p{Lu}'\u2019.-]+){0,3}|Q|A|Question|Answer|(?:\p{Lu}[\p{L}'\u2019.-]+ ){0,3}\p{Lu}[\p{L}'\u2019.-]+)\s*:\s+(?=\S)/u;
 
 const fold = (s: string): string =>
   s
@@ -704,6 +708,7 @@ function transcriptLabels(
   let answers = 0;
   let questions = 0;
   const perSpeaker = new Map<string, number>();
+  const asks = new Map<string, number>();
   for (let pi = 0; pi < paragraphs.length; pi++) {
     const p = paragraphs[pi]!;
     const m = LABEL.exec(text.slice(p.start, Math.min(p.end, p.start + 80)));
@@ -720,10 +725,22 @@ function transcriptLabels(
     out.set(pi, { bodyStart, speaker: { start: ref.start, end: ref.end }, ref });
     answers++;
     perSpeaker.set(ref.canonical, (perSpeaker.get(ref.canonical) ?? 0) + 1);
+    if (/\?["\u201d]?$/.test(text.slice(p.start, p.end))) asks.set(ref.canonical, (asks.get(ref.canonical) ?? 0) + 1);
   }
+  // A named interviewer ("Nina Patel: … Why?") is the one whose turns are mostly questions.
+  const interviewers = new Set([...perSpeaker.keys()].filter((c) => (asks.get(c) ?? 0) * 2 >= perSpeaker.get(c)!));
+  for (const [pi, turn] of out) {
+    const c = turn.ref?.canonical;
+    if (c && interviewers.has(c)) {
+      out.set(pi, { bodyStart: turn.bodyStart, speaker: null, ref: null });
+      answers--;
+      questions++;
+    }
+  }
+  for (const c of interviewers) perSpeaker.delete(c);
   // A transcript alternates questions and answers, or gives one speaker several turns; two differently
   // labelled promotions ("Tech Enabled: …", "Technically Literate: …") are not one.
-  if (answers < 2 || (questions === 0 && Math.max(...perSpeaker.values()) < 2)) out.clear();
+  if (answers < 2 || (questions === 0 && Math.max(0, ...perSpeaker.values()) < 2)) out.clear();
   return out;
 }
 
@@ -1001,7 +1018,7 @@ const NP_OBJECT_VERBS = new Set(
 
 /** Verbs whose bare noun-phrase object is a speech act, not a claim ("announced the winners"). */
 const CLAUSE_ONLY_VERBS = new Set(
-  'announce confirm reveal disclose acknowledge admit predict estimate reiterate report recall mention note indicate declare'.split(
+  'announce confirm reveal disclose acknowledge admit predict estimate reiterate report recall mention note indicate declare write'.split(
     ' ',
   ),
 );
@@ -1476,13 +1493,20 @@ function contentAfter(
   if (close >= 0 && !text.slice(start, start + close).includes('(')) end = start + close;
   if (end <= start || wordCount(text, start, end) < 2) return null;
   // "announced the winners", "confirmed the deal": verbs of record with a bare object have no claim.
+  // A quoted title inside the object ('wrote a manifesto, "Small Is the New Big," that …') is no claim,
+  // and its words ("Is") are no verbs.
+  const objSpans = CLAUSE_ONLY_VERBS.has(cue.lemma) ? spansIn(spans, start, objectEnd(text, start, end)) : [];
+  let object = CLAUSE_ONLY_VERBS.has(cue.lemma) ? objectOf(text, start, end) : '';
+  for (const q of objSpans) {
+    if (isQuotedTitle(text, q)) object = object.replace(text.slice(q.start, q.end), '');
+  }
   if (
     CLAUSE_ONLY_VERBS.has(cue.lemma) &&
     !/^\s*["\u201c'\u2018]/.test(text.slice(start, end)) &&
     !/^that\b/i.test(text.slice(toks[cue.last + 1]?.s ?? start, end)) &&
-    !FINITE.test(objectOf(text, start, end)) &&
-    !/\b\p{Ll}+ed\b/u.test(objectOf(text, start, end)) &&
-    !spansIn(spans, start, objectEnd(text, start, end)).length
+    !FINITE.test(object) &&
+    !/\b\p{Ll}+ed\b/u.test(object) &&
+    !objSpans.some((q) => !isQuotedTitle(text, q))
   ) {
     return null;
   }
@@ -1503,6 +1527,13 @@ function objectEnd(text: string, start: number, end: number): number {
 
 function objectOf(text: string, start: number, end: number): string {
   return text.slice(start, objectEnd(text, start, end));
+}
+
+/** A short quotation in title case ("Small Is the New Big"): a name of a work, not speech. */
+function isQuotedTitle(text: string, q: QSpan): boolean {
+  if (q.words > 6) return false;
+  const words = text.slice(q.start, q.end).match(/[\p{L}\p{N}]+/gu) ?? [];
+  return words.filter((w) => /^\p{Lu}/u.test(w)).length * 2 > words.length;
 }
 
 /** The clause fronted before "…, X said": from the sentence start to the comma before the subject. */

@@ -157,7 +157,18 @@ export class NameIndex {
 export function buildNameIndex(text: string, entities: readonly Entity[], skip: readonly Span[] = []): NameIndex {
   const refs: NameRef[] = [];
   // Names inside bylines and credits are left out: the author is never a speaker or an antecedent.
-  const skipped = (pos: number): boolean => skip.some((s) => pos >= s.start && pos < s.end);
+  const sortedSkip = [...skip].sort((a, b) => a.start - b.start);
+  const skipped = (pos: number): boolean => {
+    let lo = 0;
+    let hi = sortedSkip.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sortedSkip[mid]!.start <= pos) lo = mid + 1;
+      else hi = mid;
+    }
+    const s = sortedSkip[lo - 1];
+    return !!s && pos < s.end;
+  };
   const covered: Array<[number, number]> = [];
   for (const e of entities) {
     for (const m of e.mentions) {

@@ -110,6 +110,9 @@ describe('cues added for unseen outlets', () => {
       'never met a bridge she did not like.',
     ],
     ['Maria Lopez has called the bridge "a monument to waste."', 'the bridge "a monument to waste."'],
+    ['"Nobody won anything tonight." That was how Maria Lopez put it.', 'Nobody won anything tonight.'],
+    ['Maria Lopez put it to a vote.', null],
+    ['Maria Lopez wrote a memoir, "Bridges Of Home," that sold well.', null],
     ['Maria Lopez has called the plan a "fig leaf."', null],
     ['Maria Lopez called the police.', null],
     ['A firm called "Brightline" hired Maria Lopez.', null],
@@ -120,7 +123,7 @@ describe('cues added for unseen outlets', () => {
     else expect(quotes.map((q) => [q.text, q.speaker])).toContainEqual([claim, 'Maria Lopez']);
   });
 
-  test.each(['likes to say', 'used to say'])('"%s" is a phrasal cue', (cue) => {
+  test.each(['likes to say', 'used to say', 'put it'])('"%s" is a phrasal cue', (cue) => {
     expect(PHRASAL_CUES).toContain(cue);
   });
 

@@ -114,6 +114,7 @@ export const QUOTE_ONLY_VERBS: ReadonlySet<string> = new Set([
   'yell',
   'whisper',
   'read',
+  'put',
 ]);
 
 /** Verbs that normally take a listener (or target) before the claim: "told reporters that…". */
@@ -162,6 +163,8 @@ export const PHRASAL_CUES: readonly string[] = [
   'like to say',
   'loves to say',
   'used to say',
+  // "as one official put it", "that was how Ellison put it": attributes only a quotation.
+  'put it',
 ];
 
 /** Belief and cognition verbs: their complements are not attributed claims. */
