@@ -196,3 +196,106 @@ describe('findEntities: rules', () => {
     expect(b.map((e) => e.mentions.length)).toEqual(a.map((e) => e.mentions.length * 50));
   });
 });
+
+describe('findEntities: generalization rules', () => {
+  const typeOf = (text: string, name: string) => find(text).find((e) => e.text === name)?.type;
+  const MATCH = 'The striker scored a penalty and the goalkeeper saved another in the league.\n\n';
+
+  test.each<[string, string, string, EntityType]>([
+    ['club with a match verb', `${MATCH}Orlando City beat Rivertown 2-0 on Saturday.`, 'Orlando City', 'organization'],
+    ['club before a player role', `${MATCH}Sevilla striker Isaac Romero missed a penalty.`, 'Sevilla', 'organization'],
+    [
+      'club after a score and "at"',
+      `${MATCH}Wrexham, who drew 1-1 at Stockport County, stay third.`,
+      'Stockport County',
+      'organization',
+    ],
+    ['club "who drew"', `${MATCH}Wrexham, who drew 1-1 at Stockport County, stay third.`, 'Wrexham', 'organization'],
+    ['company with "&"', 'Shares of Procter & Gamble rose on Monday.', 'Procter & Gamble', 'organization'],
+    ['firm verb', 'Piper Sandler downgraded the stock on Monday.', 'Piper Sandler', 'organization'],
+    ['campaign named with a sum', 'Organizers with Fight for $15 rallied outside.', 'Fight for $15', 'organization'],
+    ['name with a number', 'The Formula 1 race drew crowds.', 'Formula 1', 'organization'],
+    [
+      '"X police" names a place',
+      'Officers said more. Ozark police closed the road. In Ozark, police said little.',
+      'Ozark',
+      'place',
+    ],
+    [
+      'floor of a building',
+      'She lived on the 43rd floor of the Waldorf Astoria for years.',
+      'Waldorf Astoria',
+      'place',
+    ],
+    ['residents of a place', 'Officials told residents of Halls Gap it was too late to leave.', 'Halls Gap', 'place'],
+    ['state chamber', 'The Missouri House voted on Thursday.', 'Missouri House', 'organization'],
+    [
+      '"X for Y party"',
+      'The Alternative for Germany party called the deal a betrayal.',
+      'Alternative for Germany',
+      'organization',
+    ],
+    [
+      'union by its kind word',
+      'The Central Unitaria de Trabajadores union called a strike.',
+      'Central Unitaria de Trabajadores',
+      'organization',
+    ],
+    [
+      'field of study in a university name',
+      'Researchers at King Abdullah University of Science and Technology took part.',
+      'King Abdullah University of Science and Technology',
+      'organization',
+    ],
+    [
+      'demonym before an "of" institution',
+      'The Australian Institute of Marine Science compared the corals.',
+      'Australian Institute of Marine Science',
+      'organization',
+    ],
+    [
+      'three words before "and"',
+      'The United Nations Relief and Works Agency said trucks crossed.',
+      'United Nations Relief and Works Agency',
+      'organization',
+    ],
+  ])('%s', (_what, text, name, type) => {
+    expect(typeOf(text, name)).toBe(type);
+  });
+
+  test('a city outside a match report stays a place', () => {
+    expect(typeOf('Orlando beat the heat with a new park, officials in Orlando said.', 'Orlando')).toBe('place');
+  });
+
+  test('a person in a match report stays a person', () => {
+    expect(typeOf(`${MATCH}Luka Kovačević beat the keeper in the 94th minute.`, 'Luka Kovačević')).toBe('person');
+  });
+
+  test('a new clause after a comma is not an appositive', () => {
+    const text = "Hamas sent a delegation led by Khalil al-Hayya, while Israel's negotiating team waited.";
+    expect(typeOf(text, 'Khalil al-Hayya')).toBe('person');
+  });
+
+  test('headline and contact boilerplate words are not part of names', () => {
+    const names = find(
+      'Late Kovačević penalty rescues Celje\nEarly Voting Begins In Harris County\nThe vote was close.\n\nReach Kendra Mills at kmills@example.com',
+    ).map((e) => e.text);
+    expect(names).not.toContain('Late Kovačević');
+    expect(names).toContain('Harris County');
+    expect(names).toContain('Kendra Mills');
+    expect(names.some((n) => /^(Late|Early|Reach|In) /.test(n))).toBe(false);
+  });
+
+  test('aliases merge: demonym + chamber, company + trade word, outlet + News', () => {
+    const senate = find('The Colombian Senate voted on Tuesday. The Senate has turned its back on workers.');
+    expect(senate.filter((e) => /Senate/.test(e.text)).map((e) => e.text)).toEqual(['Colombian Senate']);
+    const samsung = find('Samsung Electronics said it would invest. Shares of Samsung rose 3%.');
+    expect(samsung.filter((e) => /Samsung/.test(e.text)).map((e) => e.text)).toEqual(['Samsung Electronics']);
+  });
+
+  test('a rate and a stock exchange code are not places', () => {
+    const es = find("Brazil's central bank raised its benchmark Selic rate. Petrobras fell on the B3 exchange.");
+    expect(es.find((e) => e.text === 'Selic')).toBeUndefined();
+    expect(es.find((e) => e.text === 'B3')?.type).toBe('organization');
+  });
+});
