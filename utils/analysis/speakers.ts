@@ -573,7 +573,7 @@ export class SpeakerResolver {
     const subject = this.names.before(
       pos,
       Math.max(0, pos - 400),
-      (r) => isPerson(r) && okGender(r.canonical, r.gender) && this.opensSentence(r.start),
+      (r) => isPerson(r) && !r.possessive && okGender(r.canonical, r.gender) && this.isSubject(r.start),
     );
     if (subject && (!lastSpeaker || subject.start > lastSpeaker.pos)) return this.gendered(named(subject), g);
     // An unnamed person described earlier in the paragraph ("By 1966, the city's civil defense director
@@ -617,6 +617,19 @@ export class SpeakerResolver {
       }
     }
     return found;
+  }
+
+  /**
+   * True when the name at `pos` is its sentence's subject: it opens the sentence, or follows a short fronted
+   * phrase ("After the hearing, Judge Ruth Adler met …", "For four decades, Morag Bain delivered …") or the
+   * possessive phrase it stands in apposition to ("Ochoa-Grant's mother, Lucía Ochoa, read …").
+   */
+  private isSubject(pos: number): boolean {
+    if (this.opensSentence(pos)) return true;
+    const before = this.text.slice(Math.max(0, pos - 90), pos);
+    return /(?:^|[.!?]["\u201d\u2019]?\s+|\n\s*)(?:[\p{L}\p{N}'\u2019-]+\s+){0,5}[\p{L}\p{N}'\u2019-]+,\s+(?:\p{Lu}[\p{L}.'\u2019-]*\s+){0,3}$/u.test(
+      before,
+    );
   }
 
   /** True when the name at `pos` starts its sentence (after at most a few capitalized title words). */

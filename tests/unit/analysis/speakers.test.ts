@@ -3,7 +3,7 @@
  * descriptive and anonymous sources, repeated anonymous sources.
  */
 import { describe, expect, test } from 'vitest';
-import { findQuotes } from '../../../utils/analysis/quotes';
+import { findQuotes, isNounPhrase } from '../../../utils/analysis/quotes';
 import { buildNameIndex, headNoun } from '../../../utils/analysis/speakers';
 import type { Entity, EntityType, Mention } from '../../../utils/analysis/types';
 
@@ -151,5 +151,45 @@ describe('name index and head nouns', () => {
     ['people familiar with the matter', 'people'],
   ])('head of "%s" is %s', (phrase, head) => {
     expect(headNoun(phrase)).toBe(head);
+  });
+});
+
+describe('speakers on unseen outlets', () => {
+  test('names in a byline are left out of the name index', () => {
+    const text = 'By Joanna Pettersen\n\nAgnes MacLeod ran the clinic.';
+    const ents = entities(text, [
+      ['Joanna Pettersen', 'person'],
+      ['Agnes MacLeod', 'person'],
+    ]);
+    const index = buildNameIndex(text, ents, [{ start: 0, end: 19 }]);
+    expect(index.refs.map((r) => r.canonical)).toEqual(['Agnes MacLeod']);
+  });
+
+  test('"she said" skips the byline and finds the story\'s subject', () => {
+    const text =
+      'Clinic closes\n\nBy Joanna Pettersen\n\nFor thirty years, Agnes MacLeod ran the clinic. "People still knock on my door after dark," she said.';
+    const ents = entities(text, [
+      ['Joanna Pettersen', 'person'],
+      ['Agnes MacLeod', 'person'],
+    ]);
+    expect(speakers(text, ents)).toEqual([['Agnes MacLeod', false]]);
+  });
+
+  test.each([
+    ['the minister', true],
+    ['Dr Kwabena Mensah-Forbes', true],
+    ['a spokesperson for the agency', true],
+    ['the picture was more complicated than closures alone', false],
+    ['the families could remain', false],
+    ['one of the most senior officials in the provincial health department at the time', false],
+  ])('"%s" is a noun phrase: %s', (phrase, ok) => {
+    expect(isNounPhrase(phrase)).toBe(ok);
+  });
+
+  test('a definite role noun refers back to the apposed name', () => {
+    const text =
+      'Tomás Herrera Vidal, the agriculture minister, spoke after the vote. The minister said the result was a setback.';
+    const ents = entities(text, [['Tomás Herrera Vidal', 'person']]);
+    expect(speakers(text, ents)).toEqual([['Tomás Herrera Vidal', false]]);
   });
 });
