@@ -291,6 +291,16 @@ export function findEntities(text: string): Entity[] {
     next.weak = false;
   }
 
+  // "the National Water Commission, known as Conagua": a short name given in the text
+  for (let ci = 0; ci + 1 < cands.length; ci++) {
+    const c = cands[ci]!;
+    const next = cands[ci + 1]!;
+    if (next.a !== next.b || c.words.length < 2 || next.a !== c.b + 4) continue;
+    if (at(c.b + 1)?.text !== ',' || at(c.b + 2)?.text !== 'known' || at(c.b + 3)?.text !== 'as') continue;
+    next.parenAlias = c;
+    next.weak = false;
+  }
+
   // ---------- 3. coordination: "Athens, Clanton, Falkville and Prattville" share a type ----------
   coordinate(cands, tokens, lx.placePreps);
 
@@ -474,6 +484,13 @@ function refineSpan(ctx: Ctx, a0: number, b0: number): Cand[] {
     )
       return refineSpan(ctx, a, b - 1).map((c) => ((c.votes[L] += 5), (c.weak = false), c));
   }
+  // "U.S. Midwest", "China's Xinjiang" without the "'s": a country, then a known place inside it
+  if (
+    b > a &&
+    lx.places.get(lexKey(tokens[a]!.text)) === 'country' &&
+    lx.places.has(lexKey(ctx.text.slice(tokens[a + 1]!.start, tokens[b]!.end)))
+  )
+    return [...refineSpan(ctx, a, a), ...refineSpan(ctx, a + 1, b)];
   // "US President Donald Trump", "Facebook CEO Mark Zuckerberg", "Lieutenant General John Brennan"
   // a known organization is not split at a title word inside it ("General Mills", "General Electric")
   const whole = lexKey(ctx.text.slice(tokens[a]!.start, tokens[b]!.end));
@@ -484,7 +501,9 @@ function refineSpan(ctx: Ctx, a0: number, b0: number): Cand[] {
       // the title's owner: "Lok Sabha Speaker", "Snapchat CEO", "BOJ Governor" — an institution or a place
       for (const c of refineSpan(ctx, a, split.runStart - 1)) {
         const h = bare(c.words[c.words.length - 1]!);
-        if (!c.known && !lx.placeHeads.has(h)) c.votes[O] += 1.5;
+        // …but a governor, mayor or senator holds an office of a place ("Nuevo León Governor")
+        if (!c.known && PLACE_ROLES.test(bare(tokens[split.runEnd]!.text).toLowerCase())) c.votes[L] += 1.5;
+        else if (!c.known && !lx.placeHeads.has(h)) c.votes[O] += 1.5;
         out.push(c);
       }
     }
@@ -681,7 +700,7 @@ function makeCand(ctx: Ctx, a: number, b: number, sentenceInitial: boolean): Can
   if (!single && lx.nonEntityHeads.has(head) && !words.some((w) => lx.orgHeads.has(bare(w)))) return null;
   // storms, ratings and operations: "Hurricane Ian", "Category 4", "Operation Desert Storm"
   if (!single && NON_ENTITY_FIRST.test(w0)) return null;
-  if (!single && lx.nonEntities.has(lexKey(words.slice(0, 2).join(' ')))) return null; // "Cold War Pt. II"
+  if (!single && lx.nonEntities.has(lexKey(words.slice(0, 2).join(' '))) && !lx.orgHeads.has(head)) return null; // "Cold War Pt. II"
   if (!single && lx.nonEntities.has(lexKey(w0)) && tokens[a + 1]?.kind === 'num') return null; // "Articles 370"
   // "the Department", "Federal Government" — but "Central Park", "North County" are names
   const generic = (w: string) => lx.genericAlone.has(bare(w)) || lx.connectors.has(w);
@@ -846,6 +865,9 @@ function makeCand(ctx: Ctx, a: number, b: number, sentenceInitial: boolean): Can
       if (prev2 && !prev2.t.cap && lx.placePreps.has(prev2.t.text) && !next?.possessive) votes[L] += 1;
       else if (!isPlace) votes[O] += 0.5;
     } else if (lx.placePreps.has(pw) && !next?.possessive) votes[L] += single || known || pw !== 'to' ? 1.5 : 0.5;
+    // "Connor Whitby, 24, of Eccles": where a person is from
+    const prev3 = prev2 ? prevWord(tokens, prev2.i) : null;
+    if (pw === 'of' && prev2?.t.text === ',' && prev3?.t.kind === 'num') votes[L] += 4;
     if (
       pw === 'of' &&
       prev2 &&

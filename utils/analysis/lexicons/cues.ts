@@ -63,14 +63,14 @@ brewer utility promoter exchange outfit alliance coalition consortium club team 
 
 /** Lowercase nouns right after a name that make it an organization ("Islamic State group", "G40 faction"). */
 export const ORG_AFTER = `group faction militants militia party company firm headquarters spokesman spokeswoman spokesperson executives
-shares stock exchange board tribe network app website newspaper employees staff agency unit lawyers subsidiary affiliate division
+shares stock exchange board tribe network leader leaders lawmakers legislators app website newspaper employees staff agency unit lawyers subsidiary affiliate division
 chief executive founder investors shareholders platform campaign members leadership insurgents fighters rebels officials`;
 
 /** Lowercase nouns after an unknown name that make it a product, vehicle or work, not an entity ("Falcon 9 rocket"). */
 export const PRODUCT_AFTER = `rocket rockets spacecraft capsule satellite vaccine vaccines drug drugs pill phone phones smartphone
 smartphones handset laptop tablet console device devices chip chips processor software model models car cars truck sedan
 SUV jet jets aircraft plane planes drone drones helicopter missile missiles tank tanks warship submarine album single song
-songs film movie series sitcom novel book memoir documentary podcast show game video brand rate rates`;
+songs film movie series sitcom novel book memoir documentary podcast show game video brand rate rates system pipeline`;
 
 /** Lowercase nouns right after a name that make it a place ("Ozark county", "the Kashmir region"). */
 export const PLACE_AFTER = `city town village province county region state island islands river capital area district neighborhood
@@ -114,7 +114,8 @@ Freeway Expressway Parkway Turnpike Motorway Crossing Pass Junction Corridor Hig
 
 /** Place words that come first ("Mount Kenya", "Lake Chad", "Gulf of Mexico", "Cape Town"). */
 export const PLACE_PREFIXES = `Mount Mt Lake Gulf Cape Fort Port Isle Bay Sea Strait Loch Lough Glen Plaza Calle Avenida Piazza Puerto
-Rio Río Isla Lago Monte Sierra Cerro Playa Casa Praia Rua Place Rue Mar Wadi Jebel Jabal Ras Tell`;
+Rio Río Isla Lago Monte Sierra Cerro Playa Casa Praia Rua Place Rue Mar Wadi Jebel Jabal Ras Tell
+Teatro Théâtre Estadio Estádio Stade Museo Musée Palacio Palais Palazzo Parque Catedral Iglesia Mercado Castillo Castello`;
 
 /** Organization words that come first in Romance-language and club names ("Partido de la U", "Real Madrid"). */
 export const ORG_PREFIXES = `Partido Frente Universidad Universidade Université Universität Università Banco Banque Instituto Institut
@@ -178,7 +179,7 @@ ux|seo|rss|nb|mph|kph|km|kg|mm|cm|hd|4k|3d|2d|5g|4g|3g|esg|ipo|ceo's|ev|evs|gop|
 llc|no|yes|update|breaking|live|watch|read|more|new|free|exclusive|video|photo|photos|advertisement|editor's note|note|
 mr.|mrs.|ms.|dr.|premium|subscribe|newsletter|newsletters|sponsored|getty images|getty|shutterstock|file|file photo|
 god's|lord|heaven|hell|s&p 500|s&p|dow jones industrial average|dow|nasdaq composite|ftse 100|ftse|dax|cac 40|
-social democrat|social democrats|christian democrat|christian democrats|free democrat|free democrats|nikkei 225|stoxx 600|hang seng|sensex|nifty|kospi|brent|wti|bitcoin|ethereum|bible|koran|quran|torah|gospel|church|mosque|city|county`;
+social democrat|social democrats|first nations|first nation|christian democrat|christian democrats|free democrat|free democrats|nikkei 225|stoxx 600|hang seng|sensex|nifty|kospi|brent|wti|bitcoin|ethereum|bible|koran|quran|torah|gospel|church|mosque|city|county`;
 
 /** Trailing words that make a capitalized span a law, document, award or event rather than an entity. */
 export const NON_ENTITY_HEADS = `Act Bill Amendment Treaty Accord Accords Agreement Doctrine Plan Protocol Convention Resolution
