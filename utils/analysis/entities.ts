@@ -995,6 +995,7 @@ function makeCand(ctx: Ctx, a: number, b: number, sentenceInitial: boolean): Can
       (CLUB_AFTER.test(aw) && nextWord === after) ||
       (MATCH_VERBS.test(aw) && !next?.possessive) ||
       MATCH_BEFORE.test(pw) ||
+      (pw === 'from' && signedBefore(tokens, prev!.i)) ||
       (next?.kind === 'num' && SCORE.test(next.text)) ||
       (pw === 'at' && !!prev2 && prev2.t.kind === 'num' && SCORE.test(prev2.t.text)) ||
       (!single && CLUB_TAIL.test(head) && lx.places.get(lexKey(words.slice(0, -1).join(' '))) === 'city');
@@ -1072,6 +1073,16 @@ function inQuotedTitle(ctx: Ctx, a: number, b: number): boolean {
     if (CLOSE_QUOTES.has(t.text) && t.line === line) return true;
     if (t.text === ',' || t.text === '.') continue;
     if (!titleLike(t)) return false;
+  }
+  return false;
+}
+
+/** "signed winger Jack Diamond from Sunderland": a transfer verb shortly before "from" in the same sentence. */
+function signedBefore(tokens: Token[], from: number): boolean {
+  for (let i = from - 1; i >= 0 && i >= from - 8; i--) {
+    const t = tokens[i]!;
+    if (t.text === '.' || t.sentStart) return /^(Signed|Joined)$/.test(t.text);
+    if (/^(signed|joined|loaned|bought|recruited|transfer)$/.test(t.text)) return true;
   }
   return false;
 }

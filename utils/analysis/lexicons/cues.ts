@@ -75,7 +75,7 @@ songs film movie series sitcom novel book memoir documentary podcast show game v
 /** Lowercase nouns right after a name that make it a place ("Ozark county", "the Kashmir region"). */
 export const PLACE_AFTER = `city town village province county region state island islands river capital area district neighborhood
 camp crossing
-neighbourhood suburb border coast valley countryside peninsula police residents`;
+neighbourhood suburb border coast valley countryside peninsula police residents field fields oilfield`;
 
 /** Prepositions that put a following name in a location role ("in Bamako", "from the Sahel"). */
 export const PLACE_PREPS = `in at from near into across outside inside throughout toward towards via around within to through`;
