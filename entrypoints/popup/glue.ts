@@ -110,3 +110,30 @@ export function applyTheme(theme: Theme): void {
     localStorage.setItem(THEME_KEY, theme);
   }
 }
+
+/** The host permissions the reader needs (the manifest's `host_permissions`). */
+export const SITE_ACCESS = { origins: ['http://*/*', 'https://*/*'] };
+
+/** Whether the reader may run on websites (a person can withhold host permissions, in Firefox above all). */
+export async function hasSiteAccess(): Promise<boolean> {
+  try {
+    return await browser.permissions.contains(SITE_ACCESS);
+  } catch {
+    return true; // a browser without the API grants host permissions at install
+  }
+}
+
+/** Asks for access to websites; call it straight from a click handler (the request needs a user gesture). */
+export function requestSiteAccess(): Promise<boolean> {
+  return browser.permissions.request(SITE_ACCESS).catch(() => false);
+}
+
+/** Calls `onChange` whenever permissions are granted or withdrawn; returns the unsubscribe function. */
+export function watchSiteAccess(onChange: () => void): () => void {
+  browser.permissions.onAdded.addListener(onChange);
+  browser.permissions.onRemoved.addListener(onChange);
+  return () => {
+    browser.permissions.onAdded.removeListener(onChange);
+    browser.permissions.onRemoved.removeListener(onChange);
+  };
+}

@@ -10,7 +10,8 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { LibraryList, type Theme } from '@/components/LibraryList';
 import { getDatabase } from '@/utils/db';
 import { loadFirstPage, loadLibrary } from '@/utils/db/library';
-import { applyTheme, createActions, loadTheme } from './glue';
+import { SiteAccess } from '@/components/library/SiteAccess';
+import { applyTheme, createActions, hasSiteAccess, loadTheme, requestSiteAccess, watchSiteAccess } from './glue';
 import './style.css';
 
 /** Articles whose annotations fill the first screen, and then some. */
@@ -30,16 +31,26 @@ function App() {
   }, [first, loadAll]);
   const actions = useMemo(() => createActions(db), [db]);
   const [theme, setTheme] = useState<Theme>(loadTheme);
+  // Firefox lets people withhold host permissions; then the toolbar button asks for them (never a silent no-op)
+  const [siteAccess, setSiteAccess] = useState(true);
+  useEffect(() => {
+    const check = () => void hasSiteAccess().then(setSiteAccess);
+    check();
+    return watchSiteAccess(check);
+  }, []);
   return (
-    <LibraryList
-      data={data}
-      actions={actions}
-      theme={theme}
-      onThemeChange={(t) => {
-        applyTheme(t);
-        setTheme(t);
-      }}
-    />
+    <>
+      {!siteAccess && <SiteAccess onGrant={() => void requestSiteAccess().then(setSiteAccess)} />}
+      <LibraryList
+        data={data}
+        actions={actions}
+        theme={theme}
+        onThemeChange={(t) => {
+          applyTheme(t);
+          setTheme(t);
+        }}
+      />
+    </>
   );
 }
 
