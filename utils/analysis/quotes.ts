@@ -549,16 +549,33 @@ export function findQuotes(text: string, entities: Entity[]): Quote[] {
   ): void {
     const inner = spansIn(spans, start, end).filter((q) => q.open >= start - 1);
     let direct = false;
+    let prevPredicate: QSpan | null = null;
     for (const q of inner) {
       q.consumed = true;
       const lead = text.slice(start, q.open);
       const tail = text.slice(q.closed ? q.close + 1 : q.close, end);
       const atStart = /^[\s,:\u2014-]*$/.test(lead);
       const atEnd = /^[\s.,;:!?)\]]*$/.test(tail);
-      if ((fronted && atEnd) || (atStart && (atEnd || q.words >= 4)) || q.words >= 10 || (atEnd && q.words >= 8)) {
+      // 'said it "remains fully committed to Lebanon" and had "acted in line with the published rules"':
+      // quotation marks covering whole predicates after a bare pronoun subject are the speaker's words.
+      const localLead: string = prevPredicate ? text.slice(prevPredicate.close + 1, q.open) : lead;
+      const predicate: boolean =
+        q.words >= 3 &&
+        /^\p{Ll}/u.test(text.slice(q.start, q.start + 1)) &&
+        (prevPredicate
+          ? /^[\s,]*(?:and|but)\s+(?:(?:had|has|have|was|were|is|are|would|will)\s+)?$/i.test(localLead)
+          : /^\s*(?:that\s+)?(?:it|he|she|they|we)\s+$/i.test(localLead));
+      if (
+        (fronted && atEnd) ||
+        (atStart && (atEnd || q.words >= 4)) ||
+        q.words >= 10 ||
+        (atEnd && q.words >= 8) ||
+        predicate
+      ) {
         emit(q.start, q.end, 'direct', speaker, cue, anon);
         direct = true;
       }
+      prevPredicate = predicate ? q : null;
     }
     if (!direct && wordCount(text, start, end) >= 2) emit(start, end, 'indirect', speaker, cue, anon);
   }
@@ -631,7 +648,9 @@ function nameUnnamedSpokespeople(text: string, out: Quote[], names: ReturnType<t
 
 /** Byline and contributor lines: they name the article's authors, who are never its sources. */
 const BYLINE_LINES: readonly RegExp[] = [
-  /^By\s+\p{Lu}[^!?]{0,150}$/u,
+  // "By Eilidh Strachan", "By Moses Kiprotich and Lena Achterberg, Associated Press" — but not a sentence
+  // ("By Tuesday, officials said the water had receded.").
+  /^By\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|The|Then|Now|Late|Early|Mid)\b)\p{Lu}[^!?]{0,150}(?<![.!?]["'\u201d\u2019]?)$/u,
   /^(?:Additional |Further )?(?:Reporting|Writing|Editing|Edited|Compiled|Produced|Photographs?|Photos?)\s+by\s+\p{Lu}/iu,
   /\bcontributed (?:reporting|to this (?:report|article|story)|photography|research)\b/i,
   /^(?:Reach|Contact|Follow|Email|Media contact)\b[^.]{0,80}(?:\bat\b|\bon\b|:|@)/iu,
