@@ -422,6 +422,22 @@ export class SpeakerResolver {
     const head = headNoun(phrase);
     const headStart = start + headWordStart(phrase);
     const anonHead = head !== null && ANONYMOUS_HEADS.has(head);
+    // "Local media reported": a capitalized sentence-opening adjective the name finder took for a name,
+    // modifying a lower-case head noun, is not a name.
+    const lead = refs[0];
+    if (
+      lead &&
+      lead.type === 'unknown' &&
+      lead.start === start &&
+      !/\s/.test(lead.canonical) &&
+      head &&
+      headStart > lead.end &&
+      /^\s+\p{Ll}+$/u.test(this.text.slice(lead.end, headStart + head.length)) &&
+      !INSTITUTION_HEADS.has(head) &&
+      !ROLE_NOUNS.has(head)
+    ) {
+      return this.descriptive(phrase, head, true, cue);
+    }
     // A named person before the head's modifiers, not a possessive, names the speaker — unless it merely
     // modifies an unnamed head ("a Postal Service spokesman").
     let personRef: NameRef | null = null;
