@@ -103,6 +103,9 @@ const FIRM_VERBS =
 /** Capitalized function words of Title Case headlines that never sit inside a name. */
 const HEADLINE_GLUE =
   /^(In|At|As|To|With|By|From|Into|Over|After|Amid|Is|Are|Was|Were|Has|Have|Will|Says|Said|Say|Vs|Amid|Before|Against)$/;
+/** Kinds of place named in an appositive: "Diriyah, the restored old quarter". */
+const PLACE_NOUN =
+  /^(quarter|town|village|city|suburb|district|neighborhood|neighbourhood|island|region|province|settlement|township|county|port)$/;
 const ORG_SUFFIX_ABBR = /^(Inc|Corp|Co|Ltd|LLC|Plc|PLC|AG|SA|GmbH|LLP)\.?$/;
 
 const bare = (w: string): string => (w.endsWith('.') && w.length > 1 ? w.slice(0, -1) : w);
@@ -195,11 +198,14 @@ export function findEntities(text: string): Entity[] {
           continue;
         }
         // "Fight for $15": a campaign named with a sum of money
+        // (one word, and not a price: "buy First Horizon for $13 billion", "for $15 a share")
         if (
           w === 'for' &&
+          j === i &&
           at(k + 1)?.text === '$' &&
           at(k + 2)?.kind === 'num' &&
-          at(k + 2)!.start === at(k + 1)!.end
+          at(k + 2)!.start === at(k + 1)!.end &&
+          !/^(billion|million|trillion|thousand|bn|m|k|a|an|per|each|apiece)$/.test(at(k + 3)?.text ?? '')
         ) {
           j = k + 2;
           break;
@@ -454,6 +460,13 @@ function refineSpan(ctx: Ctx, a0: number, b0: number): Cand[] {
   if (a > b) return [];
   // "Tech Enabled: …" — what is left after a common sentence-initial word is no better evidenced than it
   if (a !== a0) sentenceInitial = strippedCommon || (sentenceInitial && tokens[a]!.sentStart);
+  // "NAIROBI, Kenya (Reuters) - Floods have killed …": the first word after a dateline starts the sentence
+  const dash = a > 0 ? tokens[a - 1]! : undefined;
+  if (dash && /^[—–-]$/.test(dash.text) && dash.line === tokens[a]!.line) {
+    let s = a - 1;
+    while (s > 0 && tokens[s - 1]!.line === dash.line && a - s <= 8) s--;
+    if (a - s <= 8 && tokens[s]!.upper && (s === 0 || tokens[s - 1]!.line !== dash.line)) sentenceInitial = true;
+  }
   // "Russian President …" is handled by the title split; "Indigenous Nasa protesters", "Russian Vladimir Putin":
   // a leading demonym is a description, unless the name is headed ("African Union", "Indian Point")
   if (b > a && isDemonym(tokens[a]!.text, lx)) {
@@ -942,7 +955,12 @@ function makeCand(ctx: Ctx, a: number, b: number, sentenceInitial: boolean): Can
     const n2 = at(b + 2);
     const n3 = at(b + 3);
     // "…'s council in Toribío, who travelled": after a preposition the "who" belongs to someone earlier
-    if (n2?.text === 'who' && !(prev && !prev.t.cap && lx.placePreps.has(prev.t.text))) votes[P] += 2;
+    if (
+      n2?.text === 'who' &&
+      !(prev && !prev.t.cap && lx.placePreps.has(prev.t.text)) &&
+      !(!single && lx.places.has(lexKey(w0)))
+    )
+      votes[P] += 2;
     else if (n2?.text === 'which') votes[O] += 1;
     else if (n2?.kind === 'num' && /^\d{1,3}$/.test(n2.text) && (n3?.text === ',' || n3?.text === ')')) votes[P] += 4;
     else if (
@@ -975,6 +993,11 @@ function makeCand(ctx: Ctx, a: number, b: number, sentenceInitial: boolean): Can
       if (i === b + 2 && t.cap && !/^(The|A|An|His|Her|Its|Their)$/.test(t.text) && !at(i + 1)?.possessive) break;
       if (lx.roleNouns.has(w) && !/^(head|chief)$/.test(w)) {
         votes[P] += 2;
+        break;
+      }
+      // "Diriyah, the restored old quarter", "Pomonal, a farming town"
+      if (PLACE_NOUN.test(w)) {
+        votes[L] += 3;
         break;
       }
       if (lx.orgRoleBefore.has(w) || /maker$/.test(w)) {
@@ -1249,7 +1272,11 @@ function cluster(cands: Cand[], lx: Lexicon): Entity[] {
       if (lx.places.has(lexKey(ws[0]!)) || lx.demonyms.has(lexKey(ws[0]!)))
         setOnce(byStripped, lexKey(ws.slice(1).join(' ')), cl);
       // "Samsung" ~ "Samsung Electronics": a company's own name without its trade word
-      if (t === O && ws.length === 2 && CORP_TAIL.test(ws[1]!)) setOnce(byCorp, lexKey(ws[0]!), cl);
+      if (t === O && ws.slice(1).every((w) => CORP_TAIL.test(w) || ORG_SUFFIX_ABBR.test(w)))
+        setOnce(byCorp, lexKey(ws[0]!), cl);
+      // "Chiefs" ~ "Kansas City Chiefs": a team or branch named after its town, then its own name
+      if (t === O && ws.length >= 3 && lx.places.has(lexKey(ws.slice(0, -1).join(' '))))
+        setOnce(byStripped, lexKey(ws[ws.length - 1]!), cl);
       // "Bureau of African" (cut short) ~ "Bureau of African Affairs"
       for (let i = 2; i < ws.length; i++) {
         const last = ws[i - 1]!;

@@ -63,7 +63,7 @@ brewer utility promoter exchange outfit alliance coalition consortium club team 
 
 /** Lowercase nouns right after a name that make it an organization ("Islamic State group", "G40 faction"). */
 export const ORG_AFTER = `group faction militants militia party company firm headquarters spokesman spokeswoman spokesperson executives
-shares stock exchange board tribe network leader leaders lawmakers legislators app website newspaper employees staff agency unit lawyers subsidiary affiliate division
+shares stock exchange board tribe network leader lawmakers legislators app website newspaper employees staff agency unit lawyers subsidiary affiliate division
 chief executive founder investors shareholders platform campaign members leadership insurgents fighters rebels officials`;
 
 /** Lowercase nouns after an unknown name that make it a product, vehicle or work, not an entity ("Falcon 9 rocket"). */
@@ -75,7 +75,7 @@ songs film movie series sitcom novel book memoir documentary podcast show game v
 /** Lowercase nouns right after a name that make it a place ("Ozark county", "the Kashmir region"). */
 export const PLACE_AFTER = `city town village province county region state island islands river capital area district neighborhood
 camp crossing
-neighbourhood suburb border coast valley countryside peninsula police residents field fields oilfield`;
+neighbourhood suburb border coast valley countryside peninsula police residents field fields oilfield settlement settlements slum slums township`;
 
 /** Prepositions that put a following name in a location role ("in Bamako", "from the Sahel"). */
 export const PLACE_PREPS = `in at from near into across outside inside throughout toward towards via around within to through`;

@@ -55,7 +55,7 @@ Flanders|Wallonia|Lombardy|Tuscany|Sicily|Sardinia|Corsica|Normandy|Brittany|Pro
 Galicia|Transnistria|Abkhazia|Ossetia|Nagorno-Karabakh|Chechnya|Dagestan|Kosovo|Somaliland|Puntland|Tigray|Oromia|
 Amhara|Cabo Delgado|Borno|Idlib|Aleppo|Raqqa|Mosul|Kandahar|Helmand|Waziristan|Khyber Pakhtunkhwa|Sindh|Gujarat|
 Kerala|Tamil Nadu|Maharashtra|Uttar Pradesh|Bihar|Assam|Manipur|Ladakh|Hokkaido|Okinawa|Mindanao|Java|Sumatra|Bali|
-Borneo|Papua|Aceh|Zanzibar|Darjeeling|Greenland|Iceland|Midwest|New England|Appalachia|Rust Belt|Bible Belt|Deep South|
+Borneo|Papua|Aceh|Zanzibar|Darjeeling|Greenland|Iceland|Midwest|New England|Carolinas|Dakotas|Balkans|Baltics|Caucasus|Appalachia|Rust Belt|Bible Belt|Deep South|
 Geneva|Cologne|Kiev|Antwerp|Venice|Nuremberg|Gothenburg|Bangalore|Odesa|Odessa|Frankfurt|Davos|Cape Canaveral|The Hague|
 Annapolis|Montpelier|Augusta|Harrisburg|Olympia|Juneau|Frankfort|Wall Street|Fleet Street|Whitehall|Westminster`;
 
