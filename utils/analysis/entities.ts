@@ -307,6 +307,22 @@ export function findEntities(text: string): Entity[] {
     next.weak = false;
   }
 
+  // "the Camry, RAV4 and Corolla Cross models": a list that ends in a product word is a list of products
+  for (let ci = 0; ci < cands.length; ci++) {
+    const c = cands[ci]!;
+    if (c.known) continue;
+    let i = c.b + 1;
+    let listed = false;
+    while (i < n && i - c.b <= 12) {
+      const t = tokens[i]!;
+      if (t.text === ',' || t.text === 'and' || t.text === 'or') listed = true;
+      else if (!(t.kind === 'word' && t.cap) && t.kind !== 'num') break;
+      i++;
+    }
+    const w = tokens[i];
+    if (listed && w?.kind === 'word' && !w.cap && lx.productAfter.has(w.text)) c.weak = true;
+  }
+
   // ---------- 3. coordination: "Athens, Clanton, Falkville and Prattville" share a type ----------
   coordinate(cands, tokens, lx.placePreps);
 
@@ -889,6 +905,12 @@ function makeCand(ctx: Ctx, a: number, b: number, sentenceInitial: boolean): Can
       )
     )
       votes[L] += 4;
+  }
+  // "Nairobi's Mathare", "Monterrey's San Nicolás de los Garza": a city's own neighbourhoods and sites
+  const own = at(a - 1);
+  if (own?.possessive && own.start === at(a - 2)?.end && !isOrg && !heads.some((h) => lx.orgHeads.has(h))) {
+    const kind = lx.places.get(lexKey(at(a - 2)!.text));
+    if (kind === 'city' || kind === 'region') votes[L] += 2;
   }
   // "the 43rd floor of the Waldorf Astoria", "the lobby of the Grand Hyatt": parts of a building name a place
   {
