@@ -190,6 +190,33 @@ export function findEntities(text: string): Entity[] {
         }
         break;
       }
+      // "Ministry of Land, Infrastructure, Transport and Tourism", "Ministry of Health, Labour and Welfare":
+      // a head word's "of" list with commas, closed by "and"
+      const h0 = lx.stopStarters.has(tokens[i]!.text) && i < j ? tokens[i + 1]! : tokens[i]!;
+      if (t.text === ',' && licensed && spanHas(tokens, i, j, 'of') && lx.orgHeads.has(bare(h0.text))) {
+        // each item is one portfolio word, not a name of its own ("Department of Energy, Ford and GM")
+        const item = (x: number): boolean => {
+          const tk = at(x);
+          if (!tk || !nameTok(x) || tk.upper) return false;
+          const key = lexKey(tk.text);
+          return lx.titleMod.has(tk.text) || !(lx.orgs.has(key) || lx.places.has(key) || lx.givenNames.has(tk.text));
+        };
+        let m = k + 1;
+        let end = -1;
+        for (let guard = 0; guard < 6 && item(m); guard++) {
+          const sep = at(m + 1);
+          if (sep?.text === 'and' && item(m + 2) && !nameTok(m + 3)) {
+            end = m + 2;
+            break;
+          }
+          if (sep?.text !== ',') break;
+          m += 2;
+        }
+        if (end > 0 && tokens[end]!.line === t.line) {
+          j = end;
+          break;
+        }
+      }
       // "of", "for", "on", "the", "and", "&" inside organization and place names
       if (t.kind === 'word' || t.text === '&') {
         const w = t.text;
