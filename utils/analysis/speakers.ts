@@ -105,6 +105,20 @@ const DOCUMENT_HEADS = new Set(
   ),
 );
 
+/** News organizations by name: never the antecedent of a non-media role noun ("the union"). */
+const MEDIA_NAME =
+  /\b(?:Times|Post|Press|News|Journal|Herald|Tribune|Gazette|Guardian|Telegraph|Ledger|Courier|Chronicle|Observer|Reuters|AFP|Bloomberg|BBC|CNN|NPR|Magazine|Daily|Radio|Television|TV)\b/;
+
+/** "the company" is not a university, a ministry or a court. */
+const BUSINESS_ROLES = new Set('company firm'.split(' '));
+const NOT_A_BUSINESS =
+  /\b(?:University|College|School|Ministry|Court|Police|Department|Council|Union|Party|Commission|Hospital|Church|Army|Government|Parliament|Senate|Congress|Assembly)\b/;
+
+/** Role nouns that may refer to a news organization. */
+const MEDIA_ROLES = new Set(
+  'newspaper paper broadcaster network channel outlet station agency publication magazine'.split(' '),
+);
+
 /** Nouns that introduce unnamed sources or institutions; never a one-word name. */
 const COMMON_NOUNS: ReadonlySet<string> = new Set([...ANONYMOUS_HEADS, ...INSTITUTION_HEADS, ...ROLE_NOUNS.keys()]);
 const lwOf = (w: string): string => w.toLowerCase().replace(/['\u2019]s$/, '');
@@ -373,6 +387,8 @@ const DETERMINERS = /^(?:the|a|an|one|this|that|these|those|another|some|two|thr
 export class SpeakerResolver {
   private readonly history: HistoryItem[] = [];
   private readonly genders = new Map<string, 'm' | 'f'>();
+  /** Document head ("study", "report") → the body last named as its author. */
+  private readonly documentIssuers = new Map<string, Speaker>();
 
   constructor(
     private readonly text: string,
@@ -450,7 +466,28 @@ export class SpeakerResolver {
     if (personRef) return named(personRef);
     // "The solicitation", "the report": a definite document speaks for the organization that issued it,
     // the one named just before.
+    // "A study by the University of Lisbon reported": a document speaks for the body named as its author.
+    if (head && DOCUMENT_HEADS.has(head) && refs.length) {
+      // Authorship only: "a study by X", "a report published in X" — not "a memo seen by Reuters".
+      const headEnd = headStart + head.length;
+      const by = refs.find(
+        (r) =>
+          !r.possessive &&
+          r.type !== 'person' &&
+          r.start >= headEnd &&
+          /^s?\s+(?:(?:issued|published|released|written|prepared|compiled|commissioned|conducted|led)\s+(?:[\p{L}\p{N}]+\s+){0,3})?(?:by|from|of|in)\s+(?:the\s+)?$/iu.test(
+            this.text.slice(headEnd, r.start),
+          ),
+      );
+      if (by) {
+        this.documentIssuers.set(head, named(by));
+        return named(by);
+      }
+    }
     if (!refs.length && head && DOCUMENT_HEADS.has(head) && /^(?:the|this)\s/i.test(phrase)) {
+      // "the study" after "a study by X": X again.
+      const known = this.documentIssuers.get(head);
+      if (known) return known;
       const issuer = this.resolveRole('organization', 'organization', start);
       if (issuer && issuer.name) return { ...issuer, anonymityCue: null };
     }
@@ -732,14 +769,24 @@ export class SpeakerResolver {
     }
     const score = new Map<string, { n: number; last: number; ref: NameRef | null }>();
     const floor = Math.max(0, pos - 2500);
+    // The publication reporting the story is not "the union" or "the company" it reports on.
+    const media = !MEDIA_ROLES.has(head);
     this.names.before(pos, floor, (r) => {
-      if (r.type === type && !r.possessive && !this.inQuote(r.start)) {
+      if (
+        r.type === type &&
+        !r.possessive &&
+        !this.inQuote(r.start) &&
+        !(media && MEDIA_NAME.test(r.canonical)) &&
+        !(BUSINESS_ROLES.has(head) && NOT_A_BUSINESS.test(r.canonical))
+      ) {
         const e = score.get(r.canonical) ?? { n: 0, last: r.start, ref: r };
         e.n++;
         score.set(r.canonical, e);
       }
       return false; // visit every ref in the window
     });
+    if (spoke && media && spoke.speaker.name && MEDIA_NAME.test(spoke.speaker.name)) spoke = null;
+    if (spoke && BUSINESS_ROLES.has(head) && NOT_A_BUSINESS.test(spoke.speaker.name ?? '')) spoke = null;
     if (spoke && spoke.speaker.name && pos - spoke.pos < 2500) {
       const e = score.get(spoke.speaker.name) ?? { n: 0, last: spoke.pos, ref: null };
       e.n += 0.5;
