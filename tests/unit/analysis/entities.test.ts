@@ -299,3 +299,67 @@ describe('findEntities: generalization rules', () => {
     expect(es.find((e) => e.text === 'B3')?.type).toBe('organization');
   });
 });
+
+describe('findEntities: more generalization rules', () => {
+  const typeOf = (text: string, name: string) => find(text).find((e) => e.text === name)?.type;
+
+  test.each<[string, string, string, EntityType]>([
+    [
+      'portfolio list in a ministry name',
+      'The Ministry of Health, Labour and Welfare agreed.',
+      'Ministry of Health, Labour and Welfare',
+      'organization',
+    ],
+    ['hometown after an age', 'Connor Whitby, 24, of Eccles, attacked him.', 'Eccles', 'place'],
+    ['governor of a place', 'Nuevo León Governor Samuel García blamed delays.', 'Nuevo León', 'place'],
+    ['Romance facility prefix', 'She filled the Teatro Colón in 1970.', 'Teatro Colón', 'place'],
+    ['place appositive', 'Delegates toured Diriyah, the restored old quarter.', 'Diriyah', 'place'],
+    [
+      "a city's neighbourhood",
+      "Rains submerged homes in Nairobi's Mathare and Kibera settlements.",
+      'Mathare',
+      'place',
+    ],
+    ['gas field', 'The company operates the Olkaria geothermal fields south of the lake.', 'Olkaria', 'place'],
+    [
+      'town-named club with "who"',
+      'The Kansas City Royals, who also play there, may move.',
+      'Kansas City Royals',
+      'organization',
+    ],
+  ])('%s', (_what, text, name, type) => {
+    expect(typeOf(text, name)).toBe(type);
+  });
+
+  test('a comma list of names after a ministry is not part of it', () => {
+    const names = find('The Department of Energy, Ford and GM met on Monday.').map((e) => e.text);
+    expect(names).toEqual(['Department of Energy', 'Ford', 'GM']);
+  });
+
+  test('a price is not a "for $15" name', () => {
+    const names = find('Schwab agreed to buy regional lender First Horizon for $13 billion.').map((e) => e.text);
+    expect(names).toContain('First Horizon');
+  });
+
+  test('"known as" gives an alias; short forms join their company or club', () => {
+    const water = find('The National Water Commission, known as Conagua, said the aqueduct would open.');
+    expect(water.map((e) => e.text)).toEqual(['National Water Commission']);
+    const toyota = find('Toyota Motor Corp. will recall cars. Shares of Toyota fell 1.2% in Tokyo.');
+    expect(toyota.filter((e) => e.type === 'organization').map((e) => e.text)).toEqual(['Toyota Motor Corp.']);
+    const chiefs = find(
+      'Kansas wants the Kansas City Chiefs. Chiefs president Mark Donovan said the team would study it.',
+    );
+    expect(chiefs.filter((e) => /Chiefs/.test(e.text)).map((e) => e.text)).toEqual(['Kansas City Chiefs']);
+  });
+
+  test('a list ending in a product word is products', () => {
+    const names = find('The recall covers the Camry, RAV4 and Corolla Cross models built in Aichi.').map((e) => e.text);
+    expect(names).not.toContain('Camry');
+    expect(names).not.toContain('RAV4');
+  });
+
+  test('the first word after a dateline is a sentence start', () => {
+    const names = find('NAIROBI, Kenya (Reuters) - Floods have killed at least 38 people in Kenya.').map((e) => e.text);
+    expect(names).not.toContain('Floods');
+  });
+});
