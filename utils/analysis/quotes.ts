@@ -97,6 +97,9 @@ const BOUNDARY = new Set(
 const FINITE =
   /\b(?:is|are|was|were|has|have|had|will|would|can|could|should|did|does|do|may|might|must|isn't|aren't|wasn't|weren't|hasn't|haven't|hadn't|won't|wouldn't|can't|couldn't|didn't|doesn't|don't)\b/i;
 
+/** FINITE in lower case only: inside an object "May" is a month and "Is" part of a title. */
+const FINITE_LOWER = new RegExp(FINITE.source);
+
 /** Words that open an adverbial (not a subject) segment or remainder. */
 const ADVERBIAL_LEAD = new Set(
   (
@@ -1523,7 +1526,7 @@ function contentAfter(
     CLAUSE_ONLY_VERBS.has(cue.lemma) &&
     !/^\s*["\u201c'\u2018]/.test(text.slice(start, end)) &&
     !/^that\b/i.test(text.slice(toks[cue.last + 1]?.s ?? start, end)) &&
-    !FINITE.test(object) &&
+    !FINITE_LOWER.test(object) &&
     !/\b\p{Ll}+ed\b/u.test(object) &&
     !objSpans.some((q) => !isQuotedTitle(text, q))
   ) {

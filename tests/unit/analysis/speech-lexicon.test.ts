@@ -112,6 +112,7 @@ describe('cues added for unseen outlets', () => {
     ['Maria Lopez has called the bridge "a monument to waste."', 'the bridge "a monument to waste."'],
     ['"Nobody won anything tonight." That was how Maria Lopez put it.', 'Nobody won anything tonight.'],
     ['Maria Lopez put it to a vote.', null],
+    ['Maria Lopez first reported the deal in May.', null],
     ['Maria Lopez wrote a memoir, "Bridges Of Home," that sold well.', null],
     ['Maria Lopez has called the plan a "fig leaf."', null],
     ['Maria Lopez called the police.', null],
