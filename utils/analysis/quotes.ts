@@ -4,6 +4,9 @@
  * it, whether the source is anonymous, and the cue that licensed the attribution.
  *
  * Pipeline (all linear in the text length):
+ *  0. paragraph roles: bylines, contributor lines and photo credits (their names are never speakers or
+ *     antecedents), the headline and "Related:" links (no claims), interview transcripts ("TSAO: …" is
+ *     the interviewee's direct quote, "Q: …" the interviewer's question);
  *  1. quotation-mark spans per paragraph (curly, straight, doubled apostrophes, guillemets, single quotes);
  *  2. sentences, merged where a quotation spans a sentence break;
  *  3. per sentence, speech cues outside quotations → subject (before: "X said", after: "said X", relative:
@@ -12,7 +15,9 @@
  *     quoted phrase);
  *  4. "according to X" attributions;
  *  5. block content after "X said:" at a paragraph end;
- *  6. leftover quotations that read as speech (not scare quotes) inherit the nearby speaker.
+ *  6. leftover quotations that read as speech (not scare quotes) inherit the nearby speaker, or the
+ *     speaker of an attribution-only sentence right after them ('"…" So said the mayor, Ana Ruiz.');
+ *  7. an unnamed spokesperson takes the name of the article's one named spokesperson.
  */
 import type { Entity, Quote } from './types';
 import { splitParagraphs, splitSentences, type Span } from './sentences';

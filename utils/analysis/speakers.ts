@@ -6,6 +6,9 @@
  * Named speakers come from the entity engine's mentions (canonical names). Because entities may be missing
  * or incomplete, a light fallback finds capitalized name spans itself, so attribution degrades gracefully.
  * All look-ups are binary searches over mentions sorted by offset: resolution is O(log n) per claim.
+ * Names in bylines and credits are left out of the index (the author is never a source); pronouns resolve
+ * to the most salient person (the subject of a recent sentence), and a speaker phrase is always a noun
+ * phrase, never reported content.
  */
 import type { Entity, EntityType, Mention } from './types';
 import type { Span } from './sentences';
