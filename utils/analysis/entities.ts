@@ -103,6 +103,8 @@ const FIRM_VERBS =
 /** Capitalized function words of Title Case headlines that never sit inside a name. */
 const HEADLINE_GLUE =
   /^(In|At|As|To|With|By|From|Into|Over|After|Amid|Is|Are|Was|Were|Has|Have|Will|Says|Said|Say|Vs|Amid|Before|Against)$/;
+/** Institutions whose building is named like them: "near Briarwood Elementary School". */
+const FACILITY_HEAD = /^(School|Church|Mosque|Synagogue|Temple|Chapel|Hospital|Clinic|Library)$/;
 /** Kinds of place named in an appositive: "Diriyah, the restored old quarter". */
 const PLACE_NOUN =
   /^(quarter|town|village|city|suburb|district|neighborhood|neighbourhood|island|region|province|settlement|township|county|port)$/;
@@ -328,7 +330,7 @@ export function findEntities(text: string): Entity[] {
   for (let ci = 0; ci + 1 < cands.length; ci++) {
     const c = cands[ci]!;
     const next = cands[ci + 1]!;
-    if (next.a !== next.b || c.words.length < 2 || next.a !== c.b + 4) continue;
+    if (next.b - next.a > 3 || c.words.length < 2 || next.a !== c.b + 4) continue;
     if (at(c.b + 1)?.text !== ',' || at(c.b + 2)?.text !== 'known' || at(c.b + 3)?.text !== 'as') continue;
     next.parenAlias = c;
     next.weak = false;
@@ -376,7 +378,7 @@ function licenses(word: string, lx: Lexicon): boolean {
   return (
     lx.orgHeads.has(w) ||
     lx.placePrefixes.has(w) ||
-    /^(Republic|Kingdom|Emirate|Commonwealth|State|States|Province|Office|Bank|Secretary|Minister|Museum|Hospital|University|Institute|Center|Centre|Bureau|Order|House|Church)$/.test(
+    /^(Republic|Kingdom|Emirate|Commonwealth|State|States|Province|Office|Bank|Secretary|Minister|Museum|Hospital|University|Institute|Center|Centre|Bureau|Order|House|Church|Hall)$/.test(
       w,
     )
   );
@@ -588,6 +590,7 @@ function refineSpan(ctx: Ctx, a0: number, b0: number): Cand[] {
       (lx.orgHeads.has(leftHead) || lx.placeHeads.has(leftHead)) &&
       tokens.slice(a, i - 1).some(
         (t) =>
+          t.kind === 'word' &&
           !lx.genericAlone.has(bare(t.text)) &&
           !lx.compass.has(t.text) &&
           !lx.orgHeads.has(bare(t.text)) &&
@@ -834,6 +837,19 @@ function makeCand(ctx: Ctx, a: number, b: number, sentenceInitial: boolean): Can
       }
     }
     if (lx.placePrefixes.has(w0)) votes[L] += 3;
+    // "American Red Cross": a nation's branch of a known organization
+    if (lx.demonyms.has(lexKey(w0)) && lx.orgs.has(lexKey(words.slice(1).join(' ')))) votes[O] += 6;
+    // "Cricket Australia", "Amnesty International Kenya": a body named with its country (not "Michael Jordan")
+    const lastKind = lx.places.get(lexKey(words[words.length - 1]!));
+    if (
+      (lastKind === 'country' || lastKind === 'region') &&
+      !lx.givenNames.has(w0) &&
+      !isPlace &&
+      !lx.placePrefixes.has(w0) &&
+      !lx.compass.has(w0) &&
+      !lx.placeHeads.has(w0)
+    )
+      votes[O] += 3;
     // "Formula 1", "Division 2": personal names carry no numbers
     if (tokens[b]!.kind === 'num') votes[P] -= 3;
     // "Missouri House", "Ohio House": a state's or nation's chamber
@@ -932,6 +948,16 @@ function makeCand(ctx: Ctx, a: number, b: number, sentenceInitial: boolean): Can
       )
     )
       votes[L] += 4;
+  }
+  // "near Briarwood Elementary School", "a shelter at First Baptist Church": an institution's building as a location
+  if (!single && FACILITY_HEAD.test(head) && prev && !prev.t.cap) {
+    const pw = prev.t.text;
+    const before = prev2 && !prev2.t.cap ? prev2.t.text : '';
+    if (
+      /^(near|outside|inside|behind|opposite|beside)$/.test(pw) ||
+      (pw === 'at' && /^(shelter|vigil|rally|funeral|memorial|ceremony|service|gathered|held|opened)$/.test(before))
+    )
+      votes[L] += 6;
   }
   // "Nairobi's Mathare", "Monterrey's San Nicolás de los Garza": a city's own neighbourhoods and sites
   const own = at(a - 1);
@@ -1318,7 +1344,11 @@ function cluster(cands: Cand[], lx: Lexicon): Entity[] {
       if (t === O && !ws.some((w) => lx.connectors.has(w) || lx.genericAlone.has(w)) && !lx.places.has(lexKey(ws[0]!)))
         setOnce(byFirst, lexKey(ws[0]!), cl);
       // "US State Department" ~ "State Department"; "US Bureau of African Affairs" ~ "Bureau of African Affairs"
-      if (lx.places.has(lexKey(ws[0]!)) || lx.demonyms.has(lexKey(ws[0]!)))
+      // ("Colombian Senate" ~ "Senate", but the "Pakistani Taliban" are not the Taliban)
+      if (
+        lx.places.has(lexKey(ws[0]!)) ||
+        (lx.demonyms.has(lexKey(ws[0]!)) && ws.slice(1).every((w) => lx.genericAlone.has(w) || lx.orgHeads.has(w)))
+      )
         setOnce(byStripped, lexKey(ws.slice(1).join(' ')), cl);
       // "Samsung" ~ "Samsung Electronics": a company's own name without its trade word
       if (t === O && ws.slice(1).every((w) => CORP_TAIL.test(w) || ORG_SUFFIX_ABBR.test(w)))

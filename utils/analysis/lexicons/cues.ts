@@ -97,7 +97,7 @@ Petroleum Telecom Communications Software Games Pictures Publishing Reserve Mini
 Commissions Unions Banks Committees Institutes Universities Schools Colleges Fire Legion Battalion Regiment Division Squad
 Unit Cartel Gang Mafia Clinic Clinics Project Watch International Worldwide Global Solutions Consulting Associates
 Air Power Rail Railways Shipping Steel Mining Motor Observatory Report Terminals Trading Resources Minerals Metals Construction Engineering Development
-Rovers Wanderers Athletic Albion Hotspur
+Rovers Wanderers Athletic Albion Hotspur Research Economics Analytics Advisory
 Properties Realty Estates Hotels Resorts Brewing Beverages Textiles Chemicals Electric Electronics Semiconductor Securities Financial Investments Insurance Bancorp Advisors Management Markets Logistics Pharma Biotech Robotics`;
 
 /**
@@ -110,7 +110,7 @@ Forest Beach Coast Peninsula County Province Region District Prefecture Township
 Palace Castle Cathedral Mosque Temple Hospital Museum Memorial Stadium Arena Tower Towers Building House Terminal Interstate
 Highway Route Camp Prison Jail Zoo Gardens Garden Falls Canyon Creek Springs Field Fields Square Circle Pier Dam Reservoir
 Plateau Basin Delta Glacier Volcano Reef Oasis Quarter Gate Wall Monument Cemetery Stadium Ballpark Coliseum Colosseum
-Freeway Expressway Parkway Turnpike Motorway Crossing Pass Junction Corridor Highlands Lowlands Midlands Bayou`;
+Freeway Expressway Parkway Turnpike Motorway Crossing Pass Junction Corridor Highlands Lowlands Midlands Bayou Hall`;
 
 /** Place words that come first ("Mount Kenya", "Lake Chad", "Gulf of Mexico", "Cape Town"). */
 export const PLACE_PREFIXES = `Mount Mt Lake Gulf Cape Fort Port Isle Bay Sea Strait Loch Lough Glen Plaza Calle Avenida Piazza Puerto
@@ -179,7 +179,7 @@ ux|seo|rss|nb|mph|kph|km|kg|mm|cm|hd|4k|3d|2d|5g|4g|3g|esg|ipo|ceo's|ev|evs|gop|
 llc|no|yes|update|breaking|live|watch|read|more|new|free|exclusive|video|photo|photos|advertisement|editor's note|note|
 mr.|mrs.|ms.|dr.|premium|subscribe|newsletter|newsletters|sponsored|getty images|getty|shutterstock|file|file photo|
 god's|lord|heaven|hell|s&p 500|s&p|dow jones industrial average|dow|nasdaq composite|ftse 100|ftse|dax|cac 40|
-social democrat|social democrats|first nations|first nation|christian democrat|christian democrats|free democrat|free democrats|nikkei 225|stoxx 600|hang seng|sensex|nifty|kospi|brent|wti|bitcoin|ethereum|bible|koran|quran|torah|gospel|church|mosque|city|county`;
+social democrat|social democrats|test|tests|ef0|ef1|ef2|ef3|ef4|ef5|first nations|first nation|christian democrat|christian democrats|free democrat|free democrats|nikkei 225|stoxx 600|hang seng|sensex|nifty|kospi|brent|wti|bitcoin|ethereum|bible|koran|quran|torah|gospel|church|mosque|city|county`;
 
 /** Trailing words that make a capitalized span a law, document, award or event rather than an entity. */
 export const NON_ENTITY_HEADS = `Act Bill Amendment Treaty Accord Accords Agreement Doctrine Plan Protocol Convention Resolution
