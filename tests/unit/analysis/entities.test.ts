@@ -363,3 +363,60 @@ describe('findEntities: more generalization rules', () => {
     expect(names).not.toContain('Floods');
   });
 });
+
+describe('findEntities: institutions, facilities and national bodies', () => {
+  const typeOf = (text: string, name: string) => find(text).find((e) => e.text === name)?.type;
+
+  test.each<[string, string, string, EntityType]>([
+    [
+      'school used as a location',
+      'Homes near Briarwood Elementary School were flattened.',
+      'Briarwood Elementary School',
+      'place',
+    ],
+    [
+      'church shelter',
+      'The charity opened a shelter at First Baptist Church in Moore.',
+      'First Baptist Church',
+      'place',
+    ],
+    [
+      'body named with its country',
+      'Cricket Australia said the second match was sold out.',
+      'Cricket Australia',
+      'organization',
+    ],
+    [
+      'national branch of a known body',
+      'The American Red Cross opened a shelter.',
+      'American Red Cross',
+      'organization',
+    ],
+    [
+      'research firm',
+      'Counterpoint Research analyst Ivan Lam said sales rose.',
+      'Counterpoint Research',
+      'organization',
+    ],
+    [
+      "possessive inside an 'of' name",
+      "The People's Bank of China cut rates.",
+      "People's Bank of China",
+      'organization',
+    ],
+  ])('%s', (_what, text, name, type) => {
+    expect(typeOf(text, name)).toBe(type);
+  });
+
+  test('a person named after a country stays a person', () => {
+    expect(typeOf('Michael Jordan said he would buy the team.', 'Michael Jordan')).toBe('person');
+  });
+
+  test('a demonym in front of a known group is another group', () => {
+    const names = find(
+      "Authorities blamed the Pakistani Taliban. Islamabad accused Afghanistan's Taliban government of sheltering them.",
+    ).map((e) => e.text);
+    expect(names).toContain('Pakistani Taliban');
+    expect(names).toContain('Taliban');
+  });
+});
