@@ -5,6 +5,7 @@
 import { describe, expect, test } from 'vitest';
 import {
   ANONYMITY_CUES,
+  ANONYMOUS_HEADS,
   COGNITION_VERBS,
   INSTITUTION_HEADS,
   PHRASAL_CUES,
@@ -176,5 +177,10 @@ describe('role and institution nouns', () => {
 
   test.each(['military', 'authorities', 'government', 'police'])('"%s" speaks on the record', (noun) => {
     expect(INSTITUTION_HEADS.has(noun)).toBe(true);
+  });
+
+  test.each(['prosecutors'])('unnamed "%s" are people, not an institution on the record', (noun) => {
+    expect(INSTITUTION_HEADS.has(noun)).toBe(false);
+    expect(ANONYMOUS_HEADS.has(noun)).toBe(true);
   });
 });

@@ -214,7 +214,9 @@ export const ANONYMOUS_HEADS: ReadonlySet<string> = new Set(
     'economist economists scientist scientists researcher researchers lawyer lawyers campaigner campaigners ' +
     'protester protesters investor investors voter voters customer customers passenger passengers fan fans ' +
     'locals villager villagers neighbour neighbours neighbor neighbors relative relatives friend friends ' +
-    'commander commanders leader leaders minister ministers manager managers'
+    'commander commanders leader leaders minister ministers manager managers ' +
+    // Unnamed prosecutors are people, not the prosecution service speaking on the record.
+    'prosecutors'
   ).split(' '),
 );
 
@@ -226,7 +228,7 @@ export const INSTITUTION_HEADS: ReadonlySet<string> = new Set(
   (
     'military army authorities authority government administration police ministry department agency company ' +
     'firm court embassy council committee commission university bureau office union party group organisation ' +
-    'organization navy airforce prosecutors prosecutor statement white house kremlin pentagon'
+    'organization navy airforce prosecutor statement white house kremlin pentagon'
   ).split(' '),
 );
 
