@@ -659,7 +659,7 @@ const BYLINE_LINES: readonly RegExp[] = [
   // "By Eilidh Strachan", "By Moses Kiprotich and Lena Achterberg, Associated Press" — but not a sentence
   // ("By Tuesday, officials said the water had receded.").
   /^By\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|The|Then|Now|Late|Early|Mid)\b)\p{Lu}[^!?]{0,150}(?<![.!?]["'\u201d\u2019]?)$/u,
-  /^(?:Additional |Further )?(?:Reporting|Writing|Editing|Edited|Compiled|Produced|Photographs?|Photos?)\s+by\s+\p{Lu}/iu,
+  /^(?:Additional |Further )?(?:Reporting|Writing|Editing|Edited|Compiled|Produced|Photographs?|Photos?|Story|Words|Text|Interview)\s+by\s+\p{Lu}/iu,
   /\bcontributed (?:reporting|to this (?:report|article|story)|photography|research)\b/i,
   /^(?:Reach|Contact|Follow|Email|Media contact)\b[^.]{0,80}(?:\bat\b|\bon\b|:|@)/iu,
   /^(?:\p{Lu}[\p{L}'\u2019.-]+ ){1,3}(?:is|was) (?:a|an|the) [\p{L} -]{0,40}(?:correspondent|reporter|editor|writer|columnist|journalist|photographer)\b/u,
