@@ -104,7 +104,7 @@ const FIRM_VERBS =
 const HEADLINE_GLUE =
   /^(In|At|As|To|With|By|From|Into|Over|After|Amid|Is|Are|Was|Were|Has|Have|Will|Says|Said|Say|Vs|Amid|Before|Against)$/;
 /** Institutions whose building is named like them: "near Briarwood Elementary School". */
-const FACILITY_HEAD = /^(School|Church|Mosque|Synagogue|Temple|Chapel|Hospital|Clinic|Library)$/;
+const FACILITY_HEAD = /^(School|Church|Mosque|Synagogue|Temple|Chapel|Hospital|Clinic|Library|Center|Centre|Arena)$/;
 /** Kinds of place named in an appositive: "Diriyah, the restored old quarter". */
 const PLACE_NOUN =
   /^(quarter|town|village|city|suburb|district|neighborhood|neighbourhood|island|region|province|settlement|township|county|port)$/;
@@ -944,15 +944,18 @@ function makeCand(ctx: Ctx, a: number, b: number, sentenceInitial: boolean): Can
       pw === 'of' &&
       prev2 &&
       /^(city|town|village|state|province|region|island|county|capital|district|suburb|neighborhood|neighbourhood|residents|inhabitants|outskirts|streets|suburbs|north|south|east|west|northeast|northwest|southeast|southwest)$/.test(
-        prev2.t.text,
+        prev2.t.text.toLowerCase(),
       )
     )
       votes[L] += 4;
   }
   // "near Briarwood Elementary School", "a shelter at First Baptist Church": an institution's building as a location
-  if (!single && FACILITY_HEAD.test(head) && prev && !prev.t.cap) {
-    const pw = prev.t.text;
-    const before = prev2 && !prev2.t.cap ? prev2.t.text : '';
+  // ("outside the American Airlines Center")
+  const fPrev = prev?.t.text === 'the' ? prev2 : prev;
+  if (!single && FACILITY_HEAD.test(head) && fPrev && !fPrev.t.cap) {
+    const pw = fPrev.t.text;
+    const fPrev2 = prevWord(tokens, fPrev.i);
+    const before = fPrev2 && !fPrev2.t.cap ? fPrev2.t.text : '';
     if (
       /^(near|outside|inside|behind|opposite|beside)$/.test(pw) ||
       (pw === 'at' && /^(shelter|vigil|rally|funeral|memorial|ceremony|service|gathered|held|opened)$/.test(before))
@@ -984,7 +987,7 @@ function makeCand(ctx: Ctx, a: number, b: number, sentenceInitial: boolean): Can
     if (PLACE_ROLES.test(role)) votes[L] += 2;
     else if (/^(shares|stock|stake|bonds)$/.test(role) && prev.t.text === 'of') votes[O] += 4;
     else if (
-      lx.roleNouns.has(role) &&
+      (lx.roleNouns.has(role) || /^(traders|strategists|executives|employees|bankers|engineers|staff)$/.test(role)) &&
       !/^(wife|husband|son|daughter|father|mother|brother|sister|friend|widow)$/.test(role)
     )
       votes[O] += 3;

@@ -25,7 +25,7 @@ Congresswoman Councilman Councilwoman Councillor Councilor Mayor Judge Justice S
 Maj Major Brig Brigadier Col Colonel Capt Captain Sgt Sergeant Cpl Corporal Pvt Private Adm Admiral Marshal Commander Cmdr
 Detective Det Inspector Insp Agent Officer Coach CEO CFO COO CTO Chairman Chairwoman Chairperson Director PM MP Spokesman
 Spokeswoman Spokesperson Pastor Father Sister Chief Chair Director-General Attorney-General Governor-General
-Inspector-General Vice-Chancellor Surgeon-General Astronaut Cosmonaut Superintendent Supt Deputy Dep Attorney Solicitor Prosecutor Leader Counsel`;
+Inspector-General Vice-Chancellor Surgeon-General Ombudsman Astronaut Cosmonaut Superintendent Supt Deputy Dep Attorney Solicitor Prosecutor Leader Counsel`;
 
 /** Words that modify a title ("Foreign Minister", "Attorney General", "Deputy Prime Minister"); never a title alone. */
 export const TITLE_MOD = `Foreign Defence Defense Finance Interior Home Health Education Trade Economy Economic Energy Environment Justice
@@ -114,7 +114,7 @@ Freeway Expressway Parkway Turnpike Motorway Crossing Pass Junction Corridor Hig
 
 /** Place words that come first ("Mount Kenya", "Lake Chad", "Gulf of Mexico", "Cape Town"). */
 export const PLACE_PREFIXES = `Mount Mt Lake Gulf Cape Fort Port Isle Bay Sea Strait Loch Lough Glen Plaza Calle Avenida Piazza Puerto
-Rio Río Isla Lago Monte Sierra Cerro Playa Casa Praia Rua Place Rue Mar Wadi Jebel Jabal Ras Tell
+River Rio Río Isla Lago Monte Sierra Cerro Playa Casa Praia Rua Place Rue Mar Wadi Jebel Jabal Ras Tell
 Teatro Théâtre Estadio Estádio Stade Museo Musée Palacio Palais Palazzo Parque Catedral Iglesia Mercado Castillo Castello`;
 
 /** Organization words that come first in Romance-language and club names ("Partido de la U", "Real Madrid"). */
@@ -179,13 +179,13 @@ ux|seo|rss|nb|mph|kph|km|kg|mm|cm|hd|4k|3d|2d|5g|4g|3g|esg|ipo|ceo's|ev|evs|gop|
 llc|no|yes|update|breaking|live|watch|read|more|new|free|exclusive|video|photo|photos|advertisement|editor's note|note|
 mr.|mrs.|ms.|dr.|premium|subscribe|newsletter|newsletters|sponsored|getty images|getty|shutterstock|file|file photo|
 god's|lord|heaven|hell|s&p 500|s&p|dow jones industrial average|dow|nasdaq composite|ftse 100|ftse|dax|cac 40|
-social democrat|social democrats|test|tests|ef0|ef1|ef2|ef3|ef4|ef5|first nations|first nation|christian democrat|christian democrats|free democrat|free democrats|nikkei 225|stoxx 600|hang seng|sensex|nifty|kospi|brent|wti|bitcoin|ethereum|bible|koran|quran|torah|gospel|church|mosque|city|county`;
+social democrat|social democrats|open|spaniard|spaniards|frenchman|frenchmen|dutchman|englishman|scotsman|welshman|irishman|test|tests|ef0|ef1|ef2|ef3|ef4|ef5|first nations|first nation|christian democrat|christian democrats|free democrat|free democrats|nikkei 225|stoxx 600|hang seng|sensex|nifty|kospi|brent|wti|bitcoin|ethereum|bible|koran|quran|torah|gospel|church|mosque|city|county`;
 
 /** Trailing words that make a capitalized span a law, document, award or event rather than an entity. */
 export const NON_ENTITY_HEADS = `Act Bill Amendment Treaty Accord Accords Agreement Doctrine Plan Protocol Convention Resolution
 Award Awards Prize Prizes Cup Championship Championships Olympics Festival Week Day Summit Crisis War Revolution
 Spring Massacre Law Code Charter Declaration Manifesto Index Syndrome Disease Virus Pandemic Agenda Strategy Deal
-Tour Tournament Series Show Album Concert Expo Marathon Composite Telescope`;
+Tour Tournament Series Show Album Concert Expo Marathon Composite Telescope Open Prix`;
 
 /**
  * Words that are capitalized inside names but never a name on their own ("Foundation", "Department"):
