@@ -420,3 +420,37 @@ describe('findEntities: institutions, facilities and national bodies', () => {
     expect(names).toContain('Taliban');
   });
 });
+
+describe('findEntities: venues, rivers and tournaments', () => {
+  const typeOf = (text: string, name: string) => find(text).find((e) => e.text === name)?.type;
+
+  test.each<[string, string, string, EntityType]>([
+    [
+      'arena used as a location',
+      'Fans protested outside the American Airlines Center on Sunday.',
+      'American Airlines Center',
+      'place',
+    ],
+    ['traders at a firm', 'Traders at Olam said supplies could rise.', 'Olam', 'organization'],
+    ['British river name', 'The River Severn burst its banks on Tuesday.', 'River Severn', 'place'],
+    ['residents of a town at a sentence start', 'Residents of Bewdley were told to leave.', 'Bewdley', 'place'],
+    [
+      'an office named after a role',
+      "The Ombudsman's Office said 24 people were injured.",
+      "Ombudsman's Office",
+      'organization',
+    ],
+  ])('%s', (_what, text, name, type) => {
+    expect(typeOf(text, name)).toBe(type);
+  });
+
+  test('players in a tennis report stay people; the tournament is not an entity', () => {
+    const es = find(
+      'Jannik Sinner beat Carlos Alcaraz 6-4, 3-6, 7-5 to win the Australian Open. The Spaniard struggled.',
+    );
+    expect(es.find((e) => e.text === 'Jannik Sinner')?.type).toBe('person');
+    expect(es.find((e) => e.text === 'Carlos Alcaraz')?.type).toBe('person');
+    expect(es.map((e) => e.text)).not.toContain('Open');
+    expect(es.map((e) => e.text)).not.toContain('Spaniard');
+  });
+});
