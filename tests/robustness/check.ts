@@ -7,9 +7,15 @@
  * the bench runs exactly what the test runs.
  */
 import { JSDOM } from 'jsdom';
-import { Anchorer, squeeze as liveSqueeze, type AnchorTarget } from '../../utils/anchoring/anchor';
+import { Anchorer, type AnchorTarget } from '../../utils/anchoring/anchor';
 import { describeRange } from '../../utils/anchoring/selection';
-import { fold, foldWithMap, locateExact, quoteSelector } from '../../utils/anchoring/selectors';
+import {
+  fold,
+  locateExact,
+  quoteSelector,
+  squeeze as liveSqueeze,
+  squeezeWithMap,
+} from '../../utils/anchoring/selectors';
 import { analyzeText, type Analysis } from '../../utils/analysis';
 import { articleInput, extractArticle, type ExtractedArticle } from '../../utils/article/extract';
 import { articleText } from '../../utils/article/text';
@@ -140,7 +146,7 @@ function checkTextAnchoring(
   seed: number,
 ): { anchored: number; inPlace: number } {
   const fail = (msg: string): never => failAt(page, 'anchoring', msg);
-  const folded = foldWithMap(text, true);
+  const folded = squeezeWithMap(text);
   const spans = [
     ...an.entities.flatMap((e) => e.mentions).slice(0, 40),
     ...an.quotes.slice(0, 40),

@@ -3,7 +3,7 @@
  *
  * Readability works on a clone, so its nodes are useless for drawing; what survives is text. The live page
  * is indexed once (text nodes + per-character node/offset, white space and invisible characters dropped, the
- * same "squeezed" key `foldWithMap(s, true)` uses), the article's paragraphs are aligned onto that index in
+ * same "squeezed" key as `squeeze` in selectors.ts), the article's paragraphs are aligned onto that index in
  * one monotone pass, and every analysis offset is then mapped by arithmetic. Only what does not fall in an
  * aligned paragraph is searched for — exact text scored by prefix/suffix/position like Hypothesis, then a
  * bounded fuzzy search with `approx-string-match` — and only inside the part of the page that holds the
@@ -13,29 +13,7 @@
 import search from 'approx-string-match';
 import { isSkippedElement } from '../article/text';
 import type { TextPositionSelector, TextQuoteSelector } from '../db/schema';
-
-/**
- * Whether the squeezed key drops this UTF-16 code: white space (what `\s` matches, NBSP included) and the
- * invisible characters of `INVISIBLE`. A char-code test, not a regex, because it runs once per character of
- * the whole page.
- */
-function dropped(c: number): boolean {
-  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
-  if (c < 160) return false;
-  return (
-    c === 160 ||
-    c === 0xad ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200d) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x2060 ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
-}
+import { commonPrefix, commonSuffix, isDropped, MAX_OCCURRENCES, squeeze } from './selectors';
 
 /** Context characters compared on each side of a candidate (squeezed, so ~32 folded characters). */
 const CONTEXT = 32;
@@ -45,16 +23,6 @@ const LONG_BLOCK = 24;
 const MIN_FUZZY = 12;
 /** How far outside the aligned article region a fallback search may look, in squeezed characters. */
 const REGION_SLACK = 4000;
-/** The most exact occurrences scored for one quote (a name repeated thousands of times). */
-const MAX_OCCURRENCES = 2000;
-
-/** Squeezes a string the way the live index does (white space and invisible characters removed). */
-export function squeeze(s: string): string {
-  let out = '';
-  for (let i = 0; i < s.length; i++) if (!dropped(s.charCodeAt(i))) out += s[i]!;
-  return out;
-}
-
 /** The live page's text, indexed once: the squeezed text and where each text node starts in it. */
 export interface LiveTextIndex {
   /** Every indexed character except white space and invisible characters, in document order. */
@@ -125,7 +93,7 @@ function locate(index: LiveTextIndex, i: number): { node: Text; offset: number }
   let k = i - starts[lo]!;
   const data = node.data;
   for (let j = 0; j < data.length; j++) {
-    if (dropped(data.charCodeAt(j))) continue;
+    if (isDropped(data.charCodeAt(j))) continue;
     if (k-- === 0) return { node, offset: j };
   }
   return null;
@@ -190,7 +158,7 @@ function squeezeArticle(s: string): SqueezedArticle {
   const out: string[] = [];
   for (let i = 0; i < s.length; i++) {
     inv[i] = out.length;
-    if (dropped(s.charCodeAt(i))) continue;
+    if (isDropped(s.charCodeAt(i))) continue;
     map[out.length] = i;
     out.push(s[i]!);
   }
@@ -212,18 +180,6 @@ interface Candidate {
   end: number;
   score: number;
   fuzzy: boolean;
-}
-
-function commonSuffixLen(a: string, b: string): number {
-  let k = 0;
-  while (k < a.length && k < b.length && a[a.length - 1 - k] === b[b.length - 1 - k]) k++;
-  return k;
-}
-
-function commonPrefixLen(a: string, b: string): number {
-  let k = 0;
-  while (k < a.length && k < b.length && a[k] === b[k]) k++;
-  return k;
 }
 
 /** Similarity in [0,1] of `expected` to the best approximate occurrence in `window` (1 when nothing expected). */
@@ -260,8 +216,8 @@ function findQuote(hay: string, from: number, to: number, needle: Needle, fuzzy:
   for (let i = hay.indexOf(exact, from); i >= 0 && i + exact.length <= to; i = hay.indexOf(exact, i + 1)) {
     const before = hay.slice(Math.max(0, i - prefix.length), i);
     const after = hay.slice(i + exact.length, i + exact.length + suffix.length);
-    const pre = prefix ? commonSuffixLen(before, prefix) / prefix.length : 1;
-    const suf = suffix ? commonPrefixLen(after, suffix) / suffix.length : 1;
+    const pre = prefix ? commonSuffix(before, prefix) / prefix.length : 1;
+    const suf = suffix ? commonPrefix(after, suffix) / suffix.length : 1;
     const score = 50 + 20 * pre + 20 * suf + posScore(i);
     if (!best || score > best.score) best = { start: i, end: i + exact.length, score, fuzzy: false };
     if (++seen >= MAX_OCCURRENCES) break;

@@ -4,7 +4,8 @@
  * never a range over text that is not the quote.
  */
 import { describe, expect, it } from 'vitest';
-import { Anchorer, anchor, buildTextIndex, squeeze } from '../../../utils/anchoring/anchor';
+import { Anchorer, anchor, buildTextIndex } from '../../../utils/anchoring/anchor';
+import { squeeze } from '../../../utils/anchoring/selectors';
 import { quoteSelector } from '../../../utils/anchoring/selectors';
 import { articleText } from '../../../utils/article/text';
 
