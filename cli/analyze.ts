@@ -3,62 +3,10 @@
  * Prints the Analysis JSON (../shared/eval/README.md) of an .html or .txt file or an http(s) URL.
  * Errors go to stderr as one line, with a non-zero exit code.
  */
-import { readFile } from 'node:fs/promises';
-import { JSDOM, VirtualConsole } from 'jsdom';
-import { analyzeDocument, analyzeText, type Analysis } from '../utils/analysis/index';
-import { normalizePlainText, plainTextTitle } from '../utils/article/plain';
+import { analyzeTarget, CliError } from './target';
 import { formatTable } from './table';
 
 const USAGE = 'usage: npm run --silent analyze -- FILE_OR_URL [--format json|table]';
-
-class CliError extends Error {}
-
-async function load(target: string): Promise<{ body: string; kind: 'html' | 'text'; url: string }> {
-  if (/^https?:\/\//i.test(target)) {
-    let res: Response;
-    try {
-      res = await fetch(target, { redirect: 'follow', signal: AbortSignal.timeout(30000) });
-    } catch (err) {
-      throw new CliError(`could not fetch ${target}: ${(err as Error).message}`);
-    }
-    if (!res.ok) throw new CliError(`could not fetch ${target}: HTTP ${res.status}`);
-    const type = res.headers.get('content-type') ?? '';
-    const body = await res.text();
-    return { body, kind: /text\/plain/.test(type) ? 'text' : 'html', url: res.url || target };
-  }
-  let body: string;
-  try {
-    body = await readFile(target, 'utf8');
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new CliError(`cannot read ${target}: ${code === 'ENOENT' ? 'no such file' : (err as Error).message}`);
-  }
-  const kind = /\.txt$/i.test(target) || !/<[a-z!][\s\S]*>/i.test(body.slice(0, 5000)) ? 'text' : 'html';
-  return { body, kind, url: 'file://' + encodeURI(target) };
-}
-
-/** Analyzes one input; throws CliError with a one-line message when there is nothing to analyze. */
-export async function analyzeTarget(target: string): Promise<Analysis> {
-  const { body, kind, url } = await load(target);
-  if (kind === 'text') {
-    const text = normalizePlainText(body);
-    if (!text) throw new CliError(`no article text in ${target}`);
-    return analyzeText(text, { title: plainTextTitle(text) });
-  }
-  const dom = new JSDOM(body, {
-    url: url.startsWith('http') ? url : 'https://localhost/',
-    contentType: 'text/html',
-    // the page's own CSS and script errors are not ours to report
-    virtualConsole: new VirtualConsole(),
-  });
-  try {
-    const analysis = analyzeDocument(dom.window.document, { force: true });
-    if (!analysis) throw new CliError(`no article found in ${target}`);
-    return analysis;
-  } finally {
-    dom.window.close();
-  }
-}
 
 async function main(argv: string[]): Promise<number> {
   const args = argv.filter((a) => !a.startsWith('--'));
