@@ -967,13 +967,16 @@ function tokenize(text: string): Token[] {
     const w = m[0];
     let e = m.index + w.length;
     // An abbreviation's period belongs to its token ("Mr. Maait", "The I.M.F. said"), so it does not
-    // break the noun phrase; a sentence-final period stays outside.
+    // break the noun phrase; a sentence-final period stays outside. So does a middle initial's before the
+    // surname ("Rep. Steny H. Hoyer"): a one-letter capital word does not end a sentence that goes on with
+    // a capitalized word.
+    const initial = w.length === 1 && /\p{Lu}/u.test(w);
     if (
       text[e] === '.' &&
-      (w.includes('.') || TOKEN_ABBREVIATIONS.has(w.toLowerCase())) &&
+      (w.includes('.') || initial || TOKEN_ABBREVIATIONS.has(w.toLowerCase())) &&
       /^\.\s+\p{Ll}|^\.\s+\p{Lu}\p{Ll}/u.test(text.slice(e, e + 4))
     ) {
-      if (/^\.\s+\p{Ll}/u.test(text.slice(e, e + 4)) || TOKEN_ABBREVIATIONS.has(w.toLowerCase())) e++;
+      if (/^\.\s+\p{Ll}/u.test(text.slice(e, e + 4)) || initial || TOKEN_ABBREVIATIONS.has(w.toLowerCase())) e++;
     }
     out.push({ s: m.index, e, w, lw: w.toLowerCase() });
   }
