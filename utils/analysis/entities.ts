@@ -356,7 +356,7 @@ export function findEntities(text: string): Entity[] {
   coordinate(cands, tokens, lx.placePreps);
 
   // ---------- 4. cluster ----------
-  return cluster(cands, lx);
+  return cluster(cands, lx, text);
 }
 
 /** Shared context of one run. */
@@ -1271,7 +1271,26 @@ function argmax(v: Votes): 0 | 1 | 2 {
 }
 
 /** Groups candidates into entities and picks each entity's type and canonical name. */
-function cluster(cands: Cand[], lx: Lexicon): Entity[] {
+/** "Mr." and "Ms." before a name, as the article writes them. */
+const HONORIFIC_BEFORE = /\b(Mr|Mrs|Ms|Miss|Mme|Mister)\.?\s+$/;
+
+/** The gender the honorifics before a cluster's mentions agree on, or null when none or mixed. */
+function honorificOf(cands: readonly Cand[], text: string): 'm' | 'f' | null {
+  let seen: 'm' | 'f' | null = null;
+  for (const c of cands) {
+    // the honorific is either just before the mention or its first word ("Mr. Trump" as one candidate)
+    const m =
+      HONORIFIC_BEFORE.exec(text.slice(Math.max(0, c.start - 8), c.start)) ??
+      HONORIFIC_BEFORE.exec(text.slice(c.start, c.start + 8).replace(/\S+$/, ''));
+    if (!m) continue;
+    const g = m[1] === 'Mr' || m[1] === 'Mister' ? 'm' : 'f';
+    if (seen && seen !== g) return null;
+    seen = g;
+  }
+  return seen;
+}
+
+function cluster(cands: Cand[], lx: Lexicon, text: string): Entity[] {
   const clusters = new Map<string, Cluster>();
   const clusterKey = (c: Cand): string => {
     // "Alphabet Inc." ~ "Alphabet": legal suffixes do not make another entity
@@ -1385,12 +1404,19 @@ function cluster(cands: Cand[], lx: Lexicon): Entity[] {
       );
     }
   }
+  // "Mr. Trump" is not "Ivanka Trump": a surname used with an honorific of one gender does not join a full
+  // name whose given name belongs to the other (given-name lists, see Lexicon.givenGender).
+  const contradicts = (person: Cluster, g: 'm' | 'f'): boolean => {
+    const given = lx.givenGender.get(bare(person.words[0]!));
+    return given !== undefined && given !== g;
+  };
   const findTarget = (
     key: string,
     words: string[],
     isAcr: boolean,
     type: number,
     known: boolean,
+    honorific: 'm' | 'f' | null = null,
   ): Cluster | undefined => {
     // a known name keeps its own identity ("Jordan" the country vs "Michael Jordan", "UN" vs "UN Security
     // Council") and only joins the same name with a country in front ("Congress" ~ "US Congress")
@@ -1406,7 +1432,9 @@ function cluster(cands: Cand[], lx: Lexicon): Entity[] {
     if (words.length === 1 && !known) {
       const k = lexKey(bare(words[0]!));
       const person = byLast.get(k) ?? byFirst.get(k) ?? (type === P ? (firstNames.get(k) ?? undefined) : undefined);
-      if (person && (type !== L || person.votes[P]! > 0)) return person;
+      if (person && (type !== L || person.votes[P]! > 0) && !(honorific && contradicts(person, honorific))) {
+        return person;
+      }
       if (isAcr) {
         const acr = byInitials.get(k);
         if (acr) return acr;
@@ -1423,6 +1451,7 @@ function cluster(cands: Cand[], lx: Lexicon): Entity[] {
       isAcr,
       typeOf(cl),
       cl.cands.some((c) => c.known && !c.cityOnly) && typeOf(cl) !== P,
+      honorificOf(cl.cands, text),
     );
     if (!t || t === cl) continue;
     merge(cl, t);

@@ -131,7 +131,9 @@ export function findQuotes(text: string, entities: Entity[]): Quote[] {
   // Bylines, contributor lines and photo credits name the article's authors, never its sources: their
   // names are no antecedents for "she said" and no speakers.
   const credits = creditSpans(text, paragraphs);
-  const names = buildNameIndex(text, entities, credits);
+  // Photo captions describe the picture, not the story's speech: a name in one ("President-elect X
+  // arrives to speak … (Jane Roe/Reuters)") is no antecedent for the next paragraph's "she said".
+  const names = buildNameIndex(text, entities, credits, captionSpans(text, paragraphs));
   const inQuote = makeInQuote(spans);
   const resolver = new SpeakerResolver(text, names, inQuote);
   const out: Quote[] = [];
@@ -681,6 +683,17 @@ function creditSpans(text: string, paragraphs: Span[]): Span[] {
     }
   }
   return out;
+}
+
+/**
+ * A photo caption: a short paragraph ending in a parenthesized photographer/agency credit,
+ * "… speaks in Hershey, Pa., on Thursday. (Lucas Jackson/Reuters)" or "(Photo: Ana Ruiz/AP)".
+ */
+const CAPTION_END = /\((?:(?:photo|photograph|image|credit)s?:?\s*)?[^()/]{1,60}\/[^()/]{1,60}\)\s*$/iu;
+
+/** The caption paragraphs (see CAPTION_END): their names speak for the picture only. */
+function captionSpans(text: string, paragraphs: Span[]): Span[] {
+  return paragraphs.filter((p) => p.end - p.start <= 400 && CAPTION_END.test(text.slice(p.start, p.end)));
 }
 
 /** Labelled links and promotions ("Related:", "Read more:", "RELATED:"): never someone's claim. */

@@ -12,6 +12,7 @@
  */
 import type { Entity, EntityType, Mention } from './types';
 import type { Span } from './sentences';
+import { lexicon } from './lexicons/gazetteer';
 import {
   ANONYMITY_CUES,
   ANONYMOUS_HEADS,
@@ -130,10 +131,24 @@ const lwOf = (w: string): string => w.toLowerCase().replace(/['\u2019]s$/, '');
 export class NameIndex {
   readonly refs: NameRef[];
   private readonly starts: number[];
+  /** For each ref, the aside (caption) span holding it, if any. */
+  private readonly asideOf: Array<Span | null>;
 
-  constructor(refs: NameRef[]) {
+  /**
+   * `asides` are spans such as photo captions whose names can speak inside them but are no antecedents
+   * for anything outside them: `before()` passes over them unless `pos` lies in the same aside.
+   */
+  constructor(refs: NameRef[], asides: readonly Span[] = []) {
     this.refs = refs.sort((a, b) => a.start - b.start);
     this.starts = this.refs.map((r) => r.start);
+    // refs and asides both sorted by start: one merge walk, linear in both
+    const sorted = [...asides].sort((a, b) => a.start - b.start);
+    let k = 0;
+    this.asideOf = this.refs.map((r) => {
+      while (k < sorted.length && sorted[k]!.end < r.end) k++;
+      const a = sorted[k];
+      return a && r.start >= a.start && r.end <= a.end ? a : null;
+    });
   }
 
   /** Index of the first ref starting at or after `pos`. */
@@ -161,6 +176,8 @@ export class NameIndex {
   before(pos: number, floor: number, ok: (r: NameRef) => boolean): NameRef | null {
     for (let i = this.lowerBound(pos) - 1; i >= 0 && this.refs[i]!.start >= floor; i--) {
       const r = this.refs[i]!;
+      const aside = this.asideOf[i];
+      if (aside && (pos < aside.start || pos > aside.end)) continue;
       if (r.end <= pos && ok(r)) return r;
     }
     return null;
@@ -171,7 +188,12 @@ export class NameIndex {
  * Builds the name index from the entity engine's mentions, completed by capitalized spans the entities do
  * not cover (so that speakers are still found when the entity engine misses a name).
  */
-export function buildNameIndex(text: string, entities: readonly Entity[], skip: readonly Span[] = []): NameIndex {
+export function buildNameIndex(
+  text: string,
+  entities: readonly Entity[],
+  skip: readonly Span[] = [],
+  asides: readonly Span[] = [],
+): NameIndex {
   const refs: NameRef[] = [];
   // Names inside bylines and credits are left out: the author is never a speaker or an antecedent.
   const sortedSkip = [...skip].sort((a, b) => a.start - b.start);
@@ -266,7 +288,7 @@ export function buildNameIndex(text: string, entities: readonly Entity[], skip: 
     if (f.gender) ref.gender = f.gender;
     refs.push(ref);
   }
-  return new NameIndex(skip.length ? refs.filter((r) => !skipped(r.start)) : refs);
+  return new NameIndex(skip.length ? refs.filter((r) => !skipped(r.start)) : refs, asides);
 }
 
 function makeRef(text: string, start: number, end: number, canonical: string, type: SpeakerType): NameRef {
@@ -381,6 +403,12 @@ interface HistoryItem {
   head: string | null;
 }
 
+/** Nouns that say a described person's gender ("the calm dad" is no antecedent for "she said"). */
+const FEMALE_NOUN =
+  /\b(?:spokeswoman|woman|women|mother|mom|mum|wife|daughter|sister|aunt|grandmother|grandma|girl|businesswoman|chairwoman|congresswoman|queen|widow|lady)\b/i;
+const MALE_NOUN =
+  /\b(?:spokesman|man|men|father|dad|husband|son|brother|uncle|grandfather|grandpa|boy|businessman|chairman|congressman|king|widower)\b/i;
+
 const DETERMINERS = /^(?:the|a|an|one|this|that|these|those|another|some|two|three|several|many|both)\s+/i;
 
 /**
@@ -400,6 +428,15 @@ export class SpeakerResolver {
     private readonly inQuote: (pos: number) => boolean,
   ) {
     for (const r of names.refs) if (r.gender && !this.genders.has(r.canonical)) this.genders.set(r.canonical, r.gender);
+    // A title ("Ms. Haley") is the article's own word and wins; a given name found in only one of the
+    // gendered name lists ("Michelle Obama") is the fallback, so "she said" does not land on "Donald Trump".
+    const { givenGender } = lexicon();
+    for (const r of names.refs) {
+      if (this.genders.has(r.canonical) || (r.type !== 'person' && r.type !== 'unknown')) continue;
+      const first = r.canonical.split(' ', 1)[0]!;
+      const g = r.canonical.includes(' ') ? givenGender.get(first) : undefined;
+      if (g) this.genders.set(r.canonical, g);
+    }
   }
 
   /** Remembers a speaker used at `pos`. */
@@ -590,11 +627,7 @@ export class SpeakerResolver {
     }
     const type: SpeakerType =
       head && /s$/.test(head) && head !== 'authorities' ? 'group' : anonymous ? 'person' : 'organization';
-    const gender = /\b(?:spokeswoman|woman|mother|wife|businesswoman|chairwoman)\b/i.test(clean)
-      ? 'f'
-      : /\b(?:spokesman|man|father|husband|businessman|chairman)\b/i.test(clean)
-        ? 'm'
-        : null;
+    const gender = FEMALE_NOUN.test(clean) ? 'f' : MALE_NOUN.test(clean) ? 'm' : null;
     return { name: clean, anonymous, type, gender, mention: null, anonymityCue: cue };
   }
 

@@ -20,7 +20,37 @@ describe('speaker rules', () => {
       'The request is alarming',
       ['Paul R. Vance', false],
     ],
+    [
+      'a name in a photo caption is no antecedent for the next "she said"',
+      'Grace Ndlovu, the mayor, opened the bridge on Friday.\n\n' +
+        'Governor Peter Lang arrives at the ceremony in Harare on Friday. (Tendai Moyo/Reuters)\n\n' +
+        '"This bridge joins two towns that never spoke," she said.',
+      'This bridge joins',
+      ['Grace Ndlovu', false],
+    ],
+    [
+      'a given name of one gender is evidence for "she said"',
+      'Robert Hale and Michelle Ortiz met voters in Dayton.\n\n"We are not done yet," she said.',
+      'We are not done yet',
+      ['Michelle Ortiz', false],
+    ],
+    [
+      'a described man is no antecedent for "she said"',
+      'Ana Silva said her father was a calm man.\n\nThe calm dad told reporters the farm would survive.\n\n' +
+        '"I learned patience from him," she said.',
+      'I learned patience',
+      ['Ana Silva', false],
+    ],
   ] as const)('%s', (_rule, text, quoteStart, expected) => {
     expect(speakerOf(text, quoteStart)).toEqual(expected);
+  });
+});
+
+describe('entity clustering rules', () => {
+  test('"Mr. Obama" does not join "Michelle Obama": the honorific and the given name disagree', () => {
+    const text = 'The first lady, Michelle Obama, spoke first.\n\nMr. Obama said the economy was strong.';
+    const names = analyzeText(text).entities.map((e) => [e.text, e.aliases ?? []]);
+    expect(names).toContainEqual(['Michelle Obama', []]);
+    expect(names).toContainEqual(['Obama', []]);
   });
 });

@@ -6,7 +6,8 @@
 import { CITIES } from './data/cities';
 import { COUNTRIES } from './data/countries';
 import { DEMONYMS } from './data/demonyms';
-import { GIVEN_NAMES } from './data/givenNames';
+import { GIVEN_NAMES_FEMALE } from './data/givenNamesFemale';
+import { GIVEN_NAMES_MALE } from './data/givenNamesMale';
 import {
   ACRONYM_STOP,
   CALENDAR,
@@ -81,6 +82,11 @@ export interface Lexicon {
   people: Set<string>;
   /** Given names, as written ("Nick"). */
   givenNames: Set<string>;
+  /**
+   * The likely gender of a given name that only one of the source lists holds ("Michelle" → f); unisex
+   * names ("Jordan") are absent. Evidence for resolving "she said", never shown to the reader as a fact.
+   */
+  givenGender: Map<string, 'm' | 'f'>;
   nonEntities: Set<string>;
   nonEntityHeads: Set<string>;
   genericAlone: Set<string>;
@@ -196,7 +202,12 @@ export function lexicon(): Lexicon {
   ))
     demonyms.add(d);
 
-  const givenNames = new Set<string>(decodeFrontCoded(GIVEN_NAMES));
+  const female = new Set(decodeFrontCoded(GIVEN_NAMES_FEMALE));
+  const male = new Set(decodeFrontCoded(GIVEN_NAMES_MALE));
+  const givenNames = new Set<string>([...female, ...male]);
+  const givenGender = new Map<string, 'm' | 'f'>();
+  for (const n of female) if (!male.has(n)) givenGender.set(n, 'f');
+  for (const n of male) if (!female.has(n)) givenGender.set(n, 'm');
   for (const n of EXTRA_GIVEN_NAMES.split(/\s+/)) if (n) givenNames.add(n);
 
   cached = {
@@ -206,6 +217,7 @@ export function lexicon(): Lexicon {
     placeAcronyms,
     demonyms,
     givenNames,
+    givenGender,
     people: new Set(pipeList(KNOWN_PEOPLE).map(lexKey)),
     nonEntities: wordSet(NON_ENTITIES.replace(/\n/g, ''), /\|/),
     nonEntityHeads: wordSet(NON_ENTITY_HEADS),
