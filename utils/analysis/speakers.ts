@@ -17,6 +17,7 @@ import {
   ANONYMITY_CUES,
   ANONYMOUS_HEADS,
   INSTITUTION_HEADS,
+  NON_SPEAKER_HEADS,
   ROLE_EQUIVALENTS,
   ROLE_NOUNS,
   TITLES,
@@ -594,7 +595,12 @@ export class SpeakerResolver {
       const back = this.resolveRole(head, ROLE_NOUNS.get(head) ?? 'organization', start);
       if (back) return back;
     }
+    // "according to an official statement": a document nobody is named as issuing is an unnamed source.
+    if (head && DOCUMENT_HEADS.has(head) && !refs.length && /^(?:an?|one)\s/i.test(phrase)) {
+      return this.descriptive(phrase, head, true, cue);
+    }
     if (head && INSTITUTION_HEADS.has(head)) return this.descriptive(phrase, head, false, cue);
+    if (!refs.length && isNotASpeaker(phrase, head)) return unknownSpeaker();
     // A bare proper name the name finder missed ("Reuters", "DePaul") is a named source — but a capitalized
     // common noun opening a sentence ("Economists say") is not.
     const bare = phrase.replace(DETERMINERS, '');
@@ -857,6 +863,17 @@ function named(r: NameRef): Speaker {
     mention: { start: r.start, end: r.end, text: '' },
     anonymityCue: null,
   };
+}
+
+/**
+ * A phrase that cannot be a speaker: no letters ("942"), a lone adverb ("effectively"), or a head that is
+ * a quantity (NON_SPEAKER_HEADS: "The total confirmed …").
+ */
+function isNotASpeaker(phrase: string, head: string | null): boolean {
+  const words = phrase.trim().split(/\s+/);
+  if (!/\p{L}/u.test(phrase)) return true;
+  if (words.length === 1 && /^\p{Ll}+ly$/u.test(words[0]!)) return true;
+  return head !== null && NON_SPEAKER_HEADS.has(head.toLowerCase());
 }
 
 function unknownSpeaker(): Speaker {

@@ -41,6 +41,18 @@ describe('speaker rules', () => {
       'I learned patience',
       ['Ana Silva', false],
     ],
+    [
+      'a quantity is never the speaker',
+      'The health ministry published new figures on Monday.\n\nThe total confirmed that 942 people have recovered in the state.',
+      '942 people',
+      [null, false],
+    ],
+    [
+      'a document nobody is named as issuing is an unnamed source',
+      'Officials met on Monday.\n\nThe drug was approved last week, according to an official statement.',
+      'The drug was approved',
+      ['an official statement', true],
+    ],
   ] as const)('%s', (_rule, text, quoteStart, expected) => {
     expect(speakerOf(text, quoteStart)).toEqual(expected);
   });

@@ -221,6 +221,18 @@ export const ANONYMOUS_HEADS: ReadonlySet<string> = new Set(
 );
 
 /**
+ * Head nouns that never speak: quantities and measures ("The total confirmed …", "the toll rose"). A
+ * speaker phrase headed by one, like a bare number or an adverb ("942 confirmed", "effectively admitted"),
+ * is a parsing accident, and no speaker is better than a nonsense one.
+ */
+export const NON_SPEAKER_HEADS: ReadonlySet<string> = new Set(
+  (
+    'total totals number numbers figure tally count toll share rate rates price prices value amount percent ' +
+    'cent majority minority half third quarter level levels average sum balance increase decrease rise fall'
+  ).split(' '),
+);
+
+/**
  * Institutional heads: a descriptive source headed by one of these speaks on the record ("the military",
  * "Malian authorities", "the government") and is not anonymous.
  */
