@@ -41,7 +41,8 @@ export interface LibraryActions {
   /** Deletes; `message` is kept with the undo record, to be shown again if the popup reopens. */
   deleteAnnotation(id: string, message: string): Promise<UndoSnapshot>;
   deleteArticle(id: string, message: string): Promise<UndoSnapshot>;
-  restore(snapshot: UndoSnapshot): Promise<void>;
+  /** Undoes a delete; false when there was nothing left to undo (undone elsewhere, or expired). */
+  restore(snapshot: UndoSnapshot): Promise<boolean>;
   /** The newest delete still undoable (made before this popup opened, perhaps), or null. */
   pendingUndo?: () => Promise<PendingUndo | null>;
   /** Open the article (its tab when open) and, when given, jump to the annotation. */
@@ -140,8 +141,13 @@ export function Library({ data, actions, theme, onThemeChange, now = Date.now }:
     if (!snap) return;
     setToast(null);
     try {
-      await actions.restore(snap);
-      show({ message: 'Restored.' });
+      const restored = await actions.restore(snap);
+      show({
+        message: restored
+          ? 'Restored.'
+          : 'Nothing to undo: it was already undone in another window, or its time ran out.',
+        error: !restored,
+      });
     } catch (err) {
       fail(err);
     }

@@ -456,10 +456,13 @@ export async function pendingUndo(db: SourcelightDB, now: number = Date.now()): 
 /**
  * Undoes a delete: puts the records back exactly (same ids and timestamps), in one transaction. If the
  * article was saved again meanwhile (a new record under the same URL), the restored annotations join that
- * record instead, since the URL is unique.
+ * record instead, since the URL is unique. Returns false, changing nothing, when the delete's trash record
+ * is gone: another popup already undid it (restoring twice would overwrite edits made since), or its
+ * window ran out and it was purged.
  */
-export async function restoreSnapshot(db: SourcelightDB, snap: UndoSnapshot): Promise<void> {
-  await db.transaction('rw', db.articles, db.annotations, db.trash, async () => {
+export async function restoreSnapshot(db: SourcelightDB, snap: UndoSnapshot): Promise<boolean> {
+  return db.transaction('rw', db.articles, db.annotations, db.trash, async () => {
+    if (!(await db.trash.get(snap.id))) return false;
     // Undone: the trash record goes, so a reopened popup does not offer the same undo again.
     await db.trash.delete(snap.id);
     const remap = new Map<string, string>();
@@ -471,5 +474,6 @@ export async function restoreSnapshot(db: SourcelightDB, snap: UndoSnapshot): Pr
     await db.annotations.bulkPut(
       snap.annotations.map((a) => (remap.has(a.articleId) ? { ...a, articleId: remap.get(a.articleId)! } : a)),
     );
+    return true;
   });
 }

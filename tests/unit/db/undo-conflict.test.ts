@@ -139,3 +139,14 @@ describe('formatDate never throws', () => {
     expect(formatDate(t)).toMatch(/\d{4}/);
   });
 });
+
+describe('undo from two popups', () => {
+  it('the second undo of one delete changes nothing (an edit made after the first is kept)', async () => {
+    const { db, saved } = await seeded();
+    const snap = await deleteAnnotations(db, [saved.annotation.id], 'gone');
+    expect(await restoreSnapshot(db, snap)).toBe(true);
+    await db.annotations.update(saved.annotation.id, { comment: 'edited after the undo' });
+    expect(await restoreSnapshot(db, snap)).toBe(false);
+    expect((await db.annotations.get(saved.annotation.id))!.comment).toBe('edited after the undo');
+  });
+});
