@@ -5,6 +5,7 @@
  */
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { AnnotationRecord } from '@/utils/db/schema';
+import type { NoteSave } from '@/utils/db/library';
 import { kindLabel, markWords } from './format';
 
 export interface AnnotationItemProps {
@@ -18,7 +19,11 @@ export interface AnnotationItemProps {
   onFocusRow(key: string): void;
   onOpen(): void;
   onEdit(editing: boolean): void;
-  onSaveNote(comment: string): void;
+  /**
+   * Saves the note; `baseUpdatedAt` is the version the edit began from. Resolves with what happened, or
+   * null when the host already reported a failure; on a conflict the editor stays open with the text.
+   */
+  onSaveNote(comment: string, baseUpdatedAt: number): Promise<NoteSave | null>;
   onDelete(): void;
 }
 
@@ -63,7 +68,7 @@ export function AnnotationItem(p: AnnotationItemProps) {
         {markWords(a.quote.exact, p.query)}
       </blockquote>
       {p.editing ? (
-        <NoteEditor initial={a.comment} onSave={p.onSaveNote} onCancel={() => p.onEdit(false)} />
+        <NoteEditor annotation={a} onSave={p.onSaveNote} onCancel={() => p.onEdit(false)} />
       ) : (
         a.comment && (
           <p className="note" data-testid="note">
@@ -89,15 +94,29 @@ export function AnnotationItem(p: AnnotationItemProps) {
 }
 
 interface NoteEditorProps {
-  initial: string;
-  onSave(comment: string): void;
+  annotation: AnnotationRecord;
+  onSave(comment: string, baseUpdatedAt: number): Promise<NoteSave | null>;
   onCancel(): void;
 }
 
-/** In-place note editor: Ctrl/⌘+Enter saves, Escape cancels. */
-function NoteEditor({ initial, onSave, onCancel }: NoteEditorProps) {
-  const [value, setValue] = useState(initial);
+/**
+ * In-place note editor: Ctrl/⌘+Enter saves, Escape cancels. The version the edit started from is
+ * remembered (not the live record, which another popup may change meanwhile), so a concurrent edit is
+ * detected instead of overwritten. On a conflict the reader's text stays in the box, the other version is
+ * shown beside it, and saving again replaces that version on purpose.
+ */
+function NoteEditor({ annotation, onSave, onCancel }: NoteEditorProps) {
+  const [value, setValue] = useState(annotation.comment);
+  const [base, setBase] = useState(annotation.updatedAt);
+  const [conflict, setConflict] = useState<AnnotationRecord | null>(null);
   const ref = useRef<HTMLTextAreaElement>(null);
+  const save = () =>
+    void onSave(value, base).then((r) => {
+      if (r?.status !== 'conflict') return;
+      // Saving again now is a deliberate choice to replace the version the reader has been shown.
+      setConflict(r.current);
+      setBase(r.current.updatedAt);
+    });
   useEffect(() => {
     const el = ref.current;
     if (!el) return;
@@ -112,11 +131,20 @@ function NoteEditor({ initial, onSave, onCancel }: NoteEditorProps) {
       onCancel();
     } else if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
       e.preventDefault();
-      onSave(value);
+      save();
     }
   };
   return (
     <div className="note-editor">
+      {conflict && (
+        <div className="conflict" role="alert" data-testid="note-conflict">
+          <p>
+            This note was changed in another window while you were editing. Your text is kept below; Save note replaces
+            the other version, Cancel keeps it.
+          </p>
+          <p className="hint">The other version: {conflict.comment ? `“${conflict.comment}”` : '(empty)'}</p>
+        </div>
+      )}
       <textarea
         ref={ref}
         value={value}
@@ -127,7 +155,7 @@ function NoteEditor({ initial, onSave, onCancel }: NoteEditorProps) {
         onKeyDown={onKeyDown}
       />
       <div className="row-actions">
-        <button type="button" className="primary" onClick={() => onSave(value)}>
+        <button type="button" className="primary" onClick={save}>
           Save note
         </button>
         <button type="button" onClick={onCancel}>

@@ -9,7 +9,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { measureOrEstimate, observeRectOrScreen } from './virtual';
 import { memo, useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { AnnotationRecord, ArticleRecord } from '@/utils/db/schema';
-import { countKinds, type ResultGroup } from '@/utils/db/library';
+import { countKinds, type NoteSave, type ResultGroup } from '@/utils/db/library';
 import { AnnotationItem } from './AnnotationItem';
 import { formatDate, markWords, plural } from './format';
 
@@ -22,7 +22,8 @@ export interface ArticleListProps {
   editingId: string | null;
   onEdit(id: string | null): void;
   onOpen(article: ArticleRecord, annotation?: AnnotationRecord): void;
-  onSaveNote(annotation: AnnotationRecord, comment: string): unknown;
+  /** Saves a note edit that began from `baseUpdatedAt`; resolves with what happened (a conflict keeps the editor open). */
+  onSaveNote(annotation: AnnotationRecord, comment: string, baseUpdatedAt: number): Promise<NoteSave | null>;
   onDeleteAnnotation(annotation: AnnotationRecord): unknown;
   onDeleteArticle(article: ArticleRecord): unknown;
   onExportArticle(group: ResultGroup): void;
@@ -250,7 +251,7 @@ export const ArticleList = memo(function ArticleList(props: ArticleListProps) {
                       onFocusRow={setActiveKey}
                       onOpen={() => props.onOpen(a, ann)}
                       onEdit={(on) => props.onEdit(on ? ann.id : null)}
-                      onSaveNote={(c) => props.onSaveNote(ann, c)}
+                      onSaveNote={(c, base) => props.onSaveNote(ann, c, base)}
                       onDelete={() => props.onDeleteAnnotation(ann)}
                     />
                   ))}

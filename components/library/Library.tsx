@@ -2,6 +2,9 @@
  * The library (popup main view): search and filters over everything saved, the article list or the
  * people view, note editing, delete with undo, Markdown export and JSON backup. Props in, callbacks out —
  * the popup glue (entrypoints/popup) owns the database handle and every browser API.
+ *
+ * The list sits inside an error boundary, outside of which stay the header (Export, Backup) and the toasts:
+ * a record the list cannot render must never take away the way to save or restore everything.
  */
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { AnnotationRecord, ArticleRecord } from '@/utils/db/schema';
@@ -14,13 +17,17 @@ import {
   type KindFilter,
   type LibraryData,
   type LibraryQuery,
+  type NoteSave,
+  type PendingUndo,
   type ResultGroup,
   type UndoSnapshot,
+  UNDO_WINDOW_MS,
   warmIndex,
 } from '@/utils/db/library';
 import type { ExportFile } from '@/utils/export/bundle';
 import type { ExportItem } from '@/utils/export/markdown';
 import { ArticleList } from './ArticleList';
+import { ErrorBoundary } from './ErrorBoundary';
 import { PeopleView } from './PeopleView';
 import { KIND_FILTER_LABEL, plural } from './format';
 
@@ -29,10 +36,15 @@ export type Theme = 'system' | 'light' | 'dark';
 
 /** Everything the library asks of its host. Each returns when done; a thrown error is shown to the reader. */
 export interface LibraryActions {
-  updateNote(id: string, comment: string): Promise<void>;
-  deleteAnnotation(id: string): Promise<UndoSnapshot>;
-  deleteArticle(id: string): Promise<UndoSnapshot>;
-  restore(snapshot: UndoSnapshot): Promise<void>;
+  /** Saves a note edit begun from the version `baseUpdatedAt`; never overwrites a newer version. */
+  updateNote(id: string, comment: string, baseUpdatedAt: number): Promise<NoteSave>;
+  /** Deletes; `message` is kept with the undo record, to be shown again if the popup reopens. */
+  deleteAnnotation(id: string, message: string): Promise<UndoSnapshot>;
+  deleteArticle(id: string, message: string): Promise<UndoSnapshot>;
+  /** Undoes a delete; false when there was nothing left to undo (undone elsewhere, or expired). */
+  restore(snapshot: UndoSnapshot): Promise<boolean>;
+  /** The newest delete still undoable (made before this popup opened, perhaps), or null. */
+  pendingUndo?: () => Promise<PendingUndo | null>;
   /** Open the article (its tab when open) and, when given, jump to the annotation. */
   openArticle(article: ArticleRecord, annotation?: AnnotationRecord): Promise<void>;
   /** Hand a file to the reader: download it, or copy its text to the clipboard. */
@@ -60,9 +72,10 @@ interface Toast {
   message: string;
   error?: boolean;
   undo?: UndoSnapshot;
+  /** How long it shows (ms); an undo offered again on reopen shows for what is left of its window. */
+  ms?: number;
 }
 
-const UNDO_MS = 10_000;
 const MESSAGE_MS = 5_000;
 const THEMES: Theme[] = ['system', 'light', 'dark'];
 
@@ -101,17 +114,40 @@ export function Library({ data, actions, theme, onThemeChange, now = Date.now }:
 
   useEffect(() => {
     if (!toast) return;
-    const timer = setTimeout(() => setToast((t) => (t?.id === toast.id ? null : t)), toast.undo ? UNDO_MS : MESSAGE_MS);
+    const ms = toast.ms ?? (toast.undo ? UNDO_WINDOW_MS : MESSAGE_MS);
+    const timer = setTimeout(() => setToast((t) => (t?.id === toast.id ? null : t)), ms);
     return () => clearTimeout(timer);
   }, [toast]);
+
+  // A delete made just before the popup last closed can still be undone: it is kept in the database.
+  useEffect(() => {
+    if (!actions.pendingUndo) return;
+    let live = true;
+    actions.pendingUndo().then(
+      (p) => {
+        if (!live || !p) return;
+        // a message shown meanwhile (a newer delete, an error) wins
+        setToast((t) => t ?? { id: ++toastSeq.current, message: p.message, undo: p.snapshot, ms: p.remainingMs });
+      },
+      () => undefined, // nothing to offer is the safe answer when the trash cannot be read
+    );
+    return () => {
+      live = false;
+    };
+  }, [actions]);
 
   const undo = useCallback(async () => {
     const snap = toast?.undo;
     if (!snap) return;
     setToast(null);
     try {
-      await actions.restore(snap);
-      show({ message: 'Restored.' });
+      const restored = await actions.restore(snap);
+      show({
+        message: restored
+          ? 'Restored.'
+          : 'Nothing to undo: it was already undone in another window, or its time ran out.',
+        error: !restored,
+      });
     } catch (err) {
       fail(err);
     }
@@ -137,8 +173,9 @@ export function Library({ data, actions, theme, onThemeChange, now = Date.now }:
   const deleteAnnotation = useCallback(
     async (a: AnnotationRecord) => {
       try {
-        const snap = await actions.deleteAnnotation(a.id);
-        show({ message: 'Annotation deleted.', undo: snap });
+        const message = 'Annotation deleted.';
+        const snap = await actions.deleteAnnotation(a.id, message);
+        show({ message, undo: snap });
       } catch (err) {
         fail(err);
       }
@@ -148,25 +185,33 @@ export function Library({ data, actions, theme, onThemeChange, now = Date.now }:
   const deleteArticle = useCallback(
     async (article: ArticleRecord) => {
       try {
-        const snap = await actions.deleteArticle(article.id);
-        show({
-          message: `Deleted “${truncate(article.title || article.url, 40)}” and ${plural(snap.annotations.length, 'item')}.`,
-          undo: snap,
-        });
+        const count = index?.byId.get(article.id)?.annotations.length ?? 0;
+        const message = `Deleted “${truncate(article.title || article.url, 40)}” and ${plural(count, 'item')}.`;
+        const snap = await actions.deleteArticle(article.id, message);
+        show({ message, undo: snap });
       } catch (err) {
         fail(err);
       }
     },
-    [actions, show, fail],
+    [index, actions, show, fail],
   );
   const saveNote = useCallback(
-    async (a: AnnotationRecord, comment: string) => {
+    async (a: AnnotationRecord, comment: string, baseUpdatedAt: number): Promise<NoteSave | null> => {
       try {
-        await actions.updateNote(a.id, comment);
-        setEditingId(null);
-        show({ message: 'Note saved.' });
+        const r = await actions.updateNote(a.id, comment, baseUpdatedAt);
+        if (r.status === 'saved') {
+          setEditingId(null);
+          show({ message: 'Note saved.' });
+        } else if (r.status === 'missing') {
+          show({ message: 'Not saved: that annotation no longer exists (deleted in another window?).', error: true });
+        } else {
+          // the editor stays open with the reader's text and shows the other version
+          show({ message: 'Not saved: this note was changed in another window. Your text is kept.', error: true });
+        }
+        return r;
       } catch (err) {
         fail(err);
+        return null;
       }
     },
     [actions, show, fail],
@@ -271,11 +316,23 @@ export function Library({ data, actions, theme, onThemeChange, now = Date.now }:
               setPanel(null);
             }, fail)
           }
+          onError={(err) =>
+            show({
+              message: `The export failed (${(err as Error)?.message ?? String(err)}). Backup still saves everything as JSON.`,
+              error: true,
+            })
+          }
         />
       )}
       {panel === 'backup' && (
         <BackupPanel
           onBackup={() => actions.backup().then((m) => show({ message: m }), fail)}
+          onReadError={(err) =>
+            show({
+              message: `The file could not be read, so nothing was imported (${(err as Error)?.message ?? String(err)}).`,
+              error: true,
+            })
+          }
           onRestore={(textOfFile) =>
             actions.restoreBackup(textOfFile).then((m) => {
               show({ message: m });
@@ -375,29 +432,31 @@ export function Library({ data, actions, theme, onThemeChange, now = Date.now }:
             </div>
           </div>
           <div id="view" role="tabpanel" aria-labelledby={`tab-${view}`} className="view">
-            {view === 'people' ? (
-              <PeopleView people={people} query={deferredText} onOpen={open} />
-            ) : groups.length === 0 ? (
-              <p className="empty" role="status">
-                Nothing matches. Try fewer words, or{' '}
-                <button type="button" className="link" onClick={clearFilters}>
-                  clear the filters
-                </button>
-                .
-              </p>
-            ) : (
-              <ArticleList
-                groups={groups}
-                query={deferredText}
-                editingId={editingId}
-                onEdit={setEditingId}
-                onOpen={open}
-                onSaveNote={saveNote}
-                onDeleteAnnotation={deleteAnnotation}
-                onDeleteArticle={deleteArticle}
-                onExportArticle={exportArticle}
-              />
-            )}
+            <ErrorBoundary resetKey={index}>
+              {view === 'people' ? (
+                <PeopleView people={people} query={deferredText} onOpen={open} />
+              ) : groups.length === 0 ? (
+                <p className="empty" role="status">
+                  Nothing matches. Try fewer words, or{' '}
+                  <button type="button" className="link" onClick={clearFilters}>
+                    clear the filters
+                  </button>
+                  .
+                </p>
+              ) : (
+                <ArticleList
+                  groups={groups}
+                  query={deferredText}
+                  editingId={editingId}
+                  onEdit={setEditingId}
+                  onOpen={open}
+                  onSaveNote={saveNote}
+                  onDeleteAnnotation={deleteAnnotation}
+                  onDeleteArticle={deleteArticle}
+                  onExportArticle={exportArticle}
+                />
+              )}
+            </ErrorBoundary>
           </div>
         </>
       )}
@@ -455,10 +514,12 @@ interface ExportPanelProps {
   all: ReadonlyArray<{ article: ArticleRecord; annotations: AnnotationRecord[] }>;
   now: () => number;
   deliver(file: ExportFile, via: 'download' | 'copy'): Promise<void>;
+  /** Building the file failed (a record the exporter cannot read): said, never an unhandled rejection. */
+  onError(err: unknown): void;
 }
 
 /** Export options: the current results or everything; a zip of notes or one combined note. */
-function ExportPanel({ groups, filtered, all, now, deliver }: ExportPanelProps) {
+function ExportPanel({ groups, filtered, all, now, deliver, onError }: ExportPanelProps) {
   const [scope, setScope] = useState<'results' | 'all'>(filtered ? 'results' : 'all');
   const [format, setFormat] = useState<'zip' | 'md'>('zip');
   const [busy, setBusy] = useState(false);
@@ -473,6 +534,8 @@ function ExportPanel({ groups, filtered, all, now, deliver }: ExportPanelProps) 
       const { markdownExport, zipExport } = await loadExport();
       const file = via === 'download' && format === 'zip' ? zipExport(list, now()) : markdownExport(list, now());
       await deliver(file, via);
+    } catch (err) {
+      onError(err);
     } finally {
       setBusy(false);
     }
@@ -522,10 +585,12 @@ function ExportPanel({ groups, filtered, all, now, deliver }: ExportPanelProps) 
 interface BackupPanelProps {
   onBackup(): Promise<void>;
   onRestore(text: string): Promise<void>;
+  /** Reading the chosen file failed (removed, unreadable, too large): the reader is told, never left waiting. */
+  onReadError(err: unknown): void;
 }
 
 /** JSON backup of everything, and restore (merge) from a backup file. */
-function BackupPanel({ onBackup, onRestore }: BackupPanelProps) {
+function BackupPanel({ onBackup, onRestore, onReadError }: BackupPanelProps) {
   const fileRef = useRef<HTMLInputElement>(null);
   return (
     <section id="backup-panel" className="panel" aria-label="Backup and restore">
@@ -550,7 +615,7 @@ function BackupPanel({ onBackup, onRestore }: BackupPanelProps) {
           onChange={(e) => {
             const file = e.target.files?.[0];
             e.target.value = '';
-            if (file) void file.text().then(onRestore);
+            if (file) void file.text().then(onRestore, onReadError);
           }}
         />
       </div>

@@ -31,9 +31,21 @@ export function kindLabel(a: AnnotationRecord): string {
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
 
-/** A short local date ("27 Nov 2026"). */
+/** What `formatDate` shows for a time no `Date` can hold (a damaged record must not break the list). */
+export const UNKNOWN_DATE = 'unknown date';
+
+/**
+ * A short local date ("27 Nov 2026"). Never throws: `Intl` throws "Invalid time value" for NaN or a time
+ * outside the `Date` range (a backup once held `updatedAt: 1e300`), so those show `UNKNOWN_DATE`.
+ */
 export function formatDate(ms: number): string {
-  return dateFormat.format(new Date(ms));
+  const d = new Date(ms);
+  if (!Number.isFinite(d.getTime())) return UNKNOWN_DATE;
+  try {
+    return dateFormat.format(d);
+  } catch {
+    return UNKNOWN_DATE;
+  }
 }
 
 /** "1 quote", "3 quotes". */

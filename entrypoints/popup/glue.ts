@@ -6,7 +6,7 @@
 import { browser } from 'wxt/browser';
 import type { LibraryActions, Theme } from '@/components/LibraryList';
 import { normalizeUrl } from '@/utils/article/url';
-import { deleteAnnotations, deleteArticle, restoreSnapshot, updateNote } from '@/utils/db/library';
+import { deleteAnnotations, deleteArticle, pendingUndo, restoreSnapshot, saveNote } from '@/utils/db/library';
 import type { ArticleRecord, SourcelightDB } from '@/utils/db/schema';
 import type { ExportFile } from '@/utils/export/bundle';
 import { textFragmentUrl } from '@/utils/export/fragment';
@@ -36,12 +36,11 @@ function isArticleTab(tabUrl: string | undefined, article: ArticleRecord): boole
 /** The library's actions for this popup. */
 export function createActions(db: SourcelightDB): LibraryActions {
   return {
-    async updateNote(id, comment) {
-      if (!(await updateNote(db, id, comment))) throw new Error('That annotation no longer exists.');
-    },
-    deleteAnnotation: (id) => deleteAnnotations(db, [id]),
-    deleteArticle: (id) => deleteArticle(db, id),
+    updateNote: (id, comment, baseUpdatedAt) => saveNote(db, id, comment, baseUpdatedAt),
+    deleteAnnotation: (id, message) => deleteAnnotations(db, [id], message),
+    deleteArticle: (id, message) => deleteArticle(db, id, message),
     restore: (snapshot) => restoreSnapshot(db, snapshot),
+    pendingUndo: () => pendingUndo(db),
 
     async openArticle(article, annotation) {
       const tabs = await browser.tabs.query({});

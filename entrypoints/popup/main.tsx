@@ -11,6 +11,7 @@ import { LibraryList, type Theme } from '@/components/LibraryList';
 import { getDatabase } from '@/utils/db';
 import { loadFirstPage, loadLibrary } from '@/utils/db/library';
 import { SiteAccess } from '@/components/library/SiteAccess';
+import { ErrorBoundary } from '@/components/library/ErrorBoundary';
 import { applyTheme, createActions, hasSiteAccess, loadTheme, requestSiteAccess, watchSiteAccess } from './glue';
 import './style.css';
 
@@ -41,15 +42,33 @@ function App() {
   return (
     <>
       {!siteAccess && <SiteAccess onGrant={() => void requestSiteAccess().then(setSiteAccess)} />}
-      <LibraryList
-        data={data}
-        actions={actions}
-        theme={theme}
-        onThemeChange={(t) => {
-          applyTheme(t);
-          setTheme(t);
-        }}
-      />
+      {/* Last line of defence: if the whole library fails to render, a backup can still be taken. */}
+      <ErrorBoundary
+        resetKey={data}
+        fallback={(error, retry) => (
+          <main className="app" role="alert" data-testid="popup-error">
+            <p className="empty">The library could not be shown ({error.message}). Your data is untouched.</p>
+            <div className="row-actions">
+              <button type="button" className="primary" onClick={() => void actions.backup().catch(() => undefined)}>
+                Download backup (.json)
+              </button>
+              <button type="button" onClick={retry}>
+                Try again
+              </button>
+            </div>
+          </main>
+        )}
+      >
+        <LibraryList
+          data={data}
+          actions={actions}
+          theme={theme}
+          onThemeChange={(t) => {
+            applyTheme(t);
+            setTheme(t);
+          }}
+        />
+      </ErrorBoundary>
     </>
   );
 }

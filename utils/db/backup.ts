@@ -5,9 +5,16 @@
  * Import validates the whole file with zod before touching the database, so a bad or foreign file is
  * rejected with a message a person can act on and changes nothing; the write is one transaction. Ids are
  * stable uuids, so importing the same backup twice merges (newer `updatedAt` wins) instead of doubling.
+ *
+ * A backup is a hostile file until validated (docs/trust.md, "Backups"): timestamps must be whole
+ * milliseconds inside the JavaScript `Date` range (1e300 once made every date in the popup throw), URLs must
+ * be http(s) (a `javascript:` URL would become a link in a Markdown export), and keys the schema does not
+ * know are dropped rather than stored. One bad record rejects the whole file, naming that record: nothing
+ * is imported half-way, so nothing is silently lost, and the reader can fix or report the file.
  */
 import { z } from 'zod';
-import { AnnotationInputSchema, ArticleInputSchema, type Result } from '../messaging/contract';
+import { AnnotationInputSchema, ArticleInputSchema, TextQuoteSchema, type Result } from '../messaging/contract';
+import { BIDI_CONTROLS, isHttpUrl } from '../export/sanitize';
 import { SCHEMA_VERSION, type AnnotationRecord, type ArticleRecord, type SourcelightDB } from './schema';
 
 /** The `format` marker of a Sourcelight backup. */
@@ -26,11 +33,37 @@ export interface Backup {
 }
 
 const id = z.string().min(1).max(200);
-const time = z.number().finite().nonnegative();
 
-// Records reuse the message contract's field rules, so a backup can hold nothing a save could not.
-const ArticleRecordSchema = ArticleInputSchema.extend({ id, createdAt: time, updatedAt: time });
-const AnnotationRecordSchema = AnnotationInputSchema.extend({
+/** The largest |time| a JavaScript `Date` can hold (ECMA-262: 8.64e15 ms either side of 1970). */
+export const MAX_DATE_MS = 8.64e15;
+
+/** A timestamp: whole milliseconds that `new Date()` can hold, so formatting it can never throw. */
+const time = z
+  .number()
+  // range first: zod reports checks in order, and 1e300 should read "beyond the last date", not "not whole"
+  .min(0, 'must not be before 1970')
+  .max(MAX_DATE_MS, 'is beyond the last date JavaScript can represent')
+  .int('must be a whole number of milliseconds');
+
+const httpUrl = ArticleInputSchema.shape.url.refine(isHttpUrl, 'must be an http(s) URL');
+
+// Records reuse the message contract's field rules, so a backup can hold nothing a save could not; but as
+// plain (stripping) objects: a key this version does not know is dropped, never stored, never rejected.
+const ArticleRecordSchema = z.object({
+  ...ArticleInputSchema.shape,
+  url: httpUrl,
+  canonicalUrl: httpUrl.nullable(),
+  id,
+  createdAt: time,
+  updatedAt: time,
+});
+const AnnotationRecordSchema = z.object({
+  ...AnnotationInputSchema.shape,
+  quote: z.object(TextQuoteSchema.shape),
+  position: z
+    .object({ start: z.number().int().nonnegative(), end: z.number().int().nonnegative() })
+    .refine((p) => p.end >= p.start, 'end must not precede start')
+    .nullable(),
   id,
   articleId: id,
   orphaned: z.boolean().optional(),
@@ -38,7 +71,7 @@ const AnnotationRecordSchema = AnnotationInputSchema.extend({
   updatedAt: time,
 });
 
-const BackupSchema = z.strictObject({
+const BackupSchema = z.object({
   format: z.literal(BACKUP_FORMAT),
   version: z.literal(BACKUP_VERSION),
   schemaVersion: z.number().int().positive(),
@@ -59,9 +92,12 @@ export async function exportBackup(db: SourcelightDB, now: number = Date.now()):
   }));
 }
 
-/** The backup as the text of a `.json` file. */
+/**
+ * The backup as the text of a `.json` file. Bidi controls are written as `\uXXXX` escapes: the file reads
+ * the same in any editor, and a restore gets the exact text back (a backup must lose nothing).
+ */
 export function serializeBackup(backup: Backup): string {
-  return JSON.stringify(backup, null, 1) + '\n';
+  return JSON.stringify(backup, null, 1).replace(BIDI_CONTROLS, (c) => '\\u' + c.charCodeAt(0).toString(16)) + '\n';
 }
 
 /** The file name of a backup made at `now`. */
@@ -69,14 +105,36 @@ export function backupFileName(now: number = Date.now()): string {
   return `sourcelight-backup-${new Date(now).toISOString().slice(0, 10)}.json`;
 }
 
-/** Formats the first zod issue as "where: what". */
-function describeIssue(error: z.ZodError): string {
+/**
+ * Formats the first zod issue as "where: what", naming the record by its position and id (a person can
+ * find `"id": "…"` in the file) — e.g. `article 3 (id a1b2): updatedAt is beyond the last date …`.
+ */
+function describeIssue(error: z.ZodError, raw: unknown): string {
   const first = error.issues[0];
   if (!first) return 'unknown problem';
-  const where = first.path.length
-    ? first.path.map((p, i) => (typeof p === 'number' ? `[${p}]` : (i ? '.' : '') + String(p))).join('')
-    : 'file';
+  const [list, index, ...rest] = first.path;
+  if ((list === 'articles' || list === 'annotations') && typeof index === 'number') {
+    const record: unknown = (raw as Record<string, unknown[]>)[list]?.[index];
+    const rid = typeof record === 'object' && record !== null ? (record as { id?: unknown }).id : undefined;
+    const what = `${list === 'articles' ? 'article' : 'annotation'} ${index + 1}${typeof rid === 'string' ? ` (id ${rid.slice(0, 80)})` : ''}`;
+    return rest.length ? `${what}: ${rest.join('.')} ${first.message}` : `${what}: ${first.message}`;
+  }
+  const where = first.path.length ? first.path.map(String).join('.') : 'file';
   return `${where}: ${first.message}`;
+}
+
+/**
+ * zod's output with the input's key order (zod orders keys as its schema does): a backup that round-trips
+ * stays byte-stable. Keys zod dropped stay dropped.
+ */
+function inInputOrder<T>(parsed: T, raw: unknown): T {
+  if (Array.isArray(parsed) && Array.isArray(raw)) return parsed.map((v, i) => inInputOrder(v, raw[i])) as T;
+  if (typeof parsed !== 'object' || parsed === null || typeof raw !== 'object' || raw === null) return parsed;
+  const out: Record<string, unknown> = {};
+  const p = parsed as Record<string, unknown>;
+  for (const k of Object.keys(raw)) if (k in p) out[k] = inInputOrder(p[k], (raw as Record<string, unknown>)[k]);
+  for (const k of Object.keys(p)) if (!(k in out)) out[k] = p[k];
+  return out as T;
 }
 
 /**
@@ -100,9 +158,11 @@ export function parseBackup(text: string): Result<Backup> {
     };
   const parsed = BackupSchema.safeParse(raw);
   if (!parsed.success)
-    return { ok: false, error: `This backup is damaged and was not imported (${describeIssue(parsed.error)}).` };
-  // The validated input itself, not zod's copy: zod reorders keys, and a round trip should be byte-stable.
-  const b = raw as Backup;
+    return {
+      ok: false,
+      error: `This backup is damaged and nothing was imported: ${describeIssue(parsed.error, raw)}.`,
+    };
+  const b = inInputOrder(parsed.data, raw) as Backup;
   // Cross-record rules a schema cannot express: unique ids and URLs, annotations pointing at articles.
   const articleIds = new Set<string>();
   const urls = new Set<string>();

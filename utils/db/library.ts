@@ -1,6 +1,7 @@
 /**
  * Library queries (pure core: the database is passed in): loading everything saved, an in-memory search
- * index built once per database change, the people index, note edits, and delete with an exact undo.
+ * index built once per database change, the people index, note edits (guarded against concurrent edits in
+ * two popups), and delete with an exact undo that survives the popup closing (a trash table).
  *
  * Why an in-memory index rather than Dexie queries per keystroke: search has to match substrings of titles,
  * quotes, notes and speakers, which no IndexedDB index can answer. The popup already holds every record
@@ -323,11 +324,19 @@ export function buildPeople(index: LibraryIndex, groups?: readonly ResultGroup[]
 // ---------------------------------------------------------------------------------------------------------
 // Edits
 
-/** Records removed by a delete, exactly as they were, so undo can put them back. */
+/**
+ * Records removed by a delete, exactly as they were, so undo can put them back. `id` names the delete's
+ * trash record: the same snapshot is kept in the database until the undo window has passed.
+ */
 export interface UndoSnapshot {
+  id: string;
+  deletedAt: number;
   articles: ArticleRecord[];
   annotations: AnnotationRecord[];
 }
+
+/** How long a delete can be undone (ms), in this popup or in one opened again meanwhile. */
+export const UNDO_WINDOW_MS = 10_000;
 
 /** Replaces an annotation's note. Returns false when the annotation no longer exists. */
 export async function updateNote(
@@ -340,33 +349,122 @@ export async function updateNote(
   return changed === 1;
 }
 
-/** Deletes annotations (one transaction) and returns them for undo. */
-export async function deleteAnnotations(db: SourcelightDB, ids: readonly string[]): Promise<UndoSnapshot> {
-  return db.transaction('rw', db.annotations, async () => {
-    const rows = (await db.annotations.bulkGet([...ids])).filter((r): r is AnnotationRecord => !!r);
-    await db.annotations.bulkDelete(rows.map((r) => r.id));
-    return { articles: [], annotations: rows };
+/** What a guarded note save did. */
+export type NoteSave =
+  | { status: 'saved'; annotation: AnnotationRecord }
+  | { status: 'missing' }
+  /** Someone else (another popup, a restore) changed the annotation since the edit began; nothing written. */
+  | { status: 'conflict'; current: AnnotationRecord };
+
+/**
+ * Saves a note edit only if the annotation is still the version the edit started from (`baseUpdatedAt`,
+ * optimistic concurrency): two popups editing one note must not let the last save silently erase the
+ * first. Check and write are one transaction. The new `updatedAt` is always later than the old one, even
+ * within one millisecond, so a later edit started from this version is never mistaken for it.
+ */
+export async function saveNote(
+  db: SourcelightDB,
+  id: string,
+  comment: string,
+  baseUpdatedAt: number,
+  now: number = Date.now(),
+): Promise<NoteSave> {
+  return db.transaction('rw', db.annotations, async (): Promise<NoteSave> => {
+    const current = await db.annotations.get(id);
+    if (!current) return { status: 'missing' };
+    if (current.updatedAt !== baseUpdatedAt) return { status: 'conflict', current };
+    const annotation = { ...current, comment, updatedAt: Math.max(now, current.updatedAt + 1) };
+    await db.annotations.put(annotation);
+    return { status: 'saved', annotation };
   });
 }
 
-/** Deletes an article with all its annotations (one transaction) and returns them for undo. */
-export async function deleteArticle(db: SourcelightDB, articleId: string): Promise<UndoSnapshot> {
-  return db.transaction('rw', db.articles, db.annotations, async () => {
+const newTrashId = () => `trash-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+
+/** Deletes annotations (one transaction, with their trash record) and returns them for undo. */
+export async function deleteAnnotations(
+  db: SourcelightDB,
+  ids: readonly string[],
+  message = 'Annotation deleted.',
+  now: number = Date.now(),
+): Promise<UndoSnapshot> {
+  return db.transaction('rw', db.annotations, db.trash, async () => {
+    const rows = (await db.annotations.bulkGet([...ids])).filter((r): r is AnnotationRecord => !!r);
+    await db.annotations.bulkDelete(rows.map((r) => r.id));
+    const snap: UndoSnapshot = { id: newTrashId(), deletedAt: now, articles: [], annotations: rows };
+    await db.trash.put({ ...snap, message });
+    await purgeTrashIn(db, now);
+    return snap;
+  });
+}
+
+/** Deletes an article with all its annotations (one transaction, with its trash record) for undo. */
+export async function deleteArticle(
+  db: SourcelightDB,
+  articleId: string,
+  message = 'Article deleted.',
+  now: number = Date.now(),
+): Promise<UndoSnapshot> {
+  return db.transaction('rw', db.articles, db.annotations, db.trash, async () => {
     const article = await db.articles.get(articleId);
     const annotations = await db.annotations.where('articleId').equals(articleId).toArray();
     await db.annotations.bulkDelete(annotations.map((a) => a.id));
     await db.articles.delete(articleId);
-    return { articles: article ? [article] : [], annotations };
+    const snap: UndoSnapshot = { id: newTrashId(), deletedAt: now, articles: article ? [article] : [], annotations };
+    await db.trash.put({ ...snap, message });
+    await purgeTrashIn(db, now);
+    return snap;
+  });
+}
+
+/** Removes trash whose undo window has passed (inside the caller's transaction). */
+async function purgeTrashIn(db: SourcelightDB, now: number): Promise<void> {
+  await db.trash
+    .where('deletedAt')
+    .belowOrEqual(now - UNDO_WINDOW_MS)
+    .delete();
+}
+
+/** Removes every trash record whose undo window has passed: deleted data is not kept beyond it. */
+export async function purgeTrash(db: SourcelightDB, now: number = Date.now()): Promise<void> {
+  await db.transaction('rw', db.trash, () => purgeTrashIn(db, now));
+}
+
+/** An undo still on offer: the newest delete within the window, its message and the time left. */
+export interface PendingUndo {
+  snapshot: UndoSnapshot;
+  message: string;
+  remainingMs: number;
+}
+
+/**
+ * The newest delete that can still be undone (purging the expired ones first), or null. The popup calls it
+ * when it opens, so a delete made just before the popup closed is still undoable.
+ */
+export async function pendingUndo(db: SourcelightDB, now: number = Date.now()): Promise<PendingUndo | null> {
+  return db.transaction('rw', db.trash, async () => {
+    await purgeTrashIn(db, now);
+    const last = await db.trash.orderBy('deletedAt').last();
+    if (!last) return null;
+    const remainingMs = last.deletedAt + UNDO_WINDOW_MS - now;
+    if (remainingMs <= 0) return null;
+    const { message, ...snapshot } = last;
+    return { snapshot, message, remainingMs };
   });
 }
 
 /**
  * Undoes a delete: puts the records back exactly (same ids and timestamps), in one transaction. If the
  * article was saved again meanwhile (a new record under the same URL), the restored annotations join that
- * record instead, since the URL is unique.
+ * record instead, since the URL is unique. Returns false, changing nothing, when the delete's trash record
+ * is gone: another popup already undid it (restoring twice would overwrite edits made since), or its
+ * window ran out and it was purged.
  */
-export async function restoreSnapshot(db: SourcelightDB, snap: UndoSnapshot): Promise<void> {
-  await db.transaction('rw', db.articles, db.annotations, async () => {
+export async function restoreSnapshot(db: SourcelightDB, snap: UndoSnapshot): Promise<boolean> {
+  return db.transaction('rw', db.articles, db.annotations, db.trash, async () => {
+    if (!(await db.trash.get(snap.id))) return false;
+    // Undone: the trash record goes, so a reopened popup does not offer the same undo again.
+    await db.trash.delete(snap.id);
     const remap = new Map<string, string>();
     for (const article of snap.articles) {
       const clash = await db.articles.where('url').equals(article.url).first();
@@ -376,5 +474,6 @@ export async function restoreSnapshot(db: SourcelightDB, snap: UndoSnapshot): Pr
     await db.annotations.bulkPut(
       snap.annotations.map((a) => (remap.has(a.articleId) ? { ...a, articleId: remap.get(a.articleId)! } : a)),
     );
+    return true;
   });
 }

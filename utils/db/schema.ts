@@ -61,6 +61,21 @@ export interface AnnotationRecord {
   updatedAt: number;
 }
 
+/**
+ * A delete the reader can still undo: the records exactly as they were, kept in the database (not in the
+ * popup's memory) so closing and reopening the popup within the undo window still offers Undo. Purged once
+ * the window has passed (see `purgeTrash`): deleted data does not linger.
+ */
+export interface TrashRecord {
+  id: string;
+  /** When the delete happened (ms); the undo window runs from here. */
+  deletedAt: number;
+  /** What the popup said when deleting ("Annotation deleted."), shown again on reopen. */
+  message: string;
+  articles: ArticleRecord[];
+  annotations: AnnotationRecord[];
+}
+
 /** The database name; one per browser profile. */
 export const DB_NAME = 'sourcelight';
 
@@ -80,6 +95,15 @@ export const SCHEMA_VERSIONS: ReadonlyArray<{
       annotations: 'id, articleId, kind, createdAt, updatedAt, [articleId+createdAt]',
     },
   },
+  {
+    // v2: the trash of recent deletes, so undo survives the popup closing. A new store: no data moves.
+    version: 2,
+    stores: {
+      articles: 'id, &url, canonicalUrl, textHash, siteName, createdAt, updatedAt',
+      annotations: 'id, articleId, kind, createdAt, updatedAt, [articleId+createdAt]',
+      trash: 'id, deletedAt',
+    },
+  },
 ];
 
 /** The newest schema version. */
@@ -89,6 +113,7 @@ export const SCHEMA_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.versi
 export class SourcelightDB extends Dexie {
   articles!: EntityTable<ArticleRecord, 'id'>;
   annotations!: EntityTable<AnnotationRecord, 'id'>;
+  trash!: EntityTable<TrashRecord, 'id'>;
 
   constructor(name: string = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);

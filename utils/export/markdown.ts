@@ -6,9 +6,15 @@
  * Every string from a page goes through `escapeMarkdown` / `yamlString`, so no title, quote or note can
  * start a heading, a list, a table, a link, an HTML tag, an Obsidian tag, highlight or math block, or break
  * out of the front matter. Output is deterministic (dates are ISO UTC), which the golden-file tests rely on.
+ *
+ * Hostile records (docs/trust.md): only http(s) URLs become links (a `javascript:` or `data:` URL from an
+ * old or crafted backup is written as inert text, never `[passage](javascript:…)`), bidi embedding and
+ * override controls are removed from text and escaped in YAML, and a note line made of `=` or `-` cannot
+ * turn the line above into a heading. A date no `Date` can hold prints as "unknown" instead of throwing.
  */
 import type { AnnotationRecord, ArticleRecord } from '../db/schema';
 import { foldForSearch, outletOf } from '../db/library';
+import { BIDI_CONTROLS, isHttpUrl } from './sanitize';
 import { fragmentBase, safeUrl, textDirective } from './fragment';
 
 // ---------------------------------------------------------------------------------------------------------
@@ -32,6 +38,9 @@ export function escapeMarkdown(text: string, lineStart = false): string {
     // control characters are invisible and some editors choke on them: removing them is the point
     // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
+    // bidi embeddings/overrides/isolates reorder what a reader sees ("Trojan Source"); LRM/RLM stay: they
+    // are single marks that RTL text legitimately needs and cannot hide or reorder a run of text
+    .replace(BIDI_CONTROLS, '')
     .replace(/\s+/g, ' ')
     .trim()
     // One pass, so an escape is never escaped again. `&amp;` would render as `&`, `==x==` is an Obsidian
@@ -41,12 +50,15 @@ export function escapeMarkdown(text: string, lineStart = false): string {
   return s;
 }
 
-/** Escapes what would start a block if it began a line: `- `, `+ `, `1. `, `1) `, `---`, `===`. */
+/**
+ * Escapes what would start a block if it began a line: `- `, `+ `, `1. `, `1) `, and any run of `=` or
+ * `-` (even one `=`: under a paragraph line it is a Setext underline, turning that line into a heading).
+ */
 function escapeLineStart(s: string): string {
   return s
     .replace(/^([-+])(?=\s|$)/, '\\$1')
     .replace(/^(\d+)([.)])(?=\s|$)/, '$1\\$2')
-    .replace(/^([-=]{2,})/, (m) => '\\' + m);
+    .replace(/^(?:=|[-=]{2})/, (m) => '\\' + m);
 }
 
 /** Escapes the reader's own multi-line note: each line escaped on its own, paragraphs kept. */
@@ -71,7 +83,8 @@ export function escapeNoteLines(text: string): string[] {
 export function yamlString(s: string | null | undefined): string {
   if (s === null || s === undefined) return 'null';
   return JSON.stringify(s).replace(
-    /[\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g,
+    // bidi controls too: escaped, the value is exact and the raw file cannot display reordered
+    /[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g,
     (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'),
   );
 }
@@ -143,11 +156,20 @@ export function exportCounts(annotations: readonly AnnotationRecord[]): ExportCo
   };
 }
 
-const iso = (ms: number) => new Date(ms).toISOString();
+/** ISO UTC time, or "unknown" for a time no `Date` can hold (`toISOString` would throw). */
+const iso = (ms: number) => {
+  const d = new Date(ms);
+  return Number.isFinite(d.getTime()) ? d.toISOString() : 'unknown';
+};
 
-/** The link back to a passage, as a Markdown link; `base` is the article's `fragmentBase` (parsed once). */
+/** The link back to a passage; `base` is the article's `fragmentBase` (parsed once), '' when not http(s). */
 function passageLink(base: string, a: AnnotationRecord): string {
-  return `[passage](${base}${textDirective(a.quote)})`;
+  return base ? `[passage](${base}${textDirective(a.quote)})` : 'passage link omitted: not a web address';
+}
+
+/** A link to the article, or just its label when the URL is not http(s) (never a `javascript:` link). */
+function articleLink(label: string, url: string): string {
+  return isHttpUrl(url) ? `[${label}](${safeUrl(url)})` : label;
 }
 
 /** The note of an annotation folded onto one line, for list items. */
@@ -228,14 +250,14 @@ export function articleBody(item: ExportItem): string[] {
   const sorted = [...item.annotations].sort(readingOrder);
   const title = escapeMarkdown(article.title || article.url) || 'Untitled';
   const meta = [
-    `[${escapeMarkdown(outletOf(article))}](${safeUrl(article.canonicalUrl ?? article.url)})`,
+    articleLink(escapeMarkdown(outletOf(article)), article.canonicalUrl ?? article.url),
     article.byline?.trim() ? `by ${escapeMarkdown(article.byline)}` : null,
     article.publishedTime?.trim() ? `published ${escapeMarkdown(article.publishedTime)}` : null,
     `saved ${iso(article.createdAt).slice(0, 10)}`,
   ].filter(Boolean);
   const out = [`# ${title}`, '', meta.join(' · '), ''];
   // The page URL is parsed once per article, not once per passage link.
-  const base = fragmentBase(article.url);
+  const base = isHttpUrl(article.url) ? fragmentBase(article.url) : '';
   out.push(
     ...sourcesSection(
       base,
@@ -316,6 +338,7 @@ export function markdownFileName(article: ArticleRecord, taken?: Set<string>): s
   const words =
     (article.title || outletOf(article))
       .normalize('NFC')
+      .replace(BIDI_CONTROLS, '')
       // eslint-disable-next-line no-control-regex -- control characters are invalid in file names
       .replace(/[\\/:*?"<>|#^[\]{}%~`$&=+!@;,\u0000-\u001f\u007f]/g, ' ')
       .replace(/\s+/g, ' ')

@@ -8,7 +8,14 @@ import { createRoot, type Root } from 'react-dom/client';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Library, type LibraryActions } from '../../../components/library/Library';
-import { deleteAnnotations, deleteArticle, loadLibrary, restoreSnapshot, updateNote } from '../../../utils/db/library';
+import {
+  deleteAnnotations,
+  deleteArticle,
+  loadLibrary,
+  pendingUndo,
+  restoreSnapshot,
+  saveNote,
+} from '../../../utils/db/library';
 import { importBackupText, describeImport } from '../../../utils/db/backup';
 import { saveAnnotation } from '../../../utils/db/queries';
 import type { SourcelightDB } from '../../../utils/db/schema';
@@ -37,10 +44,11 @@ function makeActions(): LibraryActions {
     deliver: vi.fn<LibraryActions['deliver']>(async () => undefined),
   };
   return {
-    updateNote: async (id, c) => void (await updateNote(db, id, c)),
-    deleteAnnotation: (id) => deleteAnnotations(db, [id]),
-    deleteArticle: (id) => deleteArticle(db, id),
+    updateNote: (id, c, base) => saveNote(db, id, c, base),
+    deleteAnnotation: (id, m) => deleteAnnotations(db, [id], m),
+    deleteArticle: (id, m) => deleteArticle(db, id, m),
     restore: (s) => restoreSnapshot(db, s),
+    pendingUndo: () => pendingUndo(db),
     openArticle: spies.openArticle,
     deliver: spies.deliver,
     backup: async () => 'ok',
@@ -370,5 +378,124 @@ describe('Library', () => {
     await pick(serializeBackup(await exportBackup(source)));
     await waitFor(() => texts('[data-testid=annotation]').length === 1, 'the restored annotation');
     expect(texts('[data-testid=note]')).toEqual(['from backup']);
+  });
+});
+
+// Issue 17: a damaged record cannot take the popup down, undo survives the popup closing, two popups
+// editing one note never silently overwrite each other, and a file that cannot be read is reported.
+describe('Library under hostile or concurrent conditions', () => {
+  /** A second popup on the same database, in its own container. */
+  async function secondPopup() {
+    const el = document.createElement('div');
+    document.body.append(el);
+    const r = createRoot(el);
+    await act(async () => r.render(<Harness actions={makeActions()} />));
+    await waitFor(() => el.querySelector('main[aria-label="Saved articles"]:not([aria-busy])'), 'the second popup');
+    return {
+      el,
+      close: async () => {
+        await act(async () => r.unmount());
+        el.remove();
+      },
+    };
+  }
+
+  it('shows "unknown date" for a time outside the Date range instead of going blank', async () => {
+    await mount();
+    const [first] = await db.articles.toArray();
+    await db.articles.update(first!.id, { updatedAt: 1e300 });
+    await waitFor(() => $('[data-testid=article]')?.textContent?.includes('unknown date'), 'the fallback date');
+    expect($('[data-testid=list-error]')).toBeNull();
+  });
+
+  it('keeps Export and Backup working when the list cannot render a record', async () => {
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    await mount();
+    const [first] = await db.articles.toArray();
+    // a title React cannot render (an object): what a corrupt database could hold
+    await db.articles.update(first!.id, { title: { evil: 1 } as unknown as string });
+    await waitFor(() => $('[data-testid=list-error]'), 'the error boundary');
+    expect($('[data-testid=list-error]')!.textContent).toContain('Export and Backup above still work');
+    await click(button('Backup'));
+    await click(button('Download backup (.json)', $('#backup-panel')!));
+    await waitFor(() => $('[data-testid=toast]')?.textContent === 'ok×', 'the backup');
+    // the exporter cannot read that title either: it says so (and points at Backup), never fails silently
+    await click(button('Export'));
+    await click(button('Copy Markdown', $('#export-panel')!));
+    await waitFor(() => $('[data-testid=toast].error')?.textContent?.includes('The export failed'), 'the message');
+    expect($('[data-testid=toast]')!.textContent).toContain('Backup still saves everything');
+    // repaired data renders again
+    await db.articles.update(first!.id, { title: 'Repaired' });
+    await waitFor(() => texts('[data-testid=article] h2').includes('Repaired'), 'the repaired list');
+    errors.mockRestore();
+  });
+
+  it('still offers Undo after the popup is closed and reopened within the window', async () => {
+    await mount();
+    const before = await loadLibrary(db);
+    const row = $$('.ann').find((r) => r.textContent!.includes('We will not sign it'))!;
+    await click(button('Delete', row));
+    await waitFor(() => texts('[data-testid=annotation]').length === 3);
+    // close the popup: its memory (the toast, the snapshot) is gone
+    await act(async () => root.unmount());
+    root = createRoot(container);
+    await act(async () => root.render(<Harness actions={makeActions()} />));
+    await waitFor(() => button('Undo'), 'the Undo offered again');
+    expect($('[data-testid=toast]')!.textContent).toContain('Annotation deleted.');
+    await click(button('Undo'));
+    await waitFor(() => texts('[data-testid=annotation]').length === 4, 'the restored annotation');
+    const after = await loadLibrary(db);
+    const byId = <T extends { id: string }>(l: T[]) => [...l].sort((x, y) => x.id.localeCompare(y.id));
+    expect(byId(after.annotations)).toEqual(byId(before.annotations));
+    // undone: a third popup does not offer it again
+    expect(await db.trash.count()).toBe(0);
+  });
+
+  it('detects a concurrent note edit in two popups and keeps the second reader’s text', async () => {
+    await mount();
+    const other = await secondPopup();
+    const rowIn = (scope: ParentNode) =>
+      [...scope.querySelectorAll<HTMLElement>('.ann')].find((r) => r.textContent!.includes('budget is dead'))!;
+    // both start editing the same note
+    await click(button('Edit note', rowIn(container)));
+    await click(button('Edit note', rowIn(other.el)));
+    const mine = await waitFor(() => $<HTMLTextAreaElement>('textarea[aria-label=Note]'));
+    const theirs = other.el.querySelector<HTMLTextAreaElement>('textarea[aria-label=Note]')!;
+    await typeInto(theirs, 'their edit');
+    await click(button('Save note', other.el));
+    await waitFor(async () => (await db.annotations.toArray()).some((a) => a.comment === 'their edit'));
+    await waitFor(() => other.el.querySelector('textarea') === null, 'the other editor closed');
+
+    await typeInto(mine, 'my edit');
+    await click(button('Save note', container));
+    await waitFor(() => $('[data-testid=note-conflict]'), 'the conflict notice');
+    expect($('[data-testid=toast].error')!.textContent).toContain('changed in another window');
+    expect($('[data-testid=note-conflict]')!.textContent).toContain('“their edit”');
+    // nothing lost: their text is in the database, mine is still in my editor
+    expect($<HTMLTextAreaElement>('textarea[aria-label=Note]')!.value).toBe('my edit');
+    expect((await db.annotations.toArray()).filter((a) => a.comment === 'my edit')).toHaveLength(0);
+
+    // saving again, having seen their version, replaces it on purpose
+    await click(button('Save note', container));
+    await waitFor(() => $('textarea') === null, 'my editor closed');
+    await waitFor(() => texts('[data-testid=note]').includes('my edit'), 'my note shown');
+    await other.close();
+  });
+
+  it('reports a backup file that cannot be read', async () => {
+    await mount(false);
+    await click(button('Backup'));
+    const input = $<HTMLInputElement>('[data-testid=restore-file]')!;
+    const broken = new File(['{}'], 'b.json');
+    Object.defineProperty(broken, 'text', {
+      value: () => Promise.reject(new DOMException('The file was removed.', 'NotFoundError')),
+    });
+    await act(async () => {
+      Object.defineProperty(input, 'files', { value: [broken], configurable: true });
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await waitFor(() => $('[data-testid=toast].error'), 'the error toast');
+    expect($('[data-testid=toast]')!.textContent).toContain('could not be read, so nothing was imported');
+    expect($('[data-testid=toast]')!.textContent).toContain('The file was removed.');
   });
 });
