@@ -419,29 +419,6 @@ async function waitForCleanPage(page: E2EPage): Promise<void> {
   );
 }
 
-/** 8. Invalidation by a newer instance of the script removes every highlight and injected node. */
-export const teardownRemovesEverything = e2e(async ({ server, driver, expect, skip }) => {
-  if (driver.name === 'firefox')
-    skip(
-      "a page-world CustomEvent's detail is opaque to a Firefox content script (Xray), so WXT's newer-script signal cannot be sent from the page; see teardownOnExtensionReload",
-    );
-  const page = await driver.newPage(server.url('/reading/story.html'));
-  await waitForDrawn(page);
-  await sendToTab(driver, page, 'togglePanel');
-  await page.waitFor(() => !!document.querySelector('sourcelight-ui'));
-  const id = driver.extensionOrigin.replace(/^[a-z-]+:\/\//, '');
-  // WXT invalidates a content script when a newer instance of it announces itself on the document
-  await page.evaluate((extId) => {
-    document.dispatchEvent(
-      new CustomEvent(`${extId}:article:wxt:content-script-started`, {
-        detail: { contentScriptName: 'article', messageId: 'e2e-newer' },
-      }),
-    );
-  }, id);
-  await waitForCleanPage(page);
-  expect(page.errors(), 'page errors').toBe([]);
-});
-
 /**
  * 8. Reloading the extension orphans the content script. Chromium keeps the orphan running: it notices
  * (runtime.id is gone) and removes everything it added. Firefox destroys the orphan's realm and injects
