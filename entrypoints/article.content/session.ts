@@ -311,7 +311,7 @@ export class Session {
     this.hit.add(hits);
     const old = this.drawing;
     this.drawing = measured('sourcelight:draw', () =>
-      this.quiet(() => draw(document, drawItems, { visible: this.visible, colors: this.settings.colors })),
+      this.quiet(() => draw(document, drawItems, { visible: this.drawVisibility(), colors: this.settings.colors })),
     );
     if (old && old !== this.drawing) this.quiet(() => old.remove());
     this.reportSaved(result.orphans);
@@ -346,7 +346,9 @@ export class Session {
       const d = this.drawing;
       this.quiet(() => d.add(items));
     } else
-      this.drawing = this.quiet(() => draw(document, items, { visible: this.visible, colors: this.settings.colors }));
+      this.drawing = this.quiet(() =>
+        draw(document, items, { visible: this.drawVisibility(), colors: this.settings.colors }),
+      );
   }
 
   /** Tells the background which saved annotations were found and which are orphans. */
@@ -428,12 +430,29 @@ export class Session {
     return this.mounting;
   }
 
+  /**
+   * What the drawing shows: the reader's category switches, except that saved notes are shown only while
+   * the panel is open. `CSS.highlights` is one registry shared with the page's own scripts, so a
+   * registered `sourcelight-note` would tell any script on the page exactly what the reader saved;
+   * while the panel is closed the note highlight is not registered at all (issue 17, item 3;
+   * docs/trust.md says what is still visible while it is open).
+   */
+  private drawVisibility(): Record<Category, boolean> {
+    return { ...this.visible, note: this.visible.note && this.store.get().panelOpen };
+  }
+
+  /** Opens or closes the panel, drawing the saved notes only while it is open (see drawVisibility). */
+  private setPanelOpen(open: boolean): void {
+    this.store.set({ panelOpen: open });
+    this.drawing?.setVisible('note', this.drawVisibility().note);
+  }
+
   private callbacks(): OverlayCallbacks {
     return {
-      onClose: () => this.store.set({ panelOpen: false }),
+      onClose: () => this.setPanelOpen(false),
       onToggleCategory: (c, show) => {
         this.visible = { ...this.visible, [c]: show };
-        this.drawing?.setVisible(c, show);
+        this.drawing?.setVisible(c, this.drawVisibility()[c]);
         this.store.set({ visible: this.visible });
       },
       onJump: (key) => this.jump(key),
@@ -492,7 +511,7 @@ export class Session {
   async openPanel(): Promise<void> {
     await this.ensureOverlay();
     this.refreshModel();
-    this.store.set({ panelOpen: true });
+    this.setPanelOpen(true);
     if (!this.analyzed && isSiteEnabled(this.settings, location.href))
       await this.run({ analyze: true, reason: 'panel', force: this.store.get().status === 'no-article' });
   }
@@ -703,7 +722,7 @@ export class Session {
         };
       }),
       onMessage('togglePanel', (): Result<null> => {
-        if (this.store.get().panelOpen) this.store.set({ panelOpen: false });
+        if (this.store.get().panelOpen) this.setPanelOpen(false);
         else void this.openPanel();
         return { ok: true, value: null };
       }),
@@ -885,7 +904,8 @@ export class Session {
     this.settings = s;
     if (first || CATEGORIES.some((c) => prev.categories[c] !== s.categories[c])) {
       this.visible = { ...s.categories };
-      for (const c of CATEGORIES) this.drawing?.setVisible(c, this.visible[c]);
+      const shown = this.drawVisibility();
+      for (const c of CATEGORIES) this.drawing?.setVisible(c, shown[c]);
     }
     if (first || CATEGORIES.some((c) => prev.colors[c] !== s.colors[c])) {
       this.removeColors();

@@ -106,3 +106,132 @@ export const pageCannotTearDownTheSession = e2e(async ({ server, driver, expect 
   expect(await page.evaluate(() => document.querySelectorAll('sourcelight-ui').length), 'panel host').toBe(1);
   expect(page.errors(), 'page errors').toBe([]);
 });
+
+/** A word that appears only in the reader's private comment, never in the page. */
+const SECRET = 'quokkazanzibar';
+const PASSAGE = 'more cargo last year than in any year since the port was expanded';
+
+/**
+ * What a page script can learn of the reader's saved data: the `sourcelight-*` highlights it can list,
+ * User Timing entries (names and any `detail`), text found by `window.find`, the text of a DOM walk that
+ * enters every open shadow root, and every window message it received.
+ */
+function hostileLook(page: E2EPage, secret: string) {
+  return page.evaluate(async (word) => {
+    const registry = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
+    const noteRanges = [...(registry.get('sourcelight-note') ?? [])].map((r) => r.toString());
+    const entries = performance.getEntries().filter((e) => e.name.startsWith('sourcelight'));
+    const timing = entries.map((e) => {
+      const detail = (e as PerformanceMeasure).detail as unknown;
+      return `${e.name}|${detail === null || detail === undefined ? '' : JSON.stringify(detail)}`;
+    });
+    const walk = (root: Node): string => {
+      let out = '';
+      const it = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+      for (let n: Node | null = it.currentNode; n; n = it.nextNode()) {
+        if (n.nodeType === Node.TEXT_NODE) out += n.nodeValue ?? '';
+        else if (n instanceof Element) {
+          const el = n;
+          for (const a of el.getAttributeNames()) out += ' ' + (el.getAttribute(a) ?? '');
+          if (el.shadowRoot) out += walk(el.shadowRoot);
+        }
+      }
+      return out;
+    };
+    const find = (w: string): boolean => {
+      window.getSelection()?.removeAllRanges();
+      return (window as unknown as { find(s: string): boolean }).find(w);
+    };
+    return {
+      noteRanges,
+      timing,
+      findsSecret: find(word),
+      // not blind: window.find does see ordinary page text
+      findsArticleWord: find('dredging'),
+      domHasSecret: walk(document).includes(word),
+      messagesHaveSecret: ((window as unknown as { __seenMessages: string[] }).__seenMessages ?? []).some((m) =>
+        m.includes(word),
+      ),
+    };
+  }, secret);
+}
+
+/** Sets the comment of every saved annotation straight in the background's IndexedDB (both browsers). */
+function setCommentInDb(driver: Driver, comment: string): Promise<number> {
+  return driver.evaluateInBackground(async (bg, text) => {
+    const idb = (bg as unknown as { indexedDB: IDBFactory }).indexedDB;
+    const db = await new Promise<IDBDatabase>((ok, fail) => {
+      const req = idb.open('sourcelight');
+      req.onsuccess = () => ok(req.result);
+      req.onerror = () => fail(req.error);
+    });
+    const n = await new Promise<number>((ok, fail) => {
+      const tx = db.transaction('annotations', 'readwrite');
+      const store = tx.objectStore('annotations');
+      const req = store.getAll();
+      let count = 0;
+      req.onsuccess = () => {
+        for (const a of req.result as Array<Record<string, unknown>>) {
+          store.put({ ...a, kind: 'note', comment: text });
+          count++;
+        }
+      };
+      tx.oncomplete = () => ok(count);
+      tx.onerror = () => fail(tx.error);
+    });
+    db.close();
+    return n;
+  }, comment);
+}
+
+const FIXED_TIMING = /^sourcelight:(extract|analyze|analyze:chunk|anchor|draw|ready|idle)\|$/;
+
+/**
+ * Item 3: the page's own script looks for what the reader saved — a note with a private comment — and
+ * learns nothing: with the panel closed no `sourcelight-note` ranges are registered; User Timing entries
+ * are the fixed names with no detail; with the panel open `window.find` on a word of the comment is
+ * false (the comment is generated content in a closed shadow root) and no DOM walk or message carries it.
+ * Documented limit (docs/trust.md): while the panel is open the note ranges are drawn, hence listable.
+ */
+export const pageLearnsNothingSaved = e2e(async ({ server, driver, expect }) => {
+  const first = await driver.newPage(server.url('/reading/watched.html'));
+  await waitForDrawn(first);
+  expect(await first.selectText('#p4', PASSAGE), 'selected').toBe(PASSAGE);
+  expect((await driver.saveSelection(first)).ok, 'save').toBe(true);
+  expect(await setCommentInDb(driver, `remember: ${SECRET} called me back`), 'notes given a comment').toBe(1);
+  await first.close();
+
+  const page = await driver.newPage(server.url('/reading/watched.html'));
+  await waitForDrawn(page);
+  await page.waitFor(() => performance.getEntriesByName('sourcelight:anchor').length > 0, null, {
+    message: 'the saved note anchored',
+  });
+  const closed = await hostileLook(page, SECRET);
+  expect(closed.noteRanges, 'note ranges listable with the panel closed').toBe([]);
+  expect(
+    closed.timing.filter((t) => !FIXED_TIMING.test(t)),
+    'timing entries with other names or a detail',
+  ).toBe([]);
+  expect(closed.findsSecret, 'window.find(secret), panel closed').toBe(false);
+  expect(closed.domHasSecret, 'secret in a DOM walk, panel closed').toBe(false);
+
+  await sendToTab(driver, page, 'togglePanel');
+  // the note is drawn once the panel is open: the panel (and its notes list) has rendered by then
+  await page.waitFor(
+    () =>
+      ((CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('sourcelight-note')?.size ?? 0) > 0,
+    null,
+    { message: 'the note drawn with the panel open' },
+  );
+  await page.evaluate(() => new Promise<void>((ok) => requestAnimationFrame(() => requestAnimationFrame(() => ok()))));
+  const open = await hostileLook(page, SECRET);
+  expect(open.findsArticleWord, 'window.find works on page text (not blind)').toBe(true);
+  expect(open.findsSecret, 'window.find(secret), panel open').toBe(false);
+  expect(open.domHasSecret, 'secret in a DOM walk, panel open').toBe(false);
+  expect(open.messagesHaveSecret, 'secret in a window message').toBe(false);
+  expect(
+    open.timing.filter((t) => !FIXED_TIMING.test(t)),
+    'timing entries with other names or a detail',
+  ).toBe([]);
+  expect(page.errors(), 'page errors').toBe([]);
+});
