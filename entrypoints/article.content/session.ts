@@ -311,7 +311,9 @@ export class Session {
     this.hit.add(hits);
     const old = this.drawing;
     this.drawing = measured('sourcelight:draw', () =>
-      this.quiet(() => draw(document, drawItems, { visible: this.drawVisibility(), colors: this.settings.colors })),
+      this.quiet(() =>
+        draw(document, drawItems, { visible: this.visible, colors: this.settings.colors, concealed: this.concealed() }),
+      ),
     );
     if (old && old !== this.drawing) this.quiet(() => old.remove());
     this.reportSaved(result.orphans);
@@ -347,7 +349,7 @@ export class Session {
       this.quiet(() => d.add(items));
     } else
       this.drawing = this.quiet(() =>
-        draw(document, items, { visible: this.drawVisibility(), colors: this.settings.colors }),
+        draw(document, items, { visible: this.visible, colors: this.settings.colors, concealed: this.concealed() }),
       );
   }
 
@@ -431,20 +433,19 @@ export class Session {
   }
 
   /**
-   * What the drawing shows: the reader's category switches, except that saved notes are shown only while
-   * the panel is open. `CSS.highlights` is one registry shared with the page's own scripts, so a
-   * registered `sourcelight-note` would tell any script on the page exactly what the reader saved;
-   * while the panel is closed the note highlight is not registered at all (issue 17, item 3;
-   * docs/trust.md says what is still visible while it is open).
+   * Categories drawn empty: saved notes while the panel is closed. `CSS.highlights` is one registry
+   * shared with the page's own scripts, so filled `sourcelight-note` ranges would tell any script on the
+   * page exactly what the reader saved; the name stays registered, empty, until the panel opens
+   * (issue 17, item 3; docs/trust.md says what is still visible while it is open).
    */
-  private drawVisibility(): Record<Category, boolean> {
-    return { ...this.visible, note: this.visible.note && this.store.get().panelOpen };
+  private concealed(): Category[] {
+    return this.store.get().panelOpen ? [] : ['note'];
   }
 
-  /** Opens or closes the panel, drawing the saved notes only while it is open (see drawVisibility). */
+  /** Opens or closes the panel, filling the saved notes' highlight only while it is open. */
   private setPanelOpen(open: boolean): void {
     this.store.set({ panelOpen: open });
-    this.drawing?.setVisible('note', this.drawVisibility().note);
+    this.drawing?.conceal('note', !open);
   }
 
   private callbacks(): OverlayCallbacks {
@@ -452,7 +453,7 @@ export class Session {
       onClose: () => this.setPanelOpen(false),
       onToggleCategory: (c, show) => {
         this.visible = { ...this.visible, [c]: show };
-        this.drawing?.setVisible(c, this.drawVisibility()[c]);
+        this.drawing?.setVisible(c, show);
         this.store.set({ visible: this.visible });
       },
       onJump: (key) => this.jump(key),
@@ -904,8 +905,7 @@ export class Session {
     this.settings = s;
     if (first || CATEGORIES.some((c) => prev.categories[c] !== s.categories[c])) {
       this.visible = { ...s.categories };
-      const shown = this.drawVisibility();
-      for (const c of CATEGORIES) this.drawing?.setVisible(c, shown[c]);
+      for (const c of CATEGORIES) this.drawing?.setVisible(c, this.visible[c]);
     }
     if (first || CATEGORIES.some((c) => prev.colors[c] !== s.colors[c])) {
       this.removeColors();
