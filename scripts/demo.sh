@@ -19,8 +19,9 @@ fi
 [ -d node_modules ] || npm ci --no-audit --no-fund
 
 echo '== building (Chrome MV3 → .output/chrome-mv3, Firefox MV3 → .output/firefox-mv3)'
-npx wxt build >/dev/null
-npx wxt build -b firefox --mv3 >/dev/null
+# a demo build, not a release: the headless tour drives the background's test hook (see scripts/test.sh)
+WXT_SOURCELIGHT_TEST=1 npx wxt build >/dev/null
+WXT_SOURCELIGHT_TEST=1 npx wxt build -b firefox --mv3 >/dev/null
 ext="$PWD/.output/chrome-mv3"
 
 if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then

@@ -33,7 +33,17 @@ if [ ! -d node_modules ]; then
   npm ci --no-audit --no-fund || exit 1
 fi
 
+# --- production builds carry no test hook (issue 17, item 7) ----------------------------------------
+# CI (.ci/run) zips the production builds before it runs this script; check those zips when they exist.
+if compgen -G '.output/*.zip' >/dev/null; then
+  step 'production zips: no test hook'
+  if npx tsx scripts/check-no-test-hook.ts; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
+fi
+
 # --- builds (the E2E tests load exactly these) -----------------------------------------------------
+# Test builds: WXT_SOURCELIGHT_TEST=1 compiles in the background's E2E hook (`__sourcelightTest`), which
+# production builds (plain `wxt build` / `wxt zip`) leave out.
+export WXT_SOURCELIGHT_TEST=1
 build() {
   local dir=$1
   shift

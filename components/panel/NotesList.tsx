@@ -26,7 +26,8 @@ export function NotesList({ notes, onJump }: NotesListProps) {
             aria-label={n.orphaned ? `${n.text} (not found in this page)` : undefined}
           >
             <span className="sl-note-text">“{n.text}”</span>
-            {n.comment && <span className="sl-note-comment">{n.comment}</span>}
+            {/* generated content, not a text node: the page's window.find cannot find the comment (trust.md) */}
+            {n.comment && <span className="sl-note-comment" data-comment={n.comment} />}
             {n.orphaned && <span className="sl-tag sl-tag-orphan">Not found in this page</span>}
           </button>
         </li>

@@ -5,6 +5,7 @@
  * adding a node; everything else is torn down on `ctx.onInvalidated` (see `Session.dispose`).
  */
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { ignoreStartedSignals } from './guard';
 import { Session } from './session';
 import './highlights.css';
 
@@ -12,7 +13,11 @@ export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
   cssInjectionMode: 'manifest',
+  // WXT's window.postMessage "script started" broadcast names our extension id to every page script
+  noScriptStartedPostMessage: true,
   main(ctx) {
+    // before anything else: a page must not be able to tear the session down (see guard.ts)
+    ignoreStartedSignals(ctx);
     try {
       performance.mark('sourcelight:idle');
     } catch {

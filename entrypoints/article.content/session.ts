@@ -311,7 +311,9 @@ export class Session {
     this.hit.add(hits);
     const old = this.drawing;
     this.drawing = measured('sourcelight:draw', () =>
-      this.quiet(() => draw(document, drawItems, { visible: this.visible, colors: this.settings.colors })),
+      this.quiet(() =>
+        draw(document, drawItems, { visible: this.visible, colors: this.settings.colors, concealed: this.concealed() }),
+      ),
     );
     if (old && old !== this.drawing) this.quiet(() => old.remove());
     this.reportSaved(result.orphans);
@@ -346,7 +348,9 @@ export class Session {
       const d = this.drawing;
       this.quiet(() => d.add(items));
     } else
-      this.drawing = this.quiet(() => draw(document, items, { visible: this.visible, colors: this.settings.colors }));
+      this.drawing = this.quiet(() =>
+        draw(document, items, { visible: this.visible, colors: this.settings.colors, concealed: this.concealed() }),
+      );
   }
 
   /** Tells the background which saved annotations were found and which are orphans. */
@@ -428,9 +432,25 @@ export class Session {
     return this.mounting;
   }
 
+  /**
+   * Categories drawn empty: saved notes while the panel is closed. `CSS.highlights` is one registry
+   * shared with the page's own scripts, so filled `sourcelight-note` ranges would tell any script on the
+   * page exactly what the reader saved; the name stays registered, empty, until the panel opens
+   * (issue 17, item 3; docs/trust.md says what is still visible while it is open).
+   */
+  private concealed(): Category[] {
+    return this.store.get().panelOpen ? [] : ['note'];
+  }
+
+  /** Opens or closes the panel, filling the saved notes' highlight only while it is open. */
+  private setPanelOpen(open: boolean): void {
+    this.store.set({ panelOpen: open });
+    this.drawing?.conceal('note', !open);
+  }
+
   private callbacks(): OverlayCallbacks {
     return {
-      onClose: () => this.store.set({ panelOpen: false }),
+      onClose: () => this.setPanelOpen(false),
       onToggleCategory: (c, show) => {
         this.visible = { ...this.visible, [c]: show };
         this.drawing?.setVisible(c, show);
@@ -492,7 +512,7 @@ export class Session {
   async openPanel(): Promise<void> {
     await this.ensureOverlay();
     this.refreshModel();
-    this.store.set({ panelOpen: true });
+    this.setPanelOpen(true);
     if (!this.analyzed && isSiteEnabled(this.settings, location.href))
       await this.run({ analyze: true, reason: 'panel', force: this.store.get().status === 'no-article' });
   }
@@ -703,7 +723,7 @@ export class Session {
         };
       }),
       onMessage('togglePanel', (): Result<null> => {
-        if (this.store.get().panelOpen) this.store.set({ panelOpen: false });
+        if (this.store.get().panelOpen) this.setPanelOpen(false);
         else void this.openPanel();
         return { ok: true, value: null };
       }),

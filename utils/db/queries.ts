@@ -4,6 +4,7 @@
  */
 import type { AnnotationInput, ArticleInput, PageRef, PageState, Saved } from '../messaging/contract';
 import type { AnnotationRecord, ArticleRecord, SourcelightDB } from './schema';
+import { sameSite } from './site';
 
 /** A random id (RFC 4122 v4 where `crypto.randomUUID` exists). */
 export function newId(): string {
@@ -12,14 +13,27 @@ export function newId(): string {
   return 'id-' + Date.now().toString(36) + '-' + Math.random().toString(36).slice(2, 12);
 }
 
-/** Finds the saved article for a page by its URL, else by its canonical URL. */
+/**
+ * The page's canonical URL when it is on the page's own site, else null: a page may only point at its
+ * own site's articles (a canonical naming another site is how one site would read another's notes).
+ */
+export function ownCanonical(page: PageRef): string | null {
+  return page.canonicalUrl !== null && sameSite(page.canonicalUrl, page.url) ? page.canonicalUrl : null;
+}
+
+/**
+ * Finds the saved article for a page by its URL, else by its canonical URL — only ever among articles
+ * saved on the page's own site, so no page receives, orphans or overwrites another site's records.
+ */
 export async function findArticle(db: SourcelightDB, page: PageRef): Promise<ArticleRecord | undefined> {
-  const byUrl = await db.articles.where('url').equals(page.url).first();
+  const mine = (a: ArticleRecord): boolean => sameSite(a.url, page.url);
+  const byUrl = (await db.articles.where('url').equals(page.url).toArray()).find(mine);
   if (byUrl) return byUrl;
-  if (page.canonicalUrl) {
-    const byCanonUrl = await db.articles.where('url').equals(page.canonicalUrl).first();
+  const canonical = ownCanonical(page);
+  if (canonical) {
+    const byCanonUrl = (await db.articles.where('url').equals(canonical).toArray()).find(mine);
     if (byCanonUrl) return byCanonUrl;
-    return db.articles.where('canonicalUrl').equals(page.canonicalUrl).first();
+    return (await db.articles.where('canonicalUrl').equals(canonical).toArray()).find(mine);
   }
   return undefined;
 }
@@ -49,9 +63,11 @@ export async function saveAnnotation(
 ): Promise<Saved> {
   return db.transaction('rw', db.articles, db.annotations, async () => {
     const existing = await findArticle(db, input.article);
+    // a canonical on another site is never stored, so it can never match a later lookup either
+    const canonicalUrl = ownCanonical(input.article);
     const article: ArticleRecord = existing
-      ? { ...existing, ...input.article, url: existing.url, id: existing.id, updatedAt: now }
-      : { ...input.article, id: newId(), createdAt: now, updatedAt: now };
+      ? { ...existing, ...input.article, canonicalUrl, url: existing.url, id: existing.id, updatedAt: now }
+      : { ...input.article, canonicalUrl, id: newId(), createdAt: now, updatedAt: now };
     await db.articles.put(article);
     const a = input.annotation;
     const annotation: AnnotationRecord = {

@@ -55,6 +55,8 @@ export interface DrawOptions {
   mode?: 'auto' | 'highlights' | 'marks';
   /** Colors for the fallback marks. */
   colors?: Partial<Record<Category, string>>;
+  /** Categories drawn empty for now (see `Drawing.conceal`). */
+  concealed?: readonly Category[];
 }
 
 /** A drawing in the page; every method is safe to call after `remove`. */
@@ -64,6 +66,12 @@ export interface Drawing {
   add(items: readonly DrawItem[]): void;
   /** Shows or hides a category at once. */
   setVisible(category: Category, visible: boolean): void;
+  /**
+   * Keeps a category's name registered but empty (concealed) or fills it again. The page's scripts share
+   * `CSS.highlights`: the reader's saved notes are concealed while the panel is closed (docs/trust.md).
+   * In the marks fallback a concealed category is simply not colored.
+   */
+  conceal(category: Category, concealed: boolean): void;
   /** Briefly emphasizes a range (after "scroll to it"). */
   flash(range: Range, ms?: number): void;
   /** Removes exactly what this drawing added. */
@@ -103,17 +111,25 @@ function drawHighlights(doc: Document, items: readonly DrawItem[], options: Draw
   const HighlightCtor = scope.Highlight!;
   const visible = new Map<Category, boolean>(CATEGORIES.map((c) => [c, options.visible?.[c] !== false]));
   const own = new Map<Category, Highlight>();
+  // the empty stand-in registered under a concealed category's name
+  const standIn = new Map<Category, Highlight>();
+  const concealed = new Set<Category>(options.concealed ?? []);
   for (const c of CATEGORIES) {
     const h = new HighlightCtor();
     h.priority = PRIORITY[c];
     own.set(c, h);
+    const e = new HighlightCtor();
+    e.priority = PRIORITY[c];
+    standIn.set(c, e);
   }
+  const shown = (c: Category): Highlight => (concealed.has(c) ? standIn.get(c)! : own.get(c)!);
+  const ours = (c: Category, h: Highlight | undefined): boolean => h === own.get(c) || h === standIn.get(c);
   const add = (list: readonly DrawItem[]) => {
     for (const it of list) own.get(it.category)?.add(it.range);
   };
   add(items);
   // Register only after filling, so the page is restyled once.
-  for (const c of CATEGORIES) if (visible.get(c)) registry.set(highlightName(c), own.get(c)!);
+  for (const c of CATEGORIES) if (visible.get(c)) registry.set(highlightName(c), shown(c));
 
   let flash: Highlight | null = null;
   let flashTimer: ReturnType<typeof setTimeout> | undefined;
@@ -133,9 +149,14 @@ function drawHighlights(doc: Document, items: readonly DrawItem[], options: Draw
       if (removed) return;
       visible.set(category, show);
       const name = highlightName(category);
-      const h = own.get(category)!;
-      if (show) registry.set(name, h);
-      else if (registry.get(name) === h) registry.delete(name);
+      if (show) registry.set(name, shown(category));
+      else if (ours(category, registry.get(name))) registry.delete(name);
+    },
+    conceal(category, hide) {
+      if (removed) return;
+      if (hide) concealed.add(category);
+      else concealed.delete(category);
+      if (visible.get(category)) registry.set(highlightName(category), shown(category));
     },
     flash(range, ms = 1200) {
       if (removed) return;
@@ -153,10 +174,11 @@ function drawHighlights(doc: Document, items: readonly DrawItem[], options: Draw
         const name = highlightName(c);
         const h = own.get(c)!;
         // Only our own entry: a newer drawing may already have taken the name.
-        if (registry.get(name) === h) registry.delete(name);
+        if (ours(c, registry.get(name))) registry.delete(name);
         h.clear();
       }
       own.clear();
+      standIn.clear();
     },
   };
 }
@@ -222,6 +244,7 @@ function styleMark(mark: HTMLElement, color: string | null): void {
 function drawMarks(doc: Document, initial: readonly DrawItem[], options: DrawOptions): Drawing {
   const colors: Record<Category, string> = { ...DEFAULT_COLORS, ...options.colors };
   const visible = new Map<Category, boolean>(CATEGORIES.map((c) => [c, options.visible?.[c] !== false]));
+  const concealed = new Set<Category>(options.concealed ?? []);
   const items: DrawItem[] = [];
   let marks: Array<{ mark: HTMLElement; piece: Text; categories: Category[] }> = [];
   /** original node → its pieces in order (the original itself first) */
@@ -231,7 +254,8 @@ function drawMarks(doc: Document, initial: readonly DrawItem[], options: DrawOpt
 
   const colorOf = (cats: Category[]): string | null => {
     let best: Category | null = null;
-    for (const c of cats) if (visible.get(c) && (best === null || PRIORITY[c] > PRIORITY[best])) best = c;
+    for (const c of cats)
+      if (visible.get(c) && !concealed.has(c) && (best === null || PRIORITY[c] > PRIORITY[best])) best = c;
     return best ? colors[best] : null;
   };
 
@@ -344,6 +368,12 @@ function drawMarks(doc: Document, initial: readonly DrawItem[], options: DrawOpt
     setVisible(category, show) {
       if (removed) return;
       visible.set(category, show);
+      for (const m of marks) if (m.categories.includes(category)) styleMark(m.mark, colorOf(m.categories));
+    },
+    conceal(category, hide) {
+      if (removed) return;
+      if (hide) concealed.add(category);
+      else concealed.delete(category);
       for (const m of marks) if (m.categories.includes(category)) styleMark(m.mark, colorOf(m.categories));
     },
     flash(range, ms = 1200) {
