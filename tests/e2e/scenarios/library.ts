@@ -7,7 +7,7 @@
  * handed to the file input with a DataTransfer (no native dialog).
  */
 import { join } from 'node:path';
-import { e2e, sleep, type E2EPage, type Json } from '../driver.ts';
+import { e2e, sleep, type BackgroundGlobal, type E2EPage, type Json } from '../driver.ts';
 import { openPopup } from '../helpers.ts';
 import { normalizeUrl } from '../../../utils/article/url.ts';
 
@@ -371,9 +371,9 @@ export const openSwitchesToTheArticleTab = e2e(async ({ driver, server, expect }
   await openAnnotation();
   const switched = await popup.waitFor(
     async (u) => {
-      const api =
-        (globalThis as unknown as { chrome?: typeof browser; browser?: typeof browser }).chrome ??
-        (globalThis as unknown as { browser: typeof browser }).browser;
+      // runs in the popup: its own global, typed like the background's (no WXT auto-imported `browser`)
+      const g = globalThis as unknown as BackgroundGlobal;
+      const api = g.chrome ?? g.browser;
       const tabs = (await api!.tabs.query({})) as Array<{ url?: string; active?: boolean }>;
       const hit = tabs.filter((t) => (t.url ?? '').startsWith(u));
       return hit.length === 1 && hit[0]!.active ? (hit[0]!.url ?? '') : '';
@@ -391,9 +391,9 @@ export const openSwitchesToTheArticleTab = e2e(async ({ driver, server, expect }
   await openAnnotation();
   const created = await popup.waitFor(
     async (u) => {
-      const api =
-        (globalThis as unknown as { chrome?: typeof browser; browser?: typeof browser }).chrome ??
-        (globalThis as unknown as { browser: typeof browser }).browser;
+      // runs in the popup: its own global, typed like the background's (no WXT auto-imported `browser`)
+      const g = globalThis as unknown as BackgroundGlobal;
+      const api = g.chrome ?? g.browser;
       const tabs = (await api!.tabs.query({})) as Array<{ url?: string; pendingUrl?: string }>;
       return tabs.map((t) => t.pendingUrl || t.url || '').find((t) => t.startsWith(u)) ?? '';
     },
