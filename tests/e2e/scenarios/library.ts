@@ -307,7 +307,9 @@ export const exportMarkdownAndBackup = e2e(async ({ driver, expect, skip, artifa
     const radios = [...document.querySelectorAll<HTMLInputElement>('#export-panel input[name=format]')];
     radios[1]!.click(); // one combined Markdown file
   });
-  const md = await driver.expectDownload(() => popup.click('#export-panel button.primary'));
+  const md = await driver.expectDownload(() => popup.click('#export-panel button.primary'), {
+    name: /^sourcelight-\d{4}-\d{2}-\d{2}\.md$/,
+  });
   expect(md.filename.endsWith('.md'), `file name ${md.filename}`).toBe(true);
   expect(md.content.startsWith('---\ntitle: "Sourcelight export"\n'), 'front matter').toBe(true);
   for (const expected of [
@@ -324,10 +326,13 @@ export const exportMarkdownAndBackup = e2e(async ({ driver, expect, skip, artifa
     expect(md.content.includes(expected), `export contains ${JSON.stringify(expected)}`).toBe(true);
 
   const last = await toast(popup);
-  const backup = await driver.expectDownload(async () => {
-    await popup.click('button[aria-controls="backup-panel"]');
-    await popup.click('#backup-panel button.primary');
-  });
+  const backup = await driver.expectDownload(
+    async () => {
+      await popup.click('button[aria-controls="backup-panel"]');
+      await popup.click('#backup-panel button.primary');
+    },
+    { name: /^sourcelight-backup-\d{4}-\d{2}-\d{2}\.json$/ },
+  );
   await nextToast(popup, last);
   const parsed = JSON.parse(backup.content) as { format: string; articles: unknown[]; annotations: unknown[] };
   expect([parsed.format, parsed.articles.length, parsed.annotations.length], 'backup content').toBe([
