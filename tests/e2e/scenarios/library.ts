@@ -7,7 +7,7 @@
  * handed to the file input with a DataTransfer (no native dialog).
  */
 import { join } from 'node:path';
-import { e2e, sleep, type BackgroundGlobal, type E2EPage, type Json } from '../driver.ts';
+import { e2e, sleep, waitUntil, type BackgroundGlobal, type E2EPage, type Json } from '../driver.ts';
 import { openPopup } from '../helpers.ts';
 import { normalizeUrl } from '../../../utils/article/url.ts';
 
@@ -211,6 +211,7 @@ export const restoreGoodAndBadBackups = e2e(async ({ driver, expect }) => {
     const got = await restoreFile(popup, bad);
     expect(got.includes(message), `refusal message "${got}" mentions "${message}"`).toBe(true);
   }
+  // kept: proves a negative (a refused restore writes nothing the live list would show)
   await sleep(300);
   expect(await annotationTexts(popup), 'annotations after refused files').toBe(before);
   expect(popup.errors(), 'popup errors').toBe([]);
@@ -391,8 +392,7 @@ export const openSwitchesToTheArticleTab = e2e(async ({ driver, server, expect }
 
   // no tab open: a new one is created at the passage
   await article.close();
-  await sleep(200);
-  expect((await articleTabs()).length, 'article tabs after closing').toBe(0);
+  await waitUntil(async () => (await articleTabs()).length === 0, { message: 'the article tab to close' });
   await openAnnotation();
   const created = await popup.waitFor(
     async (u) => {
