@@ -459,6 +459,7 @@ export const teardownOnExtensionReload = e2e(async ({ server, driver, expect }) 
   const before = await sizes();
   await driver.evaluateInBackground((bg) => {
     const api = (bg.chrome ?? bg.browser) as unknown as { runtime: { reload(): void } };
+    // kept: not a wait; lets this evaluation return before the reload tears down the background
     setTimeout(() => api.runtime.reload(), 50);
   });
   if (driver.name === 'chromium') {
