@@ -3,24 +3,24 @@
  * playwright-core with the built extension loaded unpacked into a persistent profile. Playwright never
  * downloads a browser here: we always pass `executablePath`.
  */
-import { mkdir, readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { mkdir, readFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { chromium, type BrowserContext, type CDPSession, type Page, type Worker } from 'playwright-core';
 import {
   BasePage,
   decode,
   invocation,
   saveSelectionVia,
-  sleep,
+  waitUntil,
   type BackgroundGlobal,
   type Capabilities,
   type Download,
+  type DownloadOptions,
   type Driver,
   type E2EPage,
   type Json,
   type LaunchOptions,
   type SaveReply,
-  type WaitOptions,
 } from './driver.ts';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
@@ -64,6 +64,9 @@ class ChromiumDriver implements Driver {
   private context!: BrowserContext;
   private readonly profileDir: string;
   private readonly downloadsDir: string;
+  /** Downloads Chromium reported finished, in order: file path (or suggested name) and outcome. */
+  private readonly finished: Array<{ path: string; state: 'completed' | 'canceled' }> = [];
+  private readonly suggestedNames = new Map<string, string>();
 
   constructor(private readonly options: LaunchOptions) {
     this.profileDir = join(options.workDir, 'profile');
@@ -91,10 +94,18 @@ class ChromiumDriver implements Driver {
       ],
     });
     // A downloaded file keeps its real name only when we set the behaviour ourselves (Playwright's own
-    // handling renames files to GUIDs and misses downloads started by the extension).
-    const page = this.context.pages()[0] ?? (await this.context.newPage());
-    const cdp = await this.context.newCDPSession(page);
-    await cdp.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: this.downloadsDir });
+    // handling renames files to GUIDs and misses downloads started by the extension). A browser-level
+    // session: Browser.downloadProgress events are not delivered to a page's session.
+    const browser = this.context.browser();
+    if (!browser) throw new Error('playwright gave no Browser for the persistent context (needed for CDP)');
+    const cdp = await browser.newBrowserCDPSession();
+    this.watchDownloads(cdp);
+    // eventsEnabled: the browser itself says when a download is complete (no guessing from the folder)
+    await cdp.send('Browser.setDownloadBehavior', {
+      behavior: 'allow',
+      downloadPath: this.downloadsDir,
+      eventsEnabled: true,
+    });
     const worker = await this.worker();
     // chrome-extension://<id>/background.js → the id is the host (URL.origin is "null" for this scheme)
     this.extensionOrigin = `chrome-extension://${new URL(worker.url()).host}`;
@@ -145,8 +156,31 @@ class ChromiumDriver implements Driver {
     return saveSelectionVia(this, page);
   }
 
-  async expectDownload(trigger: () => Promise<void>, { timeoutMs = 10_000, message }: WaitOptions = {}) {
-    return expectDownloadIn(this.downloadsDir, trigger, timeoutMs, message, ['.crdownload']);
+  /** Records Chromium's download events (Browser.downloadWillBegin / Browser.downloadProgress). */
+  private watchDownloads(cdp: CDPSession): void {
+    cdp.on('Browser.downloadWillBegin', (e) => this.suggestedNames.set(e.guid, e.suggestedFilename));
+    cdp.on('Browser.downloadProgress', (e) => {
+      if (e.state === 'inProgress') return;
+      // filePath is set on completion where the platform knows it; else the file keeps its suggested name
+      const path = e.filePath ?? join(this.downloadsDir, this.suggestedNames.get(e.guid) ?? e.guid);
+      this.finished.push({ path, state: e.state });
+    });
+  }
+
+  async expectDownload(
+    trigger: () => Promise<void>,
+    { name, timeoutMs = 10_000, message }: DownloadOptions,
+  ): Promise<Download> {
+    const seen = this.finished.length;
+    await trigger();
+    const done = await waitUntil(() => this.finished[seen], {
+      timeoutMs,
+      message: `Browser.downloadProgress "completed"${message ? ` (${message})` : ''}`,
+    });
+    if (done.state !== 'completed') throw new Error(`the download of ${done.path} was canceled`);
+    const filename = basename(done.path);
+    if (!name.test(filename)) throw new Error(`downloaded ${filename}, expected a name matching ${name}`);
+    return { filename, content: await readFile(done.path, 'utf8') };
   }
 
   async screenshotAll(dir: string): Promise<string[]> {
@@ -173,31 +207,6 @@ class ChromiumDriver implements Driver {
   async close(): Promise<void> {
     await this.context.close();
   }
-}
-
-/**
- * Waits for a new finished file in `dir` after `trigger` (both browsers download into a folder we chose;
- * files still being written carry a partial-download suffix and are ignored).
- */
-export async function expectDownloadIn(
-  dir: string,
-  trigger: () => Promise<void>,
-  timeoutMs: number,
-  message: string | undefined,
-  partialSuffixes: string[],
-): Promise<Download> {
-  const before = new Set(await readdir(dir));
-  await trigger();
-  const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
-    const names = (await readdir(dir)).filter((n) => !before.has(n));
-    const done = names.find((n) => !partialSuffixes.some((s) => n.endsWith(s)));
-    if (done && !names.some((n) => partialSuffixes.some((s) => n.endsWith(s)))) {
-      return { filename: done, content: await readFile(join(dir, done), 'utf8') };
-    }
-    await sleep(100);
-  }
-  throw new Error(`no download within ${timeoutMs} ms${message ? ` (${message})` : ''}`);
 }
 
 export async function launchChromium(options: LaunchOptions): Promise<Driver> {

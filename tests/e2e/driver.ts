@@ -90,6 +90,15 @@ export interface E2EPage {
 }
 
 /** A file the browser downloaded. */
+/** What `expectDownload` waits for: the file the trigger should produce. */
+export interface DownloadOptions extends WaitOptions {
+  /**
+   * The expected file name. Firefox writes a download under temporary names first (`.part`, or a random
+   * `PXqvdNHw.json` that is renamed away), so only a file with this name counts as the download.
+   */
+  name: RegExp;
+}
+
 export interface Download {
   filename: string;
   content: string;
@@ -119,8 +128,11 @@ export interface Driver {
    * background's reply (`{ ok: true, value }` or `{ ok: false, error }`).
    */
   saveSelection(page: E2EPage): Promise<SaveReply>;
-  /** Runs `trigger` and waits for the download it causes. Check `capabilities.downloads` first. */
-  expectDownload(trigger: () => Promise<void>, options?: WaitOptions): Promise<Download>;
+  /**
+   * Runs `trigger` and waits until the browser has finished the download it causes (never a file still
+   * being written), then reads it. Check `capabilities.downloads` first.
+   */
+  expectDownload(trigger: () => Promise<void>, options: DownloadOptions): Promise<Download>;
   /** Screenshots every open tab into `dir`; the runner calls it when a test fails. Returns the files. */
   screenshotAll(dir: string): Promise<string[]>;
   /** Closes the browser and starts it again on the same profile (all pages are closed). */
@@ -238,6 +250,25 @@ export function decode<R>(raw: unknown): R {
 export const sleep = (ms: number) => new Promise<void>((ok) => setTimeout(ok, ms));
 
 /**
+ * Polls `check` on the Node side until it returns a truthy value, and returns that value. The condition
+ * helper for everything a test would otherwise sleep for; throws after `timeoutMs` with `message`.
+ */
+export async function waitUntil<T>(
+  check: () => T | Promise<T>,
+  { timeoutMs = 10_000, message, intervalMs = 100 }: WaitOptions & { intervalMs?: number } = {},
+): Promise<NonNullable<T>> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await check();
+    if (v) return v;
+    if (Date.now() > until)
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${message ?? check.toString()}`);
+    // a polling interval, not a guess at how long something takes
+    await sleep(intervalMs);
+  }
+}
+
+/**
  * Page helpers shared by both drivers, built on `evaluate`, so they behave the same in both browsers.
  * Subclasses provide navigation, raw evaluation and input.
  */
@@ -283,6 +314,7 @@ export abstract class BasePage implements E2EPage {
         const why = lastError ? ` (last error: ${(lastError as Error).message})` : '';
         throw new Error(`timed out after ${timeoutMs} ms waiting for ${message ?? fn.toString()}${why}`);
       }
+      // the polling interval of this condition wait
       await sleep(100);
     }
   }

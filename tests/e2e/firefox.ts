@@ -14,25 +14,26 @@
  *   not survive `restart()` (capabilities.restartKeepsData is false).
  */
 import { existsSync, rmSync } from 'node:fs';
-import { cp, mkdir, mkdtemp } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { expectDownloadIn } from './chromium.ts';
 import {
   BasePage,
   decode,
   invocation,
   saveSelectionVia,
+  waitUntil,
   withTimeout,
   type BackgroundGlobal,
   type Capabilities,
+  type Download,
+  type DownloadOptions,
   type Driver,
   type E2EPage,
   type Json,
   type LaunchOptions,
   type SaveReply,
-  type WaitOptions,
 } from './driver.ts';
 
 export const FIREFOX_PATH = '/usr/bin/firefox-esr';
@@ -186,8 +187,8 @@ class FirefoxDriver implements Driver {
     return saveSelectionVia(this, page);
   }
 
-  async expectDownload(trigger: () => Promise<void>, { timeoutMs = 10_000, message }: WaitOptions = {}) {
-    return expectDownloadIn(this.downloadsDir, trigger, timeoutMs, message, ['.part']);
+  expectDownload(trigger: () => Promise<void>, options: DownloadOptions): Promise<Download> {
+    return expectDownloadIn(this.downloadsDir, trigger, options);
   }
 
   async screenshotAll(dir: string): Promise<string[]> {
@@ -223,4 +224,56 @@ export async function launchFirefox(options: LaunchOptions): Promise<Driver> {
   const driver = new FirefoxDriver(options);
   await driver.start();
   return driver;
+}
+
+/** Size of `path`, or null when it does not exist (any more). */
+async function sizeOf(path: string): Promise<number | null> {
+  try {
+    return (await stat(path)).size;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw err;
+  }
+}
+
+/**
+ * Waits for the download `trigger` causes to be complete in `dir` and reads it. Firefox gives no event we
+ * can reach over BiDi, so "complete" is decided from the folder: a new file whose name matches `name`
+ * (temporary files — `.part`, random names — never match it), no new `.part` file beside it, and the
+ * same non-zero size on two polls in a row. A file that vanishes between listing and reading (Firefox
+ * renaming its temporary file) just means the download is not done yet: keep waiting.
+ */
+export async function expectDownloadIn(
+  dir: string,
+  trigger: () => Promise<void>,
+  { name, timeoutMs = 10_000, message }: DownloadOptions,
+): Promise<Download> {
+  const before = new Set(await readdir(dir));
+  await trigger();
+  let last: { file: string; size: number } | null = null;
+  return waitUntil(
+    async (): Promise<Download | null> => {
+      const fresh = (await readdir(dir)).filter((n) => !before.has(n));
+      const file = fresh.find((n) => name.test(n) && !n.endsWith('.part'));
+      if (!file || fresh.some((n) => n.endsWith('.part'))) {
+        last = null;
+        return null;
+      }
+      const size = await sizeOf(join(dir, file));
+      const stable = size !== null && size > 0 && last?.file === file && last.size === size;
+      last = size === null ? null : { file, size };
+      if (!stable) return null;
+      let content: string;
+      try {
+        content = await readFile(join(dir, file), 'utf8');
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+        throw err;
+      }
+      // still the same file afterwards: what we read is the whole download
+      return (await sizeOf(join(dir, file))) === size ? { filename: file, content } : null;
+    },
+    // two polls 150 ms apart with an unchanged size
+    { timeoutMs, message: `a finished download named like ${name}${message ? ` (${message})` : ''}`, intervalMs: 150 },
+  );
 }

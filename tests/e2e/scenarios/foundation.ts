@@ -5,7 +5,7 @@
  * background rejects a malformed message. See tests/e2e/driver.ts for how to add scenario files.
  */
 import { join } from 'node:path';
-import { e2e, sleep } from '../driver.ts';
+import { e2e, sleep, waitUntil } from '../driver.ts';
 import { openPopup, spyOnMessages, waitForContentScript, type SeenMessage } from '../helpers.ts';
 
 const ARTICLE_TITLE = 'Harbour town votes to rebuild its flooded sea wall';
@@ -89,13 +89,18 @@ export const nonArticlePagesStayQuiet = e2e(async ({ driver, server, expect }) =
     await page.close();
   }
   // plain text and about:blank: nothing to extract from, nothing must break
+  const plain = [];
   for (const url of [server.url('/notes.txt'), 'about:blank']) {
     const page = await driver.newPage(url);
-    await sleep(300);
+    await page.waitFor(() => document.readyState === 'complete', null, { message: `${url} loaded` });
+    plain.push({ url, page });
+  }
+  // kept: proves a negative (no late articleSeen, no late page error), so it can only be a time window
+  await sleep(500);
+  for (const { url, page } of plain) {
     expect(page.errors(), `${url}: page errors`).toBe([]);
     await page.close();
   }
-  await sleep(500); // let any late articleSeen arrive before concluding there was none
   const seen = (await messages()).filter((m) => m.type === 'articleSeen');
   expect(
     seen.map((m) => m.url),
@@ -120,19 +125,16 @@ export const malformedMessageIsRejected = e2e(async ({ driver, expect }) => {
   });
   expect(reply?.ok, `reply ${JSON.stringify(reply)}`).toBe(false);
   expect(reply?.error ?? '', 'error message').toContain('invalid message');
+  // kept: proves a negative (the refused save writes nothing that the live list would show)
   await sleep(200);
   expect(await popup.texts('[data-testid=article]'), 'articles after a malformed save').toBe([]);
 });
 
 /** Waits for the background to have received `type` from `url`. */
-async function waitForMessage(messages: () => Promise<SeenMessage[]>, type: string, url: string) {
-  const until = Date.now() + 10_000;
-  for (;;) {
-    const hit = (await messages()).find((m) => m.type === type && m.url === url);
-    if (hit) return hit;
-    if (Date.now() > until) throw new Error(`the background never received ${type} from ${url}`);
-    await sleep(100);
-  }
+function waitForMessage(messages: () => Promise<SeenMessage[]>, type: string, url: string) {
+  return waitUntil(async () => (await messages()).find((m) => m.type === type && m.url === url), {
+    message: `the background to receive ${type} from ${url}`,
+  });
 }
 
 /**

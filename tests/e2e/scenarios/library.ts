@@ -7,7 +7,7 @@
  * handed to the file input with a DataTransfer (no native dialog).
  */
 import { join } from 'node:path';
-import { e2e, sleep, type E2EPage, type Json } from '../driver.ts';
+import { e2e, sleep, waitUntil, type BackgroundGlobal, type E2EPage, type Json } from '../driver.ts';
 import { openPopup } from '../helpers.ts';
 import { normalizeUrl } from '../../../utils/article/url.ts';
 
@@ -211,6 +211,7 @@ export const restoreGoodAndBadBackups = e2e(async ({ driver, expect }) => {
     const got = await restoreFile(popup, bad);
     expect(got.includes(message), `refusal message "${got}" mentions "${message}"`).toBe(true);
   }
+  // kept: proves a negative (a refused restore writes nothing the live list would show)
   await sleep(300);
   expect(await annotationTexts(popup), 'annotations after refused files').toBe(before);
   expect(popup.errors(), 'popup errors').toBe([]);
@@ -307,7 +308,9 @@ export const exportMarkdownAndBackup = e2e(async ({ driver, expect, skip, artifa
     const radios = [...document.querySelectorAll<HTMLInputElement>('#export-panel input[name=format]')];
     radios[1]!.click(); // one combined Markdown file
   });
-  const md = await driver.expectDownload(() => popup.click('#export-panel button.primary'));
+  const md = await driver.expectDownload(() => popup.click('#export-panel button.primary'), {
+    name: /^sourcelight-\d{4}-\d{2}-\d{2}\.md$/,
+  });
   expect(md.filename.endsWith('.md'), `file name ${md.filename}`).toBe(true);
   expect(md.content.startsWith('---\ntitle: "Sourcelight export"\n'), 'front matter').toBe(true);
   for (const expected of [
@@ -324,10 +327,13 @@ export const exportMarkdownAndBackup = e2e(async ({ driver, expect, skip, artifa
     expect(md.content.includes(expected), `export contains ${JSON.stringify(expected)}`).toBe(true);
 
   const last = await toast(popup);
-  const backup = await driver.expectDownload(async () => {
-    await popup.click('button[aria-controls="backup-panel"]');
-    await popup.click('#backup-panel button.primary');
-  });
+  const backup = await driver.expectDownload(
+    async () => {
+      await popup.click('button[aria-controls="backup-panel"]');
+      await popup.click('#backup-panel button.primary');
+    },
+    { name: /^sourcelight-backup-\d{4}-\d{2}-\d{2}\.json$/ },
+  );
   await nextToast(popup, last);
   const parsed = JSON.parse(backup.content) as { format: string; articles: unknown[]; annotations: unknown[] };
   expect([parsed.format, parsed.articles.length, parsed.annotations.length], 'backup content').toBe([
@@ -371,9 +377,9 @@ export const openSwitchesToTheArticleTab = e2e(async ({ driver, server, expect }
   await openAnnotation();
   const switched = await popup.waitFor(
     async (u) => {
-      const api =
-        (globalThis as unknown as { chrome?: typeof browser; browser?: typeof browser }).chrome ??
-        (globalThis as unknown as { browser: typeof browser }).browser;
+      // runs in the popup: its own global, typed like the background's (no WXT auto-imported `browser`)
+      const g = globalThis as unknown as BackgroundGlobal;
+      const api = g.chrome ?? g.browser;
       const tabs = (await api!.tabs.query({})) as Array<{ url?: string; active?: boolean }>;
       const hit = tabs.filter((t) => (t.url ?? '').startsWith(u));
       return hit.length === 1 && hit[0]!.active ? (hit[0]!.url ?? '') : '';
@@ -386,14 +392,13 @@ export const openSwitchesToTheArticleTab = e2e(async ({ driver, server, expect }
 
   // no tab open: a new one is created at the passage
   await article.close();
-  await sleep(200);
-  expect((await articleTabs()).length, 'article tabs after closing').toBe(0);
+  await waitUntil(async () => (await articleTabs()).length === 0, { message: 'the article tab to close' });
   await openAnnotation();
   const created = await popup.waitFor(
     async (u) => {
-      const api =
-        (globalThis as unknown as { chrome?: typeof browser; browser?: typeof browser }).chrome ??
-        (globalThis as unknown as { browser: typeof browser }).browser;
+      // runs in the popup: its own global, typed like the background's (no WXT auto-imported `browser`)
+      const g = globalThis as unknown as BackgroundGlobal;
+      const api = g.chrome ?? g.browser;
       const tabs = (await api!.tabs.query({})) as Array<{ url?: string; pendingUrl?: string }>;
       return tabs.map((t) => t.pendingUrl || t.url || '').find((t) => t.startsWith(u)) ?? '';
     },

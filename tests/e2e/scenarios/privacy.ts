@@ -16,7 +16,7 @@
  *    its save buttons through the panel's shadow root.
  */
 import type { BrowserContext, Request } from 'playwright-core';
-import { e2e, sleep, type Driver, type E2EPage, type Json } from '../driver.ts';
+import { e2e, sleep, waitUntil, type Driver, type E2EPage, type Json } from '../driver.ts';
 import { openPopup, waitForContentScript } from '../helpers.ts';
 
 // Service-worker network events are opt-in in Playwright; they must be on before the browser starts, and
@@ -92,7 +92,7 @@ export const noRequestsOfItsOwn = e2e(
       const page = await driver.newPage(server.url(path));
       pages.push(page);
       await waitForContentScript(page);
-      // give the analysis, the highlights and the panel time to do whatever they do after extraction
+      // kept: proves a negative (no request of its own after extraction), so it can only be a time window
       await sleep(800);
       const selected = await page.selectText('p');
       if (selected.trim()) {
@@ -103,14 +103,16 @@ export const noRequestsOfItsOwn = e2e(
     const popup = await openPopup(driver);
     await popup.waitForSelector('[data-testid=annotation]');
     const options = await driver.openExtensionPage('options.html');
-    await sleep(1500); // anything deferred (timers, idle callbacks, beacons on hide) gets its chance
+    // kept: proves a negative; anything deferred (timers, idle callbacks, beacons on hide) gets its chance
+    await sleep(1500);
 
     for (const [i, page] of pages.entries()) seen.push(...(await pageResources(page, ARTICLES[i]!)));
     seen.push(...(await pageResources(popup, 'popup')));
     seen.push(...(await pageResources(options, 'options')));
     seen.push(...(await backgroundResources(driver)));
     for (const page of [...pages, popup, options]) await page.close();
-    await sleep(300); // unload-time beacons
+    // kept: proves a negative (no unload-time beacons)
+    await sleep(300);
 
     const all = [...seen, ...(network ?? [])];
     const foreign = all.filter((s) => !allowed(s.url, serverOrigin, driver.extensionOrigin));
@@ -134,6 +136,20 @@ export const noRequestsOfItsOwn = e2e(
 );
 
 /** The raw contents of the extension's IndexedDB, read in the background, as a canonical JSON string. */
+/** The database dump once the legitimate save's writes are over: the same dump on two polls in a row. */
+async function settledDump(driver: Driver): Promise<string> {
+  let last = await databaseDump(driver);
+  return waitUntil(
+    async () => {
+      const now = await databaseDump(driver);
+      const same = now === last;
+      last = now;
+      return same ? now : null;
+    },
+    { message: 'the database to settle', intervalMs: 250 },
+  );
+}
+
 async function databaseDump(driver: Driver): Promise<string> {
   return driver.evaluateInBackground(async () => {
     const idb = (globalThis as unknown as { indexedDB: IDBFactory }).indexedDB;
@@ -173,8 +189,7 @@ export const hostilePageCannotReachTheDatabase = e2e(
   async ({ driver, server, expect, log }) => {
     const url = server.url('/article.html');
     const page = await articleWithANote(driver, url, expect);
-    await sleep(500);
-    const before = await databaseDump(driver);
+    const before = await settledDump(driver);
     expect(before.length > 40, 'the database holds the legitimate note').toBe(true);
     const extensionId = driver.extensionOrigin.replace(/^[a-z-]+:\/\//, '');
 
@@ -221,6 +236,7 @@ export const hostilePageCannotReachTheDatabase = e2e(
             try {
               const r = await Promise.race([
                 Promise.resolve(api.sendMessage(extensionId, m)),
+                // kept: a page's sendMessage may never answer; bound each attempt
                 new Promise((ok) => setTimeout(() => ok('timeout'), 500)),
               ]);
               replies.push(JSON.parse(JSON.stringify(r ?? null)) as Json);
@@ -246,6 +262,7 @@ export const hostilePageCannotReachTheDatabase = e2e(
           document.body.dispatchEvent(
             new KeyboardEvent('keydown', { key, altKey: true, shiftKey: true, bubbles: true }),
           );
+        // kept: proves a negative (no listener acts on these), so it can only be a time window
         await new Promise((ok) => setTimeout(ok, 1000));
         return report;
       },
@@ -259,6 +276,7 @@ export const hostilePageCannotReachTheDatabase = e2e(
       expect(typeof r === 'string' || r === null, `a page got a reply from the extension: ${JSON.stringify(r)}`).toBe(
         true,
       );
+    // kept: proves a negative (nothing written late), so it can only be a time window
     await sleep(500);
     expect(await databaseDump(driver), 'database after the hostile page').toBe(before);
     expect(
@@ -272,8 +290,7 @@ export const hostilePageCannotReachTheDatabase = e2e(
 export const hostilePageCannotUseThePanel = e2e(
   async ({ driver, server, expect, log }) => {
     const page = await articleWithANote(driver, server.url('/reading/story.html'), expect);
-    await sleep(1000);
-    const before = await databaseDump(driver);
+    const before = await settledDump(driver);
     const probe = await page.evaluate(async () => {
       const host = document.querySelector('sourcelight-ui');
       const root = host?.shadowRoot ?? null;
@@ -283,8 +300,10 @@ export const hostilePageCannotUseThePanel = e2e(
       for (const el of Array.from(root?.querySelectorAll('button, [role=button], a') ?? [])) {
         (el as HTMLElement).click();
         clicked++;
+        // kept: lets each click's handler run before the next (a click can open or replace the buttons)
         await new Promise((ok) => setTimeout(ok, 50));
       }
+      // kept: proves a negative (no click saved or deleted anything), so it can only be a time window
       await new Promise((ok) => setTimeout(ok, 1000));
       return { hostFound: !!host, shadowReadable: !!root, textLength: text.length, clicked };
     });
