@@ -102,7 +102,9 @@ export const hostileBackupIsRefusedAndExportStillWorks = e2e(async ({ driver, ex
     const radios = [...document.querySelectorAll<HTMLInputElement>('#export-panel input[name=format]')];
     radios[1]!.click(); // one combined Markdown file
   });
-  const md = await driver.expectDownload(() => again.click('#export-panel button.primary'));
+  const md = await driver.expectDownload(() => again.click('#export-panel button.primary'), {
+    name: /^sourcelight-\d{4}-\d{2}-\d{2}\.md$/,
+  });
   expect(md.content.includes('# Budget gnp.exe approved'), 'the bidi title, controls stripped').toBe(true);
   expect(/\]\(\s*(?:javascript|data|vbscript):/i.test(md.content), 'a script link in the export').toBe(false);
   expect(/[\u202a-\u202e\u2066-\u2069]/.test(md.content), 'raw bidi controls in the export').toBe(false);
