@@ -1,9 +1,11 @@
 // Lint: typescript-eslint's recommended rules, React hooks rules, and no-unsanitized so page-derived strings
-// can never reach innerHTML / insertAdjacentHTML / document.write.
+// can never reach innerHTML / insertAdjacentHTML / document.write; eslint-plugin-regexp's super-linear checks
+// so no regex can freeze a reader's tab on a hostile line (issue 17).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import nounsanitized from 'eslint-plugin-no-unsanitized';
+import regexp from 'eslint-plugin-regexp';
 
 export default tseslint.config(
   { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'coverage/**', '.tmp/**', 'tests/robustness/pages/**'] },
@@ -19,6 +21,14 @@ export default tseslint.config(
       'no-eval': 'error',
       'no-implied-eval': 'error',
       'no-new-func': 'error',
+    },
+  },
+  {
+    // Analysis runs on every page load over text the page controls: a backtracking blow-up hangs the tab.
+    plugins: { regexp },
+    rules: {
+      'regexp/no-super-linear-backtracking': 'error',
+      'regexp/no-super-linear-move': 'error',
     },
   },
   {

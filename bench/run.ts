@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
-const BENCHES = ['analysis.ts', 'page.ts', 'library.ts', 'robustness.ts'];
+const BENCHES = ['analysis.ts', 'fuzz.ts', 'page.ts', 'library.ts', 'robustness.ts'];
 const only = process.argv.slice(2);
 let failed = 0;
 for (const file of BENCHES) {

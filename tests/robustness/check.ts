@@ -75,7 +75,7 @@ function fingerprint(doc: Document, bytes: number): string {
 function checkExtraction(page: string, a: ExtractedArticle): void {
   const fail = (msg: string): never => failAt(page, 'extraction', msg);
   if (typeof a.text !== 'string' || !a.text.trim()) fail('an article must have non-empty text');
-  if (a.text !== a.text.replace(/ +$/, '')) fail('text ends with spaces');
+  if (a.text !== a.text.replace(/(?<! ) +$/, '')) fail('text ends with spaces');
   if (/^\s/.test(a.text)) fail('text starts with white space');
   if (/[\t\r\f\v\u00a0]/.test(a.text)) fail('text keeps raw tabs / CR / NBSP (white space must be folded)');
   if (/ {2}/.test(a.text)) fail('text keeps a double space');

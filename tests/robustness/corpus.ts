@@ -18,7 +18,7 @@ export function handWrittenPages(): CorpusPage[] {
     .map((f) => {
       const html = readFileSync(join(PAGES_DIR, f), 'utf8');
       const name = f.replace(/\.html$/, '');
-      const note = /<!--\s*(?:hand-written:\s*)?([\s\S]*?)-->/.exec(html)?.[1]?.trim() ?? name;
+      const note = /<!--(?:\s*hand-written:)?([\s\S]*?)-->/.exec(html)?.[1]?.trim() ?? name;
       return { name, note, html, url: `http://127.0.0.1/robustness/pages/${f}` };
     });
 }

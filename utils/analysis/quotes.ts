@@ -1155,7 +1155,7 @@ function isCueInContext(text: string, toks: Token[], i: number, lemma: string): 
   // quotation marks is a claim; "a company called Acme", "called the police" are not.
   if (lemma === 'call') {
     // A quoted label of one or two words ('called the plan a "fig leaf"') is a scare quote, not a claim.
-    const m = /^(?:\s+[\p{L}\p{N}'\u2019-]+){0,5}?\s*[,:]?\s*["\u201c\u2018]([^"\u201d\u2019]{0,200})/u.exec(
+    const m = /^(?:\s+[\p{L}\p{N}'\u2019-]+){0,5}?\s*(?:[,:]\s*)?["\u201c\u2018]([^"\u201d\u2019]{0,200})/u.exec(
       text.slice(t.e, t.e + 280),
     );
     if (!m || wordCount(m[1]!, 0, m[1]!.length) < 3) return false;
@@ -1562,7 +1562,8 @@ function contentAfter(
  * second predicate ("but declined", "and said") is not part of what was confirmed.
  */
 function objectEnd(text: string, start: number, end: number): number {
-  const m = /,?\s+(?:and|but)\s+(?:also\s+|then\s+)?(?:\p{Ll}+ed|said|told|did|does|would|will)\b/u.exec(
+  // (a blank run is tried from its first blank only: a later start could not match either)
+  const m = /(?:,|(?<!\s))\s+(?:and|but)\s+(?:also\s+|then\s+)?(?:\p{Ll}+ed|said|told|did|does|would|will)\b/u.exec(
     text.slice(start, end),
   );
   return m ? start + m.index : end;
@@ -1588,7 +1589,7 @@ function frontedContent(
 ): { start: number; end: number; quote: boolean; words: number } | null {
   start = skipDateline(text, start, subjStart);
   const region = text.slice(start, subjStart);
-  const m = /[\s,\u2014\u2013]*$/.exec(region);
+  const m = /(?<![\s,\u2014\u2013])[\s,\u2014\u2013]*$/.exec(region);
   const end = start + (m ? m.index : region.length);
   if (end <= start) return null;
   // A quotation closing right before the attribution.
@@ -1638,10 +1639,20 @@ function skipAppositive(text: string, from: number, end: number): number {
   return from;
 }
 
+const CUT_CONJUNCTIONS = ['and', 'but', 'while', 'whereas'];
+
 function cutBeforeConjunction(text: string, from: number, nextStart: number): number {
-  const seg = text.slice(from, nextStart);
-  const m = /(?:[,;]?\s*(?:and|but|while|whereas)?\s*)$/i.exec(seg);
-  return from + (m ? m.index : seg.length);
+  // Read from the end what `/[,;]?\s*(?:and|but|while|whereas)?\s*$/i` matched leftmost (it was cubic in
+  // blanks): trailing blanks, a conjunction (no word boundary, as before), blanks, a comma or semicolon.
+  let i = nextStart;
+  while (i > from && /\s/.test(text[i - 1]!)) i--;
+  const conj = CUT_CONJUNCTIONS.find((w) => i - w.length >= from && text.slice(i - w.length, i).toLowerCase() === w);
+  if (conj) {
+    i -= conj.length;
+    while (i > from && /\s/.test(text[i - 1]!)) i--;
+  }
+  if (i > from && (text[i - 1] === ',' || text[i - 1] === ';')) i--;
+  return i;
 }
 
 /** "according to X" cues outside quotations, not those right after a speech verb. */

@@ -296,10 +296,24 @@ function makeRef(text: string, start: number, end: number, canonical: string, ty
   const after = text.slice(end, end + 2);
   const possessive = /^['\u2019]s?/.test(after) || /['\u2019]s$/.test(text.slice(start, end));
   const before = text.slice(Math.max(0, start - 40), start);
-  const m = /(\p{Lu}[\p{L}]*)\.?[ \t]+$/u.exec(before);
-  const role = m ? m[1]!.toLowerCase() : null;
+  const word = titleWordBefore(before);
+  const role = word ? word.toLowerCase() : null;
   const gender = role ? (TITLES.get(role) ?? null) : null;
   return { start, end, canonical, type, gender, possessive, role };
+}
+
+/**
+ * The capitalized word right before trailing blanks: what `/(\p{Lu}\p{L}*)\.?[ \t]+$/u` captured, read from the
+ * end so a long letter run is not rescanned from every start (issue 17). Its first capital starts it, as the
+ * leftmost regex match did ("eBay " → "Bay").
+ */
+function titleWordBefore(before: string): string | null {
+  const blanks = /(?<![ \t])[ \t]+$/.exec(before);
+  if (!blanks) return null;
+  const end = before[blanks.index - 1] === '.' ? blanks.index - 1 : blanks.index;
+  const letters = /(?<!\p{L})\p{L}*$/u.exec(before.slice(0, end))![0];
+  const cap = letters.search(/\p{Lu}/u);
+  return cap >= 0 ? letters.slice(cap) : null;
 }
 
 interface FallbackName {
@@ -533,7 +547,8 @@ export class SpeakerResolver {
       if (issuer && issuer.name) return { ...issuer, anonymityCue: null };
     }
     // A possessive spokesman ("Morgan Tsvangirai's spokesman", "his spokesman") is an unnamed source.
-    const poss = /^(his|her|their|its)\s+(.+)$/i.exec(phrase);
+    // (\S.* or one last blank: what `\s+(.+)$` matched, without \s+ and .+ trading white space)
+    const poss = /^(his|her|their|its)\s+(\S.*|[^\S\n\r\u2028\u2029])$/i.exec(phrase);
     if (poss && head && ANONYMOUS_HEADS.has(head)) {
       const owner =
         poss[1]!.toLowerCase() === 'its'
@@ -607,7 +622,10 @@ export class SpeakerResolver {
     if (/^\p{Lu}\p{Ll}+$/u.test(bare) && this.text.includes(` ${bare.toLowerCase()}`)) {
       return this.descriptive(phrase, head, true, cue);
     }
-    if (/^(?:\p{Lu}[\p{L}'\u2019.-]*\s?)+$/u.test(bare) && !/^(?:Both|All|Some|Many)\b/.test(bare)) {
+    if (
+      /^\p{Lu}[\p{L}'\u2019.-]*(?:\s\p{Lu}[\p{L}'\u2019.-]*)*\s?$/u.test(bare) &&
+      !/^(?:Both|All|Some|Many)\b/.test(bare)
+    ) {
       return { name: bare, anonymous: false, type: 'unknown', gender: null, mention: null, anonymityCue: null };
     }
     return this.descriptive(phrase, head, true, cue);
@@ -722,7 +740,7 @@ export class SpeakerResolver {
   private isSubject(pos: number): boolean {
     if (this.opensSentence(pos)) return true;
     const before = this.text.slice(Math.max(0, pos - 90), pos);
-    return /(?:^|[.!?]["\u201d\u2019]?\s+|\n\s*)(?:[\p{L}\p{N}'\u2019-]+\s+){0,5}[\p{L}\p{N}'\u2019-]+,\s+(?:\p{Lu}[\p{L}.'\u2019-]*\s+){0,3}$/u.test(
+    return /(?:^|[.!?]["\u201d\u2019]?\s+|\n[^\S\n]*)(?:[\p{L}\p{N}'\u2019-]+\s+){0,5}[\p{L}\p{N}'\u2019-]+,\s+(?:\p{Lu}[\p{L}.'\u2019-]*\s+){0,3}$/u.test(
       before,
     );
   }
@@ -730,7 +748,7 @@ export class SpeakerResolver {
   /** True when the name at `pos` starts its sentence (after at most a few capitalized title words). */
   private opensSentence(pos: number): boolean {
     const before = this.text.slice(Math.max(0, pos - 60), pos);
-    return /(?:^|[.!?]["\u201d\u2019]?\s+|\n\s*)(?:\p{Lu}[\p{L}.'\u2019-]*\s+){0,4}$/u.test(before) || pos === 0;
+    return /(?:^|[.!?]["\u201d\u2019]?\s+|\n[^\S\n]*)(?:\p{Lu}[\p{L}.'\u2019-]*\s+){0,4}$/u.test(before) || pos === 0;
   }
 
   private gendered(s: Speaker, g: 'm' | 'f'): Speaker {
@@ -773,7 +791,7 @@ export class SpeakerResolver {
       // The nearest person introduced with that title ("Mining Minister X") or that appositive role
       // ("X, the agriculture minister,").
       const apposRole = new RegExp(
-        `^,\\s+(?:the|a|an|its|his|her|their)?\\s*(?:[\\p{L}'\u2019-]+\\s+){0,4}?${head}\\b`,
+        `^,\\s+(?:(?:the|a|an|its|his|her|their)\\s*)?(?:[\\p{L}'\u2019-]+\\s+){0,4}?${head}\\b`,
         'iu',
       );
       const titled = this.names.before(
@@ -887,7 +905,8 @@ const HEAD_CUT =
 /** Offset (in `phrase`) of its head word. */
 function headWordStart(phrase: string): number {
   const core = phrase.slice(0, headCutOffset(phrase));
-  const m = /[\p{L}]+(?:['\u2019][\p{L}]+)?[^\p{L}]*$/u.exec(core);
+  // starts only at a word start: the leftmost match always did, and no letter run is rescanned
+  const m = /(?<!\p{L})\p{L}+(?:['\u2019]\p{L}+)?[^\p{L}]*$/u.exec(core);
   return m ? m.index : 0;
 }
 

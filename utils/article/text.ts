@@ -84,7 +84,7 @@ export function articleText(root: Node): string {
       // white space alone between blocks neither emits the break nor cancels it
       if (!s) return;
       // drop the space before a break
-      if (parts.length) parts[parts.length - 1] = parts[parts.length - 1]!.replace(/ +$/, '');
+      if (parts.length) parts[parts.length - 1] = parts[parts.length - 1]!.replace(/(?<! ) +$/, '');
       parts.push(pending === 2 ? '\n\n' : '\n');
     } else if (atStart) {
       s = s.replace(/^ +/, '');
@@ -117,5 +117,5 @@ export function articleText(root: Node): string {
     if (block) pending = 2;
   };
   walk(root);
-  return parts.join('').replace(/ +$/, '');
+  return parts.join('').replace(/(?<! ) +$/, '');
 }

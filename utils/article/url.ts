@@ -26,6 +26,6 @@ export function normalizeUrl(raw: string): string {
   keep.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   u.search = keep.length ? '?' + new URLSearchParams(keep).toString() : '';
   u.hostname = u.hostname.toLowerCase();
-  if (u.pathname.length > 1) u.pathname = u.pathname.replace(/\/+$/, '');
+  if (u.pathname.length > 1) u.pathname = u.pathname.replace(/(?<!\/)\/+$/, '');
   return u.toString();
 }

@@ -42,7 +42,7 @@ export function textFragmentUrl(pageUrl: string, quote: TextQuoteSelector): stri
 
 /** The part of a text-fragment URL before the directive: the safe page URL without its fragment. */
 export function fragmentBase(pageUrl: string): string {
-  return safeUrl(pageUrl.replace(/#.*$/s, ''));
+  return safeUrl(pageUrl.replace(/#.*/s, ''));
 }
 
 /** `#:~:text=…` for the passage, or '' for an empty one. Append to `fragmentBase(url)`. */

@@ -326,7 +326,7 @@ function finish(lines: string[]): string {
   return lines
     .join('\n')
     .replace(/\n{3,}/g, '\n\n')
-    .replace(/\n*$/, '\n');
+    .replace(/(?<!\n)\n*$/, '\n');
 }
 
 /**

@@ -30,7 +30,13 @@ const LINE_PATTERNS: RegExp[] = [
 ];
 
 /** A line written in capitals only ("FOLLOW US ON SOCIAL MEDIA") — a UI label, unless it is a dateline. */
-const ALL_CAPS_LINE = /^[^\p{Ll}]*\p{Lu}{2,}[^\p{Ll}]*\s[^\p{Ll}]*$/u;
+// (was /^[^\p{Ll}]*\p{Lu}{2,}[^\p{Ll}]*\s[^\p{Ll}]*$/u, polynomial: no lower case, two capitals, a blank later)
+const ALL_CAPS_LINE = {
+  test: (line: string): boolean => {
+    const caps = /\p{Lu}{2}/u.exec(line);
+    return !!caps && !/\p{Ll}/u.test(line) && /\s/.test(line.slice(caps.index + caps[0].length));
+  },
+};
 
 /** Lines after which the next short lines are link lists ("Follow us on" → "Facebook Twitter Instagram"). */
 const LEADS_LIST =
