@@ -1281,7 +1281,9 @@ function honorificOf(cands: readonly Cand[], text: string): 'm' | 'f' | null {
     // the honorific is either just before the mention or its first word ("Mr. Trump" as one candidate)
     const m =
       HONORIFIC_BEFORE.exec(text.slice(Math.max(0, c.start - 8), c.start)) ??
-      HONORIFIC_BEFORE.exec(text.slice(c.start, c.start + 8).replace(/\S+$/, ''));
+      HONORIFIC_BEFORE.exec(
+        text.slice(c.start, c.start + 8).slice(0, text.slice(c.start, c.start + 8).lastIndexOf(' ') + 1),
+      );
     if (!m) continue;
     const g = m[1] === 'Mr' || m[1] === 'Mister' ? 'm' : 'f';
     if (seen && seen !== g) return null;

@@ -490,6 +490,21 @@ export const settingsApplyLive = e2e(async ({ server, driver, expect }) => {
     document.querySelector<HTMLInputElement>('input[aria-label="Show people"]')!.click();
     document.querySelectorAll<HTMLInputElement>('input[name=mode]')[1]!.click();
   });
+  // The new tab below reads the settings when it starts: wait until "analyze on click" is stored, not only
+  // until the open page has reacted to the first of the two writes (a loaded machine lands them apart).
+  await options.waitFor(
+    async () => {
+      type Area = { get(key: string): Promise<Record<string, { mode?: string } | undefined>> };
+      const g = globalThis as unknown as {
+        browser?: { storage: { sync: Area } };
+        chrome?: { storage: { sync: Area } };
+      };
+      const sync = (g.browser ?? g.chrome)!.storage.sync;
+      return (await sync.get('sourcelight-settings'))['sourcelight-settings']?.mode === 'click';
+    },
+    null,
+    { message: 'the "analyze on click" setting stored' },
+  );
   await page.waitFor(
     () => !(CSS as unknown as { highlights: Map<string, unknown> }).highlights.has('sourcelight-person'),
     null,

@@ -120,18 +120,14 @@ describe('invariants', () => {
     expect(findQuotes('The river rose overnight. Roads were closed.', [])).toEqual([]);
   });
 
-  test('time grows linearly with text length', () => {
+  // Speed is measured by `npm run bench` (its fuzz families report ms per 1k characters), never by a timed
+  // unit test; here only the output must scale: n repetitions of a paragraph give n times its quotes.
+  test('output grows linearly with text length', () => {
     const unit =
       'Ana Costa said the bridge would reopen in May. "We are ready," she added. According to officials, the cost doubled.\n\n';
-    const time = (n: number): number => {
-      const text = unit.repeat(n);
-      const t0 = performance.now();
-      findQuotes(text, []);
-      return performance.now() - t0;
-    };
-    time(50); // warm-up
-    const small = Math.max(time(200), 1);
-    const large = time(2000);
-    expect(large / small).toBeLessThan(30); // 10× the text: well under quadratic (100×)
+    const per = findQuotes(unit, []).length;
+    expect(per).toBeGreaterThan(0);
+    expect(findQuotes(unit.repeat(200), []).length).toBe(200 * per);
+    expect(findQuotes(unit.repeat(2000), []).length).toBe(2000 * per);
   });
 });

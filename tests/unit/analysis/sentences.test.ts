@@ -38,10 +38,9 @@ describe('splitSentences', () => {
     for (const s of spans) expect(s.end).toBeGreaterThan(s.start);
   });
 
-  test('is linear: a long text splits quickly', () => {
+  // speed is measured by `npm run bench`, never by a timed unit test
+  test('a long text splits into every one of its sentences', () => {
     const text = 'The minister said the plan had failed. '.repeat(20000);
-    const t0 = performance.now();
     expect(splitSentences(text)).toHaveLength(20000);
-    expect(performance.now() - t0).toBeLessThan(1000);
   });
 });

@@ -115,9 +115,9 @@ describe('anchor: analysis offsets', () => {
       id: String(i),
       position: { start: m.index!, end: m.index! + m[0].length },
     }));
-    const t0 = performance.now();
+    // correctness at scale only: speed is measured by `npm run bench` in the real browser, never by a timed
+    // unit test (a loaded CI machine made the old 5 s bound flaky)
     const r = anchor(root, text, targets);
-    const ms = performance.now() - t0;
     expect(r.orphans).toEqual([]);
     expect(r.anchored).toHaveLength(5000);
     expect(
@@ -125,7 +125,6 @@ describe('anchor: analysis offsets', () => {
         (a, i) => a.range.toString() === text.slice(targets[i]!.position.start, targets[i]!.position.end),
       ),
     ).toBe(true);
-    expect(ms).toBeLessThan(5000);
   });
 });
 
