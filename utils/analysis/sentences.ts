@@ -60,13 +60,21 @@ export function splitSentences(text: string): Span[] {
       while (j < p.end && (text[j] === '.' || text[j] === '!' || text[j] === '?')) j++;
       while (j < p.end && CLOSERS.has(text[j]!)) j++;
       if (j >= p.end) break;
-      if (!/\s/.test(text[j]!)) continue;
+      // Every terminator of a run ("...", "?!") ends at the same j, so a run that does not end the sentence
+      // is skipped whole: rescanning it from each of its periods was quadratic in its length.
+      if (!/\s/.test(text[j]!)) {
+        i = j - 1;
+        continue;
+      }
       let k = j;
       while (k < p.end && /\s/.test(text[k]!)) k++;
       if (k >= p.end) break;
       const next = text[k]!;
       // A new sentence starts with a capital, a digit or an opening quote/bracket, never lower case.
-      if (!/[\p{Lu}\p{N}"'\u201c\u2018([\u00ab]/u.test(next)) continue;
+      if (!/[\p{Lu}\p{N}"'\u201c\u2018([\u00ab]/u.test(next)) {
+        i = j - 1;
+        continue;
+      }
       if (c === '.' && j === i + 1 && isAbbreviation(text, i, start)) continue;
       out.push(trim(text, start, j));
       start = k;

@@ -38,6 +38,13 @@ describe('splitSentences', () => {
     for (const s of spans) expect(s.end).toBeGreaterThan(s.start);
   });
 
+  test('a run of terminators is one sentence end, however long ("Wait...... He left.")', () => {
+    for (const dots of ['...', '.'.repeat(5000)]) {
+      const text = `Wait${dots} He left. But${dots}then he came back.`;
+      expect(texts(text, splitSentences(text))).toEqual([`Wait${dots}`, 'He left.', `But${dots}then he came back.`]);
+    }
+  });
+
   // speed is measured by `npm run bench`, never by a timed unit test
   test('a long text splits into every one of its sentences', () => {
     const text = 'The minister said the plan had failed. '.repeat(20000);
