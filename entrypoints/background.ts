@@ -54,7 +54,7 @@ export default defineBackground(() => {
   // tests/e2e calls the very function the menu and the command call. It lives on the background's own
   // global, which only this extension's contexts can reach. It exists only in test builds:
   // scripts/test.sh builds with WXT_SOURCELIGHT_TEST=1; in a production build the condition is the
-  // constant `false` and the hook is dead code, removed (scripts/check-no-test-hook.sh checks the output).
+  // constant `false` and the hook is dead code, removed (scripts/check-no-test-hook.ts checks the zips).
   if (import.meta.env.WXT_SOURCELIGHT_TEST === '1') {
     (globalThis as { __sourcelightTest?: unknown }).__sourcelightTest = { saveSelectionOf };
   }

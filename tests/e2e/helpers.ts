@@ -1,6 +1,7 @@
 /**
  * Helpers for scenarios, built only on the driver interface so they work in both browsers: waiting for
- * the content script, spying on the messages the background receives, opening the popup.
+ * the content script and its first drawing, spying on the messages the background receives, sending a
+ * tab a message of the contract, opening the popup, restoring a backup through it and reading its toast.
  */
 import type { Driver, E2EPage, Json } from './driver.ts';
 
@@ -65,4 +66,62 @@ export async function openPopup(driver: Driver): Promise<E2EPage> {
   const popup = await driver.openExtensionPage('popup.html');
   await popup.waitForSelector('main[aria-label="Saved articles"]', { timeoutMs: 10_000 });
   return popup;
+}
+
+/** Waits until the first drawing is done (the `sourcelight:draw` measure exists). */
+export async function waitForDrawn(page: E2EPage, timeoutMs = 15_000): Promise<void> {
+  await waitForContentScript(page, timeoutMs);
+  await page.waitFor(() => performance.getEntriesByName('sourcelight:draw').length > 0, null, {
+    timeoutMs,
+    message: 'the sourcelight:draw measure',
+  });
+}
+
+/** Sends a message of the contract to the content script of `page` (as the background does). */
+export async function sendToTab(driver: Driver, page: E2EPage, type: string): Promise<Json> {
+  const url = await page.url();
+  return driver.evaluateInBackground(
+    async (bg, arg) => {
+      const api = (bg.chrome ?? bg.browser) as unknown as {
+        tabs: {
+          query(q: object): Promise<Array<{ id?: number; url?: string }>>;
+          sendMessage(id: number, msg: object): Promise<unknown>;
+        };
+      };
+      const tab = (await api.tabs.query({})).find((t) => t.url === arg.url);
+      if (tab?.id === undefined) return { error: 'no tab' };
+      // the @webext-core/messaging wire format
+      const reply = await api.tabs.sendMessage(tab.id, { id: 1, type: arg.type, data: null, timestamp: Date.now() });
+      return JSON.parse(JSON.stringify(reply ?? null)) as Json;
+    },
+    { url, type },
+  );
+}
+
+/** Waits for the toast and returns its text. */
+export async function toast(popup: E2EPage): Promise<string> {
+  return popup.waitFor(() => document.querySelector('[data-testid=toast]')?.textContent ?? '', null, {
+    message: 'a toast message',
+  });
+}
+
+/**
+ * Opens the backup panel and restores `text` as if the reader had picked a file; returns the toast it
+ * causes (any earlier toast is dismissed first, so an old message is never mistaken for the answer).
+ */
+export async function restoreFile(popup: E2EPage, text: string): Promise<string> {
+  await popup.evaluate(() =>
+    document.querySelector<HTMLButtonElement>('[data-testid=toast] button[aria-label=Dismiss]')?.click(),
+  );
+  await popup.waitFor(() => !document.querySelector('[data-testid=toast]'), null, { message: 'no toast' });
+  if (!(await popup.evaluate(() => !!document.querySelector('[data-testid=restore-file]'))))
+    await popup.click('button[aria-controls="backup-panel"]');
+  await popup.evaluate((content) => {
+    const input = document.querySelector<HTMLInputElement>('[data-testid=restore-file]')!;
+    const dt = new DataTransfer();
+    dt.items.add(new File([content], 'backup.json', { type: 'application/json' }));
+    input.files = dt.files;
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+  }, text);
+  return toast(popup);
 }

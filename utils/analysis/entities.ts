@@ -1274,6 +1274,12 @@ function argmax(v: Votes): 0 | 1 | 2 {
 /** "Mr." and "Ms." before a name, as the article writes them. */
 const HONORIFIC_BEFORE = /\b(Mr|Mrs|Ms|Miss|Mme|Mister)\.?\s+$/;
 
+/** A mention's first word and the space after it ("Mr. " of "Mr. Trump"), or '' for a one-word mention. */
+function ownStart(text: string, start: number): string {
+  const head = text.slice(start, start + 8);
+  return head.slice(0, head.lastIndexOf(' ') + 1);
+}
+
 /** The gender the honorifics before a cluster's mentions agree on, or null when none or mixed. */
 function honorificOf(cands: readonly Cand[], text: string): 'm' | 'f' | null {
   let seen: 'm' | 'f' | null = null;
@@ -1281,9 +1287,7 @@ function honorificOf(cands: readonly Cand[], text: string): 'm' | 'f' | null {
     // the honorific is either just before the mention or its first word ("Mr. Trump" as one candidate)
     const m =
       HONORIFIC_BEFORE.exec(text.slice(Math.max(0, c.start - 8), c.start)) ??
-      HONORIFIC_BEFORE.exec(
-        text.slice(c.start, c.start + 8).slice(0, text.slice(c.start, c.start + 8).lastIndexOf(' ') + 1),
-      );
+      HONORIFIC_BEFORE.exec(ownStart(text, c.start));
     if (!m) continue;
     const g = m[1] === 'Mr' || m[1] === 'Mister' ? 'm' : 'f';
     if (seen && seen !== g) return null;

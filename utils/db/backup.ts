@@ -14,7 +14,7 @@
  */
 import { z } from 'zod';
 import { AnnotationInputSchema, ArticleInputSchema, TextQuoteSchema, type Result } from '../messaging/contract';
-import { BIDI_CONTROLS, isHttpUrl } from '../export/sanitize';
+import { escapeBidi, isHttpUrl } from '../export/sanitize';
 import { SCHEMA_VERSION, type AnnotationRecord, type ArticleRecord, type SourcelightDB } from './schema';
 
 /** The `format` marker of a Sourcelight backup. */
@@ -97,7 +97,7 @@ export async function exportBackup(db: SourcelightDB, now: number = Date.now()):
  * the same in any editor, and a restore gets the exact text back (a backup must lose nothing).
  */
 export function serializeBackup(backup: Backup): string {
-  return JSON.stringify(backup, null, 1).replace(BIDI_CONTROLS, (c) => '\\u' + c.charCodeAt(0).toString(16)) + '\n';
+  return escapeBidi(JSON.stringify(backup, null, 1)) + '\n';
 }
 
 /** The file name of a backup made at `now`. */

@@ -14,7 +14,7 @@
  */
 import type { AnnotationRecord, ArticleRecord } from '../db/schema';
 import { foldForSearch, outletOf } from '../db/library';
-import { BIDI_CONTROLS, isHttpUrl } from './sanitize';
+import { escapeBidi, isHttpUrl, stripBidi } from './sanitize';
 import { fragmentBase, safeUrl, textDirective } from './fragment';
 
 // ---------------------------------------------------------------------------------------------------------
@@ -34,13 +34,12 @@ const SPECIAL = /[\\`*_[\]<>#|~$^]|&(?=#?[a-z0-9]+;)|=(?==)|%(?=%)/gi;
  * is escaped too, since the text begins a line.
  */
 export function escapeMarkdown(text: string, lineStart = false): string {
-  let s = text
+  // bidi embeddings/overrides/isolates reorder what a reader sees ("Trojan Source"); LRM/RLM stay: they
+  // are single marks that RTL text legitimately needs and cannot hide or reorder a run of text
+  let s = stripBidi(text)
     // control characters are invisible and some editors choke on them: removing them is the point
     // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
-    // bidi embeddings/overrides/isolates reorder what a reader sees ("Trojan Source"); LRM/RLM stay: they
-    // are single marks that RTL text legitimately needs and cannot hide or reorder a run of text
-    .replace(BIDI_CONTROLS, '')
     .replace(/\s+/g, ' ')
     .trim()
     // One pass, so an escape is never escaped again. `&amp;` would render as `&`, `==x==` is an Obsidian
@@ -82,10 +81,12 @@ export function escapeNoteLines(text: string): string[] {
  */
 export function yamlString(s: string | null | undefined): string {
   if (s === null || s === undefined) return 'null';
-  return JSON.stringify(s).replace(
-    // bidi controls too: escaped, the value is exact and the raw file cannot display reordered
-    /[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g,
-    (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'),
+  // bidi controls too (escapeBidi): escaped, the value is exact and the raw file cannot display reordered
+  return escapeBidi(
+    JSON.stringify(s).replace(
+      /[\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g,
+      (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'),
+    ),
   );
 }
 
@@ -336,9 +337,8 @@ function finish(lines: string[]): string {
 export function markdownFileName(article: ArticleRecord, taken?: Set<string>): string {
   const date = iso(article.createdAt).slice(0, 10);
   const words =
-    (article.title || outletOf(article))
+    stripBidi(article.title || outletOf(article))
       .normalize('NFC')
-      .replace(BIDI_CONTROLS, '')
       // eslint-disable-next-line no-control-regex -- control characters are invalid in file names
       .replace(/[\\/:*?"<>|#^[\]{}%~`$&=+!@;,\u0000-\u001f\u007f]/g, ' ')
       .replace(/\s+/g, ' ')

@@ -25,3 +25,11 @@ export const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/g;
 export function stripBidi(s: string): string {
   return s.replace(BIDI_CONTROLS, '');
 }
+
+/**
+ * The bidi controls of an already JSON-encoded string written as `\uXXXX` escapes: the value stays exact
+ * (a backup loses nothing) while the raw file can no longer display reordered.
+ */
+export function escapeBidi(json: string): string {
+  return json.replace(BIDI_CONTROLS, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'));
+}

@@ -6,7 +6,7 @@
  * popup closing: a reopened popup still offers it.
  */
 import { e2e, type E2EPage, type Json } from '../driver.ts';
-import { openPopup } from '../helpers.ts';
+import { openPopup, restoreFile } from '../helpers.ts';
 import { demoBackup } from './library.ts';
 
 type Backup = { articles: Array<Record<string, Json>>; annotations: Array<Record<string, Json>> } & Record<
@@ -14,26 +14,6 @@ type Backup = { articles: Array<Record<string, Json>>; annotations: Array<Record
   Json
 >;
 const demo = () => demoBackup() as unknown as Backup;
-
-/** Dismisses any toast, picks `text` as the backup file, and returns the toast it causes. */
-async function restoreFile(popup: E2EPage, text: string): Promise<string> {
-  await popup.evaluate(() =>
-    document.querySelector<HTMLButtonElement>('[data-testid=toast] button[aria-label=Dismiss]')?.click(),
-  );
-  await popup.waitFor(() => !document.querySelector('[data-testid=toast]'), null, { message: 'no toast' });
-  if (!(await popup.evaluate(() => !!document.querySelector('[data-testid=restore-file]'))))
-    await popup.click('button[aria-controls="backup-panel"]');
-  await popup.evaluate((content) => {
-    const input = document.querySelector<HTMLInputElement>('[data-testid=restore-file]')!;
-    const dt = new DataTransfer();
-    dt.items.add(new File([content], 'backup.json', { type: 'application/json' }));
-    input.files = dt.files;
-    input.dispatchEvent(new Event('change', { bubbles: true }));
-  }, text);
-  return popup.waitFor(() => document.querySelector('[data-testid=toast]')?.textContent ?? '', null, {
-    message: 'a toast message',
-  });
-}
 
 const articleCount = (popup: E2EPage) =>
   popup.evaluate(() => document.querySelectorAll('[data-testid=article]').length);

@@ -9,38 +9,8 @@
  * message from before the extension ran: WXT's broadcast, which named the extension id, must be gone.
  * (Reload/update teardown is covered by reading.ts `teardownOnExtensionReload`.)
  */
-import { e2e, type Driver, type E2EPage, type Json } from '../driver.ts';
-import { waitForContentScript } from '../helpers.ts';
-
-/** Waits until the first drawing is done (the `sourcelight:draw` measure exists). */
-async function waitForDrawn(page: E2EPage): Promise<void> {
-  await waitForContentScript(page, 15_000);
-  await page.waitFor(() => performance.getEntriesByName('sourcelight:draw').length > 0, null, {
-    timeoutMs: 15_000,
-    message: 'the sourcelight:draw measure',
-  });
-}
-
-/** Sends a message of the contract to the content script of `page` (as the background does). */
-async function sendToTab(driver: Driver, page: E2EPage, type: string): Promise<Json> {
-  const url = await page.url();
-  return driver.evaluateInBackground(
-    async (bg, arg) => {
-      const api = (bg.chrome ?? bg.browser) as unknown as {
-        tabs: {
-          query(q: object): Promise<Array<{ id?: number; url?: string }>>;
-          sendMessage(id: number, msg: object): Promise<unknown>;
-        };
-      };
-      const tab = (await api.tabs.query({})).find((t) => t.url === arg.url);
-      if (tab?.id === undefined) return { error: 'no tab' };
-      // the @webext-core/messaging wire format
-      const reply = await api.tabs.sendMessage(tab.id, { id: 1, type: arg.type, data: null, timestamp: Date.now() });
-      return JSON.parse(JSON.stringify(reply ?? null)) as Json;
-    },
-    { url, type },
-  );
-}
+import { e2e, type Driver, type E2EPage } from '../driver.ts';
+import { sendToTab, waitForDrawn } from '../helpers.ts';
 
 /** Sizes of the page's `sourcelight-*` highlights, as the page's main world sees them. */
 function highlightSizes(page: E2EPage): Promise<Record<string, number>> {

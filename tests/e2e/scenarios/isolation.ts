@@ -8,7 +8,7 @@
  * IndexedDB, so the test sees what was stored, not what a page was told.
  */
 import { e2e, type Driver, type E2EPage } from '../driver.ts';
-import { spyOnMessages, waitForContentScript } from '../helpers.ts';
+import { sendToTab, spyOnMessages, waitForContentScript } from '../helpers.ts';
 
 const PASSAGE = 'more cargo last year than in any year since the port was expanded';
 
@@ -59,22 +59,6 @@ function noteTexts(page: E2EPage): Promise<string[]> {
   });
 }
 
-/** Opens (or closes) the panel of `page`, as the keyboard command does, in the contract's wire format. */
-async function togglePanel(driver: Driver, page: E2EPage): Promise<void> {
-  const url = await page.url();
-  await driver.evaluateInBackground(async (bg, pageUrl) => {
-    const api = (bg.chrome ?? bg.browser) as unknown as {
-      tabs: {
-        query(q: object): Promise<Array<{ id?: number; url?: string }>>;
-        sendMessage(id: number, msg: object): Promise<unknown>;
-      };
-    };
-    const tab = (await api.tabs.query({})).find((t) => t.url === pageUrl);
-    if (tab?.id !== undefined)
-      await api.tabs.sendMessage(tab.id, { id: 1, type: 'togglePanel', data: null, timestamp: Date.now() });
-  }, url);
-}
-
 /** Waits until the content script has anchored (its `sourcelight:anchor` measure) and drawn. */
 async function waitForAnchored(page: E2EPage): Promise<void> {
   await waitForContentScript(page, 15_000);
@@ -94,7 +78,7 @@ export const foreignCanonicalGetsNothing = e2e(async ({ server, driver, expect }
   expect(await home.selectText('#p4', PASSAGE), 'selected on 127.0.0.1').toBe(PASSAGE);
   expect((await driver.saveSelection(home)).ok, 'save on 127.0.0.1').toBe(true);
   // saved notes are drawn only while the panel is open (issue 17, item 3)
-  await togglePanel(driver, home);
+  await sendToTab(driver, home, 'togglePanel');
   const drawnHome = await home.waitFor(
     () => {
       const h = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('sourcelight-note');
@@ -127,7 +111,7 @@ export const foreignCanonicalGetsNothing = e2e(async ({ server, driver, expect }
     }),
     'articleSeen from localhost carrying the 127.0.0.1 canonical',
   ).toBe(true);
-  await togglePanel(driver, foreign);
+  await sendToTab(driver, foreign, 'togglePanel');
   await foreign.waitFor(() => !!document.querySelector('sourcelight-ui'), null, { message: 'the panel host' });
   expect(await noteTexts(foreign), 'notes drawn on localhost, panel open').toBe([]);
 

@@ -8,7 +8,7 @@
  */
 import { join } from 'node:path';
 import { e2e, sleep, waitUntil, type BackgroundGlobal, type E2EPage, type Json } from '../driver.ts';
-import { openPopup } from '../helpers.ts';
+import { openPopup, restoreFile, toast } from '../helpers.ts';
 import { normalizeUrl } from '../../../utils/article/url.ts';
 
 const DAY = 86_400_000;
@@ -141,34 +141,6 @@ export function demoBackup(): Json {
     articles,
     annotations,
   } as unknown as Json;
-}
-
-/**
- * Opens the backup panel and restores `text` as if the reader had picked a file; returns the toast it
- * causes (any earlier toast is dismissed first, so an old message is never mistaken for the answer).
- */
-async function restoreFile(popup: E2EPage, text: string): Promise<string> {
-  await popup.evaluate(() =>
-    document.querySelector<HTMLButtonElement>('[data-testid=toast] button[aria-label=Dismiss]')?.click(),
-  );
-  await popup.waitFor(() => !document.querySelector('[data-testid=toast]'), null, { message: 'no toast' });
-  if (!(await popup.evaluate(() => !!document.querySelector('[data-testid=restore-file]'))))
-    await popup.click('button[aria-controls="backup-panel"]');
-  await popup.evaluate((content) => {
-    const input = document.querySelector<HTMLInputElement>('[data-testid=restore-file]')!;
-    const dt = new DataTransfer();
-    dt.items.add(new File([content], 'backup.json', { type: 'application/json' }));
-    input.files = dt.files;
-    input.dispatchEvent(new Event('change', { bubbles: true }));
-  }, text);
-  return toast(popup);
-}
-
-/** Waits for the toast and returns its text. */
-async function toast(popup: E2EPage): Promise<string> {
-  return popup.waitFor(() => document.querySelector('[data-testid=toast]')?.textContent ?? '', null, {
-    message: 'a toast message',
-  });
 }
 
 /** Waits until the toast no longer says `previous` (a new message replaced it). */

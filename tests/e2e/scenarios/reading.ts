@@ -8,7 +8,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { e2e, sleep, waitUntil, type Driver, type E2EPage, type Json } from '../driver.ts';
-import { spyOnMessages, waitForContentScript } from '../helpers.ts';
+import { sendToTab, spyOnMessages, waitForDrawn } from '../helpers.ts';
 
 const NAMES = [
   'sourcelight-person',
@@ -18,15 +18,6 @@ const NAMES = [
   'sourcelight-anonymous',
   'sourcelight-note',
 ];
-
-/** Waits until the first drawing is done (the `sourcelight:draw` measure exists). */
-async function waitForDrawn(page: E2EPage, timeoutMs = 15_000): Promise<void> {
-  await waitForContentScript(page, timeoutMs);
-  await page.waitFor(() => performance.getEntriesByName('sourcelight:draw').length > 0, null, {
-    timeoutMs,
-    message: 'the sourcelight:draw measure',
-  });
-}
 
 /** Range texts per registered sourcelight highlight. */
 function highlightTexts(page: E2EPage): Promise<Record<string, string[]>> {
@@ -56,27 +47,6 @@ function measures(page: E2EPage): Promise<Record<string, number>> {
     if (idle && draw) out['idle→drawn'] = Math.round((draw.startTime + draw.duration - idle.startTime) * 10) / 10;
     return out;
   });
-}
-
-/** Sends a message of the contract to the content script of `page` (as the background does). */
-async function sendToTab(driver: Driver, page: E2EPage, type: string): Promise<Json> {
-  const url = await page.url();
-  return driver.evaluateInBackground(
-    async (bg, arg) => {
-      const api = (bg.chrome ?? bg.browser) as unknown as {
-        tabs: {
-          query(q: object): Promise<Array<{ id?: number; url?: string }>>;
-          sendMessage(id: number, msg: object): Promise<unknown>;
-        };
-      };
-      const tab = (await api.tabs.query({})).find((t) => t.url === arg.url);
-      if (tab?.id === undefined) return { error: 'no tab' };
-      // the @webext-core/messaging wire format
-      const reply = await api.tabs.sendMessage(tab.id, { id: 1, type: arg.type, data: null, timestamp: Date.now() });
-      return JSON.parse(JSON.stringify(reply ?? null)) as Json;
-    },
-    { url, type },
-  );
 }
 
 /**

@@ -2,7 +2,7 @@
 // controls never reach the file raw, a note line of `=`/`-` cannot make a Setext heading or a thematic
 // break, and a date outside the Date range prints as "unknown" instead of throwing.
 import { describe, expect, it } from 'vitest';
-import type { AnnotationRecord, ArticleRecord } from '../../../utils/db/schema';
+import { ann, art } from './records';
 import {
   articleMarkdown,
   combinedMarkdown,
@@ -12,34 +12,6 @@ import {
   yamlString,
 } from '../../../utils/export/markdown';
 import { isHttpUrl, stripBidi } from '../../../utils/export/sanitize';
-
-const art = (over: Partial<ArticleRecord> = {}): ArticleRecord => ({
-  id: 'art-1',
-  url: 'https://news.example/story',
-  canonicalUrl: null,
-  title: 'A story',
-  byline: null,
-  siteName: 'Example',
-  publishedTime: null,
-  excerpt: null,
-  textLength: 100,
-  textHash: 'h',
-  createdAt: Date.UTC(2026, 10, 1),
-  updatedAt: Date.UTC(2026, 10, 1),
-  ...over,
-});
-const ann = (over: Partial<AnnotationRecord> = {}): AnnotationRecord => ({
-  id: 'n-1',
-  articleId: 'art-1',
-  kind: 'highlight',
-  category: 'note',
-  quote: { exact: 'text', prefix: '', suffix: '' },
-  position: null,
-  comment: '',
-  createdAt: 1,
-  updatedAt: 1,
-  ...over,
-});
 
 /** Every Markdown link destination in the text. */
 const destinations = (md: string) => [...md.matchAll(/\]\(([^)]*)\)/g)].map((m) => m[1]!);

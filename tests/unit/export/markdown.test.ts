@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
 import { load as loadYaml } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
-import type { AnnotationRecord, ArticleRecord } from '../../../utils/db/schema';
+import { ann, art } from './records';
 import {
   articleMarkdown,
   combinedMarkdown,
@@ -104,34 +104,6 @@ describe('yamlString', () => {
   });
 
   it('null stays null', () => expect(yamlString(null)).toBe('null'));
-});
-
-const art = (over: Partial<ArticleRecord> = {}): ArticleRecord => ({
-  id: 'art-1',
-  url: 'https://news.example/story',
-  canonicalUrl: null,
-  title: 'A story',
-  byline: null,
-  siteName: 'Example',
-  publishedTime: null,
-  excerpt: null,
-  textLength: 100,
-  textHash: 'h',
-  createdAt: Date.UTC(2026, 10, 1),
-  updatedAt: Date.UTC(2026, 10, 1),
-  ...over,
-});
-const ann = (over: Partial<AnnotationRecord> = {}): AnnotationRecord => ({
-  id: 'n-1',
-  articleId: 'art-1',
-  kind: 'highlight',
-  category: 'note',
-  quote: { exact: 'text', prefix: '', suffix: '' },
-  position: null,
-  comment: '',
-  createdAt: 1,
-  updatedAt: 1,
-  ...over,
 });
 
 describe('front matter', () => {
