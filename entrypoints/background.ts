@@ -7,7 +7,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { getDatabase } from '@/utils/db';
 import { handleArticleSeen, handleSaveAnnotation, handleSetAnchorStatus } from '@/utils/db/service';
 import { onMessage, sendMessage, type Result } from '@/utils/messaging';
-import { OpenPanelSchema, validate } from '@/utils/messaging/contract';
+import { OpenAuditSchema, OpenPanelSchema, validate } from '@/utils/messaging/contract';
 
 const MENU_SAVE = 'sourcelight-save-selection';
 
@@ -36,6 +36,15 @@ export default defineBackground(() => {
     } catch {
       return { ok: false, error: 'Sourcelight cannot run on this page (reload it, or it is a browser page).' };
     }
+  });
+
+  // The panel's "Audit": a content script cannot open an extension page, so the background does.
+  onMessage('openAudit', async ({ data, sender }): Promise<Result<null>> => {
+    if (!fromUs(sender)) return refused;
+    const v = validate(OpenAuditSchema, data);
+    if (!v.ok) return v;
+    await browser.tabs.create({ url: browser.runtime.getURL('/audit.html') });
+    return { ok: true, value: null };
   });
 
   /** Asks the tab for its selection and saves it. */

@@ -55,6 +55,8 @@ export interface LibraryActions {
   restoreBackup(text: string): Promise<string>;
   /** Ask the current tab to show its Sourcelight panel (absent when not available). */
   showPanel?: () => Promise<void>;
+  /** Open the sourcing audit across saved articles (absent when not available). */
+  openAudit?: () => Promise<void>;
 }
 
 export interface LibraryProps {
@@ -271,6 +273,16 @@ export function Library({ data, actions, theme, onThemeChange, now = Date.now }:
               onClick={() => void actions.showPanel!().catch(fail)}
             >
               Panel
+            </button>
+          )}
+          {actions.openAudit && (
+            <button
+              type="button"
+              className="icon"
+              title="Open the sourcing audit: who the articles you saved rely on"
+              onClick={() => void actions.openAudit!().catch(fail)}
+            >
+              Audit
             </button>
           )}
           <button

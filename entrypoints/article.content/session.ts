@@ -15,6 +15,8 @@ import {
 } from '@/components/panel/model';
 import type { CardView, OverlayCallbacks, OverlayState, PanelStatus } from '@/components/panel/types';
 import type { Analysis, EntityType } from '@/utils/analysis/types';
+import { lexicon } from '@/utils/analysis/lexicons/gazetteer';
+import { claimProfileFields } from '@/utils/audit/profile';
 import { Anchorer, type AnchorResult, type AnchorTarget } from '@/utils/anchoring/anchor';
 import { describeRange } from '@/utils/anchoring/selection';
 import { quoteSelector } from '@/utils/anchoring/selectors';
@@ -677,6 +679,7 @@ export class Session {
         quoteKind: q?.kind ?? null,
         anonymous: q?.anonymous ?? false,
         anonymityCue: q?.anonymityCue?.slice(0, 2000) ?? null,
+        ...(this.analysis ? claimProfileFields(this.analysis, q, lexicon().givenGender) : {}),
       });
     } else {
       record = await this.save({ ...base, kind: 'entity', category: item.type });

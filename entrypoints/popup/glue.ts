@@ -81,6 +81,11 @@ export function createActions(db: SourcelightDB): LibraryActions {
       return describeImport(r.value);
     },
 
+    async openAudit() {
+      await browser.tabs.create({ url: browser.runtime.getURL('/audit.html') });
+      window.close();
+    },
+
     async showPanel() {
       // The background finds the active tab and asks it to show (and if needed analyze) its panel.
       const { sendMessage } = await import('@/utils/messaging');

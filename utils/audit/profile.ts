@@ -176,3 +176,32 @@ export function profileSpeakers(
     };
   });
 }
+
+/** The profile fields stored with a saved claim (the database's and message contract's names). */
+export interface ClaimProfileFields {
+  speakerType: EntityType | null;
+  speakerKind: SpeakerKind | null;
+  gender: Gender | null;
+  genderGuess: Exclude<Gender, 'unknown'> | null;
+}
+
+const profileCache = new WeakMap<Analysis, Map<string, SpeakerProfile>>();
+
+/**
+ * The profile of `quote`'s speaker, for storing with the saved claim; all null when the claim has no
+ * speaker. Profiles are computed once per analysis (the first save), not once per claim.
+ */
+export function claimProfileFields(
+  analysis: Analysis,
+  quote: Quote | undefined,
+  givenGender?: ReadonlyMap<string, 'f' | 'm'>,
+): ClaimProfileFields {
+  let byName = profileCache.get(analysis);
+  if (!byName) {
+    byName = new Map(profileSpeakers(analysis, givenGender).map((p) => [p.speaker, p] as const));
+    profileCache.set(analysis, byName);
+  }
+  const p = quote?.speaker ? byName.get(quote.speaker) : undefined;
+  if (!p) return { speakerType: null, speakerKind: null, gender: null, genderGuess: null };
+  return { speakerType: p.type, speakerKind: p.kind, gender: p.gender, genderGuess: p.genderGuess };
+}

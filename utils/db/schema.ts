@@ -4,6 +4,7 @@
  * open it — their IndexedDB would belong to the page's origin.
  */
 import Dexie, { type EntityTable } from 'dexie';
+import type { SpeakerKind } from '../audit/kinds';
 
 /** W3C Web Annotation TextQuoteSelector over the article text (whitespace-normalized). */
 export interface TextQuoteSelector {
@@ -55,6 +56,11 @@ export interface AnnotationRecord {
   quoteKind?: 'direct' | 'indirect' | null;
   anonymous?: boolean;
   anonymityCue?: string | null;
+  /** For saved quotes: the speaker's profile for the sourcing audit (utils/audit/profile.ts). */
+  speakerType?: 'person' | 'organization' | 'place' | null;
+  speakerKind?: SpeakerKind | null;
+  gender?: 'female' | 'male' | 'unknown' | null;
+  genderGuess?: 'female' | 'male' | null;
   /** Set when the annotation could not be anchored on the last visit ("not found in this page"). */
   orphaned?: boolean;
   createdAt: number;

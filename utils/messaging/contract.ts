@@ -4,6 +4,7 @@
  * every payload against these schemas before it touches the database.
  */
 import { z } from 'zod';
+import { SPEAKER_KINDS, type SpeakerKind } from '../audit/kinds';
 import type { AnnotationRecord, ArticleRecord } from '../db/schema';
 
 const MAX_TEXT = 50_000;
@@ -44,6 +45,14 @@ export const AnnotationInputSchema = z.strictObject({
   quoteKind: z.enum(['direct', 'indirect']).nullable().optional(),
   anonymous: z.boolean().optional(),
   anonymityCue: shortText.nullable().optional(),
+  // the speaker's profile for the sourcing audit (utils/audit/profile.ts), computed when it is saved
+  speakerType: z.enum(['person', 'organization', 'place']).nullable().optional(),
+  speakerKind: z
+    .enum(SPEAKER_KINDS as [SpeakerKind, ...SpeakerKind[]])
+    .nullable()
+    .optional(),
+  gender: z.enum(['female', 'male', 'unknown']).nullable().optional(),
+  genderGuess: z.enum(['female', 'male']).nullable().optional(),
 });
 export type AnnotationInput = z.infer<typeof AnnotationInputSchema>;
 
@@ -61,6 +70,9 @@ export type AnchorStatus = z.infer<typeof AnchorStatusSchema>;
 
 /** `openPanel` (popup → background): show the Sourcelight panel in the active tab (no payload). */
 export const OpenPanelSchema = z.null();
+
+/** `openAudit` (panel → background): open the sourcing audit page in a new tab (no payload). */
+export const OpenAuditSchema = z.null();
 
 /** A reply: the value, or a message a person can read. */
 export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
@@ -83,7 +95,8 @@ export interface Saved {
  * Background → content script: `captureSelection` (the context menu or keyboard command asks the page for
  * its current selection, as a save request), `togglePanel` and `showPanel` (open it, analyzing first when
  * the page was not analyzed yet). Popup → background: `openPanel` (the popup's "Show panel on this page":
- * the background finds the active tab and sends it `showPanel`).
+ * the background finds the active tab and sends it `showPanel`). Panel → background: `openAudit` (a content
+ * script cannot open an extension page itself).
  */
 export interface ProtocolMap {
   articleSeen(data: ArticleInput): Result<PageState>;
@@ -93,6 +106,7 @@ export interface ProtocolMap {
   togglePanel(data: null): Result<null>;
   showPanel(data: null): Result<null>;
   openPanel(data: null): Result<null>;
+  openAudit(data: null): Result<null>;
 }
 
 /** Formats a zod error as one readable line. */
