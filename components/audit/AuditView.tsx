@@ -208,7 +208,11 @@ export function AuditView({ articles, onDownload, onCopy, onOpenClaim }: AuditVi
     ];
   }, [report, byId, articleOf, period, guess]);
 
-  const selected = selection?.ids.map((id) => byId.get(id)).filter((c): c is AuditClaim => !!c) ?? [];
+  // listed in reading order (article, then passage), whichever series of a bar they came from
+  const order = useMemo(() => new Map([...byId.keys()].map((id, i) => [id, i] as const)), [byId]);
+  const selected = (selection?.ids.map((id) => byId.get(id)).filter((c): c is AuditClaim => !!c) ?? []).sort(
+    (a, b) => order.get(a.id)! - order.get(b.id)!,
+  );
 
   if (articles.length === 0)
     return (
