@@ -5,7 +5,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import { JSDOM, VirtualConsole } from 'jsdom';
-import { analyzeDocument, analyzeText, type Analysis } from '../utils/analysis/index';
+import { analyzeText, type Analysis } from '../utils/analysis/index';
+import { analyzeDocument } from '../utils/article/analyze';
 import { normalizePlainText, plainTextTitle } from '../utils/article/plain';
 
 /** An input problem the CLI reports as one line on stderr (not a crash). */

@@ -4,7 +4,7 @@
  * `storage.defineItem`; whatever is read is normalized, so a hand-edited or older value never breaks a page.
  */
 import { storage } from 'wxt/utils/storage';
-import { CATEGORIES, DEFAULT_COLORS, type Category } from './highlight/draw';
+import { CATEGORIES, DEFAULT_COLORS, type Category } from './highlight/categories';
 import { COLOR_RE } from './highlight/styles';
 
 /** What the user can set. */

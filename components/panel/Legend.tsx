@@ -1,7 +1,7 @@
 /**
  * Category toggles with the legend's colors: each one shows or hides its highlights at once.
  */
-import type { Category } from '@/utils/highlight/draw';
+import type { Category } from '@/utils/highlight/categories';
 
 const LABELS: Record<Category, string> = {
   person: 'People',

@@ -2,7 +2,7 @@
  * Props shared by the panel components (pure types): what the content script renders into the shadow
  * root — the panel, the hover card, the selection button and the note editor.
  */
-import type { Category } from '@/utils/highlight/draw';
+import type { Category } from '@/utils/highlight/categories';
 import type { EntityType, QuoteKind } from '@/utils/analysis/types';
 import type { PanelModel } from './model';
 

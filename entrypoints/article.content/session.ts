@@ -23,7 +23,8 @@ import { quoteSelector } from '@/utils/anchoring/selectors';
 import { articleInput, extractArticle, pageInput, type ExtractedArticle } from '@/utils/article/extract';
 import { normalizeUrl } from '@/utils/article/url';
 import type { AnnotationRecord } from '@/utils/db/schema';
-import { CATEGORIES, draw, MARK_TAG, type Category, type DrawItem, type Drawing } from '@/utils/highlight/draw';
+import { CATEGORIES, type Category } from '@/utils/highlight/categories';
+import { draw, MARK_TAG, type DrawItem, type Drawing } from '@/utils/highlight/draw';
 import { HitIndex, type HitItem } from '@/utils/highlight/hit';
 import { applyColors } from '@/utils/highlight/styles';
 import {

@@ -1,8 +1,8 @@
 /**
  * The analyzer's front door. `analyzeText` is pure (plain text in, Analysis out) and runs the same in Node
- * and in the browser; `analyzeDocument` first extracts the article from a clone of the document.
+ * and in the browser. Extraction from a document lives in the DOM layer (utils/article/analyze.ts), so this
+ * module pulls in no DOM and no Readability.
  */
-import { extractArticle, type ExtractOptions } from '../article/extract';
 import { findEntities } from './entities';
 import { findQuotes } from './quotes';
 import { summarizeSources } from './summary';
@@ -24,19 +24,4 @@ export function analyzeText(text: string, meta: Partial<ArticleMeta> = {}): Anal
     quotes,
     speakers: summarizeSources(quotes),
   };
-}
-
-/**
- * Extracts the article of `doc` (Readability on a clone) and analyzes it; null when the page holds no
- * article. `options.force` skips the "is this an article?" pre-check.
- */
-export function analyzeDocument(doc: Document, options: ExtractOptions = { force: true }): Analysis | null {
-  const article = extractArticle(doc, options);
-  if (!article) return null;
-  return analyzeText(article.text, {
-    title: article.title,
-    byline: article.byline,
-    siteName: article.siteName,
-    publishedTime: article.publishedTime,
-  });
 }

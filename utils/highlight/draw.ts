@@ -6,9 +6,7 @@
  * exactly. Either way `draw` returns a handle that removes exactly what it added — nothing else.
  */
 
-/** The highlight categories, in drawing order (later ones win where they overlap). */
-export const CATEGORIES = ['quote', 'anonymous', 'place', 'organization', 'person', 'note'] as const;
-export type Category = (typeof CATEGORIES)[number];
+import { CATEGORIES, DEFAULT_COLORS, type Category } from './categories';
 
 /** The registry name of a category's highlight ("sourcelight-person"). */
 export function highlightName(category: Category): `sourcelight-${Category}` {
@@ -20,16 +18,6 @@ export const FLASH_NAME = 'sourcelight-flash';
 
 /** The fallback wrapper element's tag name. */
 export const MARK_TAG = 'sourcelight-mark';
-
-/** Default colors (also used by the fallback marks, which cannot read `::highlight` rules). */
-export const DEFAULT_COLORS: Record<Category, string> = {
-  person: '#ffd6a5',
-  organization: '#bde0fe',
-  place: '#caffbf',
-  quote: '#e9d8fd',
-  anonymous: '#ffadad',
-  note: '#fff3a3',
-};
 
 /** Stacking: entities above the quote that contains them, the reader's own notes above all. */
 const PRIORITY: Record<Category, number> = {

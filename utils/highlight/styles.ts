@@ -3,7 +3,8 @@
  * own CSS (manifest `css`: no node in the page); custom colors from the settings are layered on top with
  * a constructed stylesheet in `document.adoptedStyleSheets`, which also adds no node and is removed again.
  */
-import { CATEGORIES, DEFAULT_COLORS, FLASH_NAME, highlightName, type Category } from './draw';
+import { CATEGORIES, DEFAULT_COLORS, type Category } from './categories';
+import { FLASH_NAME, highlightName } from './draw';
 
 /** A color the settings may hold: a 6-digit hex color, nothing that could smuggle CSS. */
 export const COLOR_RE = /^#[0-9a-f]{6}$/i;

@@ -5,14 +5,8 @@
  * each with a tested exact inverse.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  CATEGORIES,
-  draw,
-  FLASH_NAME,
-  highlightName,
-  MARK_TAG,
-  supportsHighlights,
-} from '../../../utils/highlight/draw';
+import { CATEGORIES } from '../../../utils/highlight/categories';
+import { draw, FLASH_NAME, highlightName, MARK_TAG, supportsHighlights } from '../../../utils/highlight/draw';
 import { highlightCss } from '../../../utils/highlight/styles';
 
 class MockHighlight extends Set<AbstractRange> {
