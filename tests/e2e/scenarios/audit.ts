@@ -155,6 +155,18 @@ export const auditCountsClickAndCsv = e2e(async ({ driver, expect, log }) => {
   const heading = await page.texts('[data-testid=audit-selection] h2');
   expect(heading[0], 'selection title').toContain('Claims per outlet: harbour-gazette.example — Anonymous');
 
+  // each listed claim links back to its passage: its article opens at a text fragment
+  await page.click('[data-testid=audit-selection] li button');
+  const opened = await waitUntil(
+    () =>
+      driver.evaluateInBackground(async (bg) => {
+        const tabs = await (bg.chrome ?? bg.browser)!.tabs.query({});
+        return tabs.find((t) => t.url?.startsWith('https://harbour-gazette.example/story-1'))?.url ?? null;
+      }),
+    { message: 'the article tab at the passage' },
+  );
+  expect(opened, 'opened URL').toContain('#:~:text=The%20vote%20was%20rushed.');
+
   if (!driver.capabilities.downloads) return;
   const csv = await driver.expectDownload(
     () => page.click('[data-testid=section-outlets] .section-actions button:nth-child(2)'),
@@ -165,4 +177,11 @@ export const auditCountsClickAndCsv = e2e(async ({ driver, expect, log }) => {
   expect(csv.content, 'CSV').toBe(
     'Outlet,Articles,Claims,Named,Anonymous,Anonymous share\r\nharbour-gazette.example,2,5,3,2,40%\r\nmetro.example,1,1,1,0,0%\r\n',
   );
+  const png = await driver.expectDownload(
+    () => page.click('[data-testid=section-gender] .section-actions button:nth-child(3)'),
+    {
+      name: /^sourcelight-gender\.png$/,
+    },
+  );
+  expect(png.content.slice(1, 4), 'PNG signature').toBe('PNG');
 });
