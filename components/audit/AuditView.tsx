@@ -14,6 +14,7 @@ import {
   type ClaimCounts,
   type TopSpeaker,
 } from '@/utils/audit/aggregate';
+import { ArticleTable } from './ArticleTable';
 import { ChartSection, type SectionRow } from './ChartSection';
 
 /** Props: the saved articles, and what to do with downloads, copies and passages. */
@@ -22,6 +23,10 @@ export interface AuditViewProps {
   onDownload: (name: string, mime: string, data: string | Uint8Array) => void;
   onCopy: (text: string) => Promise<void>;
   onOpenClaim: (article: AuditArticle, claim: AuditClaim) => void;
+  /** Opens an article (without a passage). */
+  onOpenArticle: (article: AuditArticle) => void;
+  /** Stores an article's tags. */
+  onSetTags: (article: AuditArticle, tags: string[]) => Promise<void>;
 }
 
 const NAMED = '#2f6fb3';
@@ -93,7 +98,7 @@ function topRows(top: readonly TopSpeaker[]): SectionRow[] {
 }
 
 /** The audit: filters, totals, sections and the claims behind the selection. */
-export function AuditView({ articles, onDownload, onCopy, onOpenClaim }: AuditViewProps) {
+export function AuditView({ articles, onDownload, onCopy, onOpenClaim, onOpenArticle, onSetTags }: AuditViewProps) {
   const [form, setForm] = useState<FilterForm>(EMPTY_FORM);
   const [period, setPeriod] = useState<'week' | 'month'>('month');
   const [guess, setGuess] = useState(false);
@@ -370,6 +375,8 @@ export function AuditView({ articles, onDownload, onCopy, onOpenClaim }: AuditVi
       {sections.map((s) => (
         <ChartSection key={s.id} {...s} {...common} />
       ))}
+
+      <ArticleTable articles={shown} onOpen={onOpenArticle} onSetTags={onSetTags} />
     </main>
   );
 }

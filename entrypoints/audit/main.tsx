@@ -11,6 +11,7 @@ import { AuditView } from '@/components/audit/AuditView';
 import { ErrorBoundary } from '@/components/library/ErrorBoundary';
 import { auditArticlesFrom } from '@/utils/audit/records';
 import { getDatabase } from '@/utils/db';
+import { setArticleTags } from '@/utils/db/tags';
 import { createActions, downloadFile } from '../popup/glue';
 import './style.css';
 
@@ -36,6 +37,13 @@ function App() {
       onOpenClaim={(article, claim) => {
         const a = articleById.get(article.id);
         if (a) void actions.openArticle(a, claimById.get(claim.id));
+      }}
+      onOpenArticle={(article) => {
+        const a = articleById.get(article.id);
+        if (a) void actions.openArticle(a);
+      }}
+      onSetTags={async (article, tags) => {
+        if (!(await setArticleTags(db, article.id, tags))) throw new Error('the article was deleted meanwhile');
       }}
     />
   );

@@ -15,6 +15,7 @@
 import { z } from 'zod';
 import { AnnotationInputSchema, ArticleInputSchema, TextQuoteSchema, type Result } from '../messaging/contract';
 import { escapeBidi, isHttpUrl } from '../export/sanitize';
+import { MAX_TAG_LENGTH, MAX_TAGS } from './tags';
 import { SCHEMA_VERSION, type AnnotationRecord, type ArticleRecord, type SourcelightDB } from './schema';
 
 /** The `format` marker of a Sourcelight backup. */
@@ -53,6 +54,7 @@ const ArticleRecordSchema = z.object({
   ...ArticleInputSchema.shape,
   url: httpUrl,
   canonicalUrl: httpUrl.nullable(),
+  tags: z.array(z.string().min(1).max(MAX_TAG_LENGTH)).max(MAX_TAGS).optional(),
   id,
   createdAt: time,
   updatedAt: time,

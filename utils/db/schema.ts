@@ -30,6 +30,8 @@ export interface ArticleRecord {
   siteName: string | null;
   publishedTime: string | null;
   excerpt: string | null;
+  /** The reader's own tags for this article (the audit filters by them); kept when the article is saved again. */
+  tags?: string[];
   textLength: number;
   /** Hash of the article text, to notice edits between visits. */
   textHash: string;

@@ -60,7 +60,13 @@ const ARTICLES: AuditArticle[] = [
 
 let root: Root;
 let el: HTMLElement;
-const spies = { onDownload: vi.fn(), onCopy: vi.fn(() => Promise.resolve()), onOpenClaim: vi.fn() };
+const spies = {
+  onDownload: vi.fn(),
+  onCopy: vi.fn(() => Promise.resolve()),
+  onOpenClaim: vi.fn(),
+  onOpenArticle: vi.fn(),
+  onSetTags: vi.fn(() => Promise.resolve()),
+};
 
 beforeEach(() => {
   el = document.createElement('div');
@@ -154,6 +160,26 @@ describe('AuditView', () => {
     expect(el.querySelector('[data-testid=section-speakers] [role=status]')!.textContent).toContain(
       'CSV has the same numbers',
     );
+  });
+
+  test('tags are edited in place and parsed; an unchanged field stores nothing', async () => {
+    render(ARTICLES);
+    const inputs = el.querySelectorAll<HTMLInputElement>('[data-testid=table-articles] input');
+    expect(inputs[0]!.value).toBe('housing');
+    const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
+    act(() => {
+      setValue.call(inputs[1], '#Election, city council, election');
+      inputs[1]!.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    act(() => {
+      inputs[1]!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    });
+    await act(async () => undefined);
+    expect(spies.onSetTags).toHaveBeenCalledWith(ARTICLES[1], ['Election', 'city-council']);
+    act(() => inputs[0]!.dispatchEvent(new FocusEvent('focusout', { bubbles: true })));
+    expect(spies.onSetTags).toHaveBeenCalledTimes(1);
+    click(el.querySelector('[data-testid=table-articles] tbody tr button'));
+    expect(spies.onOpenArticle).toHaveBeenCalledWith(ARTICLES[0]);
   });
 
   test('no saved sourcing: says how to get some', () => {

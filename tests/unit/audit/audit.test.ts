@@ -17,6 +17,7 @@ import {
 import { csvCell, toCsv } from '../../../utils/audit/csv';
 import { kindOfPhrase, SPEAKER_KIND_RULES } from '../../../utils/audit/kinds';
 import { profileSpeakers } from '../../../utils/audit/profile';
+import { MAX_TAG_LENGTH, MAX_TAGS, parseTags } from '../../../utils/db/tags';
 
 describe('speaker kinds', () => {
   test.each([
@@ -319,5 +320,23 @@ describe('CSV', () => {
     expect(csvCell(-3)).toBe('-3');
     expect(csvCell(null)).toBe('');
     expect(toCsv(['a', 'b'], [[1, 'x']])).toBe('a,b\r\n1,x\r\n');
+  });
+});
+
+describe('article tags', () => {
+  test.each([
+    ['housing', ['housing']],
+    ['#Housing, city council', ['Housing', 'city-council']],
+    ['a, A, b\nc', ['a', 'b', 'c']],
+    ['  ,, #, ', []],
+    ['<script>, rent%', ['script', 'rent']],
+  ])('parseTags(%j) → %j', (input, out) => {
+    expect(parseTags(input)).toEqual(out);
+  });
+
+  test('at most MAX_TAGS tags of MAX_TAG_LENGTH characters', () => {
+    const many = parseTags(Array.from({ length: 80 }, (_, i) => `t${i}`).join(','));
+    expect(many.length).toBe(MAX_TAGS);
+    expect(parseTags('x'.repeat(80))[0]!.length).toBe(MAX_TAG_LENGTH);
   });
 });
