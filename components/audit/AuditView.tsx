@@ -329,9 +329,9 @@ export function AuditView({ articles, onDownload, onCopy, onOpenClaim, onOpenArt
 
       <section className="totals" aria-label="Totals" data-testid="audit-totals">
         <p>
-          <strong>{report.articles}</strong> articles · <strong>{report.claims}</strong> claims ·{' '}
-          <strong>{report.named}</strong> named · <strong>{report.anonymous}</strong> anonymous (
-          {percent(report.anonymousShare)}) ·{' '}
+          <strong>{report.articles}</strong> {report.articles === 1 ? 'article' : 'articles'} ·{' '}
+          <strong>{report.claims}</strong> {report.claims === 1 ? 'claim' : 'claims'} · <strong>{report.named}</strong>{' '}
+          named · <strong>{report.anonymous}</strong> anonymous ({percent(report.anonymousShare)}) ·{' '}
           <button
             type="button"
             className="link"

@@ -185,3 +185,41 @@ export const auditCountsClickAndCsv = e2e(async ({ driver, expect, log }) => {
   );
   expect(png.content.slice(1, 4), 'PNG signature').toBe('PNG');
 });
+
+export const auditTagFilter = e2e(async ({ driver, expect }) => {
+  const popup = await openPopup(driver);
+  await restoreFile(popup, JSON.stringify(auditBackup()));
+  const page = await driver.openExtensionPage('audit.html');
+  await openAudit(page);
+  // tag the first article in place; the tag is stored and the tag filter appears
+  await page.type('[data-testid=table-articles] tbody tr:first-child input', '#Sea walls, harbour');
+  await page.press('Enter');
+  await page.waitFor(() => !!document.querySelector('.filters select'), null, { message: 'the tag filter' });
+  const stored = await driver.evaluateInBackground(async () => {
+    const open = indexedDB.open('sourcelight');
+    const db = await new Promise<IDBDatabase>((ok, fail) => {
+      open.onsuccess = () => ok(open.result);
+      open.onerror = () => fail(open.error);
+    });
+    const req = db.transaction('articles').objectStore('articles').get('a0000000-0000-4000-8000-000000000001');
+    const rec = await new Promise<{ tags?: string[] }>(
+      (ok) => (req.onsuccess = () => ok(req.result as { tags?: string[] })),
+    );
+    db.close();
+    return rec.tags ?? null;
+  });
+  expect(stored, 'stored tags').toBe(['Sea-walls', 'harbour']);
+  await page.evaluate(() => {
+    const select = document.querySelector<HTMLSelectElement>('.filters select')!;
+    select.value = 'harbour';
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+  });
+  await page.waitFor(
+    () => document.querySelector('[data-testid=audit-totals]')!.textContent!.includes('1 article ·'),
+    null,
+    {
+      message: 'totals for the tag',
+    },
+  );
+  expect((await page.texts('[data-testid=audit-totals]'))[0], 'totals').toContain('3 claims');
+});
