@@ -139,6 +139,42 @@ async function checkAsciiBuild(): Promise<void> {
   });
 }
 
+/**
+ * The chart library stays on the audit page (issue 16): no content script and no background bundles
+ * Chart.js, so pages never pay for it. Chart.js's "Failed to create chart" message is the marker: it is in every
+ * Chart.js build and in nothing of ours.
+ */
+async function checkChartsOnlyOnAuditPage(): Promise<void> {
+  const started = Date.now();
+  const name = 'build › Chart.js only in the audit page, never in a content script or the background';
+  const MARKER = 'Failed to create chart';
+  const dirs = ['chrome-mv3', 'firefox-mv3'].map((d) => join(root, '.output', d));
+  const offenders: string[] = [];
+  let auditHasIt = 0;
+  for (const dir of dirs) {
+    if (!existsSync(dir)) continue;
+    for (const file of await jsFiles(dir)) {
+      const text = await readFile(file, 'utf8');
+      if (!text.includes(MARKER)) continue;
+      const rel = relative(dir, file);
+      if (/^chunks\/audit-/.test(rel)) auditHasIt++;
+      else offenders.push(relative(root, file));
+    }
+  }
+  const ok = offenders.length === 0 && auditHasIt === dirs.filter((d) => existsSync(d)).length && auditHasIt > 0;
+  report({
+    browser: 'build',
+    name,
+    status: ok ? 'passed' : 'failed',
+    ms: Date.now() - started,
+    detail: ok
+      ? undefined
+      : offenders.length
+        ? `Chart.js found in ${offenders.join(', ')}`
+        : 'Chart.js not found in the audit page chunk',
+  });
+}
+
 interface Discovered {
   name: string;
   test: E2ETest;
@@ -222,6 +258,7 @@ async function main(): Promise<void> {
   const { browser: only, grep } = args();
   await mkdir(workRoot, { recursive: true });
   await checkAsciiBuild();
+  await checkChartsOnlyOnAuditPage();
 
   const tests = (await discover()).filter((d) => !grep || d.name.includes(grep));
   const server = await startFixtureServer();
