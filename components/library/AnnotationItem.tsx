@@ -57,7 +57,14 @@ export function AnnotationItem(p: AnnotationItemProps) {
             anonymous
           </span>
         )}
-        {a.anonymous && a.anonymityCue && <span className="cue">“{a.anonymityCue}”</span>}
+        {a.anonymous && (a.anonymityReason ?? a.anonymityCue) && (
+          <span className="cue">{a.anonymityReason ?? `“${a.anonymityCue}”`}</span>
+        )}
+        {a.corrections?.length ? (
+          <span className="badge corrected" data-testid="corrected" title={a.corrections.join('\n')}>
+            corrected
+          </span>
+        ) : null}
         {a.orphaned && (
           <span className="badge warn" title="The passage was not found when the page was last opened">
             not found in this page
@@ -67,6 +74,13 @@ export function AnnotationItem(p: AnnotationItemProps) {
       <blockquote className={`text${a.quoteKind === 'direct' ? ' direct' : ''}`} data-testid="annotation">
         {markWords(a.quote.exact, p.query)}
       </blockquote>
+      {a.corrections?.length ? (
+        <ul className="corrections" aria-label="Your corrections">
+          {a.corrections.map((c, i) => (
+            <li key={i}>{c}</li>
+          ))}
+        </ul>
+      ) : null}
       {p.editing ? (
         <NoteEditor annotation={a} onSave={p.onSaveNote} onCancel={() => p.onEdit(false)} />
       ) : (

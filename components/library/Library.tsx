@@ -55,6 +55,8 @@ export interface LibraryActions {
   restoreBackup(text: string): Promise<string>;
   /** Ask the current tab to show its Sourcelight panel (absent when not available). */
   showPanel?: () => Promise<void>;
+  /** Save the current tab's whole sourcing in one action; resolves with a message (absent when not available). */
+  saveSourcing?: () => Promise<string>;
 }
 
 export interface LibraryProps {
@@ -79,9 +81,14 @@ interface Toast {
 const MESSAGE_MS = 5_000;
 const THEMES: Theme[] = ['system', 'light', 'dark'];
 
+/** The popup's views: the article list, and the people and organizations across every saved article. */
+type View = 'library' | 'people' | 'organizations';
+const VIEWS: readonly View[] = ['library', 'people', 'organizations'];
+const VIEW_LABEL: Record<View, string> = { library: 'Library', people: 'People', organizations: 'Organizations' };
+
 /** The whole library view. */
 export function Library({ data, actions, theme, onThemeChange, now = Date.now }: LibraryProps) {
-  const [view, setView] = useState<'library' | 'people'>('library');
+  const [view, setView] = useState<View>('library');
   const [text, setText] = useState('');
   const [kinds, setKinds] = useState<KindFilter[]>([]);
   const [site, setSite] = useState<string | null>(null);
@@ -103,7 +110,11 @@ export function Library({ data, actions, theme, onThemeChange, now = Date.now }:
   const deferredText = useDeferredValue(text);
   const query: LibraryQuery = useMemo(() => ({ text: deferredText, kinds, site }), [deferredText, kinds, site]);
   const groups = useMemo(() => (index ? searchLibrary(index, query) : []), [index, query]);
-  const people = useMemo(() => (index && view === 'people' ? buildPeople(index, groups) : []), [index, groups, view]);
+  const people = useMemo(
+    () =>
+      index && view !== 'library' ? buildPeople(index, groups, view === 'people' ? 'person' : 'organization') : [],
+    [index, groups, view],
+  );
   const matched = useMemo(() => groups.reduce((n, g) => n + g.annotations.length, 0), [groups]);
 
   const show = useCallback((t: Omit<Toast, 'id'>) => setToast({ ...t, id: ++toastSeq.current }), []);
@@ -273,6 +284,16 @@ export function Library({ data, actions, theme, onThemeChange, now = Date.now }:
               Panel
             </button>
           )}
+          {actions.saveSourcing && (
+            <button
+              type="button"
+              className="icon"
+              title="Save every claim, the people and organizations, and the sourcing summary of the current page"
+              onClick={() => void actions.saveSourcing!().then((message) => show({ message }), fail)}
+            >
+              Save sourcing
+            </button>
+          )}
           <button
             type="button"
             className="icon"
@@ -347,7 +368,7 @@ export function Library({ data, actions, theme, onThemeChange, now = Date.now }:
       ) : (
         <>
           <div className="tabs" role="tablist" aria-label="Views">
-            {(['library', 'people'] as const).map((v) => (
+            {VIEWS.map((v, i) => (
               <button
                 key={v}
                 type="button"
@@ -360,13 +381,14 @@ export function Library({ data, actions, theme, onThemeChange, now = Date.now }:
                 onKeyDown={(e) => {
                   if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') {
                     e.preventDefault();
-                    const next = v === 'library' ? 'people' : 'library';
+                    const step = e.key === 'ArrowRight' ? 1 : VIEWS.length - 1;
+                    const next = VIEWS[(i + step) % VIEWS.length]!;
                     setView(next);
                     document.getElementById(`tab-${next}`)?.focus();
                   }
                 }}
               >
-                {v === 'library' ? 'Library' : 'People'}
+                {VIEW_LABEL[v]}
               </button>
             ))}
           </div>
@@ -420,9 +442,11 @@ export function Library({ data, actions, theme, onThemeChange, now = Date.now }:
                   ? 'Loading everything saved…'
                   : view === 'people'
                     ? `${plural(people.length, 'person', 'people')}${filtered ? ' in the results' : ''}, most quoted first`
-                    : filtered
-                      ? `${plural(matched, 'match', 'matches')} in ${plural(groups.length, 'article')}`
-                      : `${plural(groups.length, 'article')}, newest first`}
+                    : view === 'organizations'
+                      ? `${plural(people.length, 'organization')}${filtered ? ' in the results' : ''}, most quoted first`
+                      : filtered
+                        ? `${plural(matched, 'match', 'matches')} in ${plural(groups.length, 'article')}`
+                        : `${plural(groups.length, 'article')}, newest first`}
                 {filtered && (
                   <button type="button" className="link" onClick={clearFilters}>
                     Clear
@@ -433,8 +457,13 @@ export function Library({ data, actions, theme, onThemeChange, now = Date.now }:
           </div>
           <div id="view" role="tabpanel" aria-labelledby={`tab-${view}`} className="view">
             <ErrorBoundary resetKey={index}>
-              {view === 'people' ? (
-                <PeopleView people={people} query={deferredText} onOpen={open} />
+              {view !== 'library' ? (
+                <PeopleView
+                  people={people}
+                  query={deferredText}
+                  onOpen={open}
+                  kind={view === 'people' ? 'person' : 'organization'}
+                />
               ) : groups.length === 0 ? (
                 <p className="empty" role="status">
                   Nothing matches. Try fewer words, or{' '}

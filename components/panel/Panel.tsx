@@ -3,6 +3,7 @@
  * people / organizations / places and the reader's notes. Props in, callbacks out; no browser APIs.
  */
 import { useEffect, useRef } from 'react';
+import { CorrectionList } from './CorrectionList';
 import { EntityList } from './EntityList';
 import { Legend } from './Legend';
 import { formatDate } from './model';
@@ -13,11 +14,15 @@ import type { OverlayCallbacks, OverlayState } from './types';
 
 /** Props of `Panel`. */
 export type PanelProps = Pick<OverlayState, 'status' | 'model' | 'visible' | 'colors'> &
-  Pick<OverlayCallbacks, 'onClose' | 'onToggleCategory' | 'onJump' | 'onAnalyze' | 'onSiteEnabled'>;
+  Pick<
+    OverlayCallbacks,
+    'onClose' | 'onToggleCategory' | 'onJump' | 'onAnalyze' | 'onSiteEnabled' | 'onUndoCorrection' | 'onSaveSourcing'
+  >;
 
 /** The side panel (a complementary landmark; Escape closes it). */
 export function Panel(props: PanelProps) {
   const { status, model, visible, colors, onClose, onToggleCategory, onJump, onAnalyze, onSiteEnabled } = props;
+  const { onUndoCorrection, onSaveSourcing } = props;
   const ref = useRef<HTMLElement>(null);
   useEffect(() => {
     // focus the panel when it opens, so keyboard users land in it
@@ -85,6 +90,18 @@ export function Panel(props: PanelProps) {
         {model && (status === 'ready' || status === 'working') && (
           <>
             <Summary summary={model.summary} />
+            {status === 'ready' && (
+              <div className="sl-sourcing">
+                <button type="button" className="sl-primary" onClick={onSaveSourcing}>
+                  {model.sourcingSavedAt === null ? 'Save all sourcing' : 'Save sourcing again'}
+                </button>
+                <span className="sl-note">
+                  {model.sourcingSavedAt === null
+                    ? 'Every claim with its speaker, the people and organizations, and this summary.'
+                    : 'Saved. Saving again updates it (your notes are kept).'}
+                </span>
+              </div>
+            )}
             <Legend visible={visible} colors={colors} onToggle={onToggleCategory} />
             <section aria-label="Speakers">
               <h3 className="sl-h3">Speakers</h3>
@@ -102,6 +119,12 @@ export function Panel(props: PanelProps) {
               <p className="sl-empty">No people, organizations or places found.</p>
             )}
           </>
+        )}
+        {model && model.corrections.length > 0 && (
+          <section aria-label="My corrections">
+            <h3 className="sl-h3">My corrections</h3>
+            <CorrectionList corrections={model.corrections} onUndo={onUndoCorrection} />
+          </section>
         )}
         {model && (
           <section aria-label="My notes">

@@ -81,6 +81,16 @@ export function createActions(db: SourcelightDB): LibraryActions {
       return describeImport(r.value);
     },
 
+    async saveSourcing() {
+      // The background asks the active tab for its sourcing (analyzing it first when needed) and saves it.
+      const { sendMessage } = await import('@/utils/messaging');
+      const r = await sendMessage('saveTabSourcing', null);
+      if (!r.ok) throw new Error(r.error);
+      const { added, updated, removed } = r.value;
+      const n = added + updated;
+      return `Sourcing saved: ${n} claim${n === 1 ? '' : 's'}, ${r.value.sourcing.entities.length} names${removed ? ` (${removed} gone from the article removed)` : ''}.`;
+    },
+
     async showPanel() {
       // The background finds the active tab and asks it to show (and if needed analyze) its panel.
       const { sendMessage } = await import('@/utils/messaging');
