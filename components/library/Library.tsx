@@ -7,7 +7,7 @@
  * a record the list cannot render must never take away the way to save or restore everything.
  */
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import type { AnnotationRecord, ArticleRecord } from '@/utils/db/schema';
+import type { AnnotationRecord, ArticleRecord, SourcingRecord } from '@/utils/db/schema';
 import {
   buildIndex,
   buildPeople,
@@ -25,7 +25,7 @@ import {
   warmIndex,
 } from '@/utils/db/library';
 import type { ExportFile } from '@/utils/export/bundle';
-import type { ExportItem } from '@/utils/export/markdown';
+import type { ExportItem, ExportOptions } from '@/utils/export/markdown';
 import { ArticleList } from './ArticleList';
 import { ErrorBoundary } from './ErrorBoundary';
 import { PeopleView } from './PeopleView';
@@ -57,6 +57,8 @@ export interface LibraryActions {
   showPanel?: () => Promise<void>;
   /** Save the current tab's whole sourcing in one action; resolves with a message (absent when not available). */
   saveSourcing?: () => Promise<string>;
+  /** The export options remembered between exports (absent: defaults, not remembered). */
+  exportOptions?: { load(): ExportOptions; save(options: ExportOptions): void };
 }
 
 export interface LibraryProps {
@@ -239,7 +241,11 @@ export function Library({ data, actions, theme, onThemeChange, now = Date.now }:
       void loadExport()
         .then(({ markdownExport }) =>
           actions.deliver(
-            markdownExport([{ article: item.article, annotations: item.annotations }], now()),
+            markdownExport(
+              [{ article: item.article, annotations: item.annotations, sourcing: item.sourcing }],
+              now(),
+              actions.exportOptions?.load() ?? {},
+            ),
             'download',
           ),
         )
@@ -330,6 +336,8 @@ export function Library({ data, actions, theme, onThemeChange, now = Date.now }:
           groups={groups}
           filtered={filtered}
           all={index.articles}
+          sourcingOf={(id) => index.byId.get(id)?.sourcing ?? null}
+          options={actions.exportOptions}
           now={now}
           deliver={(file, via) =>
             actions.deliver(file, via).then(() => {
@@ -541,6 +549,10 @@ interface ExportPanelProps {
   groups: ResultGroup[];
   filtered: boolean;
   all: ReadonlyArray<{ article: ArticleRecord; annotations: AnnotationRecord[] }>;
+  /** An article's saved sourcing (its entity list joins the export). */
+  sourcingOf(articleId: string): SourcingRecord | null;
+  /** Where the options are remembered. */
+  options?: LibraryActions['exportOptions'];
   now: () => number;
   deliver(file: ExportFile, via: 'download' | 'copy'): Promise<void>;
   /** Building the file failed (a record the exporter cannot read): said, never an unhandled rejection. */
@@ -548,20 +560,27 @@ interface ExportPanelProps {
 }
 
 /** Export options: the current results or everything; a zip of notes or one combined note. */
-function ExportPanel({ groups, filtered, all, now, deliver, onError }: ExportPanelProps) {
+function ExportPanel({ groups, filtered, all, sourcingOf, options: store, now, deliver, onError }: ExportPanelProps) {
   const [scope, setScope] = useState<'results' | 'all'>(filtered ? 'results' : 'all');
   const [format, setFormat] = useState<'zip' | 'md'>('zip');
   const [busy, setBusy] = useState(false);
+  const [options, setOptions] = useState<ExportOptions>(() => store?.load() ?? {});
+  const [tagText, setTagText] = useState(() => (options.tags ?? []).join(', '));
+  const change = (next: ExportOptions) => {
+    setOptions(next);
+    store?.save(next);
+  };
   const items = (): ExportItem[] =>
     scope === 'results'
-      ? groups.map((g) => ({ article: g.article, annotations: g.annotations }))
-      : all.map((a) => ({ article: a.article, annotations: a.annotations }));
+      ? groups.map((g) => ({ article: g.article, annotations: g.annotations, sourcing: sourcingOf(g.article.id) }))
+      : all.map((a) => ({ article: a.article, annotations: a.annotations, sourcing: sourcingOf(a.article.id) }));
   const run = async (via: 'download' | 'copy') => {
     setBusy(true);
     try {
       const list = items();
       const { markdownExport, zipExport } = await loadExport();
-      const file = via === 'download' && format === 'zip' ? zipExport(list, now()) : markdownExport(list, now());
+      const file =
+        via === 'download' && format === 'zip' ? zipExport(list, now(), options) : markdownExport(list, now(), options);
       await deliver(file, via);
     } catch (err) {
       onError(err);
@@ -592,6 +611,45 @@ function ExportPanel({ groups, filtered, all, now, deliver, onError }: ExportPan
         <label>
           <input type="radio" name="format" checked={format === 'md'} onChange={() => setFormat('md')} />
           One combined Markdown file
+        </label>
+      </fieldset>
+      <fieldset>
+        <legend>For Obsidian and friends (remembered)</legend>
+        <label>
+          <input
+            type="checkbox"
+            checked={!!options.wikilinks}
+            onChange={(e) => change({ ...options, wikilinks: e.target.checked })}
+          />
+          People and organizations as [[wikilinks]]
+        </label>
+        <label>
+          <input
+            type="checkbox"
+            checked={!!options.siteTag}
+            onChange={(e) => change({ ...options, siteTag: e.target.checked })}
+          />
+          Tag each note with its site
+        </label>
+        <label className="tags">
+          Tags (comma-separated)
+          <input
+            type="text"
+            value={tagText}
+            maxLength={500}
+            placeholder="fact-check, elections"
+            onChange={(e) => {
+              setTagText(e.target.value);
+              change({
+                ...options,
+                tags: e.target.value
+                  .split(',')
+                  .map((t) => t.trim())
+                  .filter(Boolean)
+                  .slice(0, 30),
+              });
+            }}
+          />
         </label>
       </fieldset>
       <div className="row-actions">

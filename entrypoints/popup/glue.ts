@@ -9,6 +9,7 @@ import { normalizeUrl } from '@/utils/article/url';
 import { deleteAnnotations, deleteArticle, pendingUndo, restoreSnapshot, saveNote } from '@/utils/db/library';
 import type { ArticleRecord, SourcelightDB } from '@/utils/db/schema';
 import type { ExportFile } from '@/utils/export/bundle';
+import type { ExportOptions } from '@/utils/export/markdown';
 import { textFragmentUrl } from '@/utils/export/fragment';
 
 /** Starts a download of `data` as `name` through a temporary Blob URL and an `<a download>` link. */
@@ -81,6 +82,11 @@ export function createActions(db: SourcelightDB): LibraryActions {
       return describeImport(r.value);
     },
 
+    exportOptions: {
+      load: loadExportOptions,
+      save: (o) => localStorage.setItem(EXPORT_OPTIONS_KEY, JSON.stringify(o)),
+    },
+
     async saveSourcing() {
       // The background asks the active tab for its sourcing (analyzing it first when needed) and saves it.
       const { sendMessage } = await import('@/utils/messaging');
@@ -99,6 +105,19 @@ export function createActions(db: SourcelightDB): LibraryActions {
       window.close();
     },
   };
+}
+
+const EXPORT_OPTIONS_KEY = 'sourcelight-export-options';
+
+/** The export options the reader chose last time (the popup's own localStorage); bad data reads as none. */
+export function loadExportOptions(): ExportOptions {
+  try {
+    const raw = JSON.parse(localStorage.getItem(EXPORT_OPTIONS_KEY) ?? '{}') as Record<string, unknown>;
+    const tags = Array.isArray(raw.tags) ? raw.tags.filter((t): t is string => typeof t === 'string') : [];
+    return { wikilinks: raw.wikilinks === true, siteTag: raw.siteTag === true, tags: tags.slice(0, 30) };
+  } catch {
+    return {};
+  }
 }
 
 const THEME_KEY = 'sourcelight-theme';
