@@ -57,6 +57,13 @@ export interface LibraryActions {
   showPanel?: () => Promise<void>;
   /** Save the current tab's whole sourcing in one action; resolves with a message (absent when not available). */
   saveSourcing?: () => Promise<string>;
+  /** Correct a saved claim from the popup; resolves with a message (absent: no correcting). */
+  correctClaim?: (
+    annotationId: string,
+    change: { speaker: string | null; anonymous: boolean; notAQuote?: boolean },
+  ) => Promise<string>;
+  /** Undo one correction. */
+  undoCorrection?: (id: string) => Promise<string>;
   /** The export options remembered between exports (absent: defaults, not remembered). */
   exportOptions?: { load(): ExportOptions; save(options: ExportOptions): void };
 }
@@ -491,6 +498,14 @@ export function Library({ data, actions, theme, onThemeChange, now = Date.now }:
                   onDeleteAnnotation={deleteAnnotation}
                   onDeleteArticle={deleteArticle}
                   onExportArticle={exportArticle}
+                  onCorrect={
+                    actions.correctClaim &&
+                    ((ann, change) => actions.correctClaim!(ann.id, change).then((message) => show({ message }), fail))
+                  }
+                  onUndoCorrection={
+                    actions.undoCorrection &&
+                    ((id) => void actions.undoCorrection!(id).then((message) => show({ message }), fail))
+                  }
                 />
               )}
             </ErrorBoundary>

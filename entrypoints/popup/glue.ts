@@ -6,6 +6,7 @@
 import { browser } from 'wxt/browser';
 import type { LibraryActions, Theme } from '@/components/LibraryList';
 import { normalizeUrl } from '@/utils/article/url';
+import { correctSavedClaim, deleteCorrection } from '@/utils/db/corrections';
 import { deleteAnnotations, deleteArticle, pendingUndo, restoreSnapshot, saveNote } from '@/utils/db/library';
 import type { ArticleRecord, SourcelightDB } from '@/utils/db/schema';
 import type { ExportFile } from '@/utils/export/bundle';
@@ -82,6 +83,13 @@ export function createActions(db: SourcelightDB): LibraryActions {
       return describeImport(r.value);
     },
 
+    async correctClaim(id, change) {
+      const made = await correctSavedClaim(db, id, change);
+      return made.length ? 'Correction saved. The page shows it on your next visit.' : 'Nothing changed.';
+    },
+    async undoCorrection(id) {
+      return (await deleteCorrection(db, id)) ? 'Correction undone.' : 'That correction was already undone.';
+    },
     exportOptions: {
       load: loadExportOptions,
       save: (o) => localStorage.setItem(EXPORT_OPTIONS_KEY, JSON.stringify(o)),

@@ -30,9 +30,14 @@ export function correctAnnotations(
       .filter((c) => correctsAnnotation(c, a))
       .sort((x, y) => x.createdAt - y.createdAt);
     if (!mine.length) return a;
-    const out: AnnotationRecord = { ...a, corrections: mine.map(describeCorrection) };
+    const out: AnnotationRecord = {
+      ...a,
+      corrections: mine.map(describeCorrection),
+      correctionIds: mine.map((c) => c.id),
+    };
     for (const c of mine) {
       if (c.action === 'speaker' || c.action === 'add-claim') out.speaker = c.speaker ?? null;
+      if (c.action === 'not-a-quote') out.notAQuote = true;
       if (c.action === 'anonymous' || c.action === 'add-claim') {
         out.anonymous = !!c.anonymous;
         out.category = out.anonymous ? 'anonymous' : 'quote';

@@ -7,8 +7,9 @@
  * unless the reader wrote a note on it, and the entity list and summary replace the earlier ones.
  */
 import type { CorrectionSaved, SaveCorrectionRequest, SaveSourcingRequest, SourcingSaved } from '../messaging/contract';
+import { correctAnnotations, correctsAnnotation } from '../corrections/records';
 import { annotationRecord, annotationsOf, newId, upsertArticle } from './queries';
-import type { AnnotationRecord, CorrectionRecord, SourcelightDB, SourcingRecord } from './schema';
+import type { AnnotationRecord, CorrectionRecord, MachineClaim, SourcelightDB, SourcingRecord } from './schema';
 
 /** Stores a correction (creating the article record on first save). */
 export async function saveCorrection(
@@ -104,5 +105,54 @@ export async function saveSourcing(
     };
     await db.sourcing.put(sourcing);
     return { article, sourcing, added, updated, removed: stale.length };
+  });
+}
+
+/** What the reader set when correcting a saved claim from the popup. */
+export interface LibraryCorrection {
+  speaker: string | null;
+  anonymous: boolean;
+  notAQuote?: boolean;
+}
+
+/**
+ * Corrects a saved claim from the popup: one correction record per changed field (or one "not a quote"),
+ * against what the reader sees now (earlier corrections applied), keeping what the machine said. In one
+ * transaction; returns the new records (none when nothing changed or the claim is gone).
+ */
+export async function correctSavedClaim(
+  db: SourcelightDB,
+  annotationId: string,
+  change: LibraryCorrection,
+  now: number = Date.now(),
+): Promise<CorrectionRecord[]> {
+  return db.transaction('rw', db.annotations, db.corrections, async () => {
+    const saved = await db.annotations.get(annotationId);
+    if (!saved || saved.kind !== 'quote') return [];
+    const earlier = (await correctionsOf(db, saved.articleId)).filter((c) => correctsAnnotation(c, saved));
+    const shown = correctAnnotations([saved], earlier)[0]!;
+    const machine: MachineClaim | null = earlier.length
+      ? (earlier[0]!.machine ?? null)
+      : { speaker: saved.speaker ?? null, anonymous: !!saved.anonymous, kind: saved.quoteKind ?? 'indirect' };
+    const base = { articleId: saved.articleId, quote: saved.quote, position: saved.position, machine };
+    const speaker = change.speaker?.trim().slice(0, 2000) || null;
+    const inputs: Array<Pick<CorrectionRecord, 'action' | 'speaker' | 'anonymous'>> = change.notAQuote
+      ? [{ action: 'not-a-quote' }]
+      : [
+          ...(speaker !== (shown.speaker ?? null) ? [{ action: 'speaker' as const, speaker }] : []),
+          ...(change.anonymous !== !!shown.anonymous
+            ? [{ action: 'anonymous' as const, anonymous: change.anonymous }]
+            : []),
+        ];
+    const records: CorrectionRecord[] = inputs.map((i, n) => ({
+      ...base,
+      ...i,
+      id: newId(),
+      // distinct times keep the order the fields were applied in
+      createdAt: now + n,
+      updatedAt: now + n,
+    }));
+    await db.corrections.bulkAdd(records);
+    return records;
   });
 }

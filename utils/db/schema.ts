@@ -64,6 +64,10 @@ export interface AnnotationRecord {
    * set by utils/corrections/records.ts for the popup and the export.
    */
   corrections?: string[];
+  /** View only: the ids of those corrections (parallel to `corrections`), for undo. */
+  correctionIds?: string[];
+  /** View only: the reader said this passage is not a quote. */
+  notAQuote?: boolean;
   /** Set when the annotation could not be anchored on the last visit ("not found in this page"). */
   orphaned?: boolean;
   createdAt: number;

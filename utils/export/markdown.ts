@@ -348,7 +348,8 @@ export function articleBody(item: ExportItem, options: ExportOptions = {}): stri
   out.push(
     ...sourcesSection(
       base,
-      sorted.filter((a) => a.kind === 'quote'),
+      // a passage the reader said is not a quote is no source
+      sorted.filter((a) => a.kind === 'quote' && !a.notAQuote),
       options,
     ),
   );

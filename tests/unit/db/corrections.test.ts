@@ -157,3 +157,28 @@ describe('corrections as records', () => {
     expect([await db.corrections.count(), await db.sourcing.count()]).toEqual([1, 1]);
   });
 });
+
+describe('correcting a saved claim from the popup', () => {
+  it('records only what changed, keeps what the machine said, and the library shows it corrected', async () => {
+    const { db } = freshDb();
+    await handleSaveSourcing(db, sourcingRequest(article(), analysis));
+    const saved = (await db.annotations.toArray()).find((a) => a.quote.exact.includes('budget'))!;
+    const { correctSavedClaim } = await import('../../../utils/db/corrections');
+    const made = await correctSavedClaim(db, saved.id, { speaker: 'Omar Sy', anonymous: false }, 5000);
+    expect(made.map((c) => c.action)).toEqual(['speaker', 'anonymous']);
+    expect(made[0]!.machine).toEqual({ speaker: 'a senior aide', anonymous: true, kind: 'direct' });
+    // the same again changes nothing
+    expect(await correctSavedClaim(db, saved.id, { speaker: 'Omar Sy', anonymous: false }, 6000)).toEqual([]);
+    const index = buildIndex(await loadLibrary(db));
+    const shown = index.articles[0]!.annotations.find((a) => a.id === saved.id)!;
+    expect([shown.speaker, shown.anonymous, shown.corrections?.length]).toEqual(['Omar Sy', false, 2]);
+    // the stored claim is untouched: corrections are their own records
+    expect((await db.annotations.get(saved.id))!.speaker).toBe('a senior aide');
+    // a later correction keeps the machine's first word, not the reader's
+    const [third] = await correctSavedClaim(db, saved.id, { speaker: 'Jo', anonymous: false }, 7000);
+    expect(third!.machine?.speaker).toBe('a senior aide');
+    expect(
+      (await correctSavedClaim(db, saved.id, { speaker: null, anonymous: false, notAQuote: true }))[0]!.action,
+    ).toBe('not-a-quote');
+  });
+});
