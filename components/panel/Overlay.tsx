@@ -29,6 +29,9 @@ export function Overlay(p: OverlayProps) {
           onSiteEnabled={p.onSiteEnabled}
           onUndoCorrection={p.onUndoCorrection}
           onSaveSourcing={p.onSaveSourcing}
+          onEntityHover={p.onEntityHover}
+          onDensity={p.onDensity}
+          density={p.density}
         />
       )}
       {p.card && !p.editor && !p.correction && (

@@ -3,6 +3,7 @@
  * root — the panel, the hover card, the selection button and the note editor.
  */
 import type { Category } from '@/utils/highlight/draw';
+import type { Density } from '@/utils/settings-labels';
 import type { EntityType, QuoteKind } from '@/utils/analysis/types';
 import type { PanelModel } from './model';
 
@@ -96,6 +97,10 @@ export interface OverlayCallbacks {
   onUndoCorrection(id: string): void;
   /** Save every claim, the entities and the summary of this article in one action. */
   onSaveSourcing(): void;
+  /** An entity row is hovered (its key) or no longer (null): every mention is shown meanwhile. */
+  onEntityHover(key: string | null): void;
+  /** The reader picked a highlight density. */
+  onDensity(density: Density): void;
 }
 
 /** Everything the overlay shows. */
@@ -111,4 +116,6 @@ export interface OverlayState {
   editor: EditorView | null;
   correction: CorrectionView | null;
   message: string | null;
+  /** How much is coloured (the setting). */
+  density: Density;
 }

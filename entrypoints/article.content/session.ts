@@ -23,6 +23,7 @@ import { normalizeUrl } from '@/utils/article/url';
 import type { AnnotationRecord, CorrectionRecord } from '@/utils/db/schema';
 import { FactCheck } from './fact';
 import { CATEGORIES, draw, MARK_TAG, type Category, type DrawItem, type Drawing } from '@/utils/highlight/draw';
+import { drawnKeys } from '@/utils/highlight/clutter';
 import { HitIndex, type HitItem } from '@/utils/highlight/hit';
 import { applyColors } from '@/utils/highlight/styles';
 import { sourcingRequest } from '@/utils/corrections/sourcing';
@@ -126,6 +127,7 @@ export class Session {
       editor: null,
       correction: null,
       message: null,
+      density: DEFAULT_SETTINGS.density,
     });
     ctx.onInvalidated(() => this.dispose());
   }
@@ -313,15 +315,31 @@ export class Session {
     this.ranges.clear();
     this.items.clear();
     this.hit.clear();
+    // the highlight density (issue 15): everything anchors (jumps and hover reach every mention), but only
+    // what the density shows is coloured and hit-tested
+    const density = this.density();
+    const shown =
+      density === 'off'
+        ? new Set<string>()
+        : drawnKeys(
+            result.anchored.flatMap((a) => {
+              const item = byKey.get(a.id);
+              if (!item || item.kind === 'note') return [];
+              return [{ key: a.id, entity: item.kind === 'mention' ? item.entity : null, range: a.range }];
+            }),
+            density,
+          );
     for (const a of result.anchored) {
       const item = byKey.get(a.id);
       if (!item) continue;
       const category = this.categoryOf(item);
       this.ranges.set(a.id, a.range);
       this.items.set(a.id, item);
+      if (item.kind !== 'note' && !shown.has(a.id)) continue;
       drawItems.push({ category, range: a.range });
       hits.push({ layer: category, order: a.start, range: a.range, data: item });
     }
+    this.shownKeys = shown;
     for (const i of items) if (!this.items.has(i.key)) this.items.set(i.key, i);
     this.hit.add(hits);
     const old = this.drawing;
@@ -332,6 +350,31 @@ export class Session {
     );
     if (old && old !== this.drawing) this.quiet(() => old.remove());
     this.reportSaved(result.orphans);
+  }
+
+  /** Keys of the analysis items coloured now (the density's choice). */
+  private shownKeys = new Set<string>();
+  /** Whether the reader asked for highlights (opened the panel): "Off until I ask" then draws. */
+  private asked = false;
+
+  /** The density in effect: "off" becomes "sources" once the reader has asked. */
+  private density(): 'sources' | 'everything' | 'off' {
+    const d = this.settings.density;
+    return d === 'off' ? (this.asked ? 'sources' : 'off') : d;
+  }
+
+  /** Every mention of an entity while its panel row is hovered (null: the hover ended). */
+  private spotlight(entityKey: string | null): void {
+    const i = entityKey && /^e\d+$/.test(entityKey) ? Number(entityKey.slice(1)) : -1;
+    const e = i >= 0 ? this.analysis?.entities[i] : undefined;
+    const items: DrawItem[] = [];
+    if (e)
+      e.mentions.forEach((_, j) => {
+        const key = mentionKey(i, j);
+        const range = this.ranges.get(key);
+        if (range && !this.shownKeys.has(key)) items.push({ category: e.type, range });
+      });
+    this.drawing?.spotlight(items);
   }
 
   /** Anchors saved annotations that arrived after the drawing (a fresh index: the DOM may have changed). */
@@ -475,6 +518,8 @@ export class Session {
         this.store.set({ visible: this.visible });
       },
       onJump: (key) => this.jump(key),
+      onEntityHover: (key) => this.spotlight(key),
+      onDensity: (density) => void saveSettings({ ...this.settings, density }),
       onAnalyze: () => void this.run({ analyze: true, reason: 'click', force: true }),
       onSiteEnabled: (enabled) => void saveSettings(withSite(this.settings, location.href, enabled)),
       onSaveItem: (key) => void this.saveItem(key, ''),
@@ -675,6 +720,11 @@ export class Session {
     await this.ensureOverlay();
     this.refreshModel();
     this.setPanelOpen(true);
+    if (!this.asked) {
+      this.asked = true;
+      // "Off until I ask": opening the panel is asking
+      if (this.settings.density === 'off' && this.analyzed) await this.anchorAndDraw();
+    }
     if (!this.analyzed && isSiteEnabled(this.settings, location.href))
       await this.run({ analyze: true, reason: 'panel', force: this.store.get().status === 'no-article' });
   }
@@ -1085,7 +1135,8 @@ export class Session {
       const custom = CATEGORIES.some((c) => s.colors[c] !== DEFAULT_SETTINGS.colors[c]);
       this.removeColors = custom ? applyColors(document, s.colors) : () => undefined;
     }
-    this.store.set({ visible: this.visible, colors: { ...s.colors } });
+    this.store.set({ visible: this.visible, colors: { ...s.colors }, density: s.density });
+    if (!first && prev.density !== s.density && this.analyzed) void this.anchorAndDraw();
   }
 
   private onSettings(s: Settings): void {

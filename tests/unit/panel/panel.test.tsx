@@ -85,6 +85,8 @@ function callbacks(): OverlayCallbacks & Record<string, ReturnType<typeof vi.fn>
     'onCorrectionCancel',
     'onUndoCorrection',
     'onSaveSourcing',
+    'onEntityHover',
+    'onDensity',
   ];
   return Object.fromEntries(names.map((n) => [n, vi.fn()])) as unknown as OverlayCallbacks &
     Record<string, ReturnType<typeof vi.fn>>;
@@ -111,6 +113,7 @@ function state(patch: Partial<OverlayState> = {}): OverlayState {
     editor: null,
     correction: null,
     message: null,
+    density: 'sources',
     ...patch,
   };
 }
@@ -183,14 +186,17 @@ describe('Panel', () => {
     expect(cb.onJump).toHaveBeenCalledWith('e1');
   });
 
-  it('toggles categories (aria-pressed) and closes on Escape and on the close button', () => {
+  it('toggles categories (switches that say on/off) and closes on Escape and on the close button', () => {
     const cb = callbacks();
     const el = render({ ...state({ visible: { ...DEFAULT_SETTINGS.categories, place: false } }), ...cb });
-    const places = button(el, 'Places')!;
-    expect(places.getAttribute('aria-pressed')).toBe('false');
+    const places = [...el.querySelectorAll<HTMLButtonElement>('.sl-legend button')].find((b) =>
+      b.textContent?.startsWith('Places'),
+    )!;
+    expect([places.getAttribute('role'), places.getAttribute('aria-checked')]).toEqual(['switch', 'false']);
+    expect(places.textContent).toContain('off');
     act(() => places.click());
     expect(cb.onToggleCategory).toHaveBeenCalledWith('place', true);
-    act(() => button(el, 'People')!.click());
+    act(() => [...el.querySelectorAll<HTMLButtonElement>('.sl-legend button')][0]!.click());
     expect(cb.onToggleCategory).toHaveBeenCalledWith('person', false);
     const panel = el.querySelector<HTMLElement>('[role=complementary]')!;
     act(() => panel.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true })));
