@@ -1,15 +1,23 @@
 /**
- * Background (glue): owns the database, answers the message contract, and turns the context-menu item and
- * the keyboard command into "save the selection of this tab".
+ * Background (glue): owns the database, answers the message contract, and turns the context-menu items and
+ * the keyboard command into "save the selection of this tab" and "save this article's sourcing".
  */
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { getDatabase } from '@/utils/db';
-import { handleArticleSeen, handleSaveAnnotation, handleSetAnchorStatus } from '@/utils/db/service';
+import {
+  handleArticleSeen,
+  handleDeleteCorrection,
+  handleSaveAnnotation,
+  handleSaveCorrection,
+  handleSaveSourcing,
+  handleSetAnchorStatus,
+} from '@/utils/db/service';
 import { onMessage, sendMessage, type Result } from '@/utils/messaging';
-import { OpenAuditSchema, OpenPanelSchema, validate } from '@/utils/messaging/contract';
+import { OpenAuditSchema, OpenPanelSchema, validate, type SourcingSaved } from '@/utils/messaging/contract';
 
 const MENU_SAVE = 'sourcelight-save-selection';
+const MENU_SOURCING = 'sourcelight-save-sourcing';
 
 /** Messages are only taken from this extension's own pages and content scripts. */
 function fromUs(sender: { id?: string }): boolean {
@@ -23,6 +31,29 @@ export default defineBackground(() => {
   onMessage('articleSeen', ({ data, sender }) => (fromUs(sender) ? handleArticleSeen(db, data) : refused));
   onMessage('saveAnnotation', ({ data, sender }) => (fromUs(sender) ? handleSaveAnnotation(db, data) : refused));
   onMessage('setAnchorStatus', ({ data, sender }) => (fromUs(sender) ? handleSetAnchorStatus(db, data) : refused));
+  onMessage('saveCorrection', ({ data, sender }) => (fromUs(sender) ? handleSaveCorrection(db, data) : refused));
+  onMessage('deleteCorrection', ({ data, sender }) => (fromUs(sender) ? handleDeleteCorrection(db, data) : refused));
+  onMessage('saveSourcing', ({ data, sender }) => (fromUs(sender) ? handleSaveSourcing(db, data) : refused));
+  // The popup's "Save this article's sourcing": the active tab's claims, entities and summary.
+  onMessage('saveTabSourcing', async ({ data, sender }): Promise<Result<SourcingSaved>> => {
+    if (!fromUs(sender)) return refused;
+    const v = validate(OpenPanelSchema, data);
+    if (!v.ok) return v;
+    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+    return saveSourcingOf(tab?.id);
+  });
+
+  /** Asks the tab for its whole sourcing (analyzing it first when needed) and saves it in one action. */
+  async function saveSourcingOf(tabId: number | undefined): Promise<Result<SourcingSaved>> {
+    if (tabId === undefined) return { ok: false, error: 'No active tab.' };
+    try {
+      const request = await sendMessage('captureSourcing', null, tabId);
+      if (!request.ok) return request;
+      return await handleSaveSourcing(db, request.value);
+    } catch {
+      return { ok: false, error: 'Sourcelight cannot run on this page (reload it, or it is a browser page).' };
+    }
+  }
 
   // The popup's "Show panel on this page": open the panel in the active tab of the current window.
   onMessage('openPanel', async ({ data, sender }): Promise<Result<null>> => {
@@ -65,7 +96,7 @@ export default defineBackground(() => {
   // scripts/test.sh builds with WXT_SOURCELIGHT_TEST=1; in a production build the condition is the
   // constant `false` and the hook is dead code, removed (scripts/check-no-test-hook.ts checks the zips).
   if (import.meta.env.WXT_SOURCELIGHT_TEST === '1') {
-    (globalThis as { __sourcelightTest?: unknown }).__sourcelightTest = { saveSelectionOf };
+    (globalThis as { __sourcelightTest?: unknown }).__sourcelightTest = { saveSelectionOf, saveSourcingOf };
   }
 
   browser.runtime.onInstalled.addListener(() => {
@@ -75,9 +106,16 @@ export default defineBackground(() => {
       contexts: ['selection'],
       documentUrlPatterns: ['http://*/*', 'https://*/*'],
     });
+    browser.contextMenus.create({
+      id: MENU_SOURCING,
+      title: "Save this article's sourcing to Sourcelight",
+      contexts: ['page', 'selection'],
+      documentUrlPatterns: ['http://*/*', 'https://*/*'],
+    });
   });
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (info.menuItemId === MENU_SAVE) void saveSelectionOf(tab?.id);
+    else if (info.menuItemId === MENU_SOURCING) void saveSourcingOf(tab?.id);
   });
   browser.commands.onCommand.addListener(async (command, tab) => {
     const tabId = tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;

@@ -6,6 +6,7 @@
 import { storage } from 'wxt/utils/storage';
 import { CATEGORIES, DEFAULT_COLORS, type Category } from './highlight/categories';
 import { COLOR_RE } from './highlight/styles';
+import type { Density } from './settings-labels';
 
 /** What the user can set. */
 export interface Settings {
@@ -17,7 +18,15 @@ export interface Settings {
   categories: Record<Category, boolean>;
   /** Highlight colors (#rrggbb). */
   colors: Record<Category, string>;
+  /**
+   * How much is drawn: "sources" (quotes and anonymous claims; each entity at its first mention in the
+   * body, every mention while its panel row is hovered), "everything" (every mention), "off" (nothing
+   * until the reader opens the panel).
+   */
+  density: Density;
 }
+
+export { DENSITY_LABELS, type Density } from './settings-labels';
 
 /** The settings of a fresh install. */
 export const DEFAULT_SETTINGS: Settings = {
@@ -25,6 +34,7 @@ export const DEFAULT_SETTINGS: Settings = {
   disabledSites: [],
   categories: Object.fromEntries(CATEGORIES.map((c) => [c, true])) as Record<Category, boolean>,
   colors: { ...DEFAULT_COLORS },
+  density: 'sources',
 };
 
 /** Merges whatever was stored over the defaults, dropping anything malformed. */
@@ -35,6 +45,7 @@ export function normalizeSettings(raw: unknown): Settings {
   const sites = Array.isArray(r.disabledSites) ? r.disabledSites : [];
   return {
     mode: r.mode === 'click' ? 'click' : 'auto',
+    density: r.density === 'everything' || r.density === 'off' ? r.density : 'sources',
     disabledSites: [...new Set(sites.filter((s): s is string => typeof s === 'string').map(siteKey))].filter(Boolean),
     categories: Object.fromEntries(CATEGORIES.map((c) => [c, cats[c] !== false])) as Record<Category, boolean>,
     colors: Object.fromEntries(

@@ -25,12 +25,17 @@ export interface AnnotationItemProps {
    */
   onSaveNote(comment: string, baseUpdatedAt: number): Promise<NoteSave | null>;
   onDelete(): void;
+  /** Correct a saved claim (speaker, anonymous, not a quote); absent: no correcting here. */
+  onCorrect?(change: { speaker: string | null; anonymous: boolean; notAQuote?: boolean }): Promise<unknown>;
+  /** Undo one of its corrections. */
+  onUndoCorrection?(id: string): void;
 }
 
 /** A saved highlight, note, quote or entity with its note and actions. */
 export function AnnotationItem(p: AnnotationItemProps) {
   const a = p.annotation;
   const rowRef = useRef<HTMLLIElement>(null);
+  const [correcting, setCorrecting] = useState(false);
   const wasEditing = useRef(p.editing);
   // Closing the editor removes the focused textarea: give focus back to the row, not to the page.
   useEffect(() => {
@@ -57,7 +62,14 @@ export function AnnotationItem(p: AnnotationItemProps) {
             anonymous
           </span>
         )}
-        {a.anonymous && a.anonymityCue && <span className="cue">“{a.anonymityCue}”</span>}
+        {a.anonymous && (a.anonymityReason ?? a.anonymityCue) && (
+          <span className="cue">{a.anonymityReason ?? `“${a.anonymityCue}”`}</span>
+        )}
+        {a.corrections?.length ? (
+          <span className="badge corrected" data-testid="corrected" title={a.corrections.join('\n')}>
+            corrected
+          </span>
+        ) : null}
         {a.orphaned && (
           <span className="badge warn" title="The passage was not found when the page was last opened">
             not found in this page
@@ -67,6 +79,32 @@ export function AnnotationItem(p: AnnotationItemProps) {
       <blockquote className={`text${a.quoteKind === 'direct' ? ' direct' : ''}`} data-testid="annotation">
         {markWords(a.quote.exact, p.query)}
       </blockquote>
+      {a.corrections?.length ? (
+        <ul className="corrections" aria-label="Your corrections">
+          {a.corrections.map((c, i) => (
+            <li key={a.correctionIds?.[i] ?? i}>
+              {c}
+              {p.onUndoCorrection && a.correctionIds?.[i] && (
+                <button
+                  type="button"
+                  className="link"
+                  aria-label={`Undo: ${c}`}
+                  onClick={() => p.onUndoCorrection!(a.correctionIds![i]!)}
+                >
+                  Undo
+                </button>
+              )}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {correcting && p.onCorrect && (
+        <ClaimCorrector
+          annotation={a}
+          onSave={(change) => void p.onCorrect!(change).then(() => setCorrecting(false))}
+          onCancel={() => setCorrecting(false)}
+        />
+      )}
       {p.editing ? (
         <NoteEditor annotation={a} onSave={p.onSaveNote} onCancel={() => p.onEdit(false)} />
       ) : (
@@ -84,6 +122,11 @@ export function AnnotationItem(p: AnnotationItemProps) {
           <button type="button" onClick={() => p.onEdit(true)}>
             {a.comment ? 'Edit note' : 'Add note'}
           </button>
+          {a.kind === 'quote' && p.onCorrect && !a.notAQuote && (
+            <button type="button" aria-expanded={correcting} onClick={() => setCorrecting((c) => !c)}>
+              Correct…
+            </button>
+          )}
           <button type="button" className="danger" onClick={p.onDelete}>
             Delete
           </button>
@@ -164,5 +207,57 @@ function NoteEditor({ annotation, onSave, onCancel }: NoteEditorProps) {
         <span className="hint">Ctrl+Enter saves · Esc cancels</span>
       </div>
     </div>
+  );
+}
+
+interface ClaimCorrectorProps {
+  annotation: AnnotationRecord;
+  onSave(change: { speaker: string | null; anonymous: boolean; notAQuote?: boolean }): void;
+  onCancel(): void;
+}
+
+/** Correcting a saved claim in place: its speaker, its anonymous flag, or "not a quote". Escape cancels. */
+function ClaimCorrector({ annotation, onSave, onCancel }: ClaimCorrectorProps) {
+  const [speaker, setSpeaker] = useState(annotation.speaker ?? '');
+  const [anonymous, setAnonymous] = useState(!!annotation.anonymous);
+  const ref = useRef<HTMLInputElement>(null);
+  useEffect(() => ref.current?.focus(), []);
+  return (
+    <form
+      className="claim-corrector"
+      aria-label="Correct this claim"
+      onKeyDown={(e) => {
+        // keys typed here are text, not list navigation
+        e.stopPropagation();
+        if (e.key === 'Escape') {
+          e.preventDefault();
+          onCancel();
+        }
+      }}
+      onSubmit={(e) => {
+        e.preventDefault();
+        onSave({ speaker: speaker.trim() || null, anonymous });
+      }}
+    >
+      <label>
+        Speaker
+        <input ref={ref} value={speaker} maxLength={2000} onChange={(e) => setSpeaker(e.target.value)} />
+      </label>
+      <label>
+        <input type="checkbox" checked={anonymous} onChange={(e) => setAnonymous(e.target.checked)} />
+        Anonymous source
+      </label>
+      <div className="row-actions">
+        <button type="submit" className="primary">
+          Save correction
+        </button>
+        <button type="button" onClick={() => onSave({ speaker: speaker.trim() || null, anonymous, notAQuote: true })}>
+          Not a quote
+        </button>
+        <button type="button" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
   );
 }

@@ -26,6 +26,12 @@ export interface ArticleListProps {
   onSaveNote(annotation: AnnotationRecord, comment: string, baseUpdatedAt: number): Promise<NoteSave | null>;
   onDeleteAnnotation(annotation: AnnotationRecord): unknown;
   onDeleteArticle(article: ArticleRecord): unknown;
+  /** Correct a saved claim; absent: the list offers no correcting. */
+  onCorrect?(
+    annotation: AnnotationRecord,
+    change: { speaker: string | null; anonymous: boolean; notAQuote?: boolean },
+  ): Promise<unknown>;
+  onUndoCorrection?(id: string): void;
   onExportArticle(group: ResultGroup): void;
 }
 
@@ -253,6 +259,8 @@ export const ArticleList = memo(function ArticleList(props: ArticleListProps) {
                       onEdit={(on) => props.onEdit(on ? ann.id : null)}
                       onSaveNote={(c, base) => props.onSaveNote(ann, c, base)}
                       onDelete={() => props.onDeleteAnnotation(ann)}
+                      onCorrect={props.onCorrect && ((change) => props.onCorrect!(ann, change))}
+                      onUndoCorrection={props.onUndoCorrection}
                     />
                   ))}
                 </ul>

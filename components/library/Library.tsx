@@ -7,7 +7,7 @@
  * a record the list cannot render must never take away the way to save or restore everything.
  */
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import type { AnnotationRecord, ArticleRecord } from '@/utils/db/schema';
+import type { AnnotationRecord, ArticleRecord, SourcingRecord } from '@/utils/db/schema';
 import {
   buildIndex,
   buildPeople,
@@ -25,7 +25,7 @@ import {
   warmIndex,
 } from '@/utils/db/library';
 import type { ExportFile } from '@/utils/export/bundle';
-import type { ExportItem } from '@/utils/export/markdown';
+import type { ExportItem, ExportOptions } from '@/utils/export/markdown';
 import { ArticleList } from './ArticleList';
 import { ErrorBoundary } from './ErrorBoundary';
 import { PeopleView } from './PeopleView';
@@ -57,6 +57,17 @@ export interface LibraryActions {
   showPanel?: () => Promise<void>;
   /** Open the sourcing audit across saved articles (absent when not available). */
   openAudit?: () => Promise<void>;
+  /** Save the current tab's whole sourcing in one action; resolves with a message (absent when not available). */
+  saveSourcing?: () => Promise<string>;
+  /** Correct a saved claim from the popup; resolves with a message (absent: no correcting). */
+  correctClaim?: (
+    annotationId: string,
+    change: { speaker: string | null; anonymous: boolean; notAQuote?: boolean },
+  ) => Promise<string>;
+  /** Undo one correction. */
+  undoCorrection?: (id: string) => Promise<string>;
+  /** The export options remembered between exports (absent: defaults, not remembered). */
+  exportOptions?: { load(): ExportOptions; save(options: ExportOptions): void };
 }
 
 export interface LibraryProps {
@@ -81,9 +92,14 @@ interface Toast {
 const MESSAGE_MS = 5_000;
 const THEMES: Theme[] = ['system', 'light', 'dark'];
 
+/** The popup's views: the article list, and the people and organizations across every saved article. */
+type View = 'library' | 'people' | 'organizations';
+const VIEWS: readonly View[] = ['library', 'people', 'organizations'];
+const VIEW_LABEL: Record<View, string> = { library: 'Library', people: 'People', organizations: 'Organizations' };
+
 /** The whole library view. */
 export function Library({ data, actions, theme, onThemeChange, now = Date.now }: LibraryProps) {
-  const [view, setView] = useState<'library' | 'people'>('library');
+  const [view, setView] = useState<View>('library');
   const [text, setText] = useState('');
   const [kinds, setKinds] = useState<KindFilter[]>([]);
   const [site, setSite] = useState<string | null>(null);
@@ -105,7 +121,11 @@ export function Library({ data, actions, theme, onThemeChange, now = Date.now }:
   const deferredText = useDeferredValue(text);
   const query: LibraryQuery = useMemo(() => ({ text: deferredText, kinds, site }), [deferredText, kinds, site]);
   const groups = useMemo(() => (index ? searchLibrary(index, query) : []), [index, query]);
-  const people = useMemo(() => (index && view === 'people' ? buildPeople(index, groups) : []), [index, groups, view]);
+  const people = useMemo(
+    () =>
+      index && view !== 'library' ? buildPeople(index, groups, view === 'people' ? 'person' : 'organization') : [],
+    [index, groups, view],
+  );
   const matched = useMemo(() => groups.reduce((n, g) => n + g.annotations.length, 0), [groups]);
 
   const show = useCallback((t: Omit<Toast, 'id'>) => setToast({ ...t, id: ++toastSeq.current }), []);
@@ -230,7 +250,11 @@ export function Library({ data, actions, theme, onThemeChange, now = Date.now }:
       void loadExport()
         .then(({ markdownExport }) =>
           actions.deliver(
-            markdownExport([{ article: item.article, annotations: item.annotations }], now()),
+            markdownExport(
+              [{ article: item.article, annotations: item.annotations, sourcing: item.sourcing }],
+              now(),
+              actions.exportOptions?.load() ?? {},
+            ),
             'download',
           ),
         )
@@ -285,6 +309,16 @@ export function Library({ data, actions, theme, onThemeChange, now = Date.now }:
               Audit
             </button>
           )}
+          {actions.saveSourcing && (
+            <button
+              type="button"
+              className="icon"
+              title="Save every claim, the people and organizations, and the sourcing summary of the current page"
+              onClick={() => void actions.saveSourcing!().then((message) => show({ message }), fail)}
+            >
+              Save sourcing
+            </button>
+          )}
           <button
             type="button"
             className="icon"
@@ -321,6 +355,8 @@ export function Library({ data, actions, theme, onThemeChange, now = Date.now }:
           groups={groups}
           filtered={filtered}
           all={index.articles}
+          sourcingOf={(id) => index.byId.get(id)?.sourcing ?? null}
+          options={actions.exportOptions}
           now={now}
           deliver={(file, via) =>
             actions.deliver(file, via).then(() => {
@@ -359,7 +395,7 @@ export function Library({ data, actions, theme, onThemeChange, now = Date.now }:
       ) : (
         <>
           <div className="tabs" role="tablist" aria-label="Views">
-            {(['library', 'people'] as const).map((v) => (
+            {VIEWS.map((v, i) => (
               <button
                 key={v}
                 type="button"
@@ -372,13 +408,14 @@ export function Library({ data, actions, theme, onThemeChange, now = Date.now }:
                 onKeyDown={(e) => {
                   if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') {
                     e.preventDefault();
-                    const next = v === 'library' ? 'people' : 'library';
+                    const step = e.key === 'ArrowRight' ? 1 : VIEWS.length - 1;
+                    const next = VIEWS[(i + step) % VIEWS.length]!;
                     setView(next);
                     document.getElementById(`tab-${next}`)?.focus();
                   }
                 }}
               >
-                {v === 'library' ? 'Library' : 'People'}
+                {VIEW_LABEL[v]}
               </button>
             ))}
           </div>
@@ -432,9 +469,11 @@ export function Library({ data, actions, theme, onThemeChange, now = Date.now }:
                   ? 'Loading everything saved…'
                   : view === 'people'
                     ? `${plural(people.length, 'person', 'people')}${filtered ? ' in the results' : ''}, most quoted first`
-                    : filtered
-                      ? `${plural(matched, 'match', 'matches')} in ${plural(groups.length, 'article')}`
-                      : `${plural(groups.length, 'article')}, newest first`}
+                    : view === 'organizations'
+                      ? `${plural(people.length, 'organization')}${filtered ? ' in the results' : ''}, most quoted first`
+                      : filtered
+                        ? `${plural(matched, 'match', 'matches')} in ${plural(groups.length, 'article')}`
+                        : `${plural(groups.length, 'article')}, newest first`}
                 {filtered && (
                   <button type="button" className="link" onClick={clearFilters}>
                     Clear
@@ -445,8 +484,13 @@ export function Library({ data, actions, theme, onThemeChange, now = Date.now }:
           </div>
           <div id="view" role="tabpanel" aria-labelledby={`tab-${view}`} className="view">
             <ErrorBoundary resetKey={index}>
-              {view === 'people' ? (
-                <PeopleView people={people} query={deferredText} onOpen={open} />
+              {view !== 'library' ? (
+                <PeopleView
+                  people={people}
+                  query={deferredText}
+                  onOpen={open}
+                  kind={view === 'people' ? 'person' : 'organization'}
+                />
               ) : groups.length === 0 ? (
                 <p className="empty" role="status">
                   Nothing matches. Try fewer words, or{' '}
@@ -466,6 +510,14 @@ export function Library({ data, actions, theme, onThemeChange, now = Date.now }:
                   onDeleteAnnotation={deleteAnnotation}
                   onDeleteArticle={deleteArticle}
                   onExportArticle={exportArticle}
+                  onCorrect={
+                    actions.correctClaim &&
+                    ((ann, change) => actions.correctClaim!(ann.id, change).then((message) => show({ message }), fail))
+                  }
+                  onUndoCorrection={
+                    actions.undoCorrection &&
+                    ((id) => void actions.undoCorrection!(id).then((message) => show({ message }), fail))
+                  }
                 />
               )}
             </ErrorBoundary>
@@ -524,6 +576,10 @@ interface ExportPanelProps {
   groups: ResultGroup[];
   filtered: boolean;
   all: ReadonlyArray<{ article: ArticleRecord; annotations: AnnotationRecord[] }>;
+  /** An article's saved sourcing (its entity list joins the export). */
+  sourcingOf(articleId: string): SourcingRecord | null;
+  /** Where the options are remembered. */
+  options?: LibraryActions['exportOptions'];
   now: () => number;
   deliver(file: ExportFile, via: 'download' | 'copy'): Promise<void>;
   /** Building the file failed (a record the exporter cannot read): said, never an unhandled rejection. */
@@ -531,20 +587,27 @@ interface ExportPanelProps {
 }
 
 /** Export options: the current results or everything; a zip of notes or one combined note. */
-function ExportPanel({ groups, filtered, all, now, deliver, onError }: ExportPanelProps) {
+function ExportPanel({ groups, filtered, all, sourcingOf, options: store, now, deliver, onError }: ExportPanelProps) {
   const [scope, setScope] = useState<'results' | 'all'>(filtered ? 'results' : 'all');
   const [format, setFormat] = useState<'zip' | 'md'>('zip');
   const [busy, setBusy] = useState(false);
+  const [options, setOptions] = useState<ExportOptions>(() => store?.load() ?? {});
+  const [tagText, setTagText] = useState(() => (options.tags ?? []).join(', '));
+  const change = (next: ExportOptions) => {
+    setOptions(next);
+    store?.save(next);
+  };
   const items = (): ExportItem[] =>
     scope === 'results'
-      ? groups.map((g) => ({ article: g.article, annotations: g.annotations }))
-      : all.map((a) => ({ article: a.article, annotations: a.annotations }));
+      ? groups.map((g) => ({ article: g.article, annotations: g.annotations, sourcing: sourcingOf(g.article.id) }))
+      : all.map((a) => ({ article: a.article, annotations: a.annotations, sourcing: sourcingOf(a.article.id) }));
   const run = async (via: 'download' | 'copy') => {
     setBusy(true);
     try {
       const list = items();
       const { markdownExport, zipExport } = await loadExport();
-      const file = via === 'download' && format === 'zip' ? zipExport(list, now()) : markdownExport(list, now());
+      const file =
+        via === 'download' && format === 'zip' ? zipExport(list, now(), options) : markdownExport(list, now(), options);
       await deliver(file, via);
     } catch (err) {
       onError(err);
@@ -575,6 +638,45 @@ function ExportPanel({ groups, filtered, all, now, deliver, onError }: ExportPan
         <label>
           <input type="radio" name="format" checked={format === 'md'} onChange={() => setFormat('md')} />
           One combined Markdown file
+        </label>
+      </fieldset>
+      <fieldset>
+        <legend>For Obsidian and friends (remembered)</legend>
+        <label>
+          <input
+            type="checkbox"
+            checked={!!options.wikilinks}
+            onChange={(e) => change({ ...options, wikilinks: e.target.checked })}
+          />
+          People and organizations as [[wikilinks]]
+        </label>
+        <label>
+          <input
+            type="checkbox"
+            checked={!!options.siteTag}
+            onChange={(e) => change({ ...options, siteTag: e.target.checked })}
+          />
+          Tag each note with its site
+        </label>
+        <label className="tags">
+          Tags (comma-separated)
+          <input
+            type="text"
+            value={tagText}
+            maxLength={500}
+            placeholder="fact-check, elections"
+            onChange={(e) => {
+              setTagText(e.target.value);
+              change({
+                ...options,
+                tags: e.target.value
+                  .split(',')
+                  .map((t) => t.trim())
+                  .filter(Boolean)
+                  .slice(0, 30),
+              });
+            }}
+          />
         </label>
       </fieldset>
       <div className="row-actions">

@@ -15,10 +15,12 @@ export interface PeopleViewProps {
   people: PersonEntry[];
   query: string;
   onOpen(article: ArticleRecord, annotation?: AnnotationRecord): void;
+  /** People (with the anonymous sources) or organizations. */
+  kind?: 'person' | 'organization';
 }
 
 /** The people index (memoized like the article list). */
-export const PeopleView = memo(function PeopleView({ people, query, onOpen }: PeopleViewProps) {
+export const PeopleView = memo(function PeopleView({ people, query, onOpen, kind = 'person' }: PeopleViewProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
 
@@ -36,7 +38,9 @@ export const PeopleView = memo(function PeopleView({ people, query, onOpen }: Pe
   if (!people.length)
     return (
       <p className="empty" role="status">
-        No speakers or people here yet. Saved quotes and saved person names appear in this view.
+        {kind === 'person'
+          ? 'No speakers or people here yet. Save an article’s sourcing (or single quotes and names) to fill this view.'
+          : 'No organizations here yet. Save an article’s sourcing to list the organizations it names and quotes.'}
       </p>
     );
   const toggle = (key: string) =>
@@ -49,7 +53,7 @@ export const PeopleView = memo(function PeopleView({ people, query, onOpen }: Pe
     <div className="scroll" ref={scrollRef}>
       <ul
         className="people"
-        aria-label="People and speakers"
+        aria-label={kind === 'person' ? 'People and speakers' : 'Organizations'}
         style={{ height: virtualizer.getTotalSize(), position: 'relative' }}
       >
         {virtualizer.getVirtualItems().map((v) => {
@@ -99,7 +103,14 @@ export const PeopleView = memo(function PeopleView({ people, query, onOpen }: Pe
                             <li key={q.id}>
                               <span className="badge kind kind-quote">{q.quoteKind ?? 'quote'}</span>
                               {p.anonymous && q.speaker && <span className="speaker">{q.speaker}</span>}
-                              {p.anonymous && q.anonymityCue && <span className="cue">“{q.anonymityCue}”</span>}
+                              {p.anonymous && (q.anonymityReason ?? q.anonymityCue) && (
+                                <span className="cue">{q.anonymityReason ?? `“${q.anonymityCue}”`}</span>
+                              )}
+                              {q.corrections?.length ? (
+                                <span className="badge corrected" title={q.corrections.join('\n')}>
+                                  corrected
+                                </span>
+                              ) : null}
                               <button
                                 type="button"
                                 className="quote-link"

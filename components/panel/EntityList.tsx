@@ -10,12 +10,14 @@ export interface EntityListProps {
   entities: EntityView[];
   color: string;
   onJump(key: string): void;
+  /** The row hovered or focused (its key), or null when it no longer is: every mention shows meanwhile. */
+  onHover?(key: string | null): void;
   /** How many to show before "Show all". */
   limit?: number;
 }
 
 /** One entity type's list; each entity jumps to its next mention in the page. */
-export function EntityList({ label, entities, color, onJump, limit = 25 }: EntityListProps) {
+export function EntityList({ label, entities, color, onJump, onHover, limit = 25 }: EntityListProps) {
   const [all, setAll] = useState(false);
   if (entities.length === 0) return null;
   const shown = all ? entities : entities.slice(0, limit);
@@ -35,6 +37,10 @@ export function EntityList({ label, entities, color, onJump, limit = 25 }: Entit
               aria-label={`${e.text}, ${e.count} ${e.count === 1 ? 'mention' : 'mentions'}`}
               title={e.found ? 'Show the next mention in the page' : 'Not found in this page'}
               onClick={() => onJump(e.key)}
+              onMouseEnter={() => onHover?.(e.key)}
+              onMouseLeave={() => onHover?.(null)}
+              onFocus={() => onHover?.(e.key)}
+              onBlur={() => onHover?.(null)}
             >
               <span className="sl-entity-name">{e.text}</span>
               <span className="sl-badge">{e.count}</span>

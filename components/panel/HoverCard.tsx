@@ -1,6 +1,6 @@
 /**
  * The card over a highlighted quote or entity: what it is (for a quote: speaker, direct or indirect,
- * anonymous and its cue) with "Save" and "Add note".
+ * anonymous and why, and what the reader corrected) with "Save", "Add note" and, for a quote, "Correct…".
  */
 import { CATEGORY_LABELS } from './Legend';
 import type { CardView, OverlayCallbacks } from './types';
@@ -8,7 +8,7 @@ import type { CardView, OverlayCallbacks } from './types';
 /** Props of `HoverCard`. */
 export type HoverCardProps = { card: CardView } & Pick<
   OverlayCallbacks,
-  'onSaveItem' | 'onNoteItem' | 'onCardHover' | 'onCardDismiss'
+  'onSaveItem' | 'onNoteItem' | 'onCardHover' | 'onCardDismiss' | 'onCorrectItem'
 >;
 
 const TYPE_LABEL: Record<CardView['type'], string> = {
@@ -22,7 +22,7 @@ const TYPE_LABEL: Record<CardView['type'], string> = {
 export const CARD_WIDTH = 300;
 
 /** The hover/focus card, positioned under (or above) the highlight. */
-export function HoverCard({ card, onSaveItem, onNoteItem, onCardHover, onCardDismiss }: HoverCardProps) {
+export function HoverCard({ card, onSaveItem, onNoteItem, onCardHover, onCardDismiss, onCorrectItem }: HoverCardProps) {
   const q = card.quote;
   const below = card.y + card.lineHeight + 180 < (globalThis.innerHeight ?? 800);
   const left = Math.max(8, Math.min(card.x, (globalThis.innerWidth ?? 1024) - CARD_WIDTH - 8));
@@ -42,7 +42,10 @@ export function HoverCard({ card, onSaveItem, onNoteItem, onCardHover, onCardDis
         if (e.key === 'Escape') onCardDismiss();
       }}
     >
-      <div className={`sl-card-type sl-type-${q?.anonymous ? 'anonymous' : card.type}`}>{label}</div>
+      <div className={`sl-card-type sl-type-${q?.anonymous ? 'anonymous' : card.type}`}>
+        {label}
+        {q && q.corrections.length > 0 && <span className="sl-tag sl-tag-corrected">corrected</span>}
+      </div>
       {q ? (
         <>
           <p className="sl-card-text">{q.kind === 'direct' ? `“${card.text}”` : card.text}</p>
@@ -60,7 +63,19 @@ export function HoverCard({ card, onSaveItem, onNoteItem, onCardHover, onCardDis
             {q.anonymous && (
               <>
                 <dt>Anonymous</dt>
-                <dd>{q.anonymityCue ?? 'yes'}</dd>
+                <dd className="sl-reason">{q.anonymityReason ?? q.anonymityCue ?? 'yes'}</dd>
+              </>
+            )}
+            {q.corrections.length > 0 && (
+              <>
+                <dt>Corrected</dt>
+                <dd>
+                  <ul className="sl-corrections-inline">
+                    {q.corrections.map((c, i) => (
+                      <li key={i}>{c}</li>
+                    ))}
+                  </ul>
+                </dd>
               </>
             )}
           </dl>
@@ -75,6 +90,11 @@ export function HoverCard({ card, onSaveItem, onNoteItem, onCardHover, onCardDis
         <button type="button" className="sl-secondary" onClick={() => onNoteItem(card.key)}>
           Add note
         </button>
+        {q && (
+          <button type="button" className="sl-secondary" onClick={() => onCorrectItem(card.key)}>
+            Correct…
+          </button>
+        )}
       </div>
     </div>
   );

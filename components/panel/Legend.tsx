@@ -22,21 +22,26 @@ export interface LegendProps {
   onToggle(category: Category, visible: boolean): void;
 }
 
-/** The legend: one toggle button per category, pressed when shown. */
+/**
+ * The legend: one on/off switch per category. Each says it is a switch — `role="switch"`, and an
+ * "on"/"off" word beside the label — so a reader knows a click hides that colour rather than filtering.
+ */
 export function Legend({ visible, colors, onToggle }: LegendProps) {
   return (
-    <div className="sl-legend" role="group" aria-label="Highlight categories">
+    <div className="sl-legend" role="group" aria-label="Show or hide each highlight colour">
       {ORDER.map((c) => (
         <button
           key={c}
           type="button"
+          role="switch"
           className="sl-chip"
-          aria-pressed={visible[c]}
-          title={`${visible[c] ? 'Hide' : 'Show'} ${LABELS[c].toLowerCase()}`}
+          aria-checked={visible[c]}
+          title={`${visible[c] ? 'Hide' : 'Show'} ${LABELS[c].toLowerCase()} in the page`}
           onClick={() => onToggle(c, !visible[c])}
         >
           <span className="sl-swatch" style={{ background: colors[c] }} aria-hidden="true" />
           {LABELS[c]}
+          <span className="sl-switch-state">{visible[c] ? 'on' : 'off'}</span>
         </button>
       ))}
     </div>

@@ -3,6 +3,8 @@
  * people / organizations / places and the reader's notes. Props in, callbacks out; no browser APIs.
  */
 import { useEffect, useRef } from 'react';
+import { DENSITY_LABELS, type Density } from '@/utils/settings-labels';
+import { CorrectionList } from './CorrectionList';
 import { EntityList } from './EntityList';
 import { Legend } from './Legend';
 import { formatDate } from './model';
@@ -12,12 +14,25 @@ import { Summary } from './Summary';
 import type { OverlayCallbacks, OverlayState } from './types';
 
 /** Props of `Panel`. */
-export type PanelProps = Pick<OverlayState, 'status' | 'model' | 'visible' | 'colors'> &
-  Pick<OverlayCallbacks, 'onClose' | 'onToggleCategory' | 'onJump' | 'onAnalyze' | 'onSiteEnabled'>;
+export type PanelProps = Pick<OverlayState, 'status' | 'model' | 'visible' | 'colors' | 'density'> &
+  Pick<
+    OverlayCallbacks,
+    | 'onClose'
+    | 'onToggleCategory'
+    | 'onJump'
+    | 'onAnalyze'
+    | 'onSiteEnabled'
+    | 'onUndoCorrection'
+    | 'onSaveSourcing'
+    | 'onOpenAudit'
+    | 'onEntityHover'
+    | 'onDensity'
+  >;
 
 /** The side panel (a complementary landmark; Escape closes it). */
 export function Panel(props: PanelProps) {
   const { status, model, visible, colors, onClose, onToggleCategory, onJump, onAnalyze, onSiteEnabled } = props;
+  const { onUndoCorrection, onSaveSourcing, onOpenAudit, onEntityHover, onDensity, density } = props;
   const ref = useRef<HTMLElement>(null);
   useEffect(() => {
     // focus the panel when it opens, so keyboard users land in it
@@ -85,23 +100,67 @@ export function Panel(props: PanelProps) {
         {model && (status === 'ready' || status === 'working') && (
           <>
             <Summary summary={model.summary} />
+            {status === 'ready' && (
+              <div className="sl-sourcing">
+                <button type="button" className="sl-primary" onClick={onSaveSourcing}>
+                  {model.sourcingSavedAt === null ? 'Save all sourcing' : 'Save sourcing again'}
+                </button>
+                <span className="sl-note">
+                  {model.sourcingSavedAt === null
+                    ? 'Every claim with its speaker, the people and organizations, and this summary.'
+                    : 'Saved. Saving again updates it (your notes are kept).'}
+                </span>
+                <button type="button" className="sl-link" onClick={onOpenAudit}>
+                  Open the sourcing audit
+                </button>
+              </div>
+            )}
+            <label className="sl-density">
+              Highlight
+              <select value={density} onChange={(e) => onDensity(e.target.value as Density)}>
+                {(Object.keys(DENSITY_LABELS) as Density[]).map((d) => (
+                  <option key={d} value={d}>
+                    {DENSITY_LABELS[d]}
+                  </option>
+                ))}
+              </select>
+            </label>
             <Legend visible={visible} colors={colors} onToggle={onToggleCategory} />
             <section aria-label="Speakers">
               <h3 className="sl-h3">Speakers</h3>
               <SpeakerList speakers={model.speakers} onJump={onJump} />
             </section>
-            <EntityList label="People" entities={model.entities.person} color={colors.person} onJump={onJump} />
+            <EntityList
+              label="People"
+              entities={model.entities.person}
+              color={colors.person}
+              onJump={onJump}
+              onHover={onEntityHover}
+            />
             <EntityList
               label="Organizations"
               entities={model.entities.organization}
               color={colors.organization}
               onJump={onJump}
+              onHover={onEntityHover}
             />
-            <EntityList label="Places" entities={model.entities.place} color={colors.place} onJump={onJump} />
+            <EntityList
+              label="Places"
+              entities={model.entities.place}
+              color={colors.place}
+              onJump={onJump}
+              onHover={onEntityHover}
+            />
             {model.entities.person.length + model.entities.organization.length + model.entities.place.length === 0 && (
               <p className="sl-empty">No people, organizations or places found.</p>
             )}
           </>
+        )}
+        {model && model.corrections.length > 0 && (
+          <section aria-label="My corrections">
+            <h3 className="sl-h3">My corrections</h3>
+            <CorrectionList corrections={model.corrections} onUndo={onUndoCorrection} />
+          </section>
         )}
         {model && (
           <section aria-label="My notes">

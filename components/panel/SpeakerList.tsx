@@ -54,7 +54,10 @@ export function SpeakerList({ speakers, onJump }: SpeakerListProps) {
                   <span className={q.kind === 'direct' ? 'sl-q-direct' : 'sl-q-indirect'}>
                     {q.kind === 'direct' ? `“${q.text}”` : q.text}
                   </span>
-                  {q.anonymous && q.anonymityCue && <span className="sl-cue">{q.anonymityCue}</span>}
+                  {q.anonymous && (q.anonymityReason ?? q.anonymityCue) && (
+                    <span className="sl-cue">{q.anonymityReason ?? q.anonymityCue}</span>
+                  )}
+                  {q.corrected && <span className="sl-tag sl-tag-corrected">corrected</span>}
                 </button>
               </li>
             ))}

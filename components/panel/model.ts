@@ -34,6 +34,10 @@ export interface QuoteView {
   anonymous: boolean;
   cue: string | null;
   anonymityCue: string | null;
+  /** Why it is flagged anonymous (cue phrase or rule), null when it is not. */
+  anonymityReason: string | null;
+  /** Whether the reader corrected it. */
+  corrected: boolean;
   /** Whether it is drawn in the page (a jump target). */
   found: boolean;
 }
@@ -66,6 +70,17 @@ export interface SummaryView {
   share: number;
 }
 
+/** A reader's correction, as the panel lists it (with its undo). */
+export interface CorrectionItemView {
+  id: string;
+  /** "Speaker: Jo (was an aide)". */
+  description: string;
+  /** The passage it is about. */
+  passage: string;
+  /** Its passage is no longer in the article. */
+  orphaned: boolean;
+}
+
 /** Everything the panel lists. */
 export interface PanelModel {
   header: HeaderView;
@@ -73,6 +88,15 @@ export interface PanelModel {
   speakers: SpeakerView[];
   entities: Record<EntityType, EntityView[]>;
   notes: NoteView[];
+  corrections: CorrectionItemView[];
+  /** When the article's sourcing was last saved (ms), null when never. */
+  sourcingSavedAt: number | null;
+}
+
+/** What the panel shows besides the analysis: the reader's corrections and the saved sourcing. */
+export interface PanelExtras {
+  corrections?: CorrectionItemView[];
+  sourcingSavedAt?: number | null;
 }
 
 /** A saved annotation as the panel needs it. */
@@ -101,6 +125,7 @@ export function buildPanelModel(
   analysis: Analysis | null,
   notes: readonly NoteInput[],
   anchored: ReadonlySet<string>,
+  extras: PanelExtras = {},
 ): PanelModel {
   const entities: Record<EntityType, EntityView[]> = { person: [], organization: [], place: [] };
   const speakers: SpeakerView[] = [];
@@ -133,6 +158,8 @@ export function buildPanelModel(
         anonymous: q.anonymous,
         cue: q.cue,
         anonymityCue: q.anonymityCue ?? null,
+        anonymityReason: q.anonymityReason ?? null,
+        corrected: 'corrected' in q && !!q.corrected,
         found: anchored.has(quoteKey(i)),
       });
     });
@@ -153,6 +180,8 @@ export function buildPanelModel(
       kind: n.kind,
       orphaned: !anchored.has(noteKey(n.id)),
     })),
+    corrections: extras.corrections ?? [],
+    sourcingSavedAt: extras.sourcingSavedAt ?? null,
   };
 }
 

@@ -3,6 +3,7 @@
  * root — the panel, the hover card, the selection button and the note editor.
  */
 import type { Category } from '@/utils/highlight/categories';
+import type { Density } from '@/utils/settings-labels';
 import type { EntityType, QuoteKind } from '@/utils/analysis/types';
 import type { PanelModel } from './model';
 
@@ -25,8 +26,36 @@ export interface CardView {
     anonymous: boolean;
     cue: string | null;
     anonymityCue: string | null;
+    /** Why the claim is flagged anonymous (the cue phrase or the rule), null when it is not. */
+    anonymityReason: string | null;
+    /** What the reader corrected about this claim ("Speaker: Jo (was an aide)"); empty when nothing. */
+    corrections: string[];
   };
   saved: boolean;
+}
+
+/** The correction form: fix a claim the analyzer found, or turn a selection into a claim. */
+export interface CorrectionView {
+  /** 'edit': a claim the analyzer found (or one the reader added); 'add': a selection becoming a claim. */
+  mode: 'edit' | 'add';
+  x: number;
+  y: number;
+  /** The claim's text (shown, truncated). */
+  text: string;
+  speaker: string | null;
+  anonymous: boolean;
+  kind: QuoteKind;
+  /** The article's people and organizations, to pick the speaker from. */
+  choices: string[];
+}
+
+/** What the reader set in the correction form. */
+export interface CorrectionChange {
+  speaker: string | null;
+  anonymous: boolean;
+  kind: QuoteKind;
+  /** "Not a quote": the passage is not a claim at all. */
+  notAQuote?: boolean;
 }
 
 /** The note editor, for a selection or a card's item. */
@@ -58,6 +87,22 @@ export interface OverlayCallbacks {
   onEditorSave(comment: string): void;
   onEditorCancel(): void;
   onDismissMessage(): void;
+  /** Open the correction form for the card's claim. */
+  onCorrectItem(key: string): void;
+  /** Open the correction form to turn the current selection into a claim. */
+  onClaimSelection(): void;
+  onCorrectionSave(change: CorrectionChange): void;
+  onCorrectionCancel(): void;
+  /** Undo one correction (by its record id). */
+  onUndoCorrection(id: string): void;
+  /** Save every claim, the entities and the summary of this article in one action. */
+  onSaveSourcing(): void;
+  /** Open the sourcing audit across saved articles (an extension page, in a new tab). */
+  onOpenAudit(): void;
+  /** An entity row is hovered (its key) or no longer (null): every mention is shown meanwhile. */
+  onEntityHover(key: string | null): void;
+  /** The reader picked a highlight density. */
+  onDensity(density: Density): void;
 }
 
 /** Everything the overlay shows. */
@@ -71,5 +116,8 @@ export interface OverlayState {
   /** The floating "save selection" button position, or null. */
   selection: { x: number; y: number } | null;
   editor: EditorView | null;
+  correction: CorrectionView | null;
   message: string | null;
+  /** How much is coloured (the setting). */
+  density: Density;
 }

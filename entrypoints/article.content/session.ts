@@ -13,7 +13,7 @@ import {
   type HeaderView,
   type NoteInput,
 } from '@/components/panel/model';
-import type { CardView, OverlayCallbacks, OverlayState, PanelStatus } from '@/components/panel/types';
+import type { CardView, CorrectionChange, OverlayCallbacks, OverlayState, PanelStatus } from '@/components/panel/types';
 import type { Analysis, EntityType } from '@/utils/analysis/types';
 import { lexicon } from '@/utils/analysis/lexicons/gazetteer';
 import { claimProfileFields } from '@/utils/audit/profile';
@@ -22,11 +22,14 @@ import { describeRange } from '@/utils/anchoring/selection';
 import { quoteSelector } from '@/utils/anchoring/selectors';
 import { articleInput, extractArticle, pageInput, type ExtractedArticle } from '@/utils/article/extract';
 import { normalizeUrl } from '@/utils/article/url';
-import type { AnnotationRecord } from '@/utils/db/schema';
 import { CATEGORIES, type Category } from '@/utils/highlight/categories';
 import { draw, MARK_TAG, type DrawItem, type Drawing } from '@/utils/highlight/draw';
+import type { AnnotationRecord, CorrectionRecord } from '@/utils/db/schema';
+import { FactCheck } from './fact';
+import { drawnKeys } from '@/utils/highlight/clutter';
 import { HitIndex, type HitItem } from '@/utils/highlight/hit';
 import { applyColors } from '@/utils/highlight/styles';
+import { sourcingRequest } from '@/utils/corrections/sourcing';
 import {
   onMessage,
   sendMessage,
@@ -34,6 +37,7 @@ import {
   type PageState,
   type Result,
   type SaveAnnotationRequest,
+  type SaveSourcingRequest,
 } from '@/utils/messaging';
 import {
   DEFAULT_SETTINGS,
@@ -88,7 +92,10 @@ export class Session {
   private readonly life = new AbortController();
   private settings: Settings = DEFAULT_SETTINGS;
   private article: ExtractedArticle | null = null;
+  /** The analysis as drawn: the analyzer's output (`fact.raw`) with the reader's corrections applied. */
   private analysis: Analysis | null = null;
+  /** The reader's corrections and the analyzer's own output (issue 15; logic in fact.ts). */
+  private readonly fact = new FactCheck();
   private saved: AnnotationRecord[] = [];
   private drawing: Drawing | null = null;
   private readonly hit = new HitIndex<Item>();
@@ -121,7 +128,9 @@ export class Session {
       card: null,
       selection: null,
       editor: null,
+      correction: null,
       message: null,
+      density: DEFAULT_SETTINGS.density,
     });
     ctx.onInvalidated(() => this.dispose());
   }
@@ -184,13 +193,13 @@ export class Session {
     this.article = article;
     if (!article) {
       this.clearDrawing();
-      this.analysis = null;
+      this.analysis = this.fact.setRaw(null);
       this.analyzed = false;
       this.refreshModel('no-article');
       return;
     }
     const seen = this.fetchSaved(article);
-    let analysis = textChanged ? null : this.analysis;
+    let analysis = textChanged ? null : this.fact.raw;
     if (opts.analyze && !analysis) {
       await yieldToMain();
       if (stale()) return;
@@ -204,12 +213,16 @@ export class Session {
       measure('sourcelight:analyze', start);
       if (stale()) return;
     }
-    this.analysis = opts.analyze || analysis ? analysis : null;
+    this.analysis = this.fact.setRaw(opts.analyze || analysis ? analysis : null);
     this.analyzed = !!this.analysis;
-    // the saved notes, when they come quickly, are anchored and drawn in the same pass
+    // the saved notes, when they come quickly, are anchored and drawn in the same pass — and the reader's
+    // corrections are applied before anything is drawn
     const state = await Promise.race([seen, new Promise<null>((r) => this.later(() => r(null), SAVED_WAIT))]);
     if (stale()) return;
-    if (state) this.saved = state.annotations;
+    if (state) {
+      this.saved = state.annotations;
+      this.analysis = this.fact.setCorrections(state.corrections);
+    }
     await yieldToMain();
     if (stale()) return;
     await this.anchorAndDraw(stale);
@@ -225,6 +238,10 @@ export class Session {
       void seen.then((late) => {
         if (!late || stale()) return;
         this.saved = late.annotations;
+        if (late.corrections.length) {
+          this.analysis = this.fact.setCorrections(late.corrections);
+          void this.anchorAndDraw(stale).then(() => this.refreshModel());
+        }
         this.anchorSaved(late.annotations);
         this.refreshModel(this.analyzed ? 'ready' : 'click-to-analyze');
       });
@@ -301,15 +318,31 @@ export class Session {
     this.ranges.clear();
     this.items.clear();
     this.hit.clear();
+    // the highlight density (issue 15): everything anchors (jumps and hover reach every mention), but only
+    // what the density shows is coloured and hit-tested
+    const density = this.density();
+    const shown =
+      density === 'off'
+        ? new Set<string>()
+        : drawnKeys(
+            result.anchored.flatMap((a) => {
+              const item = byKey.get(a.id);
+              if (!item || item.kind === 'note') return [];
+              return [{ key: a.id, entity: item.kind === 'mention' ? item.entity : null, range: a.range }];
+            }),
+            density,
+          );
     for (const a of result.anchored) {
       const item = byKey.get(a.id);
       if (!item) continue;
       const category = this.categoryOf(item);
       this.ranges.set(a.id, a.range);
       this.items.set(a.id, item);
+      if (item.kind !== 'note' && !shown.has(a.id)) continue;
       drawItems.push({ category, range: a.range });
       hits.push({ layer: category, order: a.start, range: a.range, data: item });
     }
+    this.shownKeys = shown;
     for (const i of items) if (!this.items.has(i.key)) this.items.set(i.key, i);
     this.hit.add(hits);
     const old = this.drawing;
@@ -320,6 +353,31 @@ export class Session {
     );
     if (old && old !== this.drawing) this.quiet(() => old.remove());
     this.reportSaved(result.orphans);
+  }
+
+  /** Keys of the analysis items coloured now (the density's choice). */
+  private shownKeys = new Set<string>();
+  /** Whether the reader asked for highlights (opened the panel): "Off until I ask" then draws. */
+  private asked = false;
+
+  /** The density in effect: "off" becomes "sources" once the reader has asked. */
+  private density(): 'sources' | 'everything' | 'off' {
+    const d = this.settings.density;
+    return d === 'off' ? (this.asked ? 'sources' : 'off') : d;
+  }
+
+  /** Every mention of an entity while its panel row is hovered (null: the hover ended). */
+  private spotlight(entityKey: string | null): void {
+    const i = entityKey && /^e\d+$/.test(entityKey) ? Number(entityKey.slice(1)) : -1;
+    const e = i >= 0 ? this.analysis?.entities[i] : undefined;
+    const items: DrawItem[] = [];
+    if (e)
+      e.mentions.forEach((_, j) => {
+        const key = mentionKey(i, j);
+        const range = this.ranges.get(key);
+        if (range && !this.shownKeys.has(key)) items.push({ category: e.type, range });
+      });
+    this.drawing?.spotlight(items);
   }
 
   /** Anchors saved annotations that arrived after the drawing (a fresh index: the DOM may have changed). */
@@ -414,7 +472,10 @@ export class Session {
       comment: s.comment,
       kind: s.kind,
     }));
-    const model = buildPanelModel(this.header(), this.analysis, notes, new Set(this.ranges.keys()));
+    const model = buildPanelModel(this.header(), this.analysis, notes, new Set(this.ranges.keys()), {
+      corrections: this.fact.listed(),
+      sourcingSavedAt: this.fact.sourcingSavedAt(this.saved),
+    });
     this.store.set({ model, ...(status ? { status } : {}) });
   }
 
@@ -460,6 +521,8 @@ export class Session {
         this.store.set({ visible: this.visible });
       },
       onJump: (key) => this.jump(key),
+      onEntityHover: (key) => this.spotlight(key),
+      onDensity: (density) => void saveSettings({ ...this.settings, density }),
       onAnalyze: () => void this.run({ analyze: true, reason: 'click', force: true }),
       onSiteEnabled: (enabled) => void saveSettings(withSite(this.settings, location.href, enabled)),
       onSaveItem: (key) => void this.saveItem(key, ''),
@@ -489,7 +552,157 @@ export class Session {
         this.store.set({ editor: null });
       },
       onDismissMessage: () => this.store.set({ message: null }),
+      onCorrectItem: (key) => this.openCorrection(key),
+      onClaimSelection: () => {
+        const r = this.pendingSelection;
+        if (r) this.openClaim(r);
+      },
+      onCorrectionSave: (change) => void this.saveCorrection(change),
+      onCorrectionCancel: () => {
+        this.fact.target = null;
+        this.store.set({ correction: null });
+      },
+      onUndoCorrection: (id) => void this.undoCorrection(id),
+      onSaveSourcing: () => void this.saveSourcing(),
+      // a content script cannot open an extension page: the background opens the audit
+      onOpenAudit: () =>
+        void sendMessage('openAudit', null).then(
+          (r) => !r.ok && this.say(r.error),
+          (err: Error) => this.say(`Could not open the audit: ${err.message}`),
+        ),
     };
+  }
+
+  // ------------------------------------------------------------------------------------------- corrections
+
+  /** Opens the correction form for a claim's card. */
+  private openCorrection(key: string): void {
+    const item = this.items.get(key);
+    const range = this.ranges.get(key);
+    const q = item?.kind === 'quote' ? this.analysis?.quotes[item.quote] : undefined;
+    if (!q || !range || item?.kind !== 'quote') return;
+    const rect = range.getBoundingClientRect();
+    this.fact.target = { mode: 'edit', quote: q };
+    this.store.set({
+      card: null,
+      selection: null,
+      correction: {
+        mode: 'edit',
+        x: rect.left,
+        y: rect.bottom + 8,
+        text: q.text,
+        speaker: q.speaker,
+        anonymous: q.anonymous,
+        kind: q.kind,
+        choices: this.fact.choices(this.analysis),
+      },
+    });
+  }
+
+  /** Opens the correction form to turn a selection into a claim. */
+  private openClaim(range: Range): void {
+    const described = describeRange(document, range, this.article?.text ?? '');
+    if (!described?.position) {
+      this.say('This selection is not in the article text, so it cannot become a claim.');
+      return;
+    }
+    const rect = range.getBoundingClientRect();
+    this.fact.target = { mode: 'add', quote: described.quote, position: described.position };
+    this.store.set({
+      card: null,
+      selection: null,
+      correction: {
+        mode: 'add',
+        x: rect.left,
+        y: rect.bottom + 8,
+        text: described.quote.exact,
+        speaker: null,
+        anonymous: false,
+        kind: /^\s*["“«‘']/.test(range.toString()) ? 'direct' : 'indirect',
+        choices: this.fact.choices(this.analysis),
+      },
+    });
+  }
+
+  /** Stores what the reader set in the form (one record per changed field), then redraws. */
+  private async saveCorrection(change: CorrectionChange): Promise<void> {
+    const target = this.fact.target;
+    const article = this.article;
+    this.fact.target = null;
+    this.store.set({ correction: null });
+    if (!target || !article) return;
+    const inputs = this.fact.inputsFor(target, change, article.text);
+    if (!inputs.length) {
+      this.say('Nothing changed.');
+      return;
+    }
+    const saved: CorrectionRecord[] = [];
+    for (const correction of inputs) {
+      try {
+        const r = await sendMessage('saveCorrection', { article: articleInput(article), correction });
+        if (!r.ok) {
+          this.say(r.error);
+          break;
+        }
+        saved.push(r.value.correction);
+      } catch (err) {
+        this.say(`Could not save the correction: ${(err as Error).message}`);
+        break;
+      }
+    }
+    if (!saved.length || article !== this.article) return;
+    await this.recorrect([...this.fact.corrections, ...saved]);
+    if (saved.length === inputs.length) this.say(target.mode === 'add' ? 'Claim added.' : 'Correction saved.');
+  }
+
+  /** Undoes one correction (deletes its record), then redraws. */
+  private async undoCorrection(id: string): Promise<void> {
+    try {
+      const r = await sendMessage('deleteCorrection', { id });
+      if (!r.ok) {
+        this.say(r.error);
+        return;
+      }
+    } catch (err) {
+      this.say(`Could not undo: ${(err as Error).message}`);
+      return;
+    }
+    await this.recorrect(this.fact.corrections.filter((c) => c.id !== id));
+    this.say('Correction undone.');
+  }
+
+  /** Re-applies corrections and redraws the page, the panel and an open card. */
+  private async recorrect(corrections: CorrectionRecord[]): Promise<void> {
+    this.analysis = this.fact.setCorrections(corrections);
+    await this.anchorAndDraw();
+    this.refreshModel();
+  }
+
+  /** Saves every claim, the entities and the summary in one action (the corrected analysis). */
+  private async saveSourcing(): Promise<void> {
+    const request = this.sourcingRequest();
+    if (!request.ok) {
+      this.say(request.error);
+      return;
+    }
+    try {
+      const r = await sendMessage('saveSourcing', request.value);
+      if (!r.ok) {
+        this.say(r.error);
+        return;
+      }
+      await this.refreshSaved();
+      this.say(FactCheck.describeSaved(r.value, request.value));
+    } catch (err) {
+      this.say(`Could not save: ${(err as Error).message}`);
+    }
+  }
+
+  /** The sourcing save request of this page, or why there is none. */
+  private sourcingRequest(): Result<SaveSourcingRequest> {
+    const article = this.article;
+    if (!article || !this.analysis) return { ok: false, error: 'Analyze the page first: there is no sourcing yet.' };
+    return { ok: true, value: sourcingRequest(articleInput(article), this.analysis) };
   }
 
   private say(message: string): void {
@@ -516,6 +729,11 @@ export class Session {
     await this.ensureOverlay();
     this.refreshModel();
     this.setPanelOpen(true);
+    if (!this.asked) {
+      this.asked = true;
+      // "Off until I ask": opening the panel is asking
+      if (this.settings.density === 'off' && this.analyzed) await this.anchorAndDraw();
+    }
     if (!this.analyzed && isSiteEnabled(this.settings, location.href))
       await this.run({ analyze: true, reason: 'panel', force: this.store.get().status === 'no-article' });
   }
@@ -571,6 +789,8 @@ export class Session {
         anonymous: q.anonymous,
         cue: q.cue,
         anonymityCue: q.anonymityCue ?? null,
+        anonymityReason: q.anonymityReason ?? null,
+        corrections: this.fact.describe(q),
       },
     };
   }
@@ -603,7 +823,7 @@ export class Session {
   }
 
   private onPointer(x: number, y: number): void {
-    if (this.store.get().editor) return;
+    if (this.store.get().editor || this.store.get().correction) return;
     const item = Session.pick(this.hit.atPoint(document, x, y));
     const current = this.store.get().card;
     if (item && item.key === current?.key) {
@@ -726,6 +946,14 @@ export class Session {
           },
         };
       }),
+      onMessage('captureSourcing', async (): Promise<Result<SaveSourcingRequest>> => {
+        if (!this.analyzed && isSiteEnabled(this.settings, location.href))
+          await this.run({ analyze: true, reason: 'sourcing', force: true });
+        const request = this.sourcingRequest();
+        // the background saves it; pull the new records back to draw them
+        if (request.ok) this.later(() => void this.refreshSaved(), 400);
+        return request;
+      }),
       onMessage('togglePanel', (): Result<null> => {
         if (this.store.get().panelOpen) this.setPanelOpen(false);
         else void this.openPanel();
@@ -826,11 +1054,12 @@ export class Session {
     this.url = location.href;
     this.saved = [];
     this.article = null;
-    this.analysis = null;
+    this.analysis = this.fact.setRaw(null);
+    this.fact.setCorrections([]);
     this.analyzed = false;
     this.jumpCursor.clear();
     this.clearDrawing();
-    this.store.set({ card: null, selection: null, editor: null });
+    this.store.set({ card: null, selection: null, editor: null, correction: null });
     if (!isSiteEnabled(this.settings, location.href)) {
       this.refreshModel('off');
       return;
@@ -916,7 +1145,8 @@ export class Session {
       const custom = CATEGORIES.some((c) => s.colors[c] !== DEFAULT_SETTINGS.colors[c]);
       this.removeColors = custom ? applyColors(document, s.colors) : () => undefined;
     }
-    this.store.set({ visible: this.visible, colors: { ...s.colors } });
+    this.store.set({ visible: this.visible, colors: { ...s.colors }, density: s.density });
+    if (!first && prev.density !== s.density && this.analyzed) void this.anchorAndDraw();
   }
 
   private onSettings(s: Settings): void {
@@ -927,9 +1157,9 @@ export class Session {
     const isOn = isSiteEnabled(s, location.href);
     if (wasOn && !isOn) {
       this.clearDrawing();
-      this.analysis = null;
+      this.analysis = this.fact.setRaw(null);
       this.analyzed = false;
-      this.store.set({ card: null, selection: null, editor: null });
+      this.store.set({ card: null, selection: null, editor: null, correction: null });
       this.refreshModel('off');
     } else if (!wasOn && isOn) {
       void this.run({ analyze: s.mode === 'auto' || this.store.get().panelOpen, reason: 'enabled' });

@@ -1,6 +1,7 @@
 /**
  * Audit page (glue, issue 16): reads every saved article and its saved claims from the extension's own
- * database, live, maps them to the audit's input (utils/audit/records.ts) and renders the audit. Downloads
+ * database, live — the articles whose whole sourcing was saved, their claims with the reader's corrections
+ * applied — maps them to the audit's input (utils/audit/records.ts) and renders the audit. Downloads
  * go through a Blob URL, copies through the clipboard, and a claim opens its article at the passage (the
  * popup's own "open" action). Chart.js is bundled into this page only, never into the content script.
  */
@@ -10,6 +11,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { AuditView } from '@/components/audit/AuditView';
 import { ErrorBoundary } from '@/components/library/ErrorBoundary';
 import { auditArticlesFrom } from '@/utils/audit/records';
+import { correctAnnotations } from '@/utils/corrections/records';
 import { getDatabase } from '@/utils/db';
 import { setArticleTags } from '@/utils/db/tags';
 import { createActions, downloadFile } from '../popup/glue';
@@ -18,14 +20,24 @@ import './style.css';
 function App() {
   const db = getDatabase();
   const data = useLiveQuery(async () => {
-    const [articles, claims] = await Promise.all([
+    const [articles, claims, corrections, sourcing] = await Promise.all([
       db.articles.toArray(),
       db.annotations.where('kind').equals('quote').toArray(),
+      db.corrections.toArray(),
+      db.sourcing.toArray(),
     ]);
-    return { articles, claims };
+    return { articles, claims, corrections, sourcing };
   }, [db]);
   const actions = useMemo(() => createActions(db), [db]);
-  const audit = useMemo(() => (data ? auditArticlesFrom(data.articles, data.claims) : null), [data]);
+  const audit = useMemo(() => {
+    if (!data) return null;
+    // the audit counts what the reader's corrections made of each claim, and only whole saved sourcings
+    const saved = new Set(data.sourcing.map((s) => s.articleId));
+    return auditArticlesFrom(data.articles, correctAnnotations(data.claims, data.corrections), {
+      isSourcing: (a) => saved.has(a.id),
+      machineSpeakers: new Map(data.claims.map((c) => [c.id, c.speaker ?? null])),
+    });
+  }, [data]);
   if (!data || !audit) return <p className="muted">Loading…</p>;
   const articleById = new Map(data.articles.map((a) => [a.id, a] as const));
   const claimById = new Map(data.claims.map((c) => [c.id, c] as const));

@@ -1,11 +1,11 @@
 /**
- * The settings form (props in, callbacks out): when to analyze, sites where Sourcelight is off, which
- * categories are highlighted and in which colors.
+ * The settings form (props in, callbacks out): when to analyze, how much to highlight, sites where
+ * Sourcelight is off, which categories are highlighted and in which colors.
  */
 import { useState } from 'react';
 import { CATEGORY_LABELS } from '@/components/panel/Legend';
-
 import { siteKey, type Settings } from '@/utils/settings';
+import { DENSITY_LABELS } from '@/utils/settings-labels';
 
 /** Props of `SettingsForm`. */
 export interface SettingsFormProps {
@@ -49,6 +49,32 @@ export function SettingsForm({ settings, status, onChange, onReset }: SettingsFo
           />
           Only when I open the panel (toolbar button or Alt+Shift+L)
         </label>
+      </fieldset>
+
+      <fieldset>
+        <legend>How much to highlight</legend>
+        {(
+          [
+            [
+              'sources',
+              'quotes and anonymous claims; each person, organization and place once, at its first mention in the text (hover its name in the panel to see every mention)',
+            ],
+            ['everything', 'every mention of every name'],
+            ['off', 'nothing until I open the panel'],
+          ] as const
+        ).map(([d, what]) => (
+          <label key={d}>
+            <input
+              type="radio"
+              name="density"
+              value={d}
+              checked={settings.density === d}
+              onChange={() => onChange({ ...settings, density: d })}
+            />
+            <strong>{DENSITY_LABELS[d]}</strong>: {what}
+          </label>
+        ))}
+        <p className="hint">Headings, captions and credit or contributor lists are never highlighted as names.</p>
       </fieldset>
 
       <fieldset>

@@ -6,9 +6,11 @@
 import { browser } from 'wxt/browser';
 import type { LibraryActions, Theme } from '@/components/LibraryList';
 import { normalizeUrl } from '@/utils/article/url';
+import { correctSavedClaim, deleteCorrection } from '@/utils/db/corrections';
 import { deleteAnnotations, deleteArticle, pendingUndo, restoreSnapshot, saveNote } from '@/utils/db/library';
 import type { ArticleRecord, SourcelightDB } from '@/utils/db/schema';
 import type { ExportFile } from '@/utils/export/bundle';
+import type { ExportOptions } from '@/utils/export/markdown';
 import { textFragmentUrl } from '@/utils/export/fragment';
 
 /** Starts a download of `data` as `name` through a temporary Blob URL and an `<a download>` link. */
@@ -86,6 +88,28 @@ export function createActions(db: SourcelightDB): LibraryActions {
       window.close();
     },
 
+    async correctClaim(id, change) {
+      const made = await correctSavedClaim(db, id, change);
+      return made.length ? 'Correction saved. The page shows it on your next visit.' : 'Nothing changed.';
+    },
+    async undoCorrection(id) {
+      return (await deleteCorrection(db, id)) ? 'Correction undone.' : 'That correction was already undone.';
+    },
+    exportOptions: {
+      load: loadExportOptions,
+      save: (o) => localStorage.setItem(EXPORT_OPTIONS_KEY, JSON.stringify(o)),
+    },
+
+    async saveSourcing() {
+      // The background asks the active tab for its sourcing (analyzing it first when needed) and saves it.
+      const { sendMessage } = await import('@/utils/messaging');
+      const r = await sendMessage('saveTabSourcing', null);
+      if (!r.ok) throw new Error(r.error);
+      const { added, updated, removed } = r.value;
+      const n = added + updated;
+      return `Sourcing saved: ${n} claim${n === 1 ? '' : 's'}, ${r.value.sourcing.entities.length} names${removed ? ` (${removed} gone from the article removed)` : ''}.`;
+    },
+
     async showPanel() {
       // The background finds the active tab and asks it to show (and if needed analyze) its panel.
       const { sendMessage } = await import('@/utils/messaging');
@@ -94,6 +118,19 @@ export function createActions(db: SourcelightDB): LibraryActions {
       window.close();
     },
   };
+}
+
+const EXPORT_OPTIONS_KEY = 'sourcelight-export-options';
+
+/** The export options the reader chose last time (the popup's own localStorage); bad data reads as none. */
+export function loadExportOptions(): ExportOptions {
+  try {
+    const raw = JSON.parse(localStorage.getItem(EXPORT_OPTIONS_KEY) ?? '{}') as Record<string, unknown>;
+    const tags = Array.isArray(raw.tags) ? raw.tags.filter((t): t is string => typeof t === 'string') : [];
+    return { wikilinks: raw.wikilinks === true, siteTag: raw.siteTag === true, tags: tags.slice(0, 30) };
+  } catch {
+    return {};
+  }
 }
 
 const THEME_KEY = 'sourcelight-theme';

@@ -151,7 +151,11 @@ export interface ExtensionApi {
 
 /** The background's global, as a scenario function sees it (only the parts we use are typed). */
 export interface BackgroundGlobal {
-  __sourcelightTest?: { saveSelectionOf(tabId: number | undefined): Promise<SaveReply> };
+  __sourcelightTest?: {
+    saveSelectionOf(tabId: number | undefined): Promise<SaveReply>;
+    /** The context menu's "Save this article's sourcing" (issue 15). */
+    saveSourcingOf(tabId: number | undefined): Promise<SaveReply>;
+  };
   chrome?: ExtensionApi;
   browser?: ExtensionApi;
 }

@@ -1,9 +1,11 @@
 /**
  * Helpers for scenarios, built only on the driver interface so they work in both browsers: waiting for
  * the content script and its first drawing, spying on the messages the background receives, sending a
- * tab a message of the contract, opening the popup, restoring a backup through it and reading its toast.
+ * tab a message of the contract, opening the popup, restoring a backup through it and reading its toast,
+ * and (Chromium) reaching into the panel's closed shadow root.
  */
-import type { Driver, E2EPage, Json } from './driver.ts';
+import type { Page } from 'playwright-core';
+import { waitUntil, type Driver, type E2EPage, type Json, type SaveReply } from './driver.ts';
 
 /**
  * Waits until the content script has run in `page`: it records a User Timing measure
@@ -98,6 +100,47 @@ export async function sendToTab(driver: Driver, page: E2EPage, type: string): Pr
   );
 }
 
+/**
+ * "Save this article's sourcing" for `page` through the background's test hook: the very function the
+ * context menu calls (headless browsers cannot open native context menus).
+ */
+export async function saveSourcingVia(driver: Driver, page: E2EPage): Promise<SaveReply> {
+  const url = await page.url();
+  return driver.evaluateInBackground(async (bg, pageUrl) => {
+    const api = bg.chrome ?? bg.browser;
+    const hook = bg.__sourcelightTest;
+    if (!api || !hook) return { ok: false, error: 'test hook __sourcelightTest missing from the background' };
+    const tabs = (await api.tabs.query({})).filter((tab) => tab.url === pageUrl);
+    if (tabs.length !== 1) return { ok: false, error: `expected one tab at ${pageUrl}, found ${tabs.length}` };
+    return JSON.parse(JSON.stringify(await hook.saveSourcingOf(tabs[0]!.id))) as SaveReply;
+  }, url);
+}
+
+/**
+ * Sends a message of the contract from an extension page (the popup), as the content script would: the
+ * background takes messages from the extension's own pages. Returns the contract's Result.
+ */
+export async function sendFromPage(page: E2EPage, type: string, data: Json): Promise<Json> {
+  return page.evaluate(
+    async (arg) => {
+      const g = globalThis as unknown as {
+        browser?: { runtime: { sendMessage(m: object): Promise<unknown> } };
+        chrome?: { runtime: { sendMessage(m: object): Promise<unknown> } };
+      };
+      const api = g.browser ?? g.chrome;
+      // the @webext-core/messaging wire format; its reply wraps the value as { res } (or { err })
+      const reply = (await api!.runtime.sendMessage({
+        id: 1,
+        type: arg.type,
+        data: arg.data,
+        timestamp: Date.now(),
+      })) as { res?: unknown; err?: unknown } | undefined;
+      return JSON.parse(JSON.stringify(reply?.res ?? { ok: false, error: String(reply?.err ?? 'no reply') }));
+    },
+    { type, data },
+  );
+}
+
 /** Waits for the toast and returns its text. */
 export async function toast(popup: E2EPage): Promise<string> {
   return popup.waitFor(() => document.querySelector('[data-testid=toast]')?.textContent ?? '', null, {
@@ -125,3 +168,149 @@ export async function restoreFile(popup: E2EPage, text: string): Promise<string>
   }, text);
   return toast(popup);
 }
+
+/**
+ * Reaches into the panel's CLOSED shadow root the way only the browser's own tooling can (the page cannot:
+ * `host.shadowRoot` is null for it). Chromium: CDP pierces closed roots, and clicks are real (trusted)
+ * input events, since the panel ignores synthetic ones. Firefox (WebDriver BiDi through puppeteer) has no
+ * such access here: `probe` returns null and the steps that need it are skipped, saying so.
+ */
+export interface PanelProbe {
+  /** textContent of every match inside the panel's shadow root. */
+  texts(selector: string): Promise<string[]>;
+  /** A trusted click on the first match whose text (or aria-label) starts with `label`. */
+  click(selector: string, label: string): Promise<boolean>;
+  /** Clicks the first match, then inserts `text` as typed input. */
+  type(selector: string, text: string): Promise<boolean>;
+  /** Replaces the value of the first matching input with `text`, as typed input (its text selected first). */
+  fill(selector: string, text: string): Promise<boolean>;
+  /** Size of the first match, or null. */
+  box(selector: string): Promise<{ width: number; height: number } | null>;
+  /** A trusted mouse move to viewport coordinates. */
+  mouseMove(x: number, y: number): Promise<void>;
+}
+
+interface CdpNode {
+  nodeId: number;
+  nodeName: string;
+  children?: CdpNode[];
+  shadowRoots?: CdpNode[];
+}
+
+export async function probe(driver: Driver, page: E2EPage): Promise<PanelProbe | null> {
+  if (driver.name !== 'chromium') return null;
+  const pw = (page as unknown as { page?: Page }).page;
+  if (!pw) return null;
+  const s = await pw.context().newCDPSession(pw);
+  await s.send('DOM.enable');
+  const shadowRoot = async (): Promise<number | null> => {
+    const { root } = (await s.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
+    const find = (n: CdpNode): number | null => {
+      if (n.nodeName === 'SOURCELIGHT-UI' && n.shadowRoots?.[0]) return n.shadowRoots[0].nodeId;
+      for (const c of n.children ?? []) {
+        const r = find(c);
+        if (r) return r;
+      }
+      return null;
+    };
+    return find(root);
+  };
+  const matches = async (selector: string): Promise<number[]> => {
+    const id = await shadowRoot();
+    if (!id) return [];
+    return ((await s.send('DOM.querySelectorAll', { nodeId: id, selector })) as { nodeIds: number[] }).nodeIds;
+  };
+  const call = async <T>(nodeId: number, fn: string): Promise<T> => {
+    const { object } = (await s.send('DOM.resolveNode', { nodeId })) as { object: { objectId: string } };
+    const r = (await s.send('Runtime.callFunctionOn', {
+      objectId: object.objectId,
+      functionDeclaration: fn,
+      returnByValue: true,
+    })) as { result: { value: T } };
+    return r.result.value;
+  };
+  const clickNode = async (nodeId: number) => {
+    await s.send('DOM.scrollIntoViewIfNeeded', { nodeId });
+    const { quads } = (await s.send('DOM.getContentQuads', { nodeId })) as { quads: number[][] };
+    const q = quads[0]!;
+    const x = (q[0]! + q[2]! + q[4]! + q[6]!) / 4;
+    const y = (q[1]! + q[3]! + q[5]! + q[7]!) / 4;
+    await s.send('Input.dispatchMouseEvent', { type: 'mouseMoved', x, y });
+    await s.send('Input.dispatchMouseEvent', { type: 'mousePressed', x, y, button: 'left', clickCount: 1 });
+    await s.send('Input.dispatchMouseEvent', { type: 'mouseReleased', x, y, button: 'left', clickCount: 1 });
+  };
+  return {
+    async texts(selector) {
+      const out: string[] = [];
+      for (const id of await matches(selector))
+        out.push(await call<string>(id, 'function () { return this.textContent || ""; }'));
+      return out;
+    },
+    async click(selector, label) {
+      for (const id of await matches(selector)) {
+        const text = await call<string>(
+          id,
+          'function () { return ((this.textContent || "").trim() + "\u0000" + (this.getAttribute("aria-label") || "")); }',
+        );
+        const [own, aria] = text.split('\u0000');
+        if (own!.startsWith(label) || aria!.startsWith(label)) {
+          await clickNode(id);
+          return true;
+        }
+      }
+      return false;
+    },
+    async type(selector, text) {
+      const [id] = await matches(selector);
+      if (!id) return false;
+      await clickNode(id);
+      await s.send('Input.insertText', { text });
+      return true;
+    },
+    async fill(selector, text) {
+      const [id] = await matches(selector);
+      if (!id) return false;
+      await clickNode(id);
+      await call<null>(id, 'function () { this.select(); return null; }');
+      await s.send('Input.insertText', { text });
+      return true;
+    },
+    async box(selector) {
+      const [id] = await matches(selector);
+      if (!id) return null;
+      return call<{ width: number; height: number }>(
+        id,
+        'function () { const r = this.getBoundingClientRect(); return { width: r.width, height: r.height }; }',
+      );
+    },
+    async mouseMove(x, y) {
+      await s.send('Input.dispatchMouseEvent', { type: 'mouseMoved', x, y });
+    },
+  };
+}
+
+/** Polls `probe.texts(selector)` until one contains `needle`. */
+export async function waitForUiText(
+  ui: PanelProbe,
+  selector: string,
+  needle: string,
+  timeoutMs = 10_000,
+): Promise<string> {
+  // wrapped: an empty string is a valid match but not truthy
+  const hit = await waitUntil(
+    async () => {
+      const found = (await ui.texts(selector)).find((t) => t.includes(needle));
+      return found === undefined ? null : { found };
+    },
+    { timeoutMs, message: `${JSON.stringify(needle)} in ${selector}` },
+  );
+  return hit.found;
+}
+
+/** Polls until `selector` matches nothing in the panel. */
+export async function waitForUiGone(ui: PanelProbe, selector: string, timeoutMs = 10_000): Promise<void> {
+  await waitUntil(async () => (await ui.texts(selector)).length === 0, { timeoutMs, message: `${selector} to go` });
+}
+
+export const CLOSED_ROOT =
+  'the panel lives in a closed shadow root; only Chromium (CDP) can reach into it from a test — the Firefox run checks everything else';

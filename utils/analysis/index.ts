@@ -5,6 +5,7 @@
  */
 import { findEntities } from './entities';
 import { findQuotes } from './quotes';
+import { anonymityReason } from './reason';
 import { summarizeSources } from './summary';
 import type { Analysis, ArticleMeta } from './types';
 
@@ -15,7 +16,8 @@ const NO_META: ArticleMeta = { title: '', byline: null, siteName: null, publishe
 /** Analyzes plain article text: entities, quotes and the sourcing summary. */
 export function analyzeText(text: string, meta: Partial<ArticleMeta> = {}): Analysis {
   const entities = findEntities(text);
-  const quotes = findQuotes(text, entities);
+  // the reason is derived from the final quote fields, so it always names the evidence for the flag
+  const quotes = findQuotes(text, entities).map((q) => ({ ...q, anonymityReason: anonymityReason(q) }));
   return {
     ...NO_META,
     ...meta,

@@ -39,6 +39,12 @@ export interface Quote {
   cue: string | null;
   /** The anonymity cue when one was seen ("on condition of anonymity"). */
   anonymityCue?: string | null;
+  /**
+   * Why the claim counts as anonymous, for a reader: the cue phrase ("cue: 'on condition of anonymity'")
+   * or the rule ("unnamed descriptor: 'a senior aide'", "plural group: 'analysts'", "no source named").
+   * Null when the claim is not anonymous. See utils/analysis/reason.ts.
+   */
+  anonymityReason?: string | null;
   /** Offsets of the speaker's mention that licensed the attribution, when there is one in the text. */
   speakerMention?: Mention | null;
 }

@@ -33,8 +33,10 @@ export interface AuditClaimRecord {
   speakerKind?: SpeakerKind | null;
   gender?: Gender | null;
   genderGuess?: Exclude<Gender, 'unknown'> | null;
-  /** True when a reader's correction changed the speaker, the anonymous flag or the kind. */
-  corrected?: boolean;
+  /** What the reader corrected about this claim (set by the corrections layer); non-empty = corrected. */
+  corrections?: readonly string[];
+  /** The reader said this passage is not a quote: the audit leaves it out. */
+  notAQuote?: boolean;
 }
 
 /** The outlet an article belongs to: its site name, else its host without `www.`. */
@@ -70,26 +72,61 @@ function toClaim(r: AuditClaimRecord): AuditClaim {
     speakerKind,
     gender: r.gender === 'female' || r.gender === 'male' ? r.gender : 'unknown',
     genderGuess: r.genderGuess === 'female' || r.genderGuess === 'male' ? r.genderGuess : null,
-    corrected: r.corrected === true,
+    corrected: (r.corrections?.length ?? 0) > 0,
   };
 }
 
 /**
+ * A claim whose speaker the reader changed still carries the profile saved for the machine's speaker,
+ * which is wrong for the new one. It takes the profile another claim of the article has for the new
+ * speaker (one the reader did not change), else kind and gender unknown: what the article says of a
+ * typed-in name is not known.
+ */
+function reprofile(claims: AuditClaim[], machineSpeakers: ReadonlyMap<string, string | null>): AuditClaim[] {
+  const changed = (c: AuditClaim) =>
+    machineSpeakers.has(c.id) && (machineSpeakers.get(c.id)?.trim() || null) !== c.speaker;
+  return claims.map((c) => {
+    if (!changed(c)) return c;
+    const same = claims.find((o) => o.id !== c.id && o.speaker === c.speaker && !changed(o));
+    return same
+      ? {
+          ...c,
+          speakerType: same.speakerType,
+          speakerKind: same.speakerKind,
+          gender: same.gender,
+          genderGuess: same.genderGuess,
+        }
+      : { ...c, speakerType: null, speakerKind: 'unknown', gender: 'unknown', genderGuess: null };
+  });
+}
+
+/** Options of {@link auditArticlesFrom}. */
+export interface AuditFromOptions {
+  /** Narrows to the articles whose whole sourcing was saved. */
+  isSourcing?: (a: AuditArticleRecord) => boolean;
+  /** The speaker each claim was saved with, before the reader's corrections (claim id → speaker). */
+  machineSpeakers?: ReadonlyMap<string, string | null>;
+}
+
+/**
  * The audit's articles: every article with at least one saved claim (`kind: 'quote'`), with its claims.
- * `isSourcing`, when given, narrows to the articles whose whole sourcing was saved.
+ * Pass the claims with the reader's corrections applied (utils/corrections/records.ts): passages marked
+ * "not a quote" are left out, corrected ones count as corrected.
  */
 export function auditArticlesFrom(
   articles: readonly AuditArticleRecord[],
   annotations: readonly AuditClaimRecord[],
-  isSourcing: (a: AuditArticleRecord) => boolean = () => true,
+  options: AuditFromOptions = {},
 ): AuditArticle[] {
   const claims = new Map<string, AuditClaim[]>();
   for (const r of annotations) {
-    if (r.kind !== 'quote') continue;
+    if (r.kind !== 'quote' || r.notAQuote) continue;
     const list = claims.get(r.articleId) ?? [];
     list.push(toClaim(r));
     claims.set(r.articleId, list);
   }
+  const isSourcing = options.isSourcing ?? (() => true);
+  const machine = options.machineSpeakers ?? new Map<string, string | null>();
   return articles
     .filter((a) => claims.has(a.id) && isSourcing(a))
     .map((a) => ({
@@ -100,6 +137,6 @@ export function auditArticlesFrom(
       publishedAt: parseDate(a.publishedTime),
       readAt: a.createdAt,
       tags: a.tags ?? [],
-      claims: claims.get(a.id)!,
+      claims: reprofile(claims.get(a.id)!, machine),
     }));
 }

@@ -1,7 +1,8 @@
 /**
  * Backup and restore of the whole database as JSON (pure core: the database is passed in).
  *
- * A backup is `{ format: "sourcelight-backup", version, schemaVersion, exportedAt, articles, annotations }`.
+ * A backup is `{ format: "sourcelight-backup", version, schemaVersion, exportedAt, articles, annotations,
+ * corrections, sourcing }` (the last two since schema v3; a backup without them is still read).
  * Import validates the whole file with zod before touching the database, so a bad or foreign file is
  * rejected with a message a person can act on and changes nothing; the write is one transaction. Ids are
  * stable uuids, so importing the same backup twice merges (newer `updatedAt` wins) instead of doubling.
@@ -13,10 +14,24 @@
  * is imported half-way, so nothing is silently lost, and the reader can fix or report the file.
  */
 import { z } from 'zod';
-import { AnnotationInputSchema, ArticleInputSchema, TextQuoteSchema, type Result } from '../messaging/contract';
+import {
+  AnnotationInputSchema,
+  ArticleInputSchema,
+  CorrectionInputSchema,
+  SaveSourcingSchema,
+  TextQuoteSchema,
+  type Result,
+} from '../messaging/contract';
 import { escapeBidi, isHttpUrl } from '../export/sanitize';
 import { MAX_TAG_LENGTH, MAX_TAGS } from './tags';
-import { SCHEMA_VERSION, type AnnotationRecord, type ArticleRecord, type SourcelightDB } from './schema';
+import {
+  SCHEMA_VERSION,
+  type AnnotationRecord,
+  type ArticleRecord,
+  type CorrectionRecord,
+  type SourcelightDB,
+  type SourcingRecord,
+} from './schema';
 
 /** The `format` marker of a Sourcelight backup. */
 export const BACKUP_FORMAT = 'sourcelight-backup';
@@ -31,6 +46,10 @@ export interface Backup {
   exportedAt: string;
   articles: ArticleRecord[];
   annotations: AnnotationRecord[];
+  /** The reader's corrections (absent in backups made before schema v3). */
+  corrections?: CorrectionRecord[];
+  /** Saved sourcing, one per article (absent in backups made before schema v3). */
+  sourcing?: SourcingRecord[];
 }
 
 const id = z.string().min(1).max(200);
@@ -73,6 +92,32 @@ const AnnotationRecordSchema = z.object({
   updatedAt: time,
 });
 
+const position = z
+  .object({ start: z.number().int().nonnegative(), end: z.number().int().nonnegative() })
+  .refine((p) => p.end >= p.start, 'end must not precede start');
+const CorrectionRecordSchema = z.object({
+  ...CorrectionInputSchema.shape,
+  quote: z.object(TextQuoteSchema.shape),
+  position: position.nullable(),
+  machine: z.object(CorrectionInputSchema.shape.machine.unwrap().shape).nullable(),
+  id,
+  articleId: id,
+  createdAt: time,
+  updatedAt: time,
+});
+const sourcingShape = SaveSourcingSchema.shape;
+const SourcingRecordSchema = z.object({
+  entities: z.array(z.object(sourcingShape.entities.element.shape)).max(20_000),
+  summary: z.object({
+    ...sourcingShape.summary.shape,
+    speakers: z.array(z.object(sourcingShape.summary.shape.speakers.element.shape)).max(20_000),
+  }),
+  id,
+  articleId: id,
+  createdAt: time,
+  updatedAt: time,
+});
+
 const BackupSchema = z.object({
   format: z.literal(BACKUP_FORMAT),
   version: z.literal(BACKUP_VERSION),
@@ -80,17 +125,21 @@ const BackupSchema = z.object({
   exportedAt: z.string().max(100),
   articles: z.array(ArticleRecordSchema).max(1_000_000),
   annotations: z.array(AnnotationRecordSchema).max(10_000_000),
+  corrections: z.array(CorrectionRecordSchema).max(10_000_000).optional(),
+  sourcing: z.array(SourcingRecordSchema).max(1_000_000).optional(),
 });
 
 /** Reads the whole database into a backup (one read transaction: a consistent snapshot). */
 export async function exportBackup(db: SourcelightDB, now: number = Date.now()): Promise<Backup> {
-  return db.transaction('r', db.articles, db.annotations, async () => ({
+  return db.transaction('r', [db.articles, db.annotations, db.corrections, db.sourcing], async () => ({
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
     schemaVersion: SCHEMA_VERSION,
     exportedAt: new Date(now).toISOString(),
     articles: await db.articles.orderBy('createdAt').toArray(),
     annotations: await db.annotations.orderBy('createdAt').toArray(),
+    corrections: await db.corrections.orderBy('createdAt').toArray(),
+    sourcing: await db.sourcing.orderBy('updatedAt').toArray(),
   }));
 }
 
@@ -115,10 +164,16 @@ function describeIssue(error: z.ZodError, raw: unknown): string {
   const first = error.issues[0];
   if (!first) return 'unknown problem';
   const [list, index, ...rest] = first.path;
-  if ((list === 'articles' || list === 'annotations') && typeof index === 'number') {
+  const NAMES: Record<string, string> = {
+    articles: 'article',
+    annotations: 'annotation',
+    corrections: 'correction',
+    sourcing: 'saved sourcing',
+  };
+  if (typeof list === 'string' && list in NAMES && typeof index === 'number') {
     const record: unknown = (raw as Record<string, unknown[]>)[list]?.[index];
     const rid = typeof record === 'object' && record !== null ? (record as { id?: unknown }).id : undefined;
-    const what = `${list === 'articles' ? 'article' : 'annotation'} ${index + 1}${typeof rid === 'string' ? ` (id ${rid.slice(0, 80)})` : ''}`;
+    const what = `${NAMES[list]} ${index + 1}${typeof rid === 'string' ? ` (id ${rid.slice(0, 80)})` : ''}`;
     return rest.length ? `${what}: ${rest.join('.')} ${first.message}` : `${what}: ${first.message}`;
   }
   const where = first.path.length ? first.path.map(String).join('.') : 'file';
@@ -182,6 +237,22 @@ export function parseBackup(text: string): Result<Backup> {
       return { ok: false, error: `This backup is damaged: annotation ${a.id} belongs to no article in the file.` };
     annotationIds.add(a.id);
   }
+  const correctionIds = new Set<string>();
+  for (const c of b.corrections ?? []) {
+    if (correctionIds.has(c.id))
+      return { ok: false, error: `This backup is damaged: correction ${c.id} appears twice.` };
+    if (!articleIds.has(c.articleId))
+      return { ok: false, error: `This backup is damaged: correction ${c.id} belongs to no article in the file.` };
+    correctionIds.add(c.id);
+  }
+  const sourced = new Set<string>();
+  for (const s of b.sourcing ?? []) {
+    if (!articleIds.has(s.articleId))
+      return { ok: false, error: `This backup is damaged: saved sourcing ${s.id} belongs to no article in the file.` };
+    if (sourced.has(s.articleId))
+      return { ok: false, error: `This backup is damaged: article ${s.articleId} has two saved sourcings.` };
+    sourced.add(s.articleId);
+  }
   return { ok: true, value: b };
 }
 
@@ -191,6 +262,9 @@ export interface ImportSummary {
   articlesUpdated: number;
   annotationsAdded: number;
   annotationsUpdated: number;
+  /** Corrections and saved sourcings added or replaced by newer ones. */
+  correctionsAdded?: number;
+  sourcingAdded?: number;
   /** Records already present and as new as the backup's. */
   unchanged: number;
 }
@@ -206,9 +280,11 @@ export async function importBackup(db: SourcelightDB, backup: Backup): Promise<I
     articlesUpdated: 0,
     annotationsAdded: 0,
     annotationsUpdated: 0,
+    correctionsAdded: 0,
+    sourcingAdded: 0,
     unchanged: 0,
   };
-  await db.transaction('rw', db.articles, db.annotations, async () => {
+  await db.transaction('rw', [db.articles, db.annotations, db.corrections, db.sourcing], async () => {
     const remap = new Map<string, string>();
     const existing = await db.articles.bulkGet(backup.articles.map((a) => a.id));
     const putArticles: ArticleRecord[] = [];
@@ -250,6 +326,31 @@ export async function importBackup(db: SourcelightDB, backup: Backup): Promise<I
       } else s.unchanged++;
     });
     await db.annotations.bulkPut(putAnnotations);
+
+    const home = <T extends { articleId: string }>(r: T): T =>
+      remap.has(r.articleId) ? { ...r, articleId: remap.get(r.articleId)! } : r;
+    const corrections = (backup.corrections ?? []).map(home);
+    const haveCorrections = await db.corrections.bulkGet(corrections.map((c) => c.id));
+    const putCorrections = corrections.filter((c, i) => {
+      const local = haveCorrections[i];
+      if (local && c.updatedAt <= local.updatedAt) {
+        s.unchanged++;
+        return false;
+      }
+      s.correctionsAdded!++;
+      return true;
+    });
+    await db.corrections.bulkPut(putCorrections);
+    // one saved sourcing per article: the newer one wins, under the local record's id
+    for (const incoming of (backup.sourcing ?? []).map(home)) {
+      const local = await db.sourcing.where('articleId').equals(incoming.articleId).first();
+      if (local && incoming.updatedAt <= local.updatedAt) {
+        s.unchanged++;
+        continue;
+      }
+      await db.sourcing.put(local ? { ...incoming, id: local.id } : incoming);
+      s.sourcingAdded!++;
+    }
   });
   return s;
 }
@@ -270,6 +371,8 @@ export function describeImport(s: ImportSummary): string {
   const parts = [
     s.articlesAdded && `${s.articlesAdded} article${s.articlesAdded === 1 ? '' : 's'} added`,
     s.annotationsAdded && `${s.annotationsAdded} annotation${s.annotationsAdded === 1 ? '' : 's'} added`,
+    s.correctionsAdded && `${s.correctionsAdded} correction${s.correctionsAdded === 1 ? '' : 's'}`,
+    s.sourcingAdded && `${s.sourcingAdded} saved sourcing${s.sourcingAdded === 1 ? '' : 's'}`,
     s.articlesUpdated + s.annotationsUpdated && `${s.articlesUpdated + s.annotationsUpdated} updated`,
   ].filter(Boolean);
   return parts.length ? `Imported: ${parts.join(', ')}.` : 'Nothing new: everything in this backup is already here.';

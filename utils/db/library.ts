@@ -8,21 +8,34 @@
  * (it lists them), so the index is built once from the `useLiveQuery` result and each keystroke only scans
  * pre-folded strings in memory — no table is read while typing.
  */
-import type { AnnotationRecord, ArticleRecord, SourcelightDB } from './schema';
+import { correctAnnotations } from '../corrections/records';
+import type {
+  AnnotationRecord,
+  ArticleRecord,
+  CorrectionRecord,
+  SourcelightDB,
+  SourcingEntity,
+  SourcingRecord,
+} from './schema';
 
 /** Everything saved: the raw records, as one consistent snapshot. */
 export interface LibraryData {
   articles: ArticleRecord[];
   annotations: AnnotationRecord[];
+  /** The reader's corrections (applied over saved quotes for display) and every saved sourcing. */
+  corrections?: CorrectionRecord[];
+  sourcing?: SourcingRecord[];
   /** Set by `loadFirstPage`: every article, but the annotations of the newest few only. */
   partial?: boolean;
 }
 
 /** Reads every article and annotation in one read transaction (a consistent snapshot). */
 export async function loadLibrary(db: SourcelightDB): Promise<LibraryData> {
-  return db.transaction('r', db.articles, db.annotations, async () => ({
+  return db.transaction('r', [db.articles, db.annotations, db.corrections, db.sourcing], async () => ({
     articles: await db.articles.toArray(),
     annotations: await db.annotations.toArray(),
+    corrections: await db.corrections.toArray(),
+    sourcing: await db.sourcing.toArray(),
   }));
 }
 
@@ -33,7 +46,7 @@ export async function loadLibrary(db: SourcelightDB): Promise<LibraryData> {
  * then loads everything (`loadLibrary`) for search, counts and scrolling.
  */
 export async function loadFirstPage(db: SourcelightDB, count: number): Promise<LibraryData> {
-  return db.transaction('r', db.articles, db.annotations, async () => {
+  return db.transaction('r', [db.articles, db.annotations, db.corrections, db.sourcing], async () => {
     const newest = await db.articles.orderBy('updatedAt').reverse().limit(count).toArray();
     const rest = await db.articles.orderBy('updatedAt').reverse().offset(count).toArray();
     const annotations = (
@@ -43,7 +56,10 @@ export async function loadFirstPage(db: SourcelightDB, count: number): Promise<L
         ),
       )
     ).flat();
-    return { articles: [...newest, ...rest], annotations, partial: true };
+    const ids = newest.map((a) => a.id);
+    const corrections = await db.corrections.where('articleId').anyOf(ids).toArray();
+    const sourcing = await db.sourcing.where('articleId').anyOf(ids).toArray();
+    return { articles: [...newest, ...rest], annotations, corrections, sourcing, partial: true };
   });
 }
 
@@ -100,6 +116,8 @@ export interface IndexedArticle {
   article: ArticleRecord;
   annotations: AnnotationRecord[];
   outlet: string;
+  /** The article's saved sourcing (entity list and summary), when saved. */
+  sourcing: SourcingRecord | null;
   /** Folded title, outlet and byline. */
   hay: string;
   /**
@@ -126,7 +144,8 @@ const createdNewestFirst = (x: AnnotationRecord, y: AnnotationRecord) =>
 /** Builds the search index (once per database change; linear in the number of records). */
 export function buildIndex(data: LibraryData): LibraryIndex {
   const groups = new Map<string, AnnotationRecord[]>();
-  for (const a of data.annotations) {
+  const sourcing = new Map((data.sourcing ?? []).map((s) => [s.articleId, s]));
+  for (const a of correctAnnotations(data.annotations, data.corrections ?? [])) {
     const list = groups.get(a.articleId);
     if (list) list.push(a);
     else groups.set(a.articleId, [a]);
@@ -138,6 +157,7 @@ export function buildIndex(data: LibraryData): LibraryIndex {
       article,
       annotations,
       outlet,
+      sourcing: sourcing.get(article.id) ?? null,
       hay: foldHay([article.title, outlet, article.byline ?? ''].join('\n')),
       annotationHay: null,
     };
@@ -270,12 +290,22 @@ export interface PersonEntry {
 /** The key of the entry that gathers every anonymous source. */
 export const ANONYMOUS_KEY = '\u0000anonymous';
 
+/** Which index the people view shows: people (with every anonymous source) or organizations. */
+export type PeopleKind = 'person' | 'organization';
+
 /**
- * Every speaker of a saved quote and every saved person entity, with their quotes per article (articles
- * newest first). Names match after folding case, accents and white space; anonymous quotes are gathered in
- * one "Anonymous sources" entry, since their descriptions ("a senior official") name nobody.
+ * Every speaker of a saved quote, every saved person (or organization) entity, and every person (or
+ * organization) of each article whose sourcing was saved, with their quotes per article (articles newest
+ * first). Names match after folding case, accents and white space; anonymous quotes are gathered in one
+ * "Anonymous sources" entry of the people view, since their descriptions ("a senior official") name nobody.
+ * A speaker goes to the organizations view when the article's saved sourcing lists that name as an
+ * organization; otherwise speakers are people, as before sourcing was saved.
  */
-export function buildPeople(index: LibraryIndex, groups?: readonly ResultGroup[]): PersonEntry[] {
+export function buildPeople(
+  index: LibraryIndex,
+  groups?: readonly ResultGroup[],
+  kind: PeopleKind = 'person',
+): PersonEntry[] {
   const people = new Map<string, PersonEntry>();
   const entry = (key: string, name: string, anonymous: boolean): PersonEntry => {
     let e = people.get(key);
@@ -287,29 +317,47 @@ export function buildPeople(index: LibraryIndex, groups?: readonly ResultGroup[]
     if (!last || last.article.id !== article.id) e.articles.push((last = { article, outlet, quotes: [], mentions: 0 }));
     return last;
   };
+  const named = (name: string, e: PersonEntry) => {
+    // The fullest spelling wins as the display name.
+    if (name.length > e.name.length) e.name = name;
+  };
   const source = groups ?? index.articles;
   for (const g of source) {
+    const entities: SourcingEntity[] = index.byId.get(g.article.id)?.sourcing?.entities ?? [];
+    const typeOf = new Map(entities.map((e) => [foldForSearch(e.text), e.type]));
     // Oldest first within an article reads like the article.
     const list = [...g.annotations].reverse();
     for (const a of list) {
       if (a.kind === 'quote') {
         const name = a.speaker?.trim();
-        const e = a.anonymous
-          ? entry(ANONYMOUS_KEY, 'Anonymous sources', true)
-          : name
-            ? entry(foldForSearch(name), name, false)
-            : null;
-        if (!e) continue;
+        if (a.anonymous) {
+          if (kind !== 'person') continue;
+          const e = entry(ANONYMOUS_KEY, 'Anonymous sources', true);
+          inArticle(e, g.article, g.outlet).quotes.push(a);
+          e.quoteCount++;
+          continue;
+        }
+        if (!name) continue;
+        const type = typeOf.get(foldForSearch(name)) ?? 'person';
+        if (type !== kind) continue;
+        const e = entry(foldForSearch(name), name, false);
         inArticle(e, g.article, g.outlet).quotes.push(a);
         e.quoteCount++;
-      } else if (a.kind === 'entity' && a.category === 'person') {
+      } else if (a.kind === 'entity' && a.category === kind) {
         const name = a.quote.exact.trim();
         if (!name) continue;
         const e = entry(foldForSearch(name), name, false);
-        // The fullest spelling wins as the display name.
-        if (name.length > e.name.length) e.name = name;
+        named(name, e);
         inArticle(e, g.article, g.outlet).mentions++;
       }
+    }
+    for (const s of entities) {
+      if (s.type !== kind) continue;
+      const name = s.text.trim();
+      if (!name) continue;
+      const e = entry(foldForSearch(name), name, false);
+      named(name, e);
+      inArticle(e, g.article, g.outlet).mentions += s.mentions;
     }
   }
   return [...people.values()].sort(
@@ -333,6 +381,9 @@ export interface UndoSnapshot {
   deletedAt: number;
   articles: ArticleRecord[];
   annotations: AnnotationRecord[];
+  /** The deleted article's corrections and saved sourcing (absent in trash written before schema v3). */
+  corrections?: CorrectionRecord[];
+  sourcing?: SourcingRecord[];
 }
 
 /** How long a delete can be undone (ms), in this popup or in one opened again meanwhile. */
@@ -405,12 +456,24 @@ export async function deleteArticle(
   message = 'Article deleted.',
   now: number = Date.now(),
 ): Promise<UndoSnapshot> {
-  return db.transaction('rw', db.articles, db.annotations, db.trash, async () => {
+  return db.transaction('rw', [db.articles, db.annotations, db.trash, db.corrections, db.sourcing], async () => {
     const article = await db.articles.get(articleId);
     const annotations = await db.annotations.where('articleId').equals(articleId).toArray();
+    // the article's corrections and saved sourcing go with it, and come back with undo
+    const corrections = await db.corrections.where('articleId').equals(articleId).toArray();
+    const sourcing = await db.sourcing.where('articleId').equals(articleId).toArray();
     await db.annotations.bulkDelete(annotations.map((a) => a.id));
+    await db.corrections.bulkDelete(corrections.map((c) => c.id));
+    await db.sourcing.bulkDelete(sourcing.map((c) => c.id));
     await db.articles.delete(articleId);
-    const snap: UndoSnapshot = { id: newTrashId(), deletedAt: now, articles: article ? [article] : [], annotations };
+    const snap: UndoSnapshot = {
+      id: newTrashId(),
+      deletedAt: now,
+      articles: article ? [article] : [],
+      annotations,
+      corrections,
+      sourcing,
+    };
     await db.trash.put({ ...snap, message });
     await purgeTrashIn(db, now);
     return snap;
@@ -461,7 +524,7 @@ export async function pendingUndo(db: SourcelightDB, now: number = Date.now()): 
  * window ran out and it was purged.
  */
 export async function restoreSnapshot(db: SourcelightDB, snap: UndoSnapshot): Promise<boolean> {
-  return db.transaction('rw', db.articles, db.annotations, db.trash, async () => {
+  return db.transaction('rw', [db.articles, db.annotations, db.trash, db.corrections, db.sourcing], async () => {
     if (!(await db.trash.get(snap.id))) return false;
     // Undone: the trash record goes, so a reopened popup does not offer the same undo again.
     await db.trash.delete(snap.id);
@@ -471,9 +534,13 @@ export async function restoreSnapshot(db: SourcelightDB, snap: UndoSnapshot): Pr
       if (clash && clash.id !== article.id) remap.set(article.id, clash.id);
       else await db.articles.put(article);
     }
-    await db.annotations.bulkPut(
-      snap.annotations.map((a) => (remap.has(a.articleId) ? { ...a, articleId: remap.get(a.articleId)! } : a)),
-    );
+    const home = <T extends { articleId: string }>(a: T): T =>
+      remap.has(a.articleId) ? { ...a, articleId: remap.get(a.articleId)! } : a;
+    await db.annotations.bulkPut(snap.annotations.map(home));
+    await db.corrections.bulkPut((snap.corrections ?? []).map(home));
+    // a sourcing saved again meanwhile (same article) is newer: keep it
+    for (const s of (snap.sourcing ?? []).map(home))
+      if (!(await db.sourcing.where('articleId').equals(s.articleId).first())) await db.sourcing.put(s);
     return true;
   });
 }

@@ -45,11 +45,33 @@ export function annotationsOf(db: SourcelightDB, articleId: string): Promise<Ann
 
 /** The page's saved article and annotations (none when the page was never saved). */
 export async function getPageState(db: SourcelightDB, page: PageRef): Promise<PageState> {
-  return db.transaction('r', db.articles, db.annotations, async () => {
+  return db.transaction('r', db.articles, db.annotations, db.corrections, async () => {
     const article = await findArticle(db, page);
-    if (!article) return { article: null, annotations: [] };
-    return { article, annotations: await annotationsOf(db, article.id) };
+    if (!article) return { article: null, annotations: [], corrections: [] };
+    return {
+      article,
+      annotations: await annotationsOf(db, article.id),
+      corrections: await db.corrections
+        .where('[articleId+createdAt]')
+        .between([article.id, -Infinity], [article.id, Infinity])
+        .toArray(),
+    };
   });
+}
+
+/**
+ * The page's article record, created on first save or refreshed after (call inside a transaction on
+ * `articles`, so concurrent saves from many tabs never create duplicates).
+ */
+export async function upsertArticle(db: SourcelightDB, input: ArticleInput, now: number): Promise<ArticleRecord> {
+  const existing = await findArticle(db, input);
+  // a canonical on another site is never stored, so it can never match a later lookup either
+  const canonicalUrl = ownCanonical(input);
+  const article: ArticleRecord = existing
+    ? { ...existing, ...input, canonicalUrl, url: existing.url, id: existing.id, updatedAt: now }
+    : { ...input, canonicalUrl, id: newId(), createdAt: now, updatedAt: now };
+  await db.articles.put(article);
+  return article;
 }
 
 /**
@@ -62,32 +84,32 @@ export async function saveAnnotation(
   now: number = Date.now(),
 ): Promise<Saved> {
   return db.transaction('rw', db.articles, db.annotations, async () => {
-    const existing = await findArticle(db, input.article);
-    // a canonical on another site is never stored, so it can never match a later lookup either
-    const canonicalUrl = ownCanonical(input.article);
-    const article: ArticleRecord = existing
-      ? { ...existing, ...input.article, canonicalUrl, url: existing.url, id: existing.id, updatedAt: now }
-      : { ...input.article, canonicalUrl, id: newId(), createdAt: now, updatedAt: now };
-    await db.articles.put(article);
-    const a = input.annotation;
-    const annotation: AnnotationRecord = {
-      id: newId(),
-      articleId: article.id,
-      kind: a.kind,
-      category: a.category,
-      quote: a.quote,
-      position: a.position,
-      comment: a.comment,
-      ...(a.speaker !== undefined ? { speaker: a.speaker } : {}),
-      ...(a.quoteKind !== undefined ? { quoteKind: a.quoteKind } : {}),
-      ...(a.anonymous !== undefined ? { anonymous: a.anonymous } : {}),
-      ...(a.anonymityCue !== undefined ? { anonymityCue: a.anonymityCue } : {}),
-      createdAt: now,
-      updatedAt: now,
-    };
+    const article = await upsertArticle(db, input.article, now);
+    const annotation = annotationRecord(input.annotation, article.id, newId(), now);
     await db.annotations.add(annotation);
     return { article, annotation };
   });
+}
+
+/** An annotation record from its validated input (optional fields only when given). */
+export function annotationRecord(a: AnnotationInput, articleId: string, id: string, now: number): AnnotationRecord {
+  return {
+    id,
+    articleId,
+    kind: a.kind,
+    category: a.category,
+    quote: a.quote,
+    position: a.position,
+    comment: a.comment,
+    ...(a.speaker !== undefined ? { speaker: a.speaker } : {}),
+    ...(a.quoteKind !== undefined ? { quoteKind: a.quoteKind } : {}),
+    ...(a.anonymous !== undefined ? { anonymous: a.anonymous } : {}),
+    ...(a.anonymityCue !== undefined ? { anonymityCue: a.anonymityCue } : {}),
+    ...(a.anonymityReason !== undefined ? { anonymityReason: a.anonymityReason } : {}),
+    ...(a.sourcing !== undefined ? { sourcing: a.sourcing } : {}),
+    createdAt: now,
+    updatedAt: now,
+  };
 }
 
 /** Records which annotations anchored on the last visit and which did not. */

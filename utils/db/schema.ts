@@ -63,6 +63,19 @@ export interface AnnotationRecord {
   speakerKind?: SpeakerKind | null;
   gender?: 'female' | 'male' | 'unknown' | null;
   genderGuess?: 'female' | 'male' | null;
+  /** For saved quotes: why the claim counts as anonymous ("cue: …", "unnamed descriptor: …"). */
+  anonymityReason?: string | null;
+  /** Saved by "Save the article's sourcing" (one of many claims saved in one action), not one by one. */
+  sourcing?: boolean;
+  /**
+   * View only, never stored: what the reader corrected about this passage ("Speaker: Jo (was an aide)"),
+   * set by utils/corrections/records.ts for the popup and the export.
+   */
+  corrections?: string[];
+  /** View only: the ids of those corrections (parallel to `corrections`), for undo. */
+  correctionIds?: string[];
+  /** View only: the reader said this passage is not a quote. */
+  notAQuote?: boolean;
   /** Set when the annotation could not be anchored on the last visit ("not found in this page"). */
   orphaned?: boolean;
   createdAt: number;
@@ -82,6 +95,71 @@ export interface TrashRecord {
   message: string;
   articles: ArticleRecord[];
   annotations: AnnotationRecord[];
+  /** Since v3: a deleted article's corrections and saved sourcing. */
+  corrections?: CorrectionRecord[];
+  sourcing?: SourcingRecord[];
+}
+
+/** An entity of a saved sourcing: the name, its type and how often the article mentions it. */
+export interface SourcingEntity {
+  text: string;
+  type: 'person' | 'organization' | 'place';
+  mentions: number;
+}
+
+/** One speaker's counts in a saved sourcing summary. */
+export interface SourcingSpeaker {
+  speaker: string;
+  anonymous: boolean;
+  direct: number;
+  indirect: number;
+}
+
+/**
+ * An article's saved sourcing (one per article; saving again replaces it): the entity list and the
+ * sourcing summary as they were when saved, corrections included. The claims themselves are quote
+ * annotations (`sourcing: true`), so they anchor, search and export like any saved quote.
+ */
+export interface SourcingRecord {
+  id: string;
+  articleId: string;
+  entities: SourcingEntity[];
+  summary: { named: number; anonymous: number; anonymousShare: number; speakers: SourcingSpeaker[] };
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** What a reader's correction does. */
+export type CorrectionAction = 'speaker' | 'anonymous' | 'not-a-quote' | 'add-claim';
+
+/** What the analyzer said about a claim, kept with a correction so it can be shown and undone. */
+export interface MachineClaim {
+  speaker: string | null;
+  anonymous: boolean;
+  kind: 'direct' | 'indirect';
+}
+
+/**
+ * A reader's correction of the analyzer, its own record: the passage it applies to (anchored like a saved
+ * quote), what the machine said (`machine`, null for a claim the machine missed) and what the reader says.
+ * The analyzer's output is never changed in storage; corrections are applied over it on every visit, and
+ * deleting the record undoes the correction.
+ */
+export interface CorrectionRecord {
+  id: string;
+  articleId: string;
+  action: CorrectionAction;
+  quote: TextQuoteSelector;
+  position: TextPositionSelector | null;
+  machine: MachineClaim | null;
+  /** The reader's speaker ('speaker', 'add-claim'). */
+  speaker?: string | null;
+  /** The reader's anonymous flag ('anonymous', 'add-claim'). */
+  anonymous?: boolean;
+  /** The reader's kind ('add-claim'). */
+  kind?: 'direct' | 'indirect';
+  createdAt: number;
+  updatedAt: number;
 }
 
 /** The database name; one per browser profile. */
@@ -112,6 +190,17 @@ export const SCHEMA_VERSIONS: ReadonlyArray<{
       trash: 'id, deletedAt',
     },
   },
+  {
+    // v3: the reader's corrections and the saved sourcing of whole articles. New stores: no data moves.
+    version: 3,
+    stores: {
+      articles: 'id, &url, canonicalUrl, textHash, siteName, createdAt, updatedAt',
+      annotations: 'id, articleId, kind, createdAt, updatedAt, [articleId+createdAt]',
+      trash: 'id, deletedAt',
+      corrections: 'id, articleId, createdAt, [articleId+createdAt]',
+      sourcing: 'id, &articleId, updatedAt',
+    },
+  },
 ];
 
 /** The newest schema version. */
@@ -122,6 +211,8 @@ export class SourcelightDB extends Dexie {
   articles!: EntityTable<ArticleRecord, 'id'>;
   annotations!: EntityTable<AnnotationRecord, 'id'>;
   trash!: EntityTable<TrashRecord, 'id'>;
+  corrections!: EntityTable<CorrectionRecord, 'id'>;
+  sourcing!: EntityTable<SourcingRecord, 'id'>;
 
   constructor(name: string = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);

@@ -5,6 +5,11 @@
  */
 import {
   AnchorStatusSchema,
+  DeleteCorrectionSchema,
+  SaveCorrectionSchema,
+  SaveSourcingSchema,
+  type CorrectionSaved,
+  type SourcingSaved,
   ArticleInputSchema,
   SaveAnnotationSchema,
   validate,
@@ -12,6 +17,7 @@ import {
   type Result,
   type Saved,
 } from '../messaging/contract';
+import { deleteCorrection, saveCorrection, saveSourcing } from './corrections';
 import { getPageState, saveAnnotation, setAnchorStatus } from './queries';
 import type { SourcelightDB } from './schema';
 
@@ -56,4 +62,28 @@ export async function handleSetAnchorStatus(db: SourcelightDB, data: unknown): P
     await setAnchorStatus(db, v.value.found, v.value.orphaned);
     return null;
   });
+}
+
+/** `saveCorrection`: stores a reader's correction (its own record; the analysis is never changed). */
+export async function handleSaveCorrection(db: SourcelightDB, data: unknown): Promise<Result<CorrectionSaved>> {
+  const v = validate(SaveCorrectionSchema, data);
+  if (!v.ok) return v;
+  return guarded(() => saveCorrection(db, v.value));
+}
+
+/** `deleteCorrection`: undoes a correction. */
+export async function handleDeleteCorrection(db: SourcelightDB, data: unknown): Promise<Result<null>> {
+  const v = validate(DeleteCorrectionSchema, data);
+  if (!v.ok) return v;
+  return guarded(async () => {
+    if (!(await deleteCorrection(db, v.value.id))) throw new Error('that correction was already undone');
+    return null;
+  });
+}
+
+/** `saveSourcing`: stores every claim, the entities and the summary of an article in one transaction. */
+export async function handleSaveSourcing(db: SourcelightDB, data: unknown): Promise<Result<SourcingSaved>> {
+  const v = validate(SaveSourcingSchema, data);
+  if (!v.ok) return v;
+  return guarded(() => saveSourcing(db, v.value));
 }

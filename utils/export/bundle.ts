@@ -4,7 +4,7 @@
  * it to a download link.
  */
 import { strToU8, zipSync, type Zippable } from 'fflate';
-import { articleMarkdown, combinedMarkdown, markdownFileName, type ExportItem } from './markdown';
+import { articleMarkdown, combinedMarkdown, markdownFileName, type ExportItem, type ExportOptions } from './markdown';
 
 /** A file to hand to the reader. */
 export interface ExportFile {
@@ -14,12 +14,13 @@ export interface ExportFile {
 }
 
 /** Every article as its own note inside `sourcelight-YYYY-MM-DD.zip`. */
-export function zipExport(items: readonly ExportItem[], exportedAt: number): ExportFile {
+export function zipExport(items: readonly ExportItem[], exportedAt: number, options: ExportOptions = {}): ExportFile {
   const taken = new Set<string>();
   const files: Zippable = {};
   // Zip timestamps are local DOS times from 1980 on; the export time is a faithful, valid choice.
   const mtime = new Date(Math.max(exportedAt, Date.UTC(1980, 0, 2)));
-  for (const item of items) files[markdownFileName(item.article, taken)] = [strToU8(articleMarkdown(item)), { mtime }];
+  for (const item of items)
+    files[markdownFileName(item.article, taken)] = [strToU8(articleMarkdown(item, options)), { mtime }];
   return {
     name: `sourcelight-${new Date(exportedAt).toISOString().slice(0, 10)}.zip`,
     mime: 'application/zip',
@@ -29,14 +30,18 @@ export function zipExport(items: readonly ExportItem[], exportedAt: number): Exp
 }
 
 /** Every article in one Markdown note. A single article gets its own note layout (with front matter). */
-export function markdownExport(items: readonly ExportItem[], exportedAt: number): ExportFile {
+export function markdownExport(
+  items: readonly ExportItem[],
+  exportedAt: number,
+  options: ExportOptions = {},
+): ExportFile {
   if (items.length === 1) {
     const item = items[0]!;
-    return { name: markdownFileName(item.article), mime: 'text/markdown', data: articleMarkdown(item) };
+    return { name: markdownFileName(item.article), mime: 'text/markdown', data: articleMarkdown(item, options) };
   }
   return {
     name: `sourcelight-${new Date(exportedAt).toISOString().slice(0, 10)}.md`,
     mime: 'text/markdown',
-    data: combinedMarkdown(items, exportedAt),
+    data: combinedMarkdown(items, exportedAt, 'Sourcelight export', options),
   };
 }

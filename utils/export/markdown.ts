@@ -12,7 +12,8 @@
  * override controls are removed from text and escaped in YAML, and a note line made of `=` or `-` cannot
  * turn the line above into a heading. A date no `Date` can hold prints as "unknown" instead of throwing.
  */
-import type { AnnotationRecord, ArticleRecord } from '../db/schema';
+import type { AnnotationRecord, ArticleRecord, SourcingRecord } from '../db/schema';
+import { cleanByline } from './byline';
 import { foldForSearch, outletOf } from '../db/library';
 import { escapeBidi, isHttpUrl, stripBidi } from './sanitize';
 import { fragmentBase, safeUrl, textDirective } from './fragment';
@@ -93,10 +94,60 @@ export function yamlString(s: string | null | undefined): string {
 // ---------------------------------------------------------------------------------------------------------
 // Layout
 
-/** One article and the annotations to export for it. */
+/** One article and the annotations to export for it (corrections applied, see utils/corrections/records.ts). */
 export interface ExportItem {
   article: ArticleRecord;
   annotations: readonly AnnotationRecord[];
+  /** The article's saved sourcing: its people, organizations and places join the entity section. */
+  sourcing?: SourcingRecord | null;
+}
+
+/** Export options, remembered by the popup between exports. */
+export interface ExportOptions {
+  /** People and organizations as `[[wikilinks]]` (Obsidian, Logseq, Foam). */
+  wikilinks?: boolean;
+  /** Tags for the front matter: the reader's own. */
+  tags?: readonly string[];
+  /** Add the outlet as a tag ("example-news"). */
+  siteTag?: boolean;
+}
+
+/**
+ * A `[[wikilink]]` to a name. Wikilinks take no escapes, so what would end or redirect the link (`[]|#^`),
+ * line breaks and bidi controls are removed from the name; an empty name stays plain text.
+ */
+export function wikilink(name: string): string {
+  const clean = stripBidi(name)
+    // eslint-disable-next-line no-control-regex -- control characters cannot be in a link target
+    .replace(/[[\]|#^\\\u0000-\u001f\u007f]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return clean ? `[[${clean}]]` : escapeMarkdown(name);
+}
+
+/**
+ * A front-matter tag: lower case, words joined by "-", only letters, digits, "_", "-" and "/" (what
+ * Obsidian accepts), never only digits. Null when nothing usable is left.
+ */
+export function tagOf(s: string): string | null {
+  const t = stripBidi(s)
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/^#+/, '')
+    .replace(/[^\p{L}\p{N}_/-]+/gu, '-')
+    .replace(/-{2,}/g, '-')
+    .split('/')
+    .map((part) => part.replace(/^-/, '').replace(/-$/, ''))
+    .filter(Boolean)
+    .join('/')
+    .slice(0, 60);
+  return t && /[^\d]/.test(t) ? t : null;
+}
+
+/** The tags of an article note: "sourcelight", then the site's (when asked), then the reader's. */
+function tagsOf(article: ArticleRecord, options: ExportOptions): string[] {
+  const raw = ['sourcelight', ...(options.siteTag ? [outletOf(article)] : []), ...(options.tags ?? [])];
+  return [...new Set(raw.map(tagOf).filter((t): t is string => t !== null))];
 }
 
 /** Counts for the front matter. */
@@ -122,13 +173,22 @@ function readingOrder(a: AnnotationRecord, b: AnnotationRecord): number {
   return a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
-/** Distinct entity names per category (first spelling kept, sorted), from saved entity annotations. */
-function entityNames(annotations: readonly AnnotationRecord[]): Map<string, string[]> {
+/**
+ * Distinct entity names per category (first spelling kept, sorted), from saved entity annotations and
+ * the saved sourcing's entity list.
+ */
+function entityNames(
+  annotations: readonly AnnotationRecord[],
+  sourcing: ReadonlyArray<SourcingRecord | null | undefined> = [],
+): Map<string, string[]> {
   const seen = new Map<string, Map<string, string>>();
-  for (const a of annotations) {
-    if (a.kind !== 'entity') continue;
+  const entries = [
+    ...annotations.filter((a) => a.kind === 'entity').map((a) => ({ category: a.category, text: a.quote.exact })),
+    ...sourcing.flatMap((s) => s?.entities ?? []).map((e) => ({ category: e.type, text: e.text })),
+  ];
+  for (const a of entries) {
     const cat = ENTITY_GROUPS.some((g) => g.category === a.category) ? a.category! : 'other';
-    const name = a.quote.exact.replace(/\s+/g, ' ').trim();
+    const name = a.text.replace(/\s+/g, ' ').trim();
     if (!name) continue;
     let names = seen.get(cat);
     if (!names) seen.set(cat, (names = new Map()));
@@ -145,8 +205,11 @@ function entityNames(annotations: readonly AnnotationRecord[]): Map<string, stri
 }
 
 /** Front-matter counts of what is exported. */
-export function exportCounts(annotations: readonly AnnotationRecord[]): ExportCounts {
-  const names = entityNames(annotations);
+export function exportCounts(
+  annotations: readonly AnnotationRecord[],
+  sourcing: ReadonlyArray<SourcingRecord | null | undefined> = [],
+): ExportCounts {
+  const names = entityNames(annotations, sourcing);
   const quotes = annotations.filter((a) => a.kind === 'quote');
   return {
     people: names.get('person')?.length ?? 0,
@@ -173,24 +236,43 @@ function articleLink(label: string, url: string): string {
   return isHttpUrl(url) ? `[${label}](${safeUrl(url)})` : label;
 }
 
-/** The note of an annotation folded onto one line, for list items. */
-function inlineNote(a: AnnotationRecord): string {
-  return a.comment.trim() ? ` — note: ${escapeMarkdown(a.comment)}` : '';
+/**
+ * The reader's note in the one form every section uses: its lines, the first starting `**Note:**`,
+ * indented by `indent` (two spaces keep it inside a list item).
+ */
+function noteLines(comment: string, indent = ''): string[] {
+  const note = escapeNoteLines(comment);
+  if (!note.length) return [];
+  note[0] = `**Note:** ${note[0]}`;
+  return note.map((l) => (l ? indent + l : l));
 }
 
-function quoteLine(base: string, a: AnnotationRecord): string {
+/** Why a claim is anonymous, as exported: the analyzer's reason, else its cue phrase. */
+function reasonOf(a: AnnotationRecord): string | null {
+  const r = a.anonymityReason?.trim() || (a.anonymityCue?.trim() ? `cue: '${a.anonymityCue.trim()}'` : '');
+  return r || null;
+}
+
+function quoteLines(base: string, a: AnnotationRecord): string[] {
   const text = escapeMarkdown(a.quote.exact);
   const kind = a.quoteKind === 'indirect' ? 'indirect' : a.quoteKind === 'direct' ? 'direct' : null;
   const body = kind === 'indirect' ? text : `“${text}”`;
   const label = kind ? `**${kind}:** ` : '';
-  const cue = a.anonymous && a.anonymityCue?.trim() ? ` — cue: “${escapeMarkdown(a.anonymityCue)}”` : '';
+  const reason = a.anonymous ? reasonOf(a) : null;
+  const why = reason ? ` — why anonymous: ${escapeMarkdown(reason)}` : '';
   const who = a.anonymous && a.speaker?.trim() ? ` — ${escapeMarkdown(a.speaker)}` : '';
   const orphan = a.orphaned ? ' — *not found in the page on the last visit*' : '';
-  return `- ${label}${body}${who}${cue}${inlineNote(a)}${orphan} (${passageLink(base, a)})`;
+  const corrected = a.corrections?.length
+    ? ` — **corrected:** ${a.corrections.map((c) => escapeMarkdown(c)).join('; ')}`
+    : '';
+  return [
+    `- ${label}${body}${who}${why}${corrected}${orphan} (${passageLink(base, a)})`,
+    ...noteLines(a.comment, '  '),
+  ];
 }
 
 /** The `## Sources` section: named speakers in order of first appearance, then anonymous, then unattributed. */
-function sourcesSection(base: string, quotes: AnnotationRecord[]): string[] {
+function sourcesSection(base: string, quotes: AnnotationRecord[], options: ExportOptions): string[] {
   if (!quotes.length) return [];
   const named = new Map<string, { name: string; quotes: AnnotationRecord[] }>();
   const anonymous: AnnotationRecord[] = [];
@@ -208,9 +290,9 @@ function sourcesSection(base: string, quotes: AnnotationRecord[]): string[] {
   }
   const out = ['## Sources', ''];
   const group = (title: string, list: AnnotationRecord[]) => {
-    out.push(`### ${title}`, '', ...list.map((q) => quoteLine(base, q)), '');
+    out.push(`### ${title}`, '', ...list.flatMap((q) => quoteLines(base, q)), '');
   };
-  for (const g of named.values()) group(escapeMarkdown(g.name), g.quotes);
+  for (const g of named.values()) group(options.wikilinks ? wikilink(g.name) : escapeMarkdown(g.name), g.quotes);
   if (anonymous.length) group('Anonymous sources', anonymous);
   if (unattributed.length) group('Unattributed', unattributed);
   return out;
@@ -223,36 +305,40 @@ function highlightsSection(base: string, items: AnnotationRecord[]): string[] {
   for (const a of items) {
     const orphan = a.orphaned ? ' *(not found in the page on the last visit)*' : '';
     out.push(`> ${escapeMarkdown(a.quote.exact, true)} (${passageLink(base, a)})${orphan}`, '');
-    const note = escapeNoteLines(a.comment);
-    if (note.length) {
-      note[0] = `**Note:** ${note[0]}`;
-      out.push(...note, '');
-    }
+    const note = noteLines(a.comment);
+    if (note.length) out.push(...note, '');
   }
   return out;
 }
 
 /** The `## People, organizations, places` section, from saved entity annotations. */
-function entitiesSection(annotations: readonly AnnotationRecord[]): string[] {
-  const names = entityNames(annotations);
+function entitiesSection(
+  annotations: readonly AnnotationRecord[],
+  sourcing: SourcingRecord | null | undefined,
+  options: ExportOptions,
+): string[] {
+  const names = entityNames(annotations, [sourcing]);
   if (!names.size) return [];
   const out = ['## People, organizations, places', ''];
   for (const g of [...ENTITY_GROUPS, { category: 'other', label: 'Other', count: null }]) {
     const list = names.get(g.category);
-    if (list?.length) out.push(`- **${g.label}:** ${list.map((n) => escapeMarkdown(n)).join(', ')}`);
+    // places stay plain: a wikilink per town would flood a vault with stub notes
+    const link = options.wikilinks && (g.category === 'person' || g.category === 'organization');
+    if (list?.length)
+      out.push(`- **${g.label}:** ${list.map((n) => (link ? wikilink(n) : escapeMarkdown(n))).join(', ')}`);
   }
   out.push('');
   return out;
 }
 
 /** The body of an article note (everything after the front matter), starting with its `#` title. */
-export function articleBody(item: ExportItem): string[] {
+export function articleBody(item: ExportItem, options: ExportOptions = {}): string[] {
   const { article } = item;
   const sorted = [...item.annotations].sort(readingOrder);
   const title = escapeMarkdown(article.title || article.url) || 'Untitled';
   const meta = [
     articleLink(escapeMarkdown(outletOf(article)), article.canonicalUrl ?? article.url),
-    article.byline?.trim() ? `by ${escapeMarkdown(article.byline)}` : null,
+    cleanByline(article.byline) ? `by ${escapeMarkdown(cleanByline(article.byline)!)}` : null,
     article.publishedTime?.trim() ? `published ${escapeMarkdown(article.publishedTime)}` : null,
     `saved ${iso(article.createdAt).slice(0, 10)}`,
   ].filter(Boolean);
@@ -262,7 +348,9 @@ export function articleBody(item: ExportItem): string[] {
   out.push(
     ...sourcesSection(
       base,
-      sorted.filter((a) => a.kind === 'quote'),
+      // a passage the reader said is not a quote is no source
+      sorted.filter((a) => a.kind === 'quote' && !a.notAQuote),
+      options,
     ),
   );
   out.push(
@@ -271,28 +359,63 @@ export function articleBody(item: ExportItem): string[] {
       sorted.filter((a) => a.kind === 'highlight' || a.kind === 'note'),
     ),
   );
-  out.push(...entitiesSection(sorted));
+  out.push(...entitiesSection(sorted, item.sourcing, options));
   if (!item.annotations.length) out.push('*Nothing saved from this article yet.*', '');
   return out;
 }
 
 /** One article as a Markdown note with YAML front matter. */
-export function articleMarkdown(item: ExportItem): string {
+export function articleMarkdown(item: ExportItem, options: ExportOptions = {}): string {
   const { article } = item;
-  const counts = exportCounts(item.annotations);
+  const counts = exportCounts(item.annotations, [item.sourcing]);
   const front = [
     '---',
     `title: ${yamlString(article.title)}`,
     `url: ${yamlString(article.canonicalUrl ?? article.url)}`,
     `outlet: ${yamlString(outletOf(article))}`,
-    `byline: ${yamlString(article.byline)}`,
+    `byline: ${yamlString(cleanByline(article.byline))}`,
     `published: ${yamlString(article.publishedTime)}`,
     `saved: ${yamlString(iso(article.createdAt))}`,
     ...Object.entries(counts).map(([k, v]) => `${k}: ${v}`),
+    ...sourcingFront(item.annotations),
+    ...yamlList('tags', tagsOf(article, options)),
     '---',
     '',
   ];
-  return finish([...front, ...articleBody(item)]);
+  return finish([...front, ...articleBody(item, options)]);
+}
+
+/** A YAML block list (`key: []` when empty). */
+function yamlList(key: string, items: readonly string[]): string[] {
+  return items.length ? [`${key}:`, ...items.map((i) => `  - ${yamlString(i)}`)] : [`${key}: []`];
+}
+
+/**
+ * The sourcing summary of what is exported (the reader's corrections included): named and anonymous
+ * claims, the anonymous share, and the named speakers (most quoted first).
+ */
+function sourcingFront(annotations: readonly AnnotationRecord[]): string[] {
+  const quotes = annotations.filter((a) => a.kind === 'quote');
+  const anonymous = quotes.filter((q) => q.anonymous).length;
+  const named = quotes.length - anonymous;
+  const counts = new Map<string, { name: string; n: number }>();
+  for (const q of quotes) {
+    const name = q.speaker?.replace(/\s+/g, ' ').trim();
+    if (q.anonymous || !name) continue;
+    const key = foldForSearch(name);
+    const c = counts.get(key);
+    if (c) c.n++;
+    else counts.set(key, { name, n: 1 });
+  }
+  const speakers = [...counts.values()].sort((a, b) => b.n - a.n || a.name.localeCompare(b.name, 'en'));
+  return [
+    `named_claims: ${named}`,
+    `anonymous_share: ${quotes.length ? Math.round((anonymous / quotes.length) * 100) / 100 : 0}`,
+    ...yamlList(
+      'speakers',
+      speakers.map((s) => s.name),
+    ),
+  ];
 }
 
 /**
@@ -303,21 +426,27 @@ export function combinedMarkdown(
   items: readonly ExportItem[],
   exportedAt: number,
   title = 'Sourcelight export',
+  options: ExportOptions = {},
 ): string {
   const all = items.flatMap((i) => i.annotations);
-  const counts = exportCounts(all);
+  const counts = exportCounts(
+    all,
+    items.map((i) => i.sourcing),
+  );
   const out = [
     '---',
     `title: ${yamlString(title)}`,
     `exported: ${yamlString(iso(exportedAt))}`,
     `articles: ${items.length}`,
     ...Object.entries(counts).map(([k, v]) => `${k}: ${v}`),
+    ...sourcingFront(all),
+    ...yamlList('tags', [...new Set(items.flatMap((i) => tagsOf(i.article, options)))]),
     '---',
     '',
   ];
   items.forEach((item, i) => {
     if (i > 0) out.push('---', '');
-    out.push(...articleBody(item));
+    out.push(...articleBody(item, options));
   });
   return finish(out);
 }

@@ -60,6 +60,12 @@ export interface Drawing {
    * In the marks fallback a concealed category is simply not colored.
    */
   conceal(category: Category, concealed: boolean): void;
+  /**
+   * Shows extra ranges until the next call (an empty list clears them): every mention of the entity whose
+   * panel row is hovered. Highlights mode only; the marks fallback leaves the page as it is, since wrapping
+   * and unwrapping marks on every hover would churn the page's DOM.
+   */
+  spotlight(items: readonly DrawItem[]): void;
   /** Briefly emphasizes a range (after "scroll to it"). */
   flash(range: Range, ms?: number): void;
   /** Removes exactly what this drawing added. */
@@ -122,6 +128,7 @@ function drawHighlights(doc: Document, items: readonly DrawItem[], options: Draw
   let flash: Highlight | null = null;
   let flashTimer: ReturnType<typeof setTimeout> | undefined;
   let removed = false;
+  let spot: DrawItem[] = [];
   const clearFlash = () => {
     clearTimeout(flashTimer);
     if (flash && registry.get(FLASH_NAME) === flash) registry.delete(FLASH_NAME);
@@ -145,6 +152,13 @@ function drawHighlights(doc: Document, items: readonly DrawItem[], options: Draw
       if (hide) concealed.add(category);
       else concealed.delete(category);
       if (visible.get(category)) registry.set(highlightName(category), shown(category));
+    },
+    spotlight(list) {
+      if (removed) return;
+      for (const it of spot) own.get(it.category)?.delete(it.range);
+      // never take out a range the drawing itself holds
+      spot = list.filter((it) => !own.get(it.category)?.has(it.range));
+      add(spot);
     },
     flash(range, ms = 1200) {
       if (removed) return;
@@ -363,6 +377,9 @@ function drawMarks(doc: Document, initial: readonly DrawItem[], options: DrawOpt
       if (hide) concealed.add(category);
       else concealed.delete(category);
       for (const m of marks) if (m.categories.includes(category)) styleMark(m.mark, colorOf(m.categories));
+    },
+    spotlight() {
+      // marks mode: no spotlight (see the interface)
     },
     flash(range, ms = 1200) {
       if (removed) return;

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { SPEAKER_KINDS, type SpeakerKind } from '../audit/kinds';
-import type { AnnotationRecord, ArticleRecord } from '../db/schema';
+import type { AnnotationRecord, ArticleRecord, CorrectionRecord, SourcingRecord } from '../db/schema';
 
 const MAX_TEXT = 50_000;
 const url = z.string().min(1).max(4096);
@@ -53,6 +53,8 @@ export const AnnotationInputSchema = z.strictObject({
     .optional(),
   gender: z.enum(['female', 'male', 'unknown']).nullable().optional(),
   genderGuess: z.enum(['female', 'male']).nullable().optional(),
+  anonymityReason: shortText.nullable().optional(),
+  sourcing: z.boolean().optional(),
 });
 export type AnnotationInput = z.infer<typeof AnnotationInputSchema>;
 
@@ -68,6 +70,47 @@ export const AnchorStatusSchema = z.strictObject({
 });
 export type AnchorStatus = z.infer<typeof AnchorStatusSchema>;
 
+const quoteKind = z.enum(['direct', 'indirect']);
+
+/** A reader's correction, before it gets an id (see CorrectionRecord in utils/db/schema.ts). */
+export const CorrectionInputSchema = z.strictObject({
+  action: z.enum(['speaker', 'anonymous', 'not-a-quote', 'add-claim']),
+  quote: TextQuoteSchema,
+  position: TextPositionSchema.nullable(),
+  machine: z.strictObject({ speaker: shortText.nullable(), anonymous: z.boolean(), kind: quoteKind }).nullable(),
+  speaker: shortText.nullable().optional(),
+  anonymous: z.boolean().optional(),
+  kind: quoteKind.optional(),
+});
+export type CorrectionInput = z.infer<typeof CorrectionInputSchema>;
+
+export const SaveCorrectionSchema = z.strictObject({ article: ArticleInputSchema, correction: CorrectionInputSchema });
+export type SaveCorrectionRequest = z.infer<typeof SaveCorrectionSchema>;
+
+/** `deleteCorrection`: undo one correction. */
+export const DeleteCorrectionSchema = z.strictObject({ id: z.string().min(1).max(100) });
+
+const count = z.number().int().nonnegative().max(10_000_000);
+/** The sourcing of a whole article: every claim (as quote annotations), the entities and the summary. */
+export const SaveSourcingSchema = z.strictObject({
+  article: ArticleInputSchema,
+  claims: z.array(AnnotationInputSchema).max(20_000),
+  entities: z
+    .array(
+      z.strictObject({ text: shortText.min(1), type: z.enum(['person', 'organization', 'place']), mentions: count }),
+    )
+    .max(20_000),
+  summary: z.strictObject({
+    named: count,
+    anonymous: count,
+    anonymousShare: z.number().min(0).max(1),
+    speakers: z
+      .array(z.strictObject({ speaker: shortText, anonymous: z.boolean(), direct: count, indirect: count }))
+      .max(20_000),
+  }),
+});
+export type SaveSourcingRequest = z.infer<typeof SaveSourcingSchema>;
+
 /** `openPanel` (popup → background): show the Sourcelight panel in the active tab (no payload). */
 export const OpenPanelSchema = z.null();
 
@@ -81,6 +124,23 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
 export interface PageState {
   article: ArticleRecord | null;
   annotations: AnnotationRecord[];
+  /** The reader's corrections of this article, oldest first (applied before drawing). */
+  corrections: CorrectionRecord[];
+}
+
+/** Saved sourcing: the article, the sourcing record and how many claims were added or updated. */
+export interface SourcingSaved {
+  article: ArticleRecord;
+  sourcing: SourcingRecord;
+  added: number;
+  updated: number;
+  removed: number;
+}
+
+/** A saved correction, with its article. */
+export interface CorrectionSaved {
+  article: ArticleRecord;
+  correction: CorrectionRecord;
 }
 
 /** Saved: the article (created or updated) and the new annotation. */
@@ -97,6 +157,9 @@ export interface Saved {
  * the page was not analyzed yet). Popup → background: `openPanel` (the popup's "Show panel on this page":
  * the background finds the active tab and sends it `showPanel`). Panel → background: `openAudit` (a content
  * script cannot open an extension page itself).
+ * the background finds the active tab and sends it `showPanel`). Fact-checking (issue 15): `saveSourcing`,
+ * `saveCorrection`, `deleteCorrection` (content script → background), `captureSourcing` (background →
+ * content script, for the context menu and the popup) and `saveTabSourcing` (popup → background).
  */
 export interface ProtocolMap {
   articleSeen(data: ArticleInput): Result<PageState>;
@@ -107,6 +170,15 @@ export interface ProtocolMap {
   showPanel(data: null): Result<null>;
   openPanel(data: null): Result<null>;
   openAudit(data: null): Result<null>;
+  /** Content script → background: store a correction / undo one. */
+  saveCorrection(data: SaveCorrectionRequest): Result<CorrectionSaved>;
+  deleteCorrection(data: { id: string }): Result<null>;
+  /** Content script → background: store the whole article's sourcing in one action. */
+  saveSourcing(data: SaveSourcingRequest): Result<SourcingSaved>;
+  /** Background → content script: the page's sourcing, as a save request (context menu, popup). */
+  captureSourcing(data: null): Result<SaveSourcingRequest>;
+  /** Popup → background: save the sourcing of the active tab. */
+  saveTabSourcing(data: null): Result<SourcingSaved>;
 }
 
 /** Formats a zod error as one readable line. */

@@ -68,15 +68,41 @@ export function auditBackup(): Json {
     }),
     claim(2, 'We will not sign.', { speaker: 'Acme Corp', speakerType: 'organization', speakerKind: 'organization' }),
     claim(2, 'Talks have stalled.', { speaker: 'two people briefed on the talks', anonymous: true }),
+    claim(2, 'The river is low.', omar),
     claim(3, 'Fares stay the same.', lena),
+  ];
+  // the audit counts articles whose whole sourcing was saved: a sourcing record each
+  const sourcing = articles.map((a, i) => ({
+    id: `50000000-0000-4000-8000-00000000000${i + 1}`,
+    articleId: a.id,
+    entities: [],
+    summary: { named: 0, anonymous: 0, anonymousShare: 0, speakers: [] },
+    createdAt: a.createdAt,
+    updatedAt: a.createdAt,
+  }));
+  // the reader corrected one claim: "Costs are rising." is Lena Park's, not Omar Haddad's
+  const corrections = [
+    {
+      id: 'e0000000-0000-4000-8000-000000000001',
+      articleId: articles[0]!.id,
+      action: 'speaker',
+      quote: { exact: 'Costs are rising.', prefix: '', suffix: '' },
+      position: null,
+      machine: { speaker: 'Omar Haddad', anonymous: false, kind: 'direct' },
+      speaker: 'Lena Park',
+      createdAt: T0 + 5 * DAY,
+      updatedAt: T0 + 5 * DAY,
+    },
   ];
   return {
     format: 'sourcelight-backup',
     version: 1,
-    schemaVersion: 2,
+    schemaVersion: 3,
     exportedAt: new Date(T0).toISOString(),
     articles,
     annotations,
+    corrections,
+    sourcing,
   };
 }
 
@@ -129,12 +155,13 @@ export const auditCountsClickAndCsv = e2e(async ({ driver, expect, log }) => {
   await openAudit(page);
   const totals = await page.texts('[data-testid=audit-totals]');
   expect(totals[0], 'totals').toContain('3 articles');
-  expect(totals[0], 'totals').toContain('6 claims');
-  expect(totals[0], 'totals').toContain('2 anonymous (33%)');
+  expect(totals[0], 'totals').toContain('7 claims');
+  expect(totals[0], 'totals').toContain('2 anonymous (29%)');
+  expect(totals[0], 'totals').toContain('1 corrected by you');
 
   const outlets = await page.texts('[data-testid=table-outlets] tbody tr');
   // cells: outlet, articles, claims, named, anonymous, share, then the row's "Claims" button
-  expect(outlets, 'outlet rows').toBe(['harbour-gazette.example253240%Claims', 'metro.example1110' + '0%Claims']);
+  expect(outlets, 'outlet rows').toBe(['harbour-gazette.example264233%Claims', 'metro.example1110' + '0%Claims']);
   log(`outlets: ${outlets.join(' | ')}`);
 
   // gender: unknown is its own row; the guess only when switched on, and labelled
@@ -175,7 +202,7 @@ export const auditCountsClickAndCsv = e2e(async ({ driver, expect, log }) => {
     },
   );
   expect(csv.content, 'CSV').toBe(
-    'Outlet,Articles,Claims,Named,Anonymous,Anonymous share\r\nharbour-gazette.example,2,5,3,2,40%\r\nmetro.example,1,1,1,0,0%\r\n',
+    'Outlet,Articles,Claims,Named,Anonymous,Anonymous share\r\nharbour-gazette.example,2,6,4,2,33%\r\nmetro.example,1,1,1,0,0%\r\n',
   );
   const png = await driver.expectDownload(
     () => page.click('[data-testid=section-gender] .section-actions button:nth-child(3)'),

@@ -290,7 +290,7 @@ export const exportMarkdownAndBackup = e2e(async ({ driver, expect, skip, artifa
     '### Amadou Diop',
     '- **direct:** “We will not sign an agreement that drowns our farms.”',
     '### Anonymous sources',
-    'cue: “who spoke on condition of anonymity”',
+    "why anonymous: cue: 'who spoke on condition of anonymity'",
     '## Highlights & notes',
     '**Note:** Who were the two?',
     '- **People:** Amadou Diop',

@@ -6,9 +6,16 @@
  * Timings come from the content script's own User Timing measures.
  */
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
-import { e2e, sleep, waitUntil, type Driver, type E2EPage, type Json } from '../driver.ts';
-import { sendToTab, spyOnMessages, waitForDrawn } from '../helpers.ts';
+import { e2e, sleep, waitUntil, type E2EPage, type Json } from '../driver.ts';
+import {
+  CLOSED_ROOT,
+  probe,
+  sendToTab,
+  spyOnMessages,
+  waitForDrawn,
+  waitForUiGone,
+  waitForUiText,
+} from '../helpers.ts';
 
 const NAMES = [
   'sourcelight-person',
@@ -48,137 +55,6 @@ function measures(page: E2EPage): Promise<Record<string, number>> {
     return out;
   });
 }
-
-/**
- * Reaches into the panel's CLOSED shadow root the way only the browser's own tooling can (the page cannot:
- * `host.shadowRoot` is null for it). Chromium: CDP pierces closed roots, and clicks are real (trusted)
- * input events, since the panel ignores synthetic ones. Firefox (WebDriver BiDi through puppeteer) has no
- * such access here: `probe` returns null and the steps that need it are skipped, saying so.
- */
-interface PanelProbe {
-  /** textContent of every match inside the panel's shadow root. */
-  texts(selector: string): Promise<string[]>;
-  /** A trusted click on the first match whose text (or aria-label) starts with `label`. */
-  click(selector: string, label: string): Promise<boolean>;
-  /** Clicks the first match, then inserts `text` as typed input. */
-  type(selector: string, text: string): Promise<boolean>;
-  /** Size of the first match, or null. */
-  box(selector: string): Promise<{ width: number; height: number } | null>;
-  /** A trusted mouse move to viewport coordinates. */
-  mouseMove(x: number, y: number): Promise<void>;
-}
-
-interface CdpNode {
-  nodeId: number;
-  nodeName: string;
-  children?: CdpNode[];
-  shadowRoots?: CdpNode[];
-}
-
-async function probe(driver: Driver, page: E2EPage): Promise<PanelProbe | null> {
-  if (driver.name !== 'chromium') return null;
-  const pw = (page as unknown as { page?: Page }).page;
-  if (!pw) return null;
-  const s = await pw.context().newCDPSession(pw);
-  await s.send('DOM.enable');
-  const shadowRoot = async (): Promise<number | null> => {
-    const { root } = (await s.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
-    const find = (n: CdpNode): number | null => {
-      if (n.nodeName === 'SOURCELIGHT-UI' && n.shadowRoots?.[0]) return n.shadowRoots[0].nodeId;
-      for (const c of n.children ?? []) {
-        const r = find(c);
-        if (r) return r;
-      }
-      return null;
-    };
-    return find(root);
-  };
-  const matches = async (selector: string): Promise<number[]> => {
-    const id = await shadowRoot();
-    if (!id) return [];
-    return ((await s.send('DOM.querySelectorAll', { nodeId: id, selector })) as { nodeIds: number[] }).nodeIds;
-  };
-  const call = async <T>(nodeId: number, fn: string): Promise<T> => {
-    const { object } = (await s.send('DOM.resolveNode', { nodeId })) as { object: { objectId: string } };
-    const r = (await s.send('Runtime.callFunctionOn', {
-      objectId: object.objectId,
-      functionDeclaration: fn,
-      returnByValue: true,
-    })) as { result: { value: T } };
-    return r.result.value;
-  };
-  const clickNode = async (nodeId: number) => {
-    await s.send('DOM.scrollIntoViewIfNeeded', { nodeId });
-    const { quads } = (await s.send('DOM.getContentQuads', { nodeId })) as { quads: number[][] };
-    const q = quads[0]!;
-    const x = (q[0]! + q[2]! + q[4]! + q[6]!) / 4;
-    const y = (q[1]! + q[3]! + q[5]! + q[7]!) / 4;
-    await s.send('Input.dispatchMouseEvent', { type: 'mouseMoved', x, y });
-    await s.send('Input.dispatchMouseEvent', { type: 'mousePressed', x, y, button: 'left', clickCount: 1 });
-    await s.send('Input.dispatchMouseEvent', { type: 'mouseReleased', x, y, button: 'left', clickCount: 1 });
-  };
-  return {
-    async texts(selector) {
-      const out: string[] = [];
-      for (const id of await matches(selector))
-        out.push(await call<string>(id, 'function () { return this.textContent || ""; }'));
-      return out;
-    },
-    async click(selector, label) {
-      for (const id of await matches(selector)) {
-        const text = await call<string>(
-          id,
-          'function () { return ((this.textContent || "").trim() + "\u0000" + (this.getAttribute("aria-label") || "")); }',
-        );
-        const [own, aria] = text.split('\u0000');
-        if (own!.startsWith(label) || aria!.startsWith(label)) {
-          await clickNode(id);
-          return true;
-        }
-      }
-      return false;
-    },
-    async type(selector, text) {
-      const [id] = await matches(selector);
-      if (!id) return false;
-      await clickNode(id);
-      await s.send('Input.insertText', { text });
-      return true;
-    },
-    async box(selector) {
-      const [id] = await matches(selector);
-      if (!id) return null;
-      return call<{ width: number; height: number }>(
-        id,
-        'function () { const r = this.getBoundingClientRect(); return { width: r.width, height: r.height }; }',
-      );
-    },
-    async mouseMove(x, y) {
-      await s.send('Input.dispatchMouseEvent', { type: 'mouseMoved', x, y });
-    },
-  };
-}
-
-/** Polls `probe.texts(selector)` until one contains `needle`. */
-async function waitForUiText(ui: PanelProbe, selector: string, needle: string, timeoutMs = 10_000): Promise<string> {
-  // wrapped: an empty string is a valid match but not truthy
-  const hit = await waitUntil(
-    async () => {
-      const found = (await ui.texts(selector)).find((t) => t.includes(needle));
-      return found === undefined ? null : { found };
-    },
-    { timeoutMs, message: `${JSON.stringify(needle)} in ${selector}` },
-  );
-  return hit.found;
-}
-
-/** Polls until `selector` matches nothing in the panel. */
-async function waitForUiGone(ui: PanelProbe, selector: string, timeoutMs = 10_000): Promise<void> {
-  await waitUntil(async () => (await ui.texts(selector)).length === 0, { timeoutMs, message: `${selector} to go` });
-}
-
-const CLOSED_ROOT =
-  'the panel lives in a closed shadow root; only Chromium (CDP) can reach into it from a test — the Firefox run checks everything else';
 
 /** 1. After load, the six highlights are registered and hold the article's names and quotes — not the nav's. */
 export const highlightsRegisteredAfterLoad = e2e(async ({ server, driver, expect, log }) => {

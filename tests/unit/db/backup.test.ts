@@ -74,6 +74,8 @@ describe('backup', () => {
       articlesUpdated: 0,
       annotationsAdded: 0,
       annotationsUpdated: 0,
+      correctionsAdded: 0,
+      sourcingAdded: 0,
       unchanged: 4,
     });
     expect(describeImport(second)).toMatch(/Nothing new/);

@@ -42,7 +42,7 @@ describe('cross-site canonical URLs', () => {
     const { db } = freshDb();
     await saveAnnotation(db, { article: victim, annotation: annotation({ comment: 'private' }) });
     expect(await findArticle(db, attacker)).toBeUndefined();
-    expect(await getPageState(db, attacker)).toEqual({ article: null, annotations: [] });
+    expect(await getPageState(db, attacker)).toEqual({ article: null, annotations: [], corrections: [] });
   });
 
   it('a save there creates its own article and leaves the victim title and site name alone', async () => {

@@ -20,7 +20,7 @@ describe('background handlers', () => {
   it('a visit alone creates nothing', async () => {
     const { db } = freshDb();
     const seen = await handleArticleSeen(db, article());
-    expect(seen).toEqual({ ok: true, value: { article: null, annotations: [] } });
+    expect(seen).toEqual({ ok: true, value: { article: null, annotations: [], corrections: [] } });
     expect(await db.articles.count()).toBe(0);
   });
 

@@ -15,7 +15,7 @@ import {
   UNDO_WINDOW_MS,
 } from '../../../utils/db/library';
 import { saveAnnotation } from '../../../utils/db/queries';
-import { SCHEMA_VERSIONS, SourcelightDB } from '../../../utils/db/schema';
+import { SCHEMA_VERSION, SCHEMA_VERSIONS, SourcelightDB } from '../../../utils/db/schema';
 import { formatDate, UNKNOWN_DATE } from '../../../components/library/format';
 import { annotation, article, freshDb } from './helpers';
 
@@ -80,7 +80,7 @@ describe('persisted undo (trash)', () => {
     v1.close();
     const db = new SourcelightDB('migrate', { indexedDB, IDBKeyRange });
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(SCHEMA_VERSION);
     expect(await loadLibrary(db)).toEqual(old);
     await deleteAnnotations(db, [old.annotations[0]!.id], 'gone', 5);
     expect((await pendingUndo(db, 6))?.snapshot.annotations).toEqual([old.annotations[0]]);

@@ -7,7 +7,7 @@ import { SCHEMA_VERSION, SCHEMA_VERSIONS, SourcelightDB } from '../../../utils/d
 import { freshDb } from './helpers';
 
 /** Data as each old version wrote it. */
-const FIXTURES: Record<number, { articles: object[]; annotations: object[] }> = {
+const FIXTURES: Record<number, { articles: object[]; annotations: object[] } & Partial<Record<string, object[]>>> = {
   1: {
     articles: [
       {
@@ -41,8 +41,58 @@ const FIXTURES: Record<number, { articles: object[]; annotations: object[] }> = 
   },
 };
 
-// v2 only adds the trash store (persisted undo): its records are v1's
-FIXTURES[2] = FIXTURES[1]!;
+// v2 only adds the trash store (persisted undo): its records are v1's, plus a pending delete
+FIXTURES[2] = {
+  ...FIXTURES[1]!,
+  trash: [{ id: 't1', deletedAt: 5, message: 'Annotation deleted.', articles: [], annotations: [] }],
+};
+// v3 adds corrections and saved sourcing: a saved quote with the new fields, and one of each new record
+FIXTURES[3] = {
+  articles: FIXTURES[1]!.articles,
+  annotations: [
+    ...FIXTURES[1]!.annotations,
+    {
+      id: 'q1',
+      articleId: 'a1',
+      kind: 'quote',
+      category: 'anonymous',
+      quote: { exact: 'y', prefix: '', suffix: '' },
+      position: { start: 2, end: 3 },
+      comment: '',
+      speaker: 'an aide',
+      quoteKind: 'direct',
+      anonymous: true,
+      anonymityCue: null,
+      anonymityReason: "unnamed descriptor: 'an aide'",
+      sourcing: true,
+      createdAt: 4,
+      updatedAt: 4,
+    },
+  ],
+  corrections: [
+    {
+      id: 'c1',
+      articleId: 'a1',
+      action: 'speaker',
+      quote: { exact: 'y', prefix: '', suffix: '' },
+      position: { start: 2, end: 3 },
+      machine: { speaker: 'an aide', anonymous: true, kind: 'direct' },
+      speaker: 'Jane Roe',
+      createdAt: 6,
+      updatedAt: 6,
+    },
+  ],
+  sourcing: [
+    {
+      id: 's1',
+      articleId: 'a1',
+      entities: [{ text: 'Jane Roe', type: 'person', mentions: 2 }],
+      summary: { named: 0, anonymous: 1, anonymousShare: 1, speakers: [] },
+      createdAt: 4,
+      updatedAt: 4,
+    },
+  ],
+};
 
 describe('schema upgrades', () => {
   it('has a fixture for every shipped version', () => {
@@ -56,8 +106,7 @@ describe('schema upgrades', () => {
       const old = new Dexie('upgrade-test', { indexedDB, IDBKeyRange });
       for (const v of SCHEMA_VERSIONS.filter((s) => s.version <= version)) old.version(v.version).stores(v.stores);
       const data = FIXTURES[version]!;
-      await old.table('articles').bulkAdd(data.articles);
-      await old.table('annotations').bulkAdd(data.annotations);
+      for (const [store, rows] of Object.entries(data)) if (rows?.length) await old.table(store).bulkAdd(rows);
       old.close();
 
       const db = new SourcelightDB('upgrade-test', { indexedDB, IDBKeyRange });
@@ -67,8 +116,25 @@ describe('schema upgrades', () => {
       expect(await db.annotations.count()).toBe(data.annotations.length);
       const note = await db.annotations.get('n1');
       expect(note?.comment).toBe('kept');
-      // the trash store exists after the upgrade and works
-      expect(await db.trash.count()).toBe(0);
+      // every store exists after the upgrade, with what the old version held
+      expect(await db.trash.count()).toBe(data.trash?.length ?? 0);
+      expect(await db.corrections.count()).toBe(data.corrections?.length ?? 0);
+      expect(await db.sourcing.count()).toBe(data.sourcing?.length ?? 0);
+      // the new stores' indexes answer on upgraded data
+      expect(await db.corrections.where('[articleId+createdAt]').between(['a1', 0], ['a1', Infinity]).count()).toBe(
+        data.corrections?.length ?? 0,
+      );
+      await db.corrections.add({
+        id: 'c-new',
+        articleId: 'a1',
+        action: 'not-a-quote',
+        quote: { exact: 'x', prefix: '', suffix: '' },
+        position: { start: 0, end: 1 },
+        machine: { speaker: null, anonymous: false, kind: 'direct' },
+        createdAt: 9,
+        updatedAt: 9,
+      });
+      expect(await db.sourcing.where('articleId').equals('a1').count()).toBe(data.sourcing?.length ?? 0);
       db.close();
     },
   );

@@ -13,9 +13,13 @@ import {
   escapeMarkdown,
   escapeNoteLines,
   markdownFileName,
+  tagOf,
+  wikilink,
   yamlString,
   type ExportItem,
+  type ExportOptions,
 } from '../../../utils/export/markdown';
+import { cleanByline } from '../../../utils/export/byline';
 import { textFragmentUrl } from '../../../utils/export/fragment';
 import { markdownExport, zipExport } from '../../../utils/export/bundle';
 
@@ -25,6 +29,8 @@ interface GoldenInput {
   mode: 'article' | 'combined';
   exportedAt?: number;
   items: ExportItem[];
+  /** Export options (wikilinks, tags, site tag); absent: the defaults. */
+  options?: ExportOptions;
 }
 
 describe('golden files', () => {
@@ -34,8 +40,8 @@ describe('golden files', () => {
     const input = JSON.parse(readFileSync(join(FIXTURES, name, 'input.json'), 'utf8')) as GoldenInput;
     const got =
       input.mode === 'article'
-        ? articleMarkdown(input.items[0]!)
-        : combinedMarkdown(input.items, input.exportedAt ?? 0);
+        ? articleMarkdown(input.items[0]!, input.options)
+        : combinedMarkdown(input.items, input.exportedAt ?? 0, undefined, input.options);
     const file = join(FIXTURES, name, 'expected.md');
     if (process.env.UPDATE_GOLDEN) writeFileSync(file, got);
     expect(got).toBe(readFileSync(file, 'utf8'));
@@ -135,6 +141,10 @@ describe('front matter', () => {
       places: 1,
       quotes: 2,
       anonymous_claims: 1,
+      named_claims: 1,
+      anonymous_share: 0.5,
+      speakers: ['X'],
+      tags: ['sourcelight'],
     });
   });
 });
@@ -204,5 +214,41 @@ describe('files', () => {
     );
     expect(many.name).toBe('sourcelight-2026-11-27.md');
     expect(String(many.data)).toMatch(/^---\ntitle: "Sourcelight export"\n/);
+  });
+});
+
+describe('bylines, wikilinks and tags', () => {
+  it.each([
+    ['By Jane Doe · Link Copied', 'Jane Doe'],
+    ['By By Jane Doe', 'Jane Doe'],
+    ['By JANE DOE | Updated 5 March 2026, 10:04', 'JANE DOE'],
+    ['Jane Doe and John Roe, March 5, 2026', 'Jane Doe and John Roe'],
+    ['By Desk · 5 February 2026', 'Desk'],
+    ['By Ana Lopes, Updated 10:04 a.m. EST', 'Ana Lopes'],
+    ['Staff Writer · 3 min read', 'Staff Writer'],
+    ['Reuters', 'Reuters'],
+    ['By · Share', null],
+    [null, null],
+  ])('cleanByline(%j) = %j', (input, out) => {
+    expect(cleanByline(input)).toBe(out);
+  });
+
+  it.each([
+    ['Maria Lopes', '[[Maria Lopes]]'],
+    ['Evil]] [[x|y#z^q', '[[Evil x y z q]]'],
+    ['  ', '  '.trim()],
+  ])('wikilink(%j) = %j', (name, out) => {
+    expect(wikilink(name)).toBe(out);
+  });
+
+  it.each([
+    ['Example News', 'example-news'],
+    ['#Politics', 'politics'],
+    ['2026', null],
+    ['Économie & société', 'économie-société'],
+    ['a/b c', 'a/b-c'],
+    ['!!!', null],
+  ])('tagOf(%j) = %j', (raw, out) => {
+    expect(tagOf(raw)).toBe(out);
   });
 });

@@ -16,7 +16,7 @@ describe('message contract', () => {
     const { db } = freshDb();
     onMessage('articleSeen', ({ data }) => handleArticleSeen(db, data));
     const reply = await sendMessage('articleSeen', article());
-    expect(reply).toEqual({ ok: true, value: { article: null, annotations: [] } });
+    expect(reply).toEqual({ ok: true, value: { article: null, annotations: [], corrections: [] } });
   });
 
   it('a malformed payload gets an error reply', async () => {

@@ -79,6 +79,14 @@ function callbacks(): OverlayCallbacks & Record<string, ReturnType<typeof vi.fn>
     'onEditorSave',
     'onEditorCancel',
     'onDismissMessage',
+    'onCorrectItem',
+    'onClaimSelection',
+    'onCorrectionSave',
+    'onCorrectionCancel',
+    'onUndoCorrection',
+    'onSaveSourcing',
+    'onEntityHover',
+    'onDensity',
   ];
   return Object.fromEntries(names.map((n) => [n, vi.fn()])) as unknown as OverlayCallbacks &
     Record<string, ReturnType<typeof vi.fn>>;
@@ -103,7 +111,9 @@ function state(patch: Partial<OverlayState> = {}): OverlayState {
     card: null,
     selection: null,
     editor: null,
+    correction: null,
     message: null,
+    density: 'sources',
     ...patch,
   };
 }
@@ -176,14 +186,17 @@ describe('Panel', () => {
     expect(cb.onJump).toHaveBeenCalledWith('e1');
   });
 
-  it('toggles categories (aria-pressed) and closes on Escape and on the close button', () => {
+  it('toggles categories (switches that say on/off) and closes on Escape and on the close button', () => {
     const cb = callbacks();
     const el = render({ ...state({ visible: { ...DEFAULT_SETTINGS.categories, place: false } }), ...cb });
-    const places = button(el, 'Places')!;
-    expect(places.getAttribute('aria-pressed')).toBe('false');
+    const places = [...el.querySelectorAll<HTMLButtonElement>('.sl-legend button')].find((b) =>
+      b.textContent?.startsWith('Places'),
+    )!;
+    expect([places.getAttribute('role'), places.getAttribute('aria-checked')]).toEqual(['switch', 'false']);
+    expect(places.textContent).toContain('off');
     act(() => places.click());
     expect(cb.onToggleCategory).toHaveBeenCalledWith('place', true);
-    act(() => button(el, 'People')!.click());
+    act(() => [...el.querySelectorAll<HTMLButtonElement>('.sl-legend button')][0]!.click());
     expect(cb.onToggleCategory).toHaveBeenCalledWith('person', false);
     const panel = el.querySelector<HTMLElement>('[role=complementary]')!;
     act(() => panel.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true })));
@@ -221,6 +234,8 @@ describe('SpeakerList', () => {
       anonymous: false,
       cue: 'said',
       anonymityCue: null,
+      anonymityReason: null,
+      corrected: false,
       found: true,
     }));
     const el = document.createElement('div');
@@ -258,6 +273,8 @@ describe('cards, selection button, note editor', () => {
         anonymous: true,
         cue: 'said',
         anonymityCue: 'on condition of anonymity',
+        anonymityReason: "cue: 'on condition of anonymity'",
+        corrections: [],
       },
       saved: false,
     };
@@ -296,5 +313,99 @@ describe('cards, selection button, note editor', () => {
       el.querySelector('.sl-editor')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true })),
     );
     expect(cb.onEditorCancel).toHaveBeenCalled();
+  });
+
+  it('a corrected card says so and lists what changed; "Correct…" opens the form', () => {
+    const cb = callbacks();
+    const card = {
+      key: quoteKey(0),
+      x: 10,
+      y: 10,
+      lineHeight: 18,
+      type: 'quote' as const,
+      text: 'the plan failed',
+      quote: {
+        speaker: 'Jo Bloggs',
+        kind: 'indirect' as const,
+        anonymous: true,
+        cue: 'said',
+        anonymityCue: null,
+        anonymityReason: "plural group: 'analysts'",
+        corrections: ['Speaker: Jo Bloggs (was analysts)'],
+      },
+      saved: false,
+    };
+    const el = render({ ...state({ panelOpen: false, card }), ...cb });
+    const dialog = el.querySelector('.sl-card')!;
+    expect(dialog.textContent).toContain('corrected');
+    expect(dialog.textContent).toContain('Speaker: Jo Bloggs (was analysts)');
+    expect(dialog.textContent).toContain("plural group: 'analysts'");
+    act(() => button(el, 'Correct…')!.click());
+    expect(cb.onCorrectItem).toHaveBeenCalledWith(quoteKey(0));
+  });
+
+  it('the correction form picks a speaker from the article (a named source) or marks "not a quote"', () => {
+    const cb = callbacks();
+    const correction = {
+      mode: 'edit' as const,
+      x: 5,
+      y: 5,
+      text: 'the plan failed',
+      speaker: 'an aide',
+      anonymous: true,
+      kind: 'indirect' as const,
+      choices: ['Maria Lopes', 'City Council'],
+    };
+    const el = render({ ...state({ panelOpen: false, correction }), ...cb });
+    const select = el.querySelector('select')!;
+    act(() => {
+      select.value = 'Maria Lopes';
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    act(() => button(el, 'Save correction')!.click());
+    expect(cb.onCorrectionSave).toHaveBeenCalledWith({ speaker: 'Maria Lopes', anonymous: false, kind: 'indirect' });
+    act(() => button(el, 'Not a quote')!.click());
+    expect(cb.onCorrectionSave).toHaveBeenLastCalledWith(expect.objectContaining({ notAQuote: true }));
+    act(() =>
+      el.querySelector('.sl-correct')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true })),
+    );
+    expect(cb.onCorrectionCancel).toHaveBeenCalled();
+  });
+
+  it('a new claim needs a speaker or the anonymous box before it can be saved', () => {
+    const cb = callbacks();
+    const correction = {
+      mode: 'add' as const,
+      x: 5,
+      y: 5,
+      text: 'The works start in May.',
+      speaker: null,
+      anonymous: false,
+      kind: 'indirect' as const,
+      choices: [],
+    };
+    const el = render({ ...state({ panelOpen: false, correction }), ...cb });
+    const save = button(el, 'Save claim')!;
+    expect(save.disabled).toBe(true);
+    expect(el.textContent).toContain('Name the speaker');
+    const box = el.querySelector<HTMLInputElement>('input[type=checkbox]')!;
+    act(() => box.click());
+    expect(save.disabled).toBe(false);
+    act(() => save.click());
+    expect(cb.onCorrectionSave).toHaveBeenCalledWith({ speaker: null, anonymous: true, kind: 'indirect' });
+  });
+
+  it('the panel offers "Save all sourcing" and lists corrections with Undo', () => {
+    const cb = callbacks();
+    const s = state();
+    s.model = {
+      ...s.model!,
+      corrections: [{ id: 'c1', description: 'Not a quote', passage: 'Rebuilding', orphaned: false }],
+    };
+    const el = render({ ...s, ...cb });
+    act(() => button(el, 'Save all sourcing')!.click());
+    expect(cb.onSaveSourcing).toHaveBeenCalled();
+    act(() => el.querySelector<HTMLButtonElement>('[aria-label="Undo: Not a quote"]')!.click());
+    expect(cb.onUndoCorrection).toHaveBeenCalledWith('c1');
   });
 });
