@@ -133,6 +133,9 @@ export function phraseTokens(phrase: string): string[] {
     .filter(Boolean);
 }
 
+/** A present participle after the head starts a modifier ("representing", "working"), as a preposition does. */
+const PARTICIPLE = /^\p{L}{2,}ing$/u;
+
 /**
  * The kind a phrase describes ("a senior administration official" → official), with the word that
  * decided it, or null when no role word occurs. The decisive word is the phrase's head: English noun
@@ -160,7 +163,7 @@ export function kindOfPhrase(phrase: string): { kind: SpeakerKind; word: string 
     if (HEAD_ENDS.has(toks[i]!)) {
       if (head) break;
       beforeHeadEnd = false;
-    }
+    } else if (head && PARTICIPLE.test(toks[i]!)) break; // "a union leader representing the workers"
   }
   const word = head ?? later;
   return word === null ? null : { kind: idx.get(word)!, word };

@@ -107,6 +107,10 @@ export function annotationRecord(a: AnnotationInput, articleId: string, id: stri
     ...(a.anonymityCue !== undefined ? { anonymityCue: a.anonymityCue } : {}),
     ...(a.anonymityReason !== undefined ? { anonymityReason: a.anonymityReason } : {}),
     ...(a.sourcing !== undefined ? { sourcing: a.sourcing } : {}),
+    ...(a.speakerType !== undefined ? { speakerType: a.speakerType } : {}),
+    ...(a.speakerKind !== undefined ? { speakerKind: a.speakerKind } : {}),
+    ...(a.gender !== undefined ? { gender: a.gender } : {}),
+    ...(a.genderGuess !== undefined ? { genderGuess: a.genderGuess } : {}),
     createdAt: now,
     updatedAt: now,
   };

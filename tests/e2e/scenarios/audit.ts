@@ -6,7 +6,7 @@
  * to its passage, and a table downloads as CSV with the same numbers. The popup's "Audit" button opens it.
  */
 import { e2e, waitUntil, type E2EPage, type Json } from '../driver.ts';
-import { openPopup, restoreFile } from '../helpers.ts';
+import { openPopup, restoreFile, saveSourcingVia, waitForDrawn } from '../helpers.ts';
 
 const T0 = Date.UTC(2026, 10, 20, 9);
 const DAY = 86_400_000;
@@ -249,4 +249,35 @@ export const auditTagFilter = e2e(async ({ driver, expect }) => {
     },
   );
   expect((await page.texts('[data-testid=audit-totals]'))[0], 'totals').toContain('3 claims');
+});
+
+/**
+ * The whole loop on a real page: the article's sourcing is saved in one action, and the audit counts it,
+ * with the speaker kinds read from the article at save time (the chief executive is business, the
+ * anonymous ministry official is an official).
+ */
+export const auditCountsSavedSourcing = e2e(async ({ server, driver, expect }) => {
+  const page = await driver.newPage(server.url('/reading/story.html'));
+  await waitForDrawn(page);
+  const saved = await saveSourcingVia(driver, page);
+  expect(saved.ok, `save sourcing: ${JSON.stringify(saved)}`).toBe(true);
+  const audit = await driver.openExtensionPage('audit.html');
+  await openAudit(audit);
+  const totals = (await audit.texts('[data-testid=audit-totals]'))[0]!;
+  expect(totals, 'totals').toContain('1 article ·');
+  expect(totals, 'totals').toContain('1 anonymous');
+  const kinds = await audit.evaluate(() =>
+    Object.fromEntries(
+      [...document.querySelectorAll('[data-testid=table-kinds] tbody tr')].map((tr) => [
+        tr.querySelector('th')!.textContent!,
+        Number(tr.querySelectorAll('td')[0]!.textContent),
+      ]),
+    ),
+  );
+  expect(kinds['Business']! > 0, `business claims in ${JSON.stringify(kinds)}`).toBe(true);
+  expect(kinds['Official or government'], `kinds ${JSON.stringify(kinds)}`).toBe(1);
+  const people = await audit.texts('[data-testid=table-people] tbody th');
+  expect(people, 'most-quoted people').toContain('Maria Lopes');
+  expect(page.errors(), 'page errors').toBe([]);
+  expect(audit.errors(), 'audit page errors').toBe([]);
 });

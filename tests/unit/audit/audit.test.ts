@@ -30,6 +30,8 @@ describe('speaker kinds', () => {
     ['chief of staff', 'official'],
     ['Housing advocate', 'advocacy'],
     ['a retiree who lives nearby', 'ordinary'],
+    ['a union leader representing the dock workers', 'advocacy'],
+    ['a housing advocate', 'advocacy'],
     ['The lawsuit', 'document'],
     ['a person familiar with the matter', null],
     ['two people briefed on the talks', null],
