@@ -151,7 +151,11 @@ export interface ExtensionApi {
 
 /** The background's global, as a scenario function sees it (only the parts we use are typed). */
 export interface BackgroundGlobal {
-  __sourcelightTest?: { saveSelectionOf(tabId: number | undefined): Promise<SaveReply> };
+  __sourcelightTest?: {
+    saveSelectionOf(tabId: number | undefined): Promise<SaveReply>;
+    /** `stalled: true`: the background never answers `analyzeArticle` (the page's fallback). */
+    analysis: { stalled: boolean; held: number };
+  };
   chrome?: ExtensionApi;
   browser?: ExtensionApi;
 }

@@ -4,6 +4,8 @@
  * every payload against these schemas before it touches the database.
  */
 import { z } from 'zod';
+import type { Analysis } from '../analysis/types';
+import { MAX_ANALYZE_TEXT } from '../analysis-remote/limits';
 import type { AnnotationRecord, ArticleRecord } from '../db/schema';
 
 const MAX_TEXT = 50_000;
@@ -62,6 +64,37 @@ export type AnchorStatus = z.infer<typeof AnchorStatusSchema>;
 /** `openPanel` (popup → background): show the Sourcelight panel in the active tab (no payload). */
 export const OpenPanelSchema = z.null();
 
+/**
+ * `analyzeArticle` (content script → background): the extracted article text to analyze off the page's
+ * main thread. `requestId` is the content script's own token, echoed in the reply: a newer request from
+ * the same frame supersedes an older one still queued, and the page drops replies it no longer waits for.
+ */
+export const AnalyzeRequestSchema = z.strictObject({
+  requestId: z.string().min(1).max(64),
+  text: z.string().min(1).max(MAX_ANALYZE_TEXT),
+  meta: z.strictObject({
+    title: z.string().max(2000),
+    byline: shortText.nullable(),
+    siteName: shortText.nullable(),
+    publishedTime: z.string().max(200).nullable(),
+  }),
+});
+export type AnalyzeRequest = z.infer<typeof AnalyzeRequestSchema>;
+
+/** The analysis without its `text` (the page has it; sending it back would double the reply). */
+export type RemoteAnalysis = Omit<Analysis, 'text'>;
+
+/** The background's answer to `analyzeArticle`: the analysis and the background's own time for it. */
+export interface AnalyzeReply {
+  requestId: string;
+  analysis: RemoteAnalysis;
+  /** Milliseconds the analysis took in the background (for the bench; no reader data). */
+  ms: number;
+}
+
+/** `warmAnalyzer` (content script → background): wake the background and build the analyzer's lexicons. */
+export const WarmAnalyzerSchema = z.null();
+
 /** A reply: the value, or a message a person can read. */
 export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
 
@@ -83,7 +116,9 @@ export interface Saved {
  * Background → content script: `captureSelection` (the context menu or keyboard command asks the page for
  * its current selection, as a save request), `togglePanel` and `showPanel` (open it, analyzing first when
  * the page was not analyzed yet). Popup → background: `openPanel` (the popup's "Show panel on this page":
- * the background finds the active tab and sends it `showPanel`).
+ * the background finds the active tab and sends it `showPanel`). Content script → background, analysis
+ * off the page's main thread: `warmAnalyzer` (sent before extraction, so a sleeping service worker starts
+ * while Readability runs) and `analyzeArticle` (the text in, the Analysis out; see utils/analysis-remote/).
  */
 export interface ProtocolMap {
   articleSeen(data: ArticleInput): Result<PageState>;
@@ -93,6 +128,8 @@ export interface ProtocolMap {
   togglePanel(data: null): Result<null>;
   showPanel(data: null): Result<null>;
   openPanel(data: null): Result<null>;
+  warmAnalyzer(data: null): Result<null>;
+  analyzeArticle(data: AnalyzeRequest): Result<AnalyzeReply>;
 }
 
 /** Formats a zod error as one readable line. */
