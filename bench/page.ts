@@ -65,6 +65,10 @@ interface Sample {
   /** Longest synchronous piece the content script measured itself (extract, draw, in-page analysis slices). */
   ownSlice: number;
   serialize: number;
+  /** Analysis work done on the page's main thread (ms): the in-page call or slices; 0 when it ran in the background. */
+  inPageAnalysis: number;
+  /** Size of that serialization, kB (what a message to an extension document would carry). */
+  htmlKb: number;
   path: string;
 }
 
@@ -124,6 +128,8 @@ async function readSample(page: E2EPage, label: string): Promise<Sample> {
       longtask,
       ownSlice,
       serialize: html.length ? serialize : NaN,
+      htmlKb: html.length / 1024,
+      inPageAnalysis: inPage.reduce((a, b) => a + b, 0),
       path: path?.slice('sourcelight:path:'.length) ?? 'inpage',
     };
   }) as Promise<Sample>;
@@ -241,7 +247,7 @@ async function benchBrowser(
       rows.push(
         `| ${name} | ${(n / 1000).toFixed(1)} | ${fmt(m('ready'))} | ${fmt(m('extract'))} | ${fmt(m('analyze'))} | ` +
           `${fmt(m('roundtrip'))} | ${fmt(m('anchor'))} | ${fmt(m('draw'))} | ${fmt(m('longtask'))} | ` +
-          `${fmt(m('ownSlice'))} | ${fmt(m('serialize'), 1)} | ${fmt(analysisMs, 1)} | ${n ? fmt((analysisMs / n) * 1000, 2) : '–'} |`,
+          `${fmt(m('ownSlice'))} | ${fmt(m('serialize'), 1)} | ${fmt(m('htmlKb'))} | ${fmt(analysisMs, 1)} | ${n ? fmt((analysisMs / n) * 1000, 2) : '–'} |`,
       );
     }
     wake = await wakeUp(driver, browser, pages, url);
@@ -257,13 +263,13 @@ async function benchBrowser(
     'Columns: idle → drawn (`sourcelight:ready` end − `sourcelight:idle`); the stage measures; round trip to the\n' +
       'background (`sourcelight:roundtrip`, wall clock); longest long task after document_idle (Chromium only);\n' +
       "longest synchronous piece of the content script's own (extract, draw, in-page analysis); serializing the\n" +
-      "page once (outerHTML); analysis ms (the background's `sourcelight:bg-analyze` when it ran there, else the\n" +
+      "page once (outerHTML) and its size; analysis ms (the background's `sourcelight:bg-analyze` when it ran there, else the\n" +
       'in-page `sourcelight:analyze`) and that per 1,000 characters.\n',
   );
   console.log(
-    '| article | k chars | idle → drawn | extract | analyze | round trip | anchor | draw | longest task | longest own slice | serialize | analysis ms | ms / 1k chars |',
+    '| article | k chars | idle → drawn | extract | analyze | round trip | anchor | draw | longest task | longest own slice | serialize | html kB | analysis ms | ms / 1k chars |',
   );
-  console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|');
+  console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
   for (const r of rows) console.log(r);
   console.log(
     `\nidle → drawn over all ${all.length} loads: median ${fmt(median(ready))} ms, worst ${fmt(worstOf(ready))} ms (goal: median ≤ 100, worst ≤ 250).`,
@@ -274,6 +280,10 @@ async function benchBrowser(
     );
   console.log(
     `Longest own synchronous slice: median ${fmt(median(own))} ms, worst ${fmt(worstOf(own))} ms (goal ≤ 50).`,
+  );
+  const ratio = median(all.map((s) => s.inPageAnalysis / s.extract));
+  console.log(
+    `Analysis work on the page's main thread ÷ Readability's (extract), median per load: ${fmt(ratio, 2)} (goal ≤ 1).`,
   );
   const perKMedian = median(perK.map((p) => p.ms));
   const worstK = perK.reduce((a, b) => (b.ms > a.ms ? b : a), perK[0] ?? { name: '–', ms: NaN });
