@@ -261,7 +261,9 @@ async function benchBrowser(
   console.log(`\n## ${browser}: in-page timings on the dev articles (median of ${RUNS} loads, ms)\n`);
   console.log(
     'Columns: idle → drawn (`sourcelight:ready` end − `sourcelight:idle`); the stage measures; round trip to the\n' +
-      'background (`sourcelight:roundtrip`, wall clock); longest long task after document_idle (Chromium only);\n' +
+      'background (`sourcelight:roundtrip`, wall clock); longest long task after document_idle (Chromium only;\n' +
+      'its observer does not see work done in an extension-API callback, such as the extraction, which runs\n' +
+      'right after the settings arrive from storage: hence the next column);\n' +
       "longest synchronous piece of the content script's own (extract, draw, in-page analysis); serializing the\n" +
       "page once (outerHTML) and its size; analysis ms (the background's `sourcelight:bg-analyze` when it ran there, else the\n" +
       'in-page `sourcelight:analyze`) and that per 1,000 characters.\n',
