@@ -4,6 +4,7 @@
  */
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { AnalysisServer } from '@/utils/analysis-remote/serve';
 import { getDatabase } from '@/utils/db';
 import {
   handleArticleSeen,
@@ -55,6 +56,33 @@ export default defineBackground(() => {
     }
   }
 
+  // Analysis off the page's main thread (utils/analysis-remote/serve.ts). Each analysis is also a User
+  // Timing measure of the background's own (`detail`: characters), which `npm run bench` reads.
+  const analysis = new AnalysisServer({
+    now: () => performance.now(),
+    yieldFirst: () => new Promise((ok) => setTimeout(ok, 0)),
+  });
+  /** Test builds only: when set, analyzeArticle is never answered (tests/e2e: the page's fallback). */
+  const testHook = { stalled: false, held: 0 };
+  onMessage('warmAnalyzer', ({ sender }) => (fromUs(sender) ? analysis.warm() : refused));
+  onMessage('analyzeArticle', async ({ data, sender }) => {
+    if (!fromUs(sender)) return refused;
+    if (import.meta.env.WXT_SOURCELIGHT_TEST === '1' && testHook.stalled) {
+      testHook.held++;
+      return new Promise<never>(() => undefined);
+    }
+    const served = await analysis.handle(data, `${sender.tab?.id ?? 'none'}:${sender.frameId ?? 0}`);
+    if (served.chars) {
+      try {
+        if (performance.getEntriesByName('sourcelight:bg-analyze').length >= 200) performance.clearMeasures();
+        performance.measure('sourcelight:bg-analyze', { start: served.start, end: served.end, detail: served.chars });
+      } catch {
+        // best effort
+      }
+    }
+    return served.reply;
+  });
+
   // The popup's "Show panel on this page": open the panel in the active tab of the current window.
   onMessage('openPanel', async ({ data, sender }): Promise<Result<null>> => {
     if (!fromUs(sender)) return refused;
@@ -96,7 +124,13 @@ export default defineBackground(() => {
   // scripts/test.sh builds with WXT_SOURCELIGHT_TEST=1; in a production build the condition is the
   // constant `false` and the hook is dead code, removed (scripts/check-no-test-hook.ts checks the zips).
   if (import.meta.env.WXT_SOURCELIGHT_TEST === '1') {
-    (globalThis as { __sourcelightTest?: unknown }).__sourcelightTest = { saveSelectionOf, saveSourcingOf };
+    // `analysis.stalled = true` makes the background hold analyzeArticle requests unanswered (counted in
+    // `analysis.held`): the page's fallback tests
+    (globalThis as { __sourcelightTest?: unknown }).__sourcelightTest = {
+      saveSelectionOf,
+      saveSourcingOf,
+      analysis: testHook,
+    };
   }
 
   browser.runtime.onInstalled.addListener(() => {

@@ -1,10 +1,13 @@
 /**
- * Analysis off the hot path (glue around the pure analyzer): articles up to 40,000 characters are analyzed
- * in one call; longer ones in paragraph-aligned chunks, yielding to the event loop whenever ~30 ms of work
- * have accumulated, so a 50,000-word page never blocks the main thread in one long task. Chunk results are shifted back to whole-text offsets and their
- * entities merged by name and type.
+ * In-page analysis (glue around the pure analyzer), the fallback when the background does not answer (see
+ * remote.ts): the text is analyzed in paragraph-aligned chunks, yielding to the event loop between them,
+ * so the page's main thread never runs one long task. By default articles up to 40,000 characters are one
+ * call and longer ones are chunked, yielding whenever ~30 ms of work have accumulated; the fallback asks
+ * for small chunks and a yield after every one (`FALLBACK_SLICING`). Chunk results are shifted back to
+ * whole-text offsets and their entities merged by name and type (aliases across chunks are not linked).
  */
 import { analyzeText } from '@/utils/analysis';
+import { findEntities } from '@/utils/analysis/entities';
 import { summarizeSources } from '@/utils/analysis/summary';
 import type { Analysis, ArticleMeta, Entity, Mention, Quote } from '@/utils/analysis/types';
 
@@ -14,6 +17,24 @@ export const SINGLE_CALL_CHARS = 40_000;
 export const CHUNK_CHARS = 8_000;
 /** Work this long (ms) between yields: short enough for no long task, long enough not to crawl. */
 const SLICE_MS = 30;
+
+/** How `analyzeChunked` slices its work. */
+export interface Slicing {
+  /** Text up to this length is one call. */
+  singleCallChars: number;
+  /** Chunk size for longer text. */
+  chunkChars: number;
+  /** Yield once this much work (ms) has accumulated; 0 yields after every chunk. */
+  sliceMs: number;
+}
+
+const DEFAULT_SLICING: Slicing = { singleCallChars: SINGLE_CALL_CHARS, chunkChars: CHUNK_CHARS, sliceMs: SLICE_MS };
+
+/**
+ * The fallback's slicing: every text chunked in ~2,500 characters (10-25 ms warm in Chromium) with a
+ * yield after each, so no slice comes near 50 ms.
+ */
+export const FALLBACK_SLICING: Slicing = { singleCallChars: 0, chunkChars: 2_500, sliceMs: 0 };
 
 /**
  * Yields to the event loop with a plain timer. Not `scheduler.yield()`: in a Firefox content script that is
@@ -40,18 +61,45 @@ export function chunkText(text: string, size = CHUNK_CHARS): Array<{ start: numb
   return out;
 }
 
+/**
+ * Builds the lexicons and warms the analyzer in two slices of their own (the place lexicon, then one short
+ * analysis), so a cold fallback's first text chunk does not carry them in the same task.
+ */
+export async function warmInSlices(signal: AbortSignal): Promise<void> {
+  const steps = [
+    () => findEntities('Warm-up in Paris.'),
+    () => analyzeText('“We will see,” said Maria Lopez, a spokeswoman for the United Nations in Paris.'),
+  ];
+  for (const step of steps) {
+    if (signal.aborted) throw new DOMException('analysis cancelled', 'AbortError');
+    const t0 = performance.now();
+    step();
+    try {
+      performance.measure('sourcelight:analyze:chunk', { start: t0, end: performance.now() });
+    } catch {
+      // best effort
+    }
+    await yieldToMain();
+  }
+}
+
 const shift = (m: Mention, by: number): Mention => ({ ...m, start: m.start + by, end: m.end + by });
 
 /**
  * Analyzes `text`, chunked when long, checking `signal` between chunks (a newer run or the page going
  * away cancels it with an AbortError).
  */
-export async function analyzeChunked(text: string, meta: Partial<ArticleMeta>, signal: AbortSignal): Promise<Analysis> {
-  if (text.length <= SINGLE_CALL_CHARS) return analyzeText(text, meta);
+export async function analyzeChunked(
+  text: string,
+  meta: Partial<ArticleMeta>,
+  signal: AbortSignal,
+  slicing: Slicing = DEFAULT_SLICING,
+): Promise<Analysis> {
+  if (text.length <= slicing.singleCallChars) return analyzeText(text, meta);
   const entities = new Map<string, Entity>();
   const quotes: Quote[] = [];
   let sliceStart = performance.now();
-  for (const chunk of chunkText(text)) {
+  for (const chunk of chunkText(text, slicing.chunkChars)) {
     if (signal.aborted) throw new DOMException('analysis cancelled', 'AbortError');
     const t0 = performance.now();
     const part = analyzeText(chunk.text, meta);
@@ -79,7 +127,7 @@ export async function analyzeChunked(text: string, meta: Partial<ArticleMeta>, s
         ...(q.speakerMention ? { speakerMention: shift(q.speakerMention, chunk.start) } : {}),
       });
     }
-    if (performance.now() - sliceStart > SLICE_MS) {
+    if (performance.now() - sliceStart >= slicing.sliceMs) {
       await yieldToMain();
       sliceStart = performance.now();
     }

@@ -48,7 +48,8 @@ import {
   withSite,
   type Settings,
 } from '@/utils/settings';
-import { analyzeChunked, yieldToMain } from './analyze';
+import { yieldToMain } from './analyze';
+import { analyzeOffThread, wakeAnalyzer } from './remote';
 import { mountOverlay, Store, UI_TAG, type MountedOverlay } from './ui';
 
 /** Runs `work` and records a User Timing measure under `name`. */
@@ -184,6 +185,8 @@ export class Session {
     const runSignal = AbortSignal.any([this.signal, runController.signal]);
     const t0 = performance.now();
     this.store.set({ status: 'working' });
+    // a sleeping background starts while Readability runs here
+    if (opts.analyze && opts.extracted === undefined) wakeAnalyzer();
     const article =
       opts.extracted !== undefined
         ? opts.extracted
@@ -205,7 +208,8 @@ export class Session {
       if (stale()) return;
       const start = performance.now();
       try {
-        analysis = await analyzeChunked(article.text, article, runSignal);
+        // in the background when it answers in time, else in slices here (remote.ts)
+        analysis = (await analyzeOffThread(article.text, article, runSignal)).analysis;
       } catch {
         if (stale()) return;
         analysis = null;

@@ -155,6 +155,8 @@ export interface BackgroundGlobal {
     saveSelectionOf(tabId: number | undefined): Promise<SaveReply>;
     /** The context menu's "Save this article's sourcing" (issue 15). */
     saveSourcingOf(tabId: number | undefined): Promise<SaveReply>;
+    /** `stalled: true`: the background never answers `analyzeArticle` (the page's fallback). */
+    analysis: { stalled: boolean; held: number };
   };
   chrome?: ExtensionApi;
   browser?: ExtensionApi;

@@ -6,6 +6,8 @@
 import { z } from 'zod';
 import { SPEAKER_KINDS, type SpeakerKind } from '../audit/kinds';
 import type { AnnotationRecord, ArticleRecord, CorrectionRecord, SourcingRecord } from '../db/schema';
+import type { Analysis } from '../analysis/types';
+import { MAX_ANALYZE_TEXT } from '../analysis-remote/limits';
 
 const MAX_TEXT = 50_000;
 const url = z.string().min(1).max(4096);
@@ -116,6 +118,36 @@ export const OpenPanelSchema = z.null();
 
 /** `openAudit` (panel → background): open the sourcing audit page in a new tab (no payload). */
 export const OpenAuditSchema = z.null();
+/**
+ * `analyzeArticle` (content script → background): the extracted article text to analyze off the page's
+ * main thread. `requestId` is the content script's own token, echoed in the reply: a newer request from
+ * the same frame supersedes an older one still queued, and the page drops replies it no longer waits for.
+ */
+export const AnalyzeRequestSchema = z.strictObject({
+  requestId: z.string().min(1).max(64),
+  text: z.string().min(1).max(MAX_ANALYZE_TEXT),
+  meta: z.strictObject({
+    title: z.string().max(2000),
+    byline: shortText.nullable(),
+    siteName: shortText.nullable(),
+    publishedTime: z.string().max(200).nullable(),
+  }),
+});
+export type AnalyzeRequest = z.infer<typeof AnalyzeRequestSchema>;
+
+/** The analysis without its `text` (the page has it; sending it back would double the reply). */
+export type RemoteAnalysis = Omit<Analysis, 'text'>;
+
+/** The background's answer to `analyzeArticle`: the analysis and the background's own time for it. */
+export interface AnalyzeReply {
+  requestId: string;
+  analysis: RemoteAnalysis;
+  /** Milliseconds the analysis took in the background (for the bench; no reader data). */
+  ms: number;
+}
+
+/** `warmAnalyzer` (content script → background): wake the background and build the analyzer's lexicons. */
+export const WarmAnalyzerSchema = z.null();
 
 /** A reply: the value, or a message a person can read. */
 export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
@@ -160,6 +192,9 @@ export interface Saved {
  * the background finds the active tab and sends it `showPanel`). Fact-checking (issue 15): `saveSourcing`,
  * `saveCorrection`, `deleteCorrection` (content script → background), `captureSourcing` (background →
  * content script, for the context menu and the popup) and `saveTabSourcing` (popup → background).
+ * the background finds the active tab and sends it `showPanel`). Content script → background, analysis
+ * off the page's main thread: `warmAnalyzer` (sent before extraction, so a sleeping service worker starts
+ * while Readability runs) and `analyzeArticle` (the text in, the Analysis out; see utils/analysis-remote/).
  */
 export interface ProtocolMap {
   articleSeen(data: ArticleInput): Result<PageState>;
@@ -179,6 +214,8 @@ export interface ProtocolMap {
   captureSourcing(data: null): Result<SaveSourcingRequest>;
   /** Popup → background: save the sourcing of the active tab. */
   saveTabSourcing(data: null): Result<SourcingSaved>;
+  warmAnalyzer(data: null): Result<null>;
+  analyzeArticle(data: AnalyzeRequest): Result<AnalyzeReply>;
 }
 
 /** Formats a zod error as one readable line. */
