@@ -285,3 +285,54 @@ export const correctionSurvivesReloadAndExport = e2e(
   },
   { timeoutMs: 90_000 },
 );
+
+/** Range texts of one sourcelight highlight. */
+function rangesOf(page: E2EPage, name: string): Promise<string[]> {
+  return page.evaluate((n) => {
+    const h = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get(n);
+    return h ? [...h].map((r) => r.toString()) : [];
+  }, name);
+}
+
+/** 3. The highlight density: "Sources" colours each name once, "Everything" every mention, "Off" nothing until asked. */
+export const densitySwitchChangesDrawing = e2e(async ({ server, driver, expect }) => {
+  const page = await driver.newPage(server.url(STORY));
+  await waitForDrawn(page);
+  // the default, "Sources": claims drawn; Maria Lopes once (her first mention in the body, not the nav or h1)
+  const people = await rangesOf(page, 'sourcelight-person');
+  expect(people.filter((t) => t === 'Maria Lopes').length, 'Maria Lopes drawn once').toBe(1);
+  expect(people.includes('Lopes'), 'later mentions not drawn').toBe(false);
+  expect((await rangesOf(page, 'sourcelight-quote')).length, 'named quotes drawn').toBeGreaterThan(0);
+  expect((await rangesOf(page, 'sourcelight-anonymous')).length, 'anonymous claim drawn').toBe(1);
+
+  const options = await driver.openExtensionPage('options.html');
+  await options.click('input[name=density][value=everything]');
+  const all = await page.waitFor(
+    () => {
+      const h = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('sourcelight-person');
+      const t = h ? [...h].map((r) => r.toString()) : [];
+      return t.includes('Lopes') ? t : null;
+    },
+    null,
+    { message: 'every mention drawn under "Everything"' },
+  );
+  expect(all!.length, 'more people ranges under "Everything"').toBeGreaterThan(people.length);
+
+  await options.click('input[name=density][value=off]');
+  await page.waitFor(
+    () => {
+      const reg = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
+      return ['person', 'quote', 'anonymous'].every((c) => (reg.get(`sourcelight-${c}`)?.size ?? 0) === 0);
+    },
+    null,
+    { message: 'nothing drawn under "Off until I ask"' },
+  );
+  // opening the panel is asking: the calm default comes back
+  await sendToTab(driver, page, 'togglePanel');
+  await page.waitFor(
+    () => (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('sourcelight-quote')?.size ?? 0,
+    null,
+    { message: 'claims drawn once the panel is open' },
+  );
+  expect(page.errors(), 'page errors').toBe([]);
+});
