@@ -29,6 +29,7 @@ import { FactCheck } from './fact';
 import { drawnKeys } from '@/utils/highlight/clutter';
 import { HitIndex, type HitItem } from '@/utils/highlight/hit';
 import { applyColors } from '@/utils/highlight/styles';
+import { locate } from '@/utils/corrections/apply';
 import { sourcingRequest } from '@/utils/corrections/sourcing';
 import {
   onMessage,
@@ -605,13 +606,19 @@ export class Session {
 
   /** Opens the correction form to turn a selection into a claim. */
   private openClaim(range: Range): void {
-    const described = describeRange(document, range, this.article?.text ?? '');
-    if (!described?.position) {
+    const text = this.article?.text ?? '';
+    const described = describeRange(document, range, text);
+    // a claim lives in the article text (it is applied over the analysis): a selection in the page's menus
+    // or comments cannot be one
+    const position = described
+      ? (described.position ?? locate(text, { quote: described.quote, position: null }))
+      : null;
+    if (!described || !position) {
       this.say('This selection is not in the article text, so it cannot become a claim.');
       return;
     }
     const rect = range.getBoundingClientRect();
-    this.fact.target = { mode: 'add', quote: described.quote, position: described.position };
+    this.fact.target = { mode: 'add', quote: described.quote, position };
     this.store.set({
       card: null,
       selection: null,

@@ -6,8 +6,10 @@
  * undone. Chromium drives the real panel, card and correction form (CDP reaches the closed shadow root);
  * Firefox sends the same contract messages the panel sends, from an extension page.
  */
+import { join } from 'node:path';
 import { e2e, type E2EPage, type Json } from '../driver.ts';
 import {
+  CLOSED_ROOT,
   openPopup,
   probe,
   saveSourcingVia,
@@ -152,7 +154,7 @@ export const saveSourcingInOneAction = e2e(async ({ server, driver, expect }) =>
  * Markdown export and the backup, and undoing it brings the machine's reading back.
  */
 export const correctionSurvivesReloadAndExport = e2e(
-  async ({ server, driver, expect }) => {
+  async ({ server, driver, expect, artifactsDir }) => {
     const page = await driver.newPage(server.url(STORY));
     await waitForDrawn(page);
     await waitDrawnAs(page, 'sourcelight-anonymous');
@@ -180,6 +182,18 @@ export const correctionSurvivesReloadAndExport = e2e(
       expect(await ui.click('.sl-correct input[type=checkbox]', ''), 'untick anonymous').toBe(true);
       expect(await ui.click('.sl-correct button', 'Save correction'), 'Save correction').toBe(true);
       await waitForUiText(ui, '.sl-toast', 'Correction saved');
+      // the card now says "corrected" and what the machine said (docs/correction-card.png)
+      const at2 = await page.evaluate((claim) => {
+        const h = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('sourcelight-quote');
+        const r = h ? [...h].find((x) => x.toString().includes(claim)) : undefined;
+        const box = r?.getClientRects()[0];
+        return box ? { x: box.left + 8, y: box.top + box.height / 2 } : null;
+      }, CLAIM);
+      expect(!!at2, 'the corrected claim is drawn as a named quote').toBe(true);
+      await ui.mouseMove(at2!.x, at2!.y);
+      const corrected = await waitForUiText(ui, '.sl-card', 'corrected');
+      expect(corrected, 'the card lists the correction').toContain('Speaker: Rui Costa (was An official');
+      await page.screenshot(join(artifactsDir, 'correction-card.png'));
     } else {
       // Firefox: the records the form makes, through the same contract message, from an extension page
       popup = await openPopup(driver);
@@ -285,3 +299,103 @@ export const correctionSurvivesReloadAndExport = e2e(
   },
   { timeoutMs: 90_000 },
 );
+
+/** Range texts of one sourcelight highlight. */
+function rangesOf(page: E2EPage, name: string): Promise<string[]> {
+  return page.evaluate((n) => {
+    const h = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get(n);
+    return h ? [...h].map((r) => r.toString()) : [];
+  }, name);
+}
+
+/** 3. The highlight density: "Sources" colours each name once, "Everything" every mention, "Off" nothing until asked. */
+export const densitySwitchChangesDrawing = e2e(async ({ server, driver, expect, artifactsDir }) => {
+  const page = await driver.newPage(server.url(STORY));
+  await waitForDrawn(page);
+  await page.screenshot(join(artifactsDir, 'calm-page.png'));
+  // the default, "Sources": claims drawn; Maria Lopes once (her first mention in the body, not the nav or h1)
+  const people = await rangesOf(page, 'sourcelight-person');
+  expect(people.filter((t) => t === 'Maria Lopes').length, 'Maria Lopes drawn once').toBe(1);
+  expect(people.includes('Lopes'), 'later mentions not drawn').toBe(false);
+  expect((await rangesOf(page, 'sourcelight-quote')).length, 'named quotes drawn').toBeGreaterThan(0);
+  expect((await rangesOf(page, 'sourcelight-anonymous')).length, 'anonymous claim drawn').toBe(1);
+
+  const options = await driver.openExtensionPage('options.html');
+  await options.click('input[name=density][value=everything]');
+  const all = await page.waitFor(
+    () => {
+      const h = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('sourcelight-person');
+      const t = h ? [...h].map((r) => r.toString()) : [];
+      return t.includes('Lopes') ? t : null;
+    },
+    null,
+    { message: 'every mention drawn under "Everything"' },
+  );
+  expect(all!.length, 'more people ranges under "Everything"').toBeGreaterThan(people.length);
+
+  await options.click('input[name=density][value=off]');
+  await page.waitFor(
+    () => {
+      const reg = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
+      return ['person', 'quote', 'anonymous'].every((c) => (reg.get(`sourcelight-${c}`)?.size ?? 0) === 0);
+    },
+    null,
+    { message: 'nothing drawn under "Off until I ask"' },
+  );
+  // opening the panel is asking: the calm default comes back
+  await sendToTab(driver, page, 'togglePanel');
+  await page.waitFor(
+    () => (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('sourcelight-quote')?.size ?? 0,
+    null,
+    { message: 'claims drawn once the panel is open' },
+  );
+  expect(page.errors(), 'page errors').toBe([]);
+});
+
+/** 4. A claim the analyzer missed: a selection becomes a claim with a speaker, drawn as one on the next visit. */
+export const selectionBecomesClaim = e2e(async ({ server, driver, expect, skip, artifactsDir }) => {
+  const SENTENCE = 'The three countries are known to be mineral-rich';
+  const page = await driver.newPage(server.url('/demo/seed.html'));
+  await waitForDrawn(page);
+  const ui = await probe(driver, page);
+  if (!ui) return skip(CLOSED_ROOT);
+  expect(
+    (await rangesOf(page, 'sourcelight-quote')).some((t) => t.includes(SENTENCE)),
+    'not a claim at first',
+  ).toBe(false);
+  await page.evaluate((s) => {
+    const p = [...document.querySelectorAll('p')].find((x) => x.textContent?.includes(s))!;
+    p.id = 'e2e-claim';
+    p.scrollIntoView({ block: 'center' });
+  }, SENTENCE);
+  await page.selectText('#e2e-claim', SENTENCE);
+  await waitForUiText(ui, '.sl-selbar', 'Mark as claim');
+  expect(await ui.click('.sl-selbtn', 'Mark as claim'), 'Mark as claim…').toBe(true);
+  await waitForUiText(ui, '.sl-correct', 'Speaker');
+  expect(await ui.fill('.sl-correct input.sl-input', 'the US State Department'), 'speaker').toBe(true);
+  expect(await ui.click('.sl-correct button', 'Save claim'), 'Save claim').toBe(true);
+  await waitForUiText(ui, '.sl-toast', 'Claim added');
+  await page.waitFor(
+    (s) =>
+      [...((CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('sourcelight-quote') ?? [])].some(
+        (r) => r.toString().includes(s),
+      ),
+    SENTENCE,
+    { message: 'the new claim drawn' },
+  );
+  await sendToTab(driver, page, 'togglePanel');
+  await waitForUiText(ui, '.sl-corrections', 'Claim added, speaker the US State Department');
+  await page.screenshot(join(artifactsDir, 'claim-added.png'));
+  await page.close();
+  const again = await driver.newPage(server.url('/demo/seed.html'));
+  await waitForDrawn(again);
+  await again.waitFor(
+    (s) =>
+      [...((CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('sourcelight-quote') ?? [])].some(
+        (r) => r.toString().includes(s),
+      ),
+    SENTENCE,
+    { message: 'the added claim drawn again on the return visit' },
+  );
+  expect(again.errors(), 'page errors').toBe([]);
+});

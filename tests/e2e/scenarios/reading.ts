@@ -459,6 +459,23 @@ export const openPanelFromPopupMessage = e2e(async ({ server, driver, expect }) 
 /** Hostile and odd pages: no errors, the page keeps working, the panel still shows. */
 export const hostilePagesDoNotThrow = e2e(
   async ({ server, driver, expect, log }) => {
+    // every mention drawn, as before the calm default (issue 15): many.html is a stress test of thousands
+    const options = await driver.openExtensionPage('options.html');
+    await options.click('input[name=density][value=everything]');
+    await options.waitFor(
+      async () => {
+        type Area = { get(key: string): Promise<Record<string, { density?: string } | undefined>> };
+        const g = globalThis as unknown as {
+          browser?: { storage: { sync: Area } };
+          chrome?: { storage: { sync: Area } };
+        };
+        const sync = (g.browser ?? g.chrome)!.storage.sync;
+        return (await sync.get('sourcelight-settings'))['sourcelight-settings']?.density === 'everything';
+      },
+      null,
+      { message: 'the "Everything" density stored' },
+    );
+    await options.close();
     for (const path of ['/reading/plain.html', '/reading/many.html', '/reading/hostile.html', '/reading/rtl.html']) {
       const page = await driver.newPage(server.url(path));
       await waitForDrawn(page, 30_000);

@@ -192,3 +192,46 @@ describe('highlightCss', () => {
     for (const c of CATEGORIES) expect(css).toContain(`::highlight(${highlightName(c)})`);
   });
 });
+
+describe('spotlight (every mention while its panel row is hovered)', () => {
+  beforeEach(installMock);
+  afterEach(uninstallMock);
+
+  it('adds the extra ranges, and the next call (or an empty one) takes exactly them out again', () => {
+    const root = page('<p>Maria Lopes met Lopes and Lopes.</p>');
+    const first = rangeOf(root, 'Maria Lopes');
+    const text = root.querySelector('p')!.firstChild as Text;
+    const later = (from: number) => {
+      const r = document.createRange();
+      const at = text.data.indexOf('Lopes', from);
+      r.setStart(text, at);
+      r.setEnd(text, at + 5);
+      return r;
+    };
+    const second = later(12);
+    const third = later(23);
+    const d = draw(document, [{ category: 'person', range: first }], { mode: 'highlights' });
+    const person = () => registry.get(highlightName('person')) as MockHighlight;
+    expect([...person()]).toEqual([first]);
+    d.spotlight([
+      { category: 'person', range: second },
+      { category: 'person', range: third },
+    ]);
+    expect(person().size).toBe(3);
+    // a range the drawing holds itself is never taken out by a spotlight
+    d.spotlight([{ category: 'person', range: first }]);
+    d.spotlight([]);
+    expect([...person()]).toEqual([first]);
+    d.remove();
+    expect(registry.has(highlightName('person'))).toBe(false);
+  });
+
+  it('the marks fallback leaves the page alone', () => {
+    const root = page('<p>Maria Lopes met Lopes.</p>');
+    const before = root.innerHTML;
+    const d = draw(document, [], { mode: 'marks' });
+    d.spotlight([{ category: 'person', range: rangeOf(root, 'Lopes') }]);
+    expect(root.innerHTML).toBe(before);
+    d.remove();
+  });
+});
