@@ -1,7 +1,8 @@
 /**
- * Local fixture server for the E2E suite: serves tests/e2e/pages/ (our fixture pages) and demo/ (the demo
- * article, under /demo/) on 127.0.0.1 at a random free port. Loopback only, so the browsers under test
- * never need the network; read-only, and paths are confined to those two folders.
+ * Local fixture server for the E2E suite: serves tests/e2e/pages/ (our fixture pages), demo/ (the demo
+ * article, under /demo/) and the real news pages of ../shared/eval/dev (under /news/, made inert) on
+ * 127.0.0.1 at a random free port. Loopback only, so the browsers under test never need the network;
+ * read-only, and paths are confined to those folders.
  */
 import { createServer, type Server } from 'node:http';
 import { readFile } from 'node:fs/promises';
@@ -13,6 +14,8 @@ const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 /** URL prefix → folder served under it. Longest prefix wins because /demo/ is checked first. */
 const MOUNTS: ReadonlyArray<readonly [string, string]> = [
   ['/demo/', join(root, 'demo')],
+  // real news pages (the hand-annotated dev set, read-only beside the repo), served offline: see offlinePage
+  ['/news/', join(root, '..', 'shared', 'eval', 'dev')],
   ['/', join(root, 'tests', 'e2e', 'pages')],
 ];
 
@@ -46,6 +49,37 @@ function fileFor(pathname: string): string | null {
   return null;
 }
 
+/** Removes every `<tag …>…</tag>` element (case-insensitive), scanning once: no regex over the page. */
+function dropElements(html: string, tag: string): string {
+  const lower = html.toLowerCase();
+  let out = '';
+  let at = 0;
+  for (;;) {
+    const start = lower.indexOf(`<${tag}`, at);
+    if (start < 0) break;
+    const close = lower.indexOf(`</${tag}>`, start);
+    const end = close < 0 ? html.length : close + tag.length + 3;
+    out += html.slice(at, start);
+    at = end;
+  }
+  return out + html.slice(at);
+}
+
+/**
+ * A saved real news page made inert for the tests: its scripts, iframes, style sheets and links to
+ * resources are dropped, and `src`/`srcset`/`poster` attributes renamed, so the browser under test loads
+ * nothing from the network and no page script navigates away. The article's text and markup stay as the
+ * outlet served them, which is what extraction and anchoring are tested on.
+ */
+export function offlinePage(html: string): string {
+  let out = html;
+  for (const tag of ['script', 'iframe', 'style', 'noscript']) out = dropElements(out, tag);
+  return out
+    .replace(/<link\b[^>]*>/gi, '')
+    .replace(/<base\b[^>]*>/gi, '')
+    .replace(/\s(src|srcset|poster)=/gi, ' data-offline-$1=');
+}
+
 /** Starts the server on 127.0.0.1 with an OS-chosen free port. */
 export async function startFixtureServer(): Promise<FixtureServer> {
   const server: Server = createServer((req, res) => {
@@ -63,7 +97,7 @@ export async function startFixtureServer(): Promise<FixtureServer> {
     readFile(file).then(
       (body) => {
         res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-        res.end(body);
+        res.end(pathname.startsWith('/news/') && extname(file) === '.html' ? offlinePage(body.toString('utf8')) : body);
       },
       () => res.writeHead(404, { 'content-type': 'text/plain' }).end('not found'),
     );

@@ -1,0 +1,188 @@
+/**
+ * The fact-checker's loop on a real news page (issue 15 acceptance), on Chromium and Firefox: The
+ * Atlantic's article from the hand-annotated dev set, served offline (tests/e2e/server.ts, `offlinePage`).
+ * Its sourcing is saved in one action; one anonymous claim — whichever the analyzer flags first, so the
+ * test does not pin the analyzer's output — gets a reader's speaker and loses its anonymous flag; after a
+ * reload both corrections are applied before drawing; the Markdown export and the backup carry them;
+ * undoing the flag correction makes the claim anonymous again; and switching the highlight density
+ * changes what is drawn. The corrections go through the contract messages the panel's form sends (the
+ * form itself is driven on the synthetic story in factcheck.ts).
+ */
+import { e2e, type E2EPage, type Json } from '../driver.ts';
+import { openPopup, saveSourcingVia, sendFromPage, toast, waitForDrawn } from '../helpers.ts';
+
+const NEWS = '/news/theatlantic-1/source.html';
+const READER_SPEAKER = 'Rui Costa';
+
+/** Which sourcelight highlights hold a range whose text includes `needle`. */
+function drawnAs(page: E2EPage, needle: string): Promise<string[]> {
+  return page.evaluate((n) => {
+    const reg = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
+    const out: string[] = [];
+    for (const [name, h] of reg) if ([...h].some((r) => r.toString().includes(n))) out.push(name);
+    return out.sort();
+  }, needle);
+}
+
+async function waitDrawnAs(page: E2EPage, needle: string, category: 'quote' | 'anonymous'): Promise<void> {
+  await page.waitFor(
+    (arg) => {
+      const reg = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
+      const inIt = (name: string) => [...(reg.get(name) ?? [])].some((r) => r.toString().includes(arg.needle));
+      const other = arg.category === 'quote' ? 'sourcelight-anonymous' : 'sourcelight-quote';
+      return inIt(`sourcelight-${arg.category}`) && !inIt(other);
+    },
+    { needle, category },
+    { message: `the claim drawn as ${category}` },
+  );
+}
+
+/** Every record of the database, read in an extension page. */
+async function records(page: E2EPage): Promise<{ articles: Json[]; annotations: Json[]; corrections: Json[] }> {
+  return page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('sourcelight');
+        open.onerror = () => reject(new Error('cannot open the database'));
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction(['articles', 'annotations', 'corrections'], 'readonly');
+          const all = (store: string) =>
+            new Promise<unknown[]>((ok) => {
+              const r = tx.objectStore(store).getAll();
+              r.onsuccess = () => ok(r.result as unknown[]);
+            });
+          void Promise.all([all('articles'), all('annotations'), all('corrections')]).then(([a, n, c]) => {
+            db.close();
+            resolve(JSON.parse(JSON.stringify({ articles: a, annotations: n, corrections: c })));
+          });
+        };
+      }),
+  );
+}
+
+const ARTICLE_FIELDS = [
+  'url',
+  'canonicalUrl',
+  'title',
+  'byline',
+  'siteName',
+  'publishedTime',
+  'excerpt',
+  'textLength',
+  'textHash',
+];
+
+export const realNewsSourcingCorrectedExportedUndone = e2e(
+  async ({ server, driver, expect, log }) => {
+    const page = await driver.newPage(server.url(NEWS));
+    await waitForDrawn(page);
+    const saved = await saveSourcingVia(driver, page);
+    expect(saved.ok, `save sourcing: ${JSON.stringify(saved)}`).toBe(true);
+
+    let popup = await openPopup(driver);
+    const db = await records(popup);
+    const claims = db.annotations as Array<Record<string, Json>>;
+    expect(claims.length > 3, `claims saved in one action: ${claims.length}`).toBe(true);
+    expect(
+      claims.every((c) => c.kind === 'quote' && c.sourcing === true && typeof c.anonymous === 'boolean'),
+      'every claim saved with its flag',
+    ).toBe(true);
+    const anon = claims.find((c) => c.anonymous === true && String((c.quote as { exact: string }).exact).length > 30);
+    expect(!!anon, 'an anonymous claim to correct').toBe(true);
+    expect(typeof anon!.anonymityReason === 'string' && anon!.anonymityReason !== '', 'its reason').toBe(true);
+    const exact = (anon!.quote as { exact: string }).exact;
+    const needle = exact.slice(0, 24);
+    log(`correcting: ${anon!.speaker} — ${exact.slice(0, 60)}…`);
+    await waitDrawnAs(page, needle, 'anonymous');
+
+    // the reader's corrections: a speaker, and the flag off — the records the card's form makes
+    const article = db.articles[0] as Record<string, Json>;
+    const articleInput = Object.fromEntries(ARTICLE_FIELDS.map((k) => [k, article[k]!]));
+    const base = {
+      quote: anon!.quote!,
+      position: anon!.position!,
+      machine: { speaker: anon!.speaker!, anonymous: true, kind: anon!.quoteKind! },
+    };
+    for (const correction of [
+      { ...base, action: 'speaker', speaker: READER_SPEAKER },
+      { ...base, action: 'anonymous', anonymous: false },
+    ]) {
+      const r = (await sendFromPage(popup, 'saveCorrection', { article: articleInput, correction })) as { ok: boolean };
+      expect(r.ok, `saveCorrection ${JSON.stringify(r)}`).toBe(true);
+    }
+
+    // reload: applied before drawing — the claim is a named quote now
+    await page.close();
+    const again = await driver.newPage(server.url(NEWS));
+    await waitForDrawn(again);
+    await waitDrawnAs(again, needle, 'quote');
+    expect((await drawnAs(again, needle)).includes('sourcelight-anonymous'), 'not drawn anonymous').toBe(false);
+
+    // the Markdown export and the backup carry the corrections
+    await popup.close();
+    popup = await openPopup(driver);
+    await popup.waitForSelector('[data-testid=corrected]');
+    if (driver.capabilities.downloads) {
+      await popup.click('button[aria-controls="export-panel"]');
+      await popup.evaluate(() =>
+        [...document.querySelectorAll<HTMLInputElement>('#export-panel input[name=format]')][1]!.click(),
+      );
+      const md = await driver.expectDownload(() => popup.click('#export-panel button.primary'), { name: /\.md$/ });
+      expect(md.content.includes(`### ${READER_SPEAKER}`), 'the claim under the reader’s speaker').toBe(true);
+      expect(md.content.includes(`**corrected:** Speaker: ${READER_SPEAKER} (was `), 'corrected in the export').toBe(
+        true,
+      );
+      const last = await toast(popup);
+      const backup = await driver.expectDownload(
+        async () => {
+          await popup.click('button[aria-controls="backup-panel"]');
+          await popup.click('#backup-panel button.primary');
+        },
+        { name: /^sourcelight-backup-.*\.json$/ },
+      );
+      await popup.waitFor(
+        (prev) => (document.querySelector('[data-testid=toast]')?.textContent ?? prev) !== prev,
+        last,
+      );
+      const parsed = JSON.parse(backup.content) as { corrections: Array<{ action: string }> };
+      expect(parsed.corrections.map((c) => c.action).sort(), 'corrections in the backup').toBe([
+        'anonymous',
+        'speaker',
+      ]);
+    }
+
+    // undo the flag correction: anonymous again on the next visit
+    const flag = ((await records(popup)).corrections as Array<Record<string, Json>>).find(
+      (c) => c.action === 'anonymous',
+    )!;
+    const undone = (await sendFromPage(popup, 'deleteCorrection', { id: flag.id! })) as { ok: boolean };
+    expect(undone.ok, 'deleteCorrection').toBe(true);
+    await again.close();
+    const third = await driver.newPage(server.url(NEWS));
+    await waitForDrawn(third);
+    await waitDrawnAs(third, needle, 'anonymous');
+
+    // the density: "Sources" (default) colours each name once; "Everything" every mention
+    const people = () =>
+      third.evaluate(
+        () =>
+          (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('sourcelight-person')?.size ?? 0,
+      );
+    const calm = await people();
+    const options = await driver.openExtensionPage('options.html');
+    await options.click('input[name=density][value=everything]');
+    const all = await third.waitFor(
+      (n) => {
+        const size =
+          (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('sourcelight-person')?.size ?? 0;
+        return size > n ? size : null;
+      },
+      calm,
+      { message: 'more names drawn under Everything' },
+    );
+    log(`person ranges: Sources ${calm}, Everything ${all}`);
+    expect(third.errors(), 'page errors').toBe([]);
+  },
+  { timeoutMs: 120_000 },
+);
