@@ -8,6 +8,7 @@ import { COUNTRIES } from './data/countries';
 import { DEMONYMS } from './data/demonyms';
 import { GIVEN_NAMES_FEMALE } from './data/givenNamesFemale';
 import { GIVEN_NAMES_MALE } from './data/givenNamesMale';
+import { GIVEN_NAMES_SSA } from './data/givenNamesSsa';
 import {
   ACRONYM_STOP,
   CALENDAR,
@@ -208,6 +209,8 @@ export function lexicon(): Lexicon {
   const givenGender = new Map<string, 'm' | 'f'>();
   for (const n of female) if (!male.has(n)) givenGender.set(n, 'f');
   for (const n of male) if (!female.has(n)) givenGender.set(n, 'm');
+  // common US given names the English lists lack (SSA counts, gender left open)
+  for (const n of decodeFrontCoded(GIVEN_NAMES_SSA)) givenNames.add(n);
   for (const n of EXTRA_GIVEN_NAMES.split(/\s+/)) if (n) givenNames.add(n);
 
   cached = {
