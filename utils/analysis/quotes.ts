@@ -448,6 +448,13 @@ export function findQuotes(text: string, entities: Entity[]): Quote[] {
     for (const q of spansIn(spans, sent.start, sent.end)) {
       if (q.consumed) continue;
       q.consumed = true;
+      const sources = colonSources(q.open);
+      if (sources) {
+        for (const g of sources) emit(q.start, q.end, 'direct', g, null, null);
+        resolver.remember(sources[0]!, q.open, null);
+        lastSpeakerPara = paraOf(q.open);
+        continue;
+      }
       const continuesSpeech = out.some(
         (o) => o.kind === 'direct' && paraOf(o.start) === paraOf(q.open) && o.end < q.open,
       );
@@ -506,6 +513,46 @@ export function findQuotes(text: string, entities: Entity[]): Quote[] {
     const ref = names.before(pos, Math.max(0, pos - 120), () => true);
     if (!ref || ref.possessive || (ref.type !== 'person' && ref.type !== 'unknown')) return null;
     return /^,\s*(?:\d{1,3}\s*,\s*)?$/.test(text.slice(ref.end, pos)) ? ref : null;
+  }
+
+  /**
+   * rule colon-source: a newsletter item that credits its excerpt with a colon ("Reuters: “…”", "The Ledger’s
+   * Dana Reyes and Omar Velde: “…”", "RATE WATCH — Our Dana Reyes: “…”"): the named people (or the outlet,
+   * when no person is named) are the speakers, one claim each. The colon must open the paragraph's quotation,
+   * and everything before it, after an optional all-caps kicker, must be names joined by commas and "and".
+   */
+  function colonSources(open: number): Speaker[] | null {
+    const p = paragraphs[paraOf(open)];
+    if (!p) return null;
+    let lead = text.slice(p.start, open);
+    const colon = /:\s*$/.exec(lead);
+    if (!colon || lead.length > 160) return null;
+    let from = p.start;
+    const kicker = /^[^\p{Ll}—–]{2,80}[—–]\s*/u.exec(lead);
+    if (kicker) from += kicker[0].length;
+    lead = text.slice(from, p.start + colon.index);
+    const refs = names.inRange(from, p.start + colon.index);
+    if (!refs.length) return null;
+    // what is left once the names are cut out: only joiners ("’s", ",", "and", "our")
+    let rest = '';
+    let at = from;
+    for (const r of refs) {
+      rest += text.slice(at, r.start) + ' ';
+      at = r.end;
+    }
+    rest += text.slice(at, p.start + colon.index);
+    if (!/^(?:\s|,|and\b|our\b|Our\b|the\b|The\b|['\u2019]s\b)*$/u.test(rest)) return null;
+    const people = refs.filter((r) => !r.possessive && r.type === 'person');
+    const chosen = people.length ? people : refs.filter((r) => !r.possessive);
+    if (!chosen.length) return null;
+    return chosen.map((r) => ({
+      name: r.canonical,
+      anonymous: false,
+      type: r.type,
+      gender: r.gender,
+      mention: { start: r.start, end: r.end, text: '' },
+      anonymityCue: null,
+    }));
   }
 
   /** "Both NASA and the ESA said", "Mali and Niger said": one claim per named subject. */

@@ -53,8 +53,29 @@ describe('speaker rules', () => {
       'The drug was approved',
       ['an official statement', true],
     ],
+    [
+      'colon-source: a newsletter item credited with a colon',
+      'RATE WATCH — The central bank meets today.\n\nPORT STRIKE — Reuters: “Dockworkers in Baltimore went back to work on Monday after a deal.”',
+      'Dockworkers in Baltimore',
+      ['Reuters', false],
+    ],
+    [
+      'colon-source: the reporter, not the outlet, when a person is named',
+      'PORT STRIKE — The Baltimore Sun’s Dana Reyes: “Dockworkers went back to work on Monday after a deal.”',
+      'Dockworkers went back',
+      ['Dana Reyes', false],
+    ],
   ] as const)('%s', (_rule, text, quoteStart, expected) => {
     expect(speakerOf(text, quoteStart)).toEqual(expected);
+  });
+
+  test('colon-source: several credited reporters give one claim each', () => {
+    const text =
+      'PORT STRIKE — Our Dana Reyes and Omar Velde: “Dockworkers in Baltimore went back to work on Monday after a deal.”';
+    const got = analyzeText(text)
+      .quotes.filter((q) => q.text.startsWith('Dockworkers'))
+      .map((q) => q.speaker);
+    expect(got).toEqual(['Dana Reyes', 'Omar Velde']);
   });
 });
 
