@@ -562,6 +562,28 @@ export class SpeakerResolver {
       const back = this.resolveRole(head, 'person', start);
       if (back) return back;
     }
+    // rule definite-role-salient: "The first lady suggested …", "the senator added": a definite singular
+    // person role with no title match refers to the person the passage is about — the nearest named person
+    // before it whose gender agrees — not to an unnamed source.
+    if (
+      head &&
+      !refs.length &&
+      !anonHead &&
+      (ROLE_NOUNS.get(head) === 'person' || TITLES.has(head)) &&
+      new RegExp(`^the\\s+(?:\\p{Ll}+\\s+)?${head}$`, 'iu').test(phrase)
+    ) {
+      const g = FEMALE_NOUN.test(phrase) ? 'f' : MALE_NOUN.test(phrase) ? 'm' : null;
+      const near = this.names.before(
+        start,
+        Math.max(0, start - 1500),
+        (r) =>
+          r.type === 'person' &&
+          !r.possessive &&
+          !this.inQuote(r.start) &&
+          (g === null || (r.gender ?? this.genders.get(r.canonical) ?? g) === g),
+      );
+      if (near) return named(near);
+    }
     // "the authors" of a published study are named in it: identified, on the record.
     if (head && /^authors?$/.test(head) && /^the\s/i.test(phrase)) return this.descriptive(phrase, head, false, cue);
     if (head && (anonHead || (head.endsWith('s') && ANONYMOUS_HEADS.has(head)))) {

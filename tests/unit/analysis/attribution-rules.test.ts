@@ -54,6 +54,24 @@ describe('speaker rules', () => {
       ['an official statement', true],
     ],
     [
+      'definite-role-salient: "the first lady" is the woman the passage is about',
+      'Robert Hale met Ana Ortiz in Dayton.\n\nAna Ortiz sees hope in Ohio.\n\nThe first lady suggested that the vote had lifted the town.',
+      'the vote had lifted',
+      ['Ana Ortiz', false],
+    ],
+    [
+      'definite-role-salient: "the senator" without a title match is the named person before it',
+      'Maria Okafor toured the flooded farms on Monday.\n\nThe senator said the levees would be rebuilt by spring.',
+      'the levees would',
+      ['Maria Okafor', false],
+    ],
+    [
+      'definite-role-salient: an indefinite role stays an unnamed source',
+      'Maria Okafor toured the flooded farms on Monday.\n\nA senator said the levees would be rebuilt by spring.',
+      'the levees would',
+      ['A senator', true],
+    ],
+    [
       'colon-source: a newsletter item credited with a colon',
       'RATE WATCH — The central bank meets today.\n\nPORT STRIKE — Reuters: “Dockworkers in Baltimore went back to work on Monday after a deal.”',
       'Dockworkers in Baltimore',
