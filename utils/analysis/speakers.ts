@@ -543,6 +543,13 @@ export class SpeakerResolver {
       // "the study" after "a study by X": X again.
       const known = this.documentIssuers.get(head);
       if (known) return known;
+      // rule document-speaker: a document the article introduced earlier ("the group sent a letter …" → "The
+      // letter said …") speaks itself, on the record — not the organization the passage mentions most. One
+      // never introduced by its own noun ("published a request for proposals … The solicitation notes") speaks
+      // for the organization the passage is about.
+      const intro = new RegExp(`\\b(?:a|an)\\s+(?:[\\p{L}-]+\\s+){0,3}?${head}\\b`, 'iu');
+      if (intro.test(this.text.slice(Math.max(0, start - 3000), start)))
+        return this.descriptive(phrase, head, false, null);
       const issuer = this.resolveRole('organization', 'organization', start);
       if (issuer && issuer.name) return { ...issuer, anonymityCue: null };
     }

@@ -72,6 +72,19 @@ describe('speaker rules', () => {
       ['A senator', true],
     ],
     [
+      'document-speaker: a letter introduced earlier speaks for itself',
+      'The Harbor Trust and the Port Authority met in Leeds.\n\nOn Monday, the trust sent a letter to the mayor.\n\n' +
+        'The letter said the dredging had damaged the reef.',
+      'the dredging had',
+      ['The letter', false],
+    ],
+    [
+      'document-speaker: a document named by another noun speaks for the organization',
+      'The Port Authority published a request for proposals on Monday.\n\nThe solicitation also notes that bidders must dredge the harbor every year.',
+      'bidders must dredge',
+      ['Port Authority', false],
+    ],
+    [
       'colon-source: a newsletter item credited with a colon',
       'RATE WATCH — The central bank meets today.\n\nPORT STRIKE — Reuters: “Dockworkers in Baltimore went back to work on Monday after a deal.”',
       'Dockworkers in Baltimore',
