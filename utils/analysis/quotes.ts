@@ -25,6 +25,7 @@ import {
   SpeakerResolver,
   anonymityCue,
   buildNameIndex,
+  hasSpeakerHead,
   headNoun,
   speakerFromRef,
   type NameRef,
@@ -1369,6 +1370,12 @@ function commaSubject(
       const opensWithName = refs.some(
         (r) => r.start === toks[k]!.s || (r.type === 'person' && /^\p{Lu}/u.test(toks[k]!.w)),
       );
+      // rule speaker-head: an unnamed lower-case segment with no determiner that no person, group,
+      // organization or document heads ("…, cracks and leaks, said the officials") ends the claim: the
+      // subject is not before it
+      const noSpeaker =
+        !refs.length && /^\p{Ll}/u.test(toks[k]!.w) && !DETERMINER_WORDS.has(first) && !hasSpeakerHead(segText);
+      if (noSpeaker) break;
       candidates.push({
         start: toks[k]!.s,
         end: toks[segEnd]!.e,

@@ -128,6 +128,26 @@ const MEDIA_ROLES = new Set(
 const COMMON_NOUNS: ReadonlySet<string> = new Set([...ANONYMOUS_HEADS, ...INSTITUTION_HEADS, ...ROLE_NOUNS.keys()]);
 const lwOf = (w: string): string => w.toLowerCase().replace(/['\u2019]s$/, '');
 
+/**
+ * rule speaker-head: a lower-case phrase can speak only when its head is a person, group, organization or
+ * document noun ("the officials", "a spokesman", "the report") or its plural; "cracks and leaks" or "colder
+ * temperatures" cannot (issue #13, class 1).
+ */
+export function hasSpeakerHead(phrase: string): boolean {
+  const last = (phrase.trim().split(/\s+/).pop() ?? '').toLowerCase().replace(/[^\p{L}]/gu, '');
+  const heads = [headNoun(phrase), last].filter((h): h is string => !!h);
+  const forms = heads.flatMap((h) => [h, h.endsWith('ies') ? h.slice(0, -3) + 'y' : h.replace(/s$/, '')]);
+  return forms.some(
+    (h) =>
+      COMMON_NOUNS.has(h) ||
+      DOCUMENT_HEADS.has(h) ||
+      TITLES.has(h) ||
+      PERSON_AGENT.test(h) ||
+      FEMALE_NOUN.test(h) ||
+      MALE_NOUN.test(h),
+  );
+}
+
 /** Fast sorted index of name occurrences with binary search by offset. */
 export class NameIndex {
   readonly refs: NameRef[];

@@ -85,6 +85,18 @@ describe('speaker rules', () => {
       ['Port Authority', false],
     ],
     [
+      'speaker-head: a list of things before ", said X" is the claim, not the speaker',
+      'The new pipes resist rust, dents and leaks, said the engineers, who added that work would end in May.',
+      'The new pipes',
+      ['the engineers', true],
+    ],
+    [
+      'speaker-head: "…, said Name, a spokesman …" after a noun phrase of things',
+      'Most road work stops because asphalt and some soils freeze in colder weather, said Omar Velde, a spokesman for the roads agency.',
+      'Most road work',
+      ['Omar Velde', false],
+    ],
+    [
       'colon-source: a newsletter item credited with a colon',
       'RATE WATCH — The central bank meets today.\n\nPORT STRIKE — Reuters: “Dockworkers in Baltimore went back to work on Monday after a deal.”',
       'Dockworkers in Baltimore',
