@@ -296,7 +296,9 @@ export function findQuotes(text: string, entities: Entity[]): Quote[] {
           phrase = prevSubject.phrase;
           mode = 'part';
         }
-        if (!subj && !speaker) {
+        // rule addressee-not-speaker: after "told", "informed", "warned" the noun phrase is the addressee
+        // ("…, told reporters"), never an inverted subject
+        if (!subj && !speaker && !OBJECT_VERBS.has(cue.lemma)) {
           const after = subjectAfter(text, toks, cue.last);
           if (after) {
             mode = 'vs';
@@ -1358,6 +1360,18 @@ function commaSubject(
       toks.slice(k, segEnd + 1).some((t) => SPEECH_VERB_FORMS.has(t.lw)) ||
       (/^\p{Ll}/u.test(toks[k]!.w) && !DETERMINER_WORDS.has(first) && /\b\p{Ll}+ed\b/u.test(segText))
     ) {
+      // rule participle-appositive: "Ms. Reyes, seated next to the mayor, told …" — a participial
+      // modifier right after a person's name is an appositive; the name before it is the subject
+      const before = k > floorTok ? names.inRange(toks[k - 1]!.s, toks[k - 1]!.e) : [];
+      if (
+        /^\p{Ll}+(?:ed|ing)$/u.test(toks[k]!.w) &&
+        !FINITE.test(segText) &&
+        before.some((r) => r.type === 'person' && !r.possessive && r.end === toks[k - 1]!.e)
+      ) {
+        if (stop || k - 1 < floorTok) break;
+        end = k - 1;
+        continue;
+      }
       // A clause ("visited Mali Monday"), not an appositive: the subject is not beyond it.
       break;
     } else if (ADVERBIAL_LEAD.has(first) || /^(?:and|but|so|yet|or)$/.test(first) || /^\d+$/.test(first)) {

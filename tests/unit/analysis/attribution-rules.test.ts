@@ -97,6 +97,13 @@ describe('speaker rules', () => {
       ['Omar Velde', false],
     ],
     [
+      'participle-appositive + addressee-not-speaker: "X, seated next to Y, told reporters" is X',
+      'Mayor Omar Velde and Dana Reyes opened the pier on Monday.\n\n' +
+        '“It will survive every storm the bay can send,” Ms. Reyes, seated next to Mr. Velde on the stage, told reporters.',
+      'It will survive',
+      ['Dana Reyes', false],
+    ],
+    [
       'colon-source: a newsletter item credited with a colon',
       'RATE WATCH — The central bank meets today.\n\nPORT STRIKE — Reuters: “Dockworkers in Baltimore went back to work on Monday after a deal.”',
       'Dockworkers in Baltimore',
