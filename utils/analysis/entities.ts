@@ -1315,18 +1315,21 @@ function ownStart(text: string, start: number): string {
 
 /** The gender the honorifics before a cluster's mentions agree on, or null when none or mixed. */
 function honorificOf(cands: readonly Cand[], text: string): 'm' | 'f' | null {
-  let seen: 'm' | 'f' | null = null;
+  // rule honorific-majority: one "Ms. Trump" (the daughter) among twenty "Mr. Trump" still says "Mr."
+  let m = 0;
+  let f = 0;
   for (const c of cands) {
     // the honorific is either just before the mention or its first word ("Mr. Trump" as one candidate)
-    const m =
+    const h =
       HONORIFIC_BEFORE.exec(text.slice(Math.max(0, c.start - 8), c.start)) ??
       HONORIFIC_BEFORE.exec(ownStart(text, c.start));
-    if (!m) continue;
-    const g = m[1] === 'Mr' || m[1] === 'Mister' ? 'm' : 'f';
-    if (seen && seen !== g) return null;
-    seen = g;
+    if (!h) continue;
+    if (h[1] === 'Mr' || h[1] === 'Mister') m++;
+    else f++;
   }
-  return seen;
+  if (m >= 3 * f && m > 0) return 'm';
+  if (f >= 3 * m && f > 0) return 'f';
+  return null;
 }
 
 function cluster(cands: Cand[], lx: Lexicon, text: string): Entity[] {
@@ -1381,6 +1384,18 @@ function cluster(cands: Cand[], lx: Lexicon, text: string): Entity[] {
   }
 
   const typeOf = (cl: Cluster): number => argmax(cl.votes);
+  // rule middle-initial-variant: "Dana Reyes" is "Dana K. Reyes" — a person's name with initials in the
+  // middle joins the same name without them (the fullest form stays canonical)
+  const plain = new Map<string, Cluster>();
+  for (const cl of clusters.values())
+    if (cl.words.length === 2 && typeOf(cl) === P) plain.set(lexKey(cl.words.join(' ')), cl);
+  for (const cl of [...clusters.values()]) {
+    const ws = cl.words;
+    if (ws.length < 3 || cl.mergedInto || typeOf(cl) !== P) continue;
+    if (!ws.slice(1, -1).every((w) => /^\p{Lu}\.$/u.test(w))) continue;
+    const short = plain.get(lexKey(`${ws[0]} ${ws[ws.length - 1]}`));
+    if (short && !short.mergedInto) merge(short, cl);
+  }
   const byLast = new Map<string, Cluster>();
   const byFirst = new Map<string, Cluster>();
   const byStripped = new Map<string, Cluster>();
@@ -1399,7 +1414,8 @@ function cluster(cands: Cand[], lx: Lexicon, text: string): Entity[] {
       if (!lx.givenNames.has(ws[0]!)) setOnce(byFirst, lexKey(ws[0]!), cl);
       // "Sheikh Khalid" after "Sheikh Khalid bin Hamad al-Mannai": a first name, when only one person has it
       const f = lexKey(ws[0]!);
-      firstNames.set(f, firstNames.has(f) && firstNames.get(f) !== cl ? null : cl);
+      const r = root(cl);
+      firstNames.set(f, firstNames.has(f) && firstNames.get(f) !== r ? null : r);
     } else {
       // "Oculus" ~ "Oculus VR" — but not "Ozark" ~ "Ozark Police Department", whose rest is a generic head
       if (t === O && !ws.some((w) => lx.connectors.has(w) || lx.genericAlone.has(w)) && !lx.places.has(lexKey(ws[0]!)))

@@ -29,6 +29,18 @@ describe('entity rules', () => {
       'PORT STRIKE — Our Dana Reyes writes: "The strike is over."\n\nRATE WATCH — Rates held.',
       { 'Dana Reyes': 'person', 'Our Dana Reyes': undefined },
     ],
+    [
+      'honorific-majority: one "Ms. Velde" does not stop "Mr. Velde" keeping apart from Ivanka Velde',
+      'Mr. Velde spoke first. Mr. Velde said the pier would open. Mr. Velde left early. His daughter Ivanka Velde ' +
+        'stayed.\n\nMs. Velde said nothing. Velde later returned.',
+      { Velde: 'person', 'Ivanka Velde': 'person' },
+    ],
+    [
+      'middle-initial-variant: "Dana K. Reyes", "Dana Reyes" and a lone "Dana" are one person',
+      'Dana K. Reyes, the ambassador, resigned on Tuesday. Dana Reyes had served two years.\n\n' +
+        '“Dana will be missed,” the president said.',
+      { 'Dana K. Reyes': 'person', 'Dana Reyes': undefined, Dana: undefined },
+    ],
   ])('%s', (_rule, text, expected) => {
     const got = names(text);
     for (const [name, type] of Object.entries(expected)) expect([name, got[name]]).toEqual([name, type]);

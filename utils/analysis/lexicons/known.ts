@@ -82,6 +82,11 @@ Denis Teodoro Ismaïl Abdel Fattah Kais Tebboune Abdelmadjid Mohammed Bashar Haf
 Hassan Ebrahim Ali Mahmoud Naftali Yair Isaac Benny Gideon Itamar Bezalel Yahya Ismail Khaled Marwan Saeb Nabil
 Oprah Ivanka Melania Tiffany Jared Kellyanne Rudy Mitt Nancy Lael Janet Jerome Alexandria Kyrsten Ketanji`;
 
+/** The female given names of EXTRA_GIVEN_NAMES: they tell honorific and pronoun checks a gender. */
+export const EXTRA_FEMALE_GIVEN_NAMES = `Kamala Olena Yulia Ursula Giorgia Marine Annalena Jacinda Chrystia Dilma Fatima Aisha Ayesha Leila
+Layla Yasmin Zainab Amina Nadia Rania Noor Priya Sunita Samia Benazir Oprah Ivanka Melania Tiffany Kellyanne Nancy Lael Janet
+Alexandria Kyrsten Ketanji`;
+
 /**
  * Surnames (and a few full names) of people the news names without a first name: heads of state and
  * government, and a few other figures. A person cue for a lone capitalized word ("Modi's visit").
