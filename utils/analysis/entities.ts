@@ -10,7 +10,7 @@
  *     "US State Department" ~ "State Department", and type voting across all mentions.
  * Boilerplate (credits, bylines, sign-up prompts) is masked first. Every pass is linear in the text length.
  */
-import { boilerplateRanges } from './lexicons/boilerplate';
+import { boilerplateRanges, TWEET_SIGNATURE } from './lexicons/boilerplate';
 import { lexicon, lexKey, type Lexicon } from './lexicons/gazetteer';
 import { tokenize, type Token } from './tokens';
 import type { Entity, EntityType, Mention } from './types';
@@ -123,6 +123,11 @@ export function findEntities(text: string): Entity[] {
   const lowerVocab = new Set<string>();
   for (const t of tokens) if (t.kind === 'word' && !t.cap) lowerVocab.add(t.text.toLowerCase());
   const headingLine = headingLines(tokens, lx, skip);
+  // rule tweet-signature: "— Dana Reyes (@danareyes) May 3, 2021" under an embedded post names its author;
+  // its capitals are a name, not a heading's
+  text.split('\n').forEach((line, i) => {
+    if (TWEET_SIGNATURE.test(line)) headingLine.delete(i);
+  });
   const kickerDoc = kickerLineCount(tokens) >= 2;
 
   const at = (i: number): Token | undefined => (i >= 0 && i < n ? tokens[i] : undefined);

@@ -21,6 +21,7 @@
  */
 import type { Entity, Quote } from './types';
 import { splitParagraphs, splitSentences, type Span } from './sentences';
+import { TWEET_SIGNATURE } from './lexicons/boilerplate';
 import {
   SpeakerResolver,
   anonymityCue,
@@ -192,6 +193,31 @@ export function findQuotes(text: string, entities: Entity[]): Quote[] {
       // headline's "…, diplomats say" summarises claims the body attributes properly.
       if (isBoilerplate(text, p, pi, credits)) {
         for (const q of spansIn(spans, p.start, p.end)) q.consumed = true;
+        skipPara = pi;
+        continue;
+      }
+      // rule tweet-signature: a paragraph over "— Dana Reyes (@danareyes) May 3, 2021" is her post, a direct
+      // quote (its picture link left out); the signature line itself says nothing
+      const sigOf = (para: Span | undefined): RegExpExecArray | null =>
+        para ? TWEET_SIGNATURE.exec(text.slice(para.start, para.end)) : null;
+      const sig = sigOf(paragraphs[pi + 1]);
+      if (sigOf(p)) {
+        skipPara = pi;
+        continue;
+      }
+      if (sig && !sigOf(p)) {
+        const sp = paragraphs[pi + 1]!;
+        const at = text.indexOf(sig[1]!, sp.start);
+        const ref = names.inRange(at, at + sig[1]!.length)[0];
+        const speaker: Speaker = ref
+          ? speakerFromRef(ref)
+          : { name: sig[1]!, anonymous: false, type: 'person', gender: null, mention: null, anonymityCue: null };
+        const body = text.slice(p.start, p.end);
+        const cut = Math.max(body.lastIndexOf('pic.twitter.com/'), body.lastIndexOf('http'));
+        const end = cut > 0 && !/\s/.test(body.slice(cut).trim()) ? p.start + cut : p.end;
+        emit(p.start, end, 'direct', speaker, null, null);
+        for (const q of spansIn(spans, p.start, p.end)) q.consumed = true;
+        resolver.remember(speaker, p.start, null);
         skipPara = pi;
         continue;
       }

@@ -104,6 +104,13 @@ describe('speaker rules', () => {
       ['Dana Reyes', false],
     ],
     [
+      'tweet-signature: an embedded post is a direct quote of the signed author',
+      'Some residents mocked the alert.\n\nWell that was a loud way to wake up pic.twitter.com/Ab12Cd\n\n' +
+        '— Omar Velde (@omarvelde) May 3, 2021\n\nThe city defended it.',
+      'Well that was a loud way to wake up',
+      ['Omar Velde', false],
+    ],
+    [
       'colon-source: a newsletter item credited with a colon',
       'RATE WATCH — The central bank meets today.\n\nPORT STRIKE — Reuters: “Dockworkers in Baltimore went back to work on Monday after a deal.”',
       'Dockworkers in Baltimore',

@@ -41,6 +41,12 @@ describe('entity rules', () => {
         '“Dana will be missed,” the president said.',
       { 'Dana K. Reyes': 'person', 'Dana Reyes': undefined, Dana: undefined },
     ],
+    [
+      'tweet-signature + social-handle: the author of an embedded post is a person, the handle no name',
+      'Some residents mocked the alert.\n\nWell that was a loud way to wake up pic.twitter.com/Ab12Cd\n\n' +
+        '— Omar Velde (@omarvelde) May 3, 2021',
+      { 'Omar Velde': 'person', omarvelde: undefined },
+    ],
   ])('%s', (_rule, text, expected) => {
     const got = names(text);
     for (const [name, type] of Object.entries(expected)) expect([name, got[name]]).toEqual([name, type]);

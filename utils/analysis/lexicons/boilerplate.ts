@@ -47,6 +47,13 @@ const PRINT_FOOTER_LINES = 12;
 const GLUED_CREDIT = /(?<=[.!?"”’)])\s*Credit(?:Credit)?(?:\.\.\.|…)?(?=\p{Lu})/u;
 const GLUED_CREDIT_MAX = 100;
 
+/** The signature line under an embedded social-media post: "— Name (@handle) Month D, YYYY". */
+export const TWEET_SIGNATURE =
+  /^\s*[—–-]\s*(\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,3}) \(@\w{1,30}\)(?: \p{Lu}\p{Ll}{2,8}\.? \d{1,2}, \d{4})?\s*$/u;
+
+/** A social-media handle in parentheses: "(@danareyes)". */
+const SOCIAL_HANDLE = /\(@\w{1,30}\)/g;
+
 /** A line written in capitals only ("FOLLOW US ON SOCIAL MEDIA") — a UI label, unless it is a dateline. */
 // (was /^[^\p{Ll}]*\p{Lu}{2,}[^\p{Ll}]*\s[^\p{Ll}]*$/u, polynomial: no lower case, two capitals, a blank later)
 const ALL_CAPS_LINE = {
@@ -109,6 +116,11 @@ export function boilerplateRanges(text: string): Range[] {
     ) {
       ranges.push([lead, end]);
       continue;
+    }
+    // rule social-handle: "(@danareyes)" after a name is a handle, not a second name
+    SOCIAL_HANDLE.lastIndex = 0;
+    for (let m = SOCIAL_HANDLE.exec(line); m; m = SOCIAL_HANDLE.exec(line)) {
+      ranges.push([lead + m.index, lead + m.index + m[0].length]);
     }
     // credits inside a caption line
     const glued = GLUED_CREDIT.exec(line);
