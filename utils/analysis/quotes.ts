@@ -1384,7 +1384,12 @@ function commaSubject(
       FINITE.test(segText) ||
       n > 12 ||
       toks.slice(k, segEnd + 1).some((t) => SPEECH_VERB_FORMS.has(t.lw)) ||
-      (/^\p{Ll}/u.test(toks[k]!.w) && !DETERMINER_WORDS.has(first) && /\b\p{Ll}+ed\b/u.test(segText))
+      (/^\p{Ll}/u.test(toks[k]!.w) && !DETERMINER_WORDS.has(first) && /\b\p{Ll}+ed\b/u.test(segText)) ||
+      // rule clause-not-speaker: "Some criticized the alert, said X" — a capitalized opener with a past-tense
+      // verb after it and no name is a clause, not an appositive
+      (!DETERMINER_WORDS.has(first) &&
+        /\s\p{Ll}+ed\s/u.test(segText + ' ') &&
+        !names.inRange(toks[k]!.s, toks[segEnd]!.e).length)
     ) {
       // rule participle-appositive: "Ms. Reyes, seated next to the mayor, told …" — a participial
       // modifier right after a person's name is an appositive; the name before it is the subject
@@ -1460,10 +1465,24 @@ function subjectAfter(text: string, toks: Token[], cueLast: number): Span | null
   while (k + 1 < toks.length && k - cueLast < 8) {
     if (!plainGap(text, toks[k]!.e, toks[k + 1]!.s)) break;
     if (toks[k + 1]!.lw === 'who' || toks[k + 1]!.lw === 'which') break;
+    // rule time-after-speaker: "said the harbor master on Monday", "said Dana Reyes last week": the time
+    // phrase is neither speaker nor claim
+    if (
+      k > cueLast &&
+      /^(?:on|last|this|late|early|earlier)$/.test(toks[k + 1]!.lw) &&
+      toks[k + 2] &&
+      TIME_NOUN.test(toks[k + 2]!.lw) &&
+      /^[\s]*[,;.\u2014\u2013]/.test(text.slice(toks[k + 2]!.e, toks[k + 3]?.s ?? toks[k + 2]!.e + 3))
+    ) {
+      break;
+    }
     k++;
   }
   const after = text.slice(toks[k]!.e, toks[k + 1]?.s ?? toks[k]!.e + 3);
-  if (k + 1 < toks.length && !/^[\s]*[,;.\u2014\u2013]/.test(after) && !/who|which/.test(toks[k + 1]!.lw)) return null;
+  const timeAfter =
+    /^(?:on|last|this|late|early|earlier)$/.test(toks[k + 1]?.lw ?? '') && TIME_NOUN.test(toks[k + 2]?.lw ?? '');
+  if (k + 1 < toks.length && !/^[\s]*[,;.\u2014\u2013]/.test(after) && !/who|which/.test(toks[k + 1]!.lw) && !timeAfter)
+    return null;
   if (k - cueLast > 8) return null;
   // A noun phrase, never a clause: "said the picture was more complicated" has its subject before the verb.
   if (!isNounPhrase(text.slice(first.s, toks[k]!.e))) return null;

@@ -111,6 +111,18 @@ describe('speaker rules', () => {
       ['Omar Velde', false],
     ],
     [
+      'time-after-speaker: "said the harbor master last week" — the time phrase is not part of the speaker',
+      'The storm hit the coast.\n\nThe pier will reopen soon, said the harbor master last week.',
+      'The pier will reopen',
+      ['the harbor master', true],
+    ],
+    [
+      'clause-not-speaker: a capitalized clause before ", said X on Monday" is the claim',
+      'Some residents criticized the alert, said Omar Velde on Monday.',
+      'Some residents criticized',
+      ['Omar Velde', false],
+    ],
+    [
       'colon-source: a newsletter item credited with a colon',
       'RATE WATCH — The central bank meets today.\n\nPORT STRIKE — Reuters: “Dockworkers in Baltimore went back to work on Monday after a deal.”',
       'Dockworkers in Baltimore',
