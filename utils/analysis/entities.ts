@@ -1114,6 +1114,18 @@ function makeCand(ctx: Ctx, a: number, b: number, sentenceInitial: boolean): Can
         break;
       }
       if (lx.orgRoleBefore.has(w) || /maker$/.test(w)) {
+        // rule appositive-head: "Dana Reyes, the agency spokesperson" — a role noun after the organization
+        // word is the appositive's head, and the name a person's
+        let role = false;
+        for (let j = i + 1; j <= i + 3; j++) {
+          const u = at(j);
+          if (!u || u.kind === 'punct') break;
+          if (lx.roleNouns.has(u.text.toLowerCase())) role = true;
+        }
+        if (role) {
+          votes[P] += 2;
+          break;
+        }
         votes[O] += 3;
         appositiveOrg = true;
         break;

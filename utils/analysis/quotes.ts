@@ -1387,8 +1387,8 @@ function commaSubject(
       (/^\p{Ll}/u.test(toks[k]!.w) && !DETERMINER_WORDS.has(first) && /\b\p{Ll}+ed\b/u.test(segText)) ||
       // rule clause-not-speaker: "Some criticized the alert, said X" — a capitalized opener with a past-tense
       // verb after it and no name is a clause, not an appositive
-      (!DETERMINER_WORDS.has(first) &&
-        /\s\p{Ll}+ed\s/u.test(segText + ' ') &&
+      (/\s\p{Ll}+ed\s/u.test(segText + ' ') &&
+        (!DETERMINER_WORDS.has(first) || /\s\p{Ll}+ed$/u.test(segText)) &&
         !names.inRange(toks[k]!.s, toks[segEnd]!.e).length)
     ) {
       // rule participle-appositive: "Ms. Reyes, seated next to the mayor, told …" — a participial

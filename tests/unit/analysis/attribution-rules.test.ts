@@ -123,6 +123,12 @@ describe('speaker rules', () => {
       ['Omar Velde', false],
     ],
     [
+      'clause-not-speaker: a short clause ending in a past-tense verb before ", said X" is the claim',
+      'The plan worked, said Ilse Marrow.',
+      'The plan worked',
+      ['Ilse Marrow', false],
+    ],
+    [
       'colon-source: a newsletter item credited with a colon',
       'RATE WATCH — The central bank meets today.\n\nPORT STRIKE — Reuters: “Dockworkers in Baltimore went back to work on Monday after a deal.”',
       'Dockworkers in Baltimore',

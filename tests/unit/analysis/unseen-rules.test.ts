@@ -47,6 +47,11 @@ describe('entity rules', () => {
         '— Omar Velde (@omarvelde) May 3, 2021',
       { 'Omar Velde': 'person', omarvelde: undefined },
     ],
+    [
+      'appositive-head: "X, the agency spokesperson" is a person, not an organization',
+      '“We try to keep the roads open,” said Ilse Marrow, the agency spokesperson.',
+      { 'Ilse Marrow': 'person' },
+    ],
   ])('%s', (_rule, text, expected) => {
     const got = names(text);
     for (const [name, type] of Object.entries(expected)) expect([name, got[name]]).toEqual([name, type]);
