@@ -122,6 +122,8 @@ const ADVERBIAL_LEAD = new Set(
 const ANON_LEAD =
   /^(?:,\s*)?(?:on (?:the )?condition of anonymity|anonymously|on background|privately|speaking on condition of anonymity)(?:\s*,)?\s*/i;
 
+/** Subjects that report nobody's claim (rule nobody-speaks). */
+const NOBODY_SUBJECT = /^(?:few|very few|nobody|no one|none|let['\u2019]s|let us)$/i;
 const PRONOUN_SUBJECTS = new Set(['he', 'she', 'it', 'they', 'we', 'i']);
 
 /** Finds every attributed statement in `text`, resolving speakers against `entities`. */
@@ -347,6 +349,9 @@ export function findQuotes(text: string, entities: Entity[]): Quote[] {
         }
         if (!speaker) continue;
       }
+      // rule nobody-speaks: "Few would argue …", "Nobody says …", "let's say …" — a negative quantifier or
+      // the speaker's "let's" reports no one's claim
+      if (phrase && NOBODY_SUBJECT.test(phrase.trim())) continue;
       // Cut the previous cue's after-content where a coordinated claim starts ("… and added that …").
       const subjStart = subj && mode !== 'vs' ? subj.start : toks[cue.first]!.s;
       results.push({ speaker, phrase, cue, content: null, subjStart, mode });

@@ -144,6 +144,16 @@ describe('speaker rules', () => {
     expect(speakerOf(text, quoteStart)).toEqual(expected);
   });
 
+  test.each([
+    [
+      'nobody-speaks: a negative quantifier',
+      'The rules are strict. Few would argue against the use of cameras on buses.',
+    ],
+    ['nobody-speaks: the writer\'s "let\'s"', 'The deal is complex. First, let’s say what the merger is not.'],
+  ])('%s', (_rule, text) => {
+    expect(analyzeText(text).quotes).toEqual([]);
+  });
+
   test('colon-source: several credited reporters give one claim each', () => {
     const text =
       'PORT STRIKE — Our Dana Reyes and Omar Velde: “Dockworkers in Baltimore went back to work on Monday after a deal.”';
