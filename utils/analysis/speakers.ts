@@ -559,6 +559,13 @@ export class SpeakerResolver {
         return named(by);
       }
     }
+    // rule named-document: "the explanatory notes of the Transit Bill", "a memo from City Hall" — a document
+    // tied to a named body or law is on the record, though no entity was found for the name
+    const docHead =
+      head && (DOCUMENT_HEADS.has(head) || DOCUMENT_HEADS.has(head.replace(/s$/, '')) || head === 'notes');
+    if (docHead && /\s(?:of|from)\s+(?:the\s+)?\p{Lu}/u.test(phrase.slice(headCut))) {
+      return this.descriptive(phrase, head, false, null);
+    }
     if (!refs.length && head && DOCUMENT_HEADS.has(head) && /^(?:the|this)\s/i.test(phrase)) {
       // "the study" after "a study by X": X again.
       const known = this.documentIssuers.get(head);

@@ -129,6 +129,18 @@ describe('speaker rules', () => {
       ['Ilse Marrow', false],
     ],
     [
+      'named-document: the notes of a named bill are on the record',
+      'Parliament debated the transit law.\n\nThe operators must keep records for two years, according to the explanatory notes of the Transit Bill.',
+      'The operators must keep',
+      ['the explanatory notes of the Transit Bill', false],
+    ],
+    [
+      'named-document: reports only seen by an outlet stay unnamed',
+      'The army denied it.\n\nThe general was sidelined last year, according to intelligence reports seen by the Daily Ledger.',
+      'The general was sidelined',
+      ['intelligence reports seen by the Daily Ledger', true],
+    ],
+    [
       'colon-source: a newsletter item credited with a colon',
       'RATE WATCH — The central bank meets today.\n\nPORT STRIKE — Reuters: “Dockworkers in Baltimore went back to work on Monday after a deal.”',
       'Dockworkers in Baltimore',
