@@ -782,6 +782,8 @@ function makeCand(ctx: Ctx, a: number, b: number, sentenceInitial: boolean): Can
     key = lexKey(textOut);
     words[0] = textOut;
   }
+  // rule caps-lede-word: "A HIGH-powered team …" — a lede set in capitals up to a hyphen is typography
+  if (single && !hy && /^\p{Lu}{2,}-\p{Ll}{2,}$/u.test(first.text)) return null;
   const w1 = hy ? textOut : first.text;
   const w0 = bare(w1);
   // ---------- non-entities ----------

@@ -52,6 +52,11 @@ describe('entity rules', () => {
       '“We try to keep the roads open,” said Ilse Marrow, the agency spokesperson.',
       { 'Ilse Marrow': 'person' },
     ],
+    [
+      'caps-lede-word: a lede word set in capitals is no organization',
+      'A HIGH-powered team from Canberra toured the newsrooms this week.',
+      { 'HIGH-powered': undefined, Canberra: 'place' },
+    ],
   ])('%s', (_rule, text, expected) => {
     const got = names(text);
     for (const [name, type] of Object.entries(expected)) expect([name, got[name]]).toEqual([name, type]);
