@@ -538,7 +538,16 @@ export class SpeakerResolver {
         personRef = r;
       }
     }
-    if (personRef) return named(personRef);
+    if (personRef) {
+      // rule title-only-speaker: "the US President said" — a name made of a place and a title is that
+      // title's holder, the person introduced with it ("US President Dana Reyes")
+      const last = personRef.canonical.split(' ').pop()!.toLowerCase();
+      if (personRef.canonical.includes(' ') && TITLES.has(last) && TITLES.get(last) === null) {
+        const holder = this.resolveRole(last, 'person', start);
+        if (holder && holder.name !== personRef.canonical) return holder;
+      }
+      return named(personRef);
+    }
     // "The solicitation", "the report": a definite document speaks for the organization that issued it,
     // the one named just before.
     // "A study by the University of Lisbon reported": a document speaks for the body named as its author.
@@ -599,13 +608,17 @@ export class SpeakerResolver {
     // rule definite-role-salient: "The first lady suggested …", "the senator added": a definite singular
     // person role with no title match refers to the person the passage is about — the nearest named person
     // before it whose gender agrees — not to an unnamed source.
+    // "the US president said": a country before the role only says whose role it is
     if (
       head &&
-      !refs.length &&
+      refs.every((r) => r.type === 'place' && !r.possessive) &&
       !anonHead &&
       (ROLE_NOUNS.get(head) === 'person' || TITLES.has(head)) &&
-      new RegExp(`^the\\s+(?:\\p{Ll}+\\s+)?${head}$`, 'iu').test(phrase)
+      new RegExp(`^(?:the\\s+)?(?:[\\p{L}.]+\\s+)?${head}$`, 'iu').test(phrase) &&
+      (/^the\s/i.test(phrase) || refs.length > 0)
     ) {
+      const titled = refs.length ? this.resolveRole(head, 'person', start) : null;
+      if (titled) return titled;
       const g = FEMALE_NOUN.test(phrase) ? 'f' : MALE_NOUN.test(phrase) ? 'm' : null;
       const near = this.names.before(
         start,

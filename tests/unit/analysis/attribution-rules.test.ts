@@ -141,6 +141,12 @@ describe('speaker rules', () => {
       ['intelligence reports seen by the Daily Ledger', true],
     ],
     [
+      'title-only-speaker: "the US President said" is the person introduced with the title',
+      'US President Dana Reyes spoke on Monday.\n\n"We will see whether there is retaliation," the US President said.',
+      'We will see whether',
+      ['Dana Reyes', false],
+    ],
+    [
       'colon-source: a newsletter item credited with a colon',
       'RATE WATCH — The central bank meets today.\n\nPORT STRIKE — Reuters: “Dockworkers in Baltimore went back to work on Monday after a deal.”',
       'Dockworkers in Baltimore',
