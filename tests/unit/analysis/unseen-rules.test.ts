@@ -57,6 +57,11 @@ describe('entity rules', () => {
       'A HIGH-powered team from Canberra toured the newsrooms this week.',
       { 'HIGH-powered': undefined, Canberra: 'place' },
     ],
+    [
+      'slash-dateline: "Lagos/ Accra:" is a two-city dateline, not a photo credit',
+      'Lagos/ Accra:\n\nThe minister said the border would reopen.',
+      { Lagos: 'place', Accra: 'place' },
+    ],
   ])('%s', (_rule, text, expected) => {
     const got = names(text);
     for (const [name, type] of Object.entries(expected)) expect([name, got[name]]).toEqual([name, type]);

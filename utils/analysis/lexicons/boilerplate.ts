@@ -23,7 +23,8 @@ const LINE_PATTERNS: RegExp[] = [
   /\bfirst published\b/i,
   /^(media|press) (contact|enquiries|inquiries)\b/i,
   /\.(jpe?g|png|gif|webp)\s*$/i,
-  /^\(?[^()\s][^()]{0,80}\/[^()]{1,60}\)?$/, // "Scott Heins/Gothamist", "(Mike Cason/mcason@al.com)"
+  // "Scott Heins/Gothamist", "(Mike Cason/mcason@al.com)" — not a dateline ending in a colon ("Lagos/ Accra:")
+  /^\(?[^()\s][^()]{0,80}\/[^()]{0,59}[^():]\)?$/,
   /\b(covers|writes about) [^.]{0,60}\bfor (the )?\p{Lu}/u,
   /^\p{Lu}[\p{L}'’.-]*(\s+\p{Lu}[\p{L}'’.-]*){1,3}\s*\|\s*\p{Lu}/u, // "Name | Outlet"
 ];
