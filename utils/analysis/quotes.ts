@@ -21,10 +21,12 @@
  */
 import type { Entity, Quote } from './types';
 import { splitParagraphs, splitSentences, type Span } from './sentences';
+import { TWEET_SIGNATURE } from './lexicons/boilerplate';
 import {
   SpeakerResolver,
   anonymityCue,
   buildNameIndex,
+  hasSpeakerHead,
   headNoun,
   speakerFromRef,
   type NameRef,
@@ -120,6 +122,8 @@ const ADVERBIAL_LEAD = new Set(
 const ANON_LEAD =
   /^(?:,\s*)?(?:on (?:the )?condition of anonymity|anonymously|on background|privately|speaking on condition of anonymity)(?:\s*,)?\s*/i;
 
+/** Subjects that report nobody's claim (rule nobody-speaks). */
+const NOBODY_SUBJECT = /^(?:few|very few|nobody|no one|none|let['\u2019]s|let us)$/i;
 const PRONOUN_SUBJECTS = new Set(['he', 'she', 'it', 'they', 'we', 'i']);
 
 /** Finds every attributed statement in `text`, resolving speakers against `entities`. */
@@ -191,6 +195,31 @@ export function findQuotes(text: string, entities: Entity[]): Quote[] {
       // headline's "…, diplomats say" summarises claims the body attributes properly.
       if (isBoilerplate(text, p, pi, credits)) {
         for (const q of spansIn(spans, p.start, p.end)) q.consumed = true;
+        skipPara = pi;
+        continue;
+      }
+      // rule tweet-signature: a paragraph over "— Dana Reyes (@danareyes) May 3, 2021" is her post, a direct
+      // quote (its picture link left out); the signature line itself says nothing
+      const sigOf = (para: Span | undefined): RegExpExecArray | null =>
+        para ? TWEET_SIGNATURE.exec(text.slice(para.start, para.end)) : null;
+      const sig = sigOf(paragraphs[pi + 1]);
+      if (sigOf(p)) {
+        skipPara = pi;
+        continue;
+      }
+      if (sig && !sigOf(p)) {
+        const sp = paragraphs[pi + 1]!;
+        const at = text.indexOf(sig[1]!, sp.start);
+        const ref = names.inRange(at, at + sig[1]!.length)[0];
+        const speaker: Speaker = ref
+          ? speakerFromRef(ref)
+          : { name: sig[1]!, anonymous: false, type: 'person', gender: null, mention: null, anonymityCue: null };
+        const body = text.slice(p.start, p.end);
+        const cut = Math.max(body.lastIndexOf('pic.twitter.com/'), body.lastIndexOf('http'));
+        const end = cut > 0 && !/\s/.test(body.slice(cut).trim()) ? p.start + cut : p.end;
+        emit(p.start, end, 'direct', speaker, null, null);
+        for (const q of spansIn(spans, p.start, p.end)) q.consumed = true;
+        resolver.remember(speaker, p.start, null);
         skipPara = pi;
         continue;
       }
@@ -295,7 +324,9 @@ export function findQuotes(text: string, entities: Entity[]): Quote[] {
           phrase = prevSubject.phrase;
           mode = 'part';
         }
-        if (!subj && !speaker) {
+        // rule addressee-not-speaker: after "told", "informed", "warned" the noun phrase is the addressee
+        // ("…, told reporters"), never an inverted subject
+        if (!subj && !speaker && !OBJECT_VERBS.has(cue.lemma)) {
           const after = subjectAfter(text, toks, cue.last);
           if (after) {
             mode = 'vs';
@@ -318,6 +349,9 @@ export function findQuotes(text: string, entities: Entity[]): Quote[] {
         }
         if (!speaker) continue;
       }
+      // rule nobody-speaks: "Few would argue …", "Nobody says …", "let's say …" — a negative quantifier or
+      // the speaker's "let's" reports no one's claim
+      if (phrase && NOBODY_SUBJECT.test(phrase.trim())) continue;
       // Cut the previous cue's after-content where a coordinated claim starts ("… and added that …").
       const subjStart = subj && mode !== 'vs' ? subj.start : toks[cue.first]!.s;
       results.push({ speaker, phrase, cue, content: null, subjStart, mode });
@@ -448,6 +482,13 @@ export function findQuotes(text: string, entities: Entity[]): Quote[] {
     for (const q of spansIn(spans, sent.start, sent.end)) {
       if (q.consumed) continue;
       q.consumed = true;
+      const sources = colonSources(q.open);
+      if (sources) {
+        for (const g of sources) emit(q.start, q.end, 'direct', g, null, null);
+        resolver.remember(sources[0]!, q.open, null);
+        lastSpeakerPara = paraOf(q.open);
+        continue;
+      }
       const continuesSpeech = out.some(
         (o) => o.kind === 'direct' && paraOf(o.start) === paraOf(q.open) && o.end < q.open,
       );
@@ -506,6 +547,46 @@ export function findQuotes(text: string, entities: Entity[]): Quote[] {
     const ref = names.before(pos, Math.max(0, pos - 120), () => true);
     if (!ref || ref.possessive || (ref.type !== 'person' && ref.type !== 'unknown')) return null;
     return /^,\s*(?:\d{1,3}\s*,\s*)?$/.test(text.slice(ref.end, pos)) ? ref : null;
+  }
+
+  /**
+   * rule colon-source: a newsletter item that credits its excerpt with a colon ("Reuters: “…”", "The Ledger’s
+   * Dana Reyes and Omar Velde: “…”", "RATE WATCH — Our Dana Reyes: “…”"): the named people (or the outlet,
+   * when no person is named) are the speakers, one claim each. The colon must open the paragraph's quotation,
+   * and everything before it, after an optional all-caps kicker, must be names joined by commas and "and".
+   */
+  function colonSources(open: number): Speaker[] | null {
+    const p = paragraphs[paraOf(open)];
+    if (!p) return null;
+    let lead = text.slice(p.start, open);
+    const colon = /:\s*$/.exec(lead);
+    if (!colon || lead.length > 160) return null;
+    let from = p.start;
+    const kicker = /^[^\p{Ll}—–]{2,80}[—–]\s*/u.exec(lead);
+    if (kicker) from += kicker[0].length;
+    lead = text.slice(from, p.start + colon.index);
+    const refs = names.inRange(from, p.start + colon.index);
+    if (!refs.length) return null;
+    // what is left once the names are cut out: only joiners ("’s", ",", "and", "our")
+    let rest = '';
+    let at = from;
+    for (const r of refs) {
+      rest += text.slice(at, r.start) + ' ';
+      at = r.end;
+    }
+    rest += text.slice(at, p.start + colon.index);
+    if (!/^(?:\s|,|and\b|our\b|Our\b|the\b|The\b|['\u2019]s\b)*$/u.test(rest)) return null;
+    const people = refs.filter((r) => !r.possessive && r.type === 'person');
+    const chosen = people.length ? people : refs.filter((r) => !r.possessive);
+    if (!chosen.length) return null;
+    return chosen.map((r) => ({
+      name: r.canonical,
+      anonymous: false,
+      type: r.type,
+      gender: r.gender,
+      mention: { start: r.start, end: r.end, text: '' },
+      anonymityCue: null,
+    }));
   }
 
   /** "Both NASA and the ESA said", "Mali and Niger said": one claim per named subject. */
@@ -1308,8 +1389,25 @@ function commaSubject(
       FINITE.test(segText) ||
       n > 12 ||
       toks.slice(k, segEnd + 1).some((t) => SPEECH_VERB_FORMS.has(t.lw)) ||
-      (/^\p{Ll}/u.test(toks[k]!.w) && !DETERMINER_WORDS.has(first) && /\b\p{Ll}+ed\b/u.test(segText))
+      (/^\p{Ll}/u.test(toks[k]!.w) && !DETERMINER_WORDS.has(first) && /\b\p{Ll}+ed\b/u.test(segText)) ||
+      // rule clause-not-speaker: "Some criticized the alert, said X" — a capitalized opener with a past-tense
+      // verb after it and no name is a clause, not an appositive
+      (/\s\p{Ll}+ed\s/u.test(segText + ' ') &&
+        (!DETERMINER_WORDS.has(first) || /\s\p{Ll}+ed$/u.test(segText)) &&
+        !names.inRange(toks[k]!.s, toks[segEnd]!.e).length)
     ) {
+      // rule participle-appositive: "Ms. Reyes, seated next to the mayor, told …" — a participial
+      // modifier right after a person's name is an appositive; the name before it is the subject
+      const before = k > floorTok ? names.inRange(toks[k - 1]!.s, toks[k - 1]!.e) : [];
+      if (
+        /^\p{Ll}+(?:ed|ing)$/u.test(toks[k]!.w) &&
+        !FINITE.test(segText) &&
+        before.some((r) => r.type === 'person' && !r.possessive && r.end === toks[k - 1]!.e)
+      ) {
+        if (stop || k - 1 < floorTok) break;
+        end = k - 1;
+        continue;
+      }
       // A clause ("visited Mali Monday"), not an appositive: the subject is not beyond it.
       break;
     } else if (ADVERBIAL_LEAD.has(first) || /^(?:and|but|so|yet|or)$/.test(first) || /^\d+$/.test(first)) {
@@ -1322,6 +1420,12 @@ function commaSubject(
       const opensWithName = refs.some(
         (r) => r.start === toks[k]!.s || (r.type === 'person' && /^\p{Lu}/u.test(toks[k]!.w)),
       );
+      // rule speaker-head: an unnamed lower-case segment with no determiner that no person, group,
+      // organization or document heads ("…, cracks and leaks, said the officials") ends the claim: the
+      // subject is not before it
+      const noSpeaker =
+        !refs.length && /^\p{Ll}/u.test(toks[k]!.w) && !DETERMINER_WORDS.has(first) && !hasSpeakerHead(segText);
+      if (noSpeaker) break;
       candidates.push({
         start: toks[k]!.s,
         end: toks[segEnd]!.e,
@@ -1366,10 +1470,24 @@ function subjectAfter(text: string, toks: Token[], cueLast: number): Span | null
   while (k + 1 < toks.length && k - cueLast < 8) {
     if (!plainGap(text, toks[k]!.e, toks[k + 1]!.s)) break;
     if (toks[k + 1]!.lw === 'who' || toks[k + 1]!.lw === 'which') break;
+    // rule time-after-speaker: "said the harbor master on Monday", "said Dana Reyes last week": the time
+    // phrase is neither speaker nor claim
+    if (
+      k > cueLast &&
+      /^(?:on|last|this|late|early|earlier)$/.test(toks[k + 1]!.lw) &&
+      toks[k + 2] &&
+      TIME_NOUN.test(toks[k + 2]!.lw) &&
+      /^[\s]*[,;.\u2014\u2013]/.test(text.slice(toks[k + 2]!.e, toks[k + 3]?.s ?? toks[k + 2]!.e + 3))
+    ) {
+      break;
+    }
     k++;
   }
   const after = text.slice(toks[k]!.e, toks[k + 1]?.s ?? toks[k]!.e + 3);
-  if (k + 1 < toks.length && !/^[\s]*[,;.\u2014\u2013]/.test(after) && !/who|which/.test(toks[k + 1]!.lw)) return null;
+  const timeAfter =
+    /^(?:on|last|this|late|early|earlier)$/.test(toks[k + 1]?.lw ?? '') && TIME_NOUN.test(toks[k + 2]?.lw ?? '');
+  if (k + 1 < toks.length && !/^[\s]*[,;.\u2014\u2013]/.test(after) && !/who|which/.test(toks[k + 1]!.lw) && !timeAfter)
+    return null;
   if (k - cueLast > 8) return null;
   // A noun phrase, never a clause: "said the picture was more complicated" has its subject before the verb.
   if (!isNounPhrase(text.slice(first.s, toks[k]!.e))) return null;

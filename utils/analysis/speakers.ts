@@ -128,6 +128,26 @@ const MEDIA_ROLES = new Set(
 const COMMON_NOUNS: ReadonlySet<string> = new Set([...ANONYMOUS_HEADS, ...INSTITUTION_HEADS, ...ROLE_NOUNS.keys()]);
 const lwOf = (w: string): string => w.toLowerCase().replace(/['\u2019]s$/, '');
 
+/**
+ * rule speaker-head: a lower-case phrase can speak only when its head is a person, group, organization or
+ * document noun ("the officials", "a spokesman", "the report") or its plural; "cracks and leaks" or "colder
+ * temperatures" cannot (issue #13, class 1).
+ */
+export function hasSpeakerHead(phrase: string): boolean {
+  const last = (phrase.trim().split(/\s+/).pop() ?? '').toLowerCase().replace(/[^\p{L}]/gu, '');
+  const heads = [headNoun(phrase), last].filter((h): h is string => !!h);
+  const forms = heads.flatMap((h) => [h, h.endsWith('ies') ? h.slice(0, -3) + 'y' : h.replace(/s$/, '')]);
+  return forms.some(
+    (h) =>
+      COMMON_NOUNS.has(h) ||
+      DOCUMENT_HEADS.has(h) ||
+      TITLES.has(h) ||
+      PERSON_AGENT.test(h) ||
+      FEMALE_NOUN.test(h) ||
+      MALE_NOUN.test(h),
+  );
+}
+
 /** Fast sorted index of name occurrences with binary search by offset. */
 export class NameIndex {
   readonly refs: NameRef[];
@@ -518,7 +538,16 @@ export class SpeakerResolver {
         personRef = r;
       }
     }
-    if (personRef) return named(personRef);
+    if (personRef) {
+      // rule title-only-speaker: "the US President said" — a name made of a place and a title is that
+      // title's holder, the person introduced with it ("US President Dana Reyes")
+      const last = personRef.canonical.split(' ').pop()!.toLowerCase();
+      if (personRef.canonical.includes(' ') && TITLES.has(last) && TITLES.get(last) === null) {
+        const holder = this.resolveRole(last, 'person', start);
+        if (holder && holder.name !== personRef.canonical) return holder;
+      }
+      return named(personRef);
+    }
     // "The solicitation", "the report": a definite document speaks for the organization that issued it,
     // the one named just before.
     // "A study by the University of Lisbon reported": a document speaks for the body named as its author.
@@ -539,10 +568,24 @@ export class SpeakerResolver {
         return named(by);
       }
     }
+    // rule named-document: "the explanatory notes of the Transit Bill", "a memo from City Hall" — a document
+    // tied to a named body or law is on the record, though no entity was found for the name
+    const docHead =
+      head && (DOCUMENT_HEADS.has(head) || DOCUMENT_HEADS.has(head.replace(/s$/, '')) || head === 'notes');
+    if (docHead && /\s(?:of|from)\s+(?:the\s+)?\p{Lu}/u.test(phrase.slice(headCut))) {
+      return this.descriptive(phrase, head, false, null);
+    }
     if (!refs.length && head && DOCUMENT_HEADS.has(head) && /^(?:the|this)\s/i.test(phrase)) {
       // "the study" after "a study by X": X again.
       const known = this.documentIssuers.get(head);
       if (known) return known;
+      // rule document-speaker: a document the article introduced earlier ("the group sent a letter …" → "The
+      // letter said …") speaks itself, on the record — not the organization the passage mentions most. One
+      // never introduced by its own noun ("published a request for proposals … The solicitation notes") speaks
+      // for the organization the passage is about.
+      const intro = new RegExp(`\\b(?:a|an)\\s+(?:[\\p{L}-]+\\s+){0,3}?${head}\\b`, 'iu');
+      if (intro.test(this.text.slice(Math.max(0, start - 3000), start)))
+        return this.descriptive(phrase, head, false, null);
       const issuer = this.resolveRole('organization', 'organization', start);
       if (issuer && issuer.name) return { ...issuer, anonymityCue: null };
     }
@@ -561,6 +604,32 @@ export class SpeakerResolver {
     if (head && ROLE_NOUNS.get(head) === 'person' && !refs.length && new RegExp(`^the\\s+${head}$`, 'i').test(phrase)) {
       const back = this.resolveRole(head, 'person', start);
       if (back) return back;
+    }
+    // rule definite-role-salient: "The first lady suggested …", "the senator added": a definite singular
+    // person role with no title match refers to the person the passage is about — the nearest named person
+    // before it whose gender agrees — not to an unnamed source.
+    // "the US president said": a country before the role only says whose role it is
+    if (
+      head &&
+      refs.every((r) => r.type === 'place' && !r.possessive) &&
+      !anonHead &&
+      (ROLE_NOUNS.get(head) === 'person' || TITLES.has(head)) &&
+      new RegExp(`^(?:the\\s+)?(?:[\\p{L}.]+\\s+)?${head}$`, 'iu').test(phrase) &&
+      (/^the\s/i.test(phrase) || refs.length > 0)
+    ) {
+      const titled = refs.length ? this.resolveRole(head, 'person', start) : null;
+      if (titled) return titled;
+      const g = FEMALE_NOUN.test(phrase) ? 'f' : MALE_NOUN.test(phrase) ? 'm' : null;
+      const near = this.names.before(
+        start,
+        Math.max(0, start - 1500),
+        (r) =>
+          r.type === 'person' &&
+          !r.possessive &&
+          !this.inQuote(r.start) &&
+          (g === null || (r.gender ?? this.genders.get(r.canonical) ?? g) === g),
+      );
+      if (near) return named(near);
     }
     // "the authors" of a published study are named in it: identified, on the record.
     if (head && /^authors?$/.test(head) && /^the\s/i.test(phrase)) return this.descriptive(phrase, head, false, cue);

@@ -23,11 +23,37 @@ const LINE_PATTERNS: RegExp[] = [
   /\bfirst published\b/i,
   /^(media|press) (contact|enquiries|inquiries)\b/i,
   /\.(jpe?g|png|gif|webp)\s*$/i,
-  /^\(?[^()\s][^()]{0,80}\/[^()]{1,60}\)?$/, // "Scott Heins/Gothamist", "(Mike Cason/mcason@al.com)"
-  /^\p{Lu}[\p{L}'’.-]*(\s+\p{Lu}[\p{L}'’.-]*){0,3}\s+(is|was) (a|an|the) [^.]{0,80}\b(reporter|correspondent|editor|writer|journalist|columnist|contributor)\b/iu,
+  // "Scott Heins/Gothamist", "(Mike Cason/mcason@al.com)" — not a dateline ending in a colon ("Lagos/ Accra:")
+  /^\(?[^()\s][^()]{0,80}\/[^()]{0,59}[^():]\)?$/,
   /\b(covers|writes about) [^.]{0,60}\bfor (the )?\p{Lu}/u,
   /^\p{Lu}[\p{L}'’.-]*(\s+\p{Lu}[\p{L}'’.-]*){1,3}\s*\|\s*\p{Lu}/u, // "Name | Outlet"
 ];
+
+/**
+ * rule author-bio: "Dana Reyes is a Metro reporter covering …" — a staff bio line, however long (bios run on
+ * with awards and handles, so the short-line limit of LINE_PATTERNS does not apply).
+ */
+const BIO_LINE =
+  /^\p{Lu}[\p{L}'’.-]*(\s+\p{Lu}[\p{L}'’.-]*){0,3}\s+(is|was) (a|an|the) [^.]{0,80}\b(reporter|correspondent|editor|writer|journalist|columnist|contributor)\b/iu;
+/**
+ * rule print-footer: the print-edition note ("A version of this article appears in print on …, on Page A1 …
+ * with the headline: …") and the reprint links after it, to the end of the article or 12 lines.
+ */
+const PRINT_FOOTER = /^a version of this (article|story) appears in print\b/i;
+const PRINT_FOOTER_LINES = 12;
+/**
+ * rule glued-credit: a photo credit that the extraction glued to the end of its caption ("… in 2014.CreditDana
+ * Reyes/The Daily Ledger", "… the site.Credit…Dana Reyes"): from the cue to the end of the line.
+ */
+const GLUED_CREDIT = /(?<=[.!?"”’)])\s*Credit(?:Credit)?(?:\.\.\.|…)?(?=\p{Lu})/u;
+const GLUED_CREDIT_MAX = 100;
+
+/** The signature line under an embedded social-media post: "— Name (@handle) Month D, YYYY". */
+export const TWEET_SIGNATURE =
+  /^\s*[—–-]\s*(\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,3}) \(@\w{1,30}\)(?: \p{Lu}\p{Ll}{2,8}\.? \d{1,2}, \d{4})?\s*$/u;
+
+/** A social-media handle in parentheses: "(@danareyes)". */
+const SOCIAL_HANDLE = /\(@\w{1,30}\)/g;
 
 /** A line written in capitals only ("FOLLOW US ON SOCIAL MEDIA") — a UI label, unless it is a dateline. */
 // (was /^[^\p{Ll}]*\p{Lu}{2,}[^\p{Ll}]*\s[^\p{Ll}]*$/u, polynomial: no lower case, two capitals, a blank later)
@@ -57,6 +83,7 @@ export function boilerplateRanges(text: string): Range[] {
   const ranges: Range[] = [];
   let pos = 0;
   let listLinesLeft = 0;
+  let footerLinesLeft = 0;
   for (const rawLine of text.split('\n')) {
     const lineStart = pos;
     pos += rawLine.length + 1;
@@ -65,6 +92,12 @@ export function boilerplateRanges(text: string): Range[] {
     const lead = lineStart + rawLine.indexOf(line);
     const end = lead + line.length;
     const short = line.length <= 120;
+    if (PRINT_FOOTER.test(line)) footerLinesLeft = PRINT_FOOTER_LINES;
+    if (footerLinesLeft > 0 || BIO_LINE.test(line)) {
+      if (footerLinesLeft > 0) footerLinesLeft--;
+      ranges.push([lead, end]);
+      continue;
+    }
     if (listLinesLeft > 0 && line.length <= 80 && !/[.!?]$/.test(line)) {
       listLinesLeft--;
       ranges.push([lead, end]);
@@ -85,7 +118,14 @@ export function boilerplateRanges(text: string): Range[] {
       ranges.push([lead, end]);
       continue;
     }
+    // rule social-handle: "(@danareyes)" after a name is a handle, not a second name
+    SOCIAL_HANDLE.lastIndex = 0;
+    for (let m = SOCIAL_HANDLE.exec(line); m; m = SOCIAL_HANDLE.exec(line)) {
+      ranges.push([lead + m.index, lead + m.index + m[0].length]);
+    }
     // credits inside a caption line
+    const glued = GLUED_CREDIT.exec(line);
+    if (glued && line.length - glued.index <= GLUED_CREDIT_MAX) ranges.push([lead + glued.index, end]);
     PAREN_CREDIT.lastIndex = 0;
     for (let m = PAREN_CREDIT.exec(line); m; m = PAREN_CREDIT.exec(line)) {
       ranges.push([lead + m.index, lead + m.index + m[0].length]);

@@ -8,6 +8,7 @@ import { COUNTRIES } from './data/countries';
 import { DEMONYMS } from './data/demonyms';
 import { GIVEN_NAMES_FEMALE } from './data/givenNamesFemale';
 import { GIVEN_NAMES_MALE } from './data/givenNamesMale';
+import { GIVEN_NAMES_SSA_F, GIVEN_NAMES_SSA_M, GIVEN_NAMES_SSA_U } from './data/givenNamesSsa';
 import {
   ACRONYM_STOP,
   CALENDAR,
@@ -34,6 +35,7 @@ import {
   wordSet,
 } from './cues';
 import {
+  EXTRA_FEMALE_GIVEN_NAMES,
   EXTRA_GIVEN_NAMES,
   KNOWN_COMPANIES,
   KNOWN_INSTITUTIONS,
@@ -208,7 +210,19 @@ export function lexicon(): Lexicon {
   const givenGender = new Map<string, 'm' | 'f'>();
   for (const n of female) if (!male.has(n)) givenGender.set(n, 'f');
   for (const n of male) if (!female.has(n)) givenGender.set(n, 'm');
+  // common US given names the English lists lack (SSA counts), with the gender nine in ten births agree on
+  for (const [list, g] of [
+    [GIVEN_NAMES_SSA_F, 'f'],
+    [GIVEN_NAMES_SSA_M, 'm'],
+    [GIVEN_NAMES_SSA_U, null],
+  ] as const) {
+    for (const n of decodeFrontCoded(list)) {
+      givenNames.add(n);
+      if (g) givenGender.set(n, g);
+    }
+  }
   for (const n of EXTRA_GIVEN_NAMES.split(/\s+/)) if (n) givenNames.add(n);
+  for (const n of EXTRA_FEMALE_GIVEN_NAMES.split(/\s+/)) if (n) givenGender.set(n, 'f');
 
   cached = {
     places,

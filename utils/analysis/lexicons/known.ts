@@ -79,7 +79,13 @@ Shinji Hiroshi Takeshi Kenji Yuki Haruki Jae-in Suk-yeol Jong-un Moon Yoon Keqia
 Aung Thein Mahathir Anwar Joko Prabowo Rodrigo Ferdinand Nguyen Thi Van Kwame Kofi Nana Akufo Uhuru Samia Salva Riek Yahya
 Sani Aliyu Bashir Omar Idriss Mahamat Assimi Ibrahim Abdourahamane Faure Paul Alassane Macky Bassirou Ousmane Felix Félix
 Denis Teodoro Ismaïl Abdel Fattah Kais Tebboune Abdelmadjid Mohammed Bashar Hafez Saddam Nouri Haider Mustafa Masoud Nechirvan
-Hassan Ebrahim Ali Mahmoud Naftali Yair Isaac Benny Gideon Itamar Bezalel Yahya Ismail Khaled Marwan Saeb Nabil`;
+Hassan Ebrahim Ali Mahmoud Naftali Yair Isaac Benny Gideon Itamar Bezalel Yahya Ismail Khaled Marwan Saeb Nabil
+Oprah Ivanka Melania Tiffany Jared Kellyanne Rudy Mitt Nancy Lael Janet Jerome Alexandria Kyrsten Ketanji`;
+
+/** The female given names of EXTRA_GIVEN_NAMES: they tell honorific and pronoun checks a gender. */
+export const EXTRA_FEMALE_GIVEN_NAMES = `Kamala Olena Yulia Ursula Giorgia Marine Annalena Jacinda Chrystia Dilma Fatima Aisha Ayesha Leila
+Layla Yasmin Zainab Amina Nadia Rania Noor Priya Sunita Samia Benazir Oprah Ivanka Melania Tiffany Kellyanne Nancy Lael Janet
+Alexandria Kyrsten Ketanji`;
 
 /**
  * Surnames (and a few full names) of people the news names without a first name: heads of state and
