@@ -97,6 +97,38 @@ function topRows(top: readonly TopSpeaker[]): SectionRow[] {
   }));
 }
 
+/** A from–to pair of date inputs under one legend ("Published", "Read"). */
+function DateRangeFields(p: {
+  legend: string;
+  from: string;
+  to: string;
+  onChange: (from: string, to: string) => void;
+}) {
+  return (
+    <fieldset>
+      <legend>{p.legend}</legend>
+      <label>
+        from{' '}
+        <input
+          type="date"
+          aria-label={`${p.legend} from`}
+          value={p.from}
+          onChange={(e) => p.onChange(e.target.value, p.to)}
+        />
+      </label>
+      <label>
+        to{' '}
+        <input
+          type="date"
+          aria-label={`${p.legend} to`}
+          value={p.to}
+          onChange={(e) => p.onChange(p.from, e.target.value)}
+        />
+      </label>
+    </fieldset>
+  );
+}
+
 /** The audit: filters, totals, sections and the claims behind the selection. */
 export function AuditView({ articles, onDownload, onCopy, onOpenClaim, onOpenArticle, onSetTags }: AuditViewProps) {
   const [form, setForm] = useState<FilterForm>(EMPTY_FORM);
@@ -249,48 +281,18 @@ export function AuditView({ articles, onDownload, onCopy, onOpenClaim, onOpenArt
             </label>
           ))}
         </fieldset>
-        <fieldset>
-          <legend>Published</legend>
-          <label>
-            from{' '}
-            <input
-              type="date"
-              aria-label="Published from"
-              value={form.pubFrom}
-              onChange={(e) => set({ pubFrom: e.target.value })}
-            />
-          </label>
-          <label>
-            to{' '}
-            <input
-              type="date"
-              aria-label="Published to"
-              value={form.pubTo}
-              onChange={(e) => set({ pubTo: e.target.value })}
-            />
-          </label>
-        </fieldset>
-        <fieldset>
-          <legend>Read</legend>
-          <label>
-            from{' '}
-            <input
-              type="date"
-              aria-label="Read from"
-              value={form.readFrom}
-              onChange={(e) => set({ readFrom: e.target.value })}
-            />
-          </label>
-          <label>
-            to{' '}
-            <input
-              type="date"
-              aria-label="Read to"
-              value={form.readTo}
-              onChange={(e) => set({ readTo: e.target.value })}
-            />
-          </label>
-        </fieldset>
+        <DateRangeFields
+          legend="Published"
+          from={form.pubFrom}
+          to={form.pubTo}
+          onChange={(from, to) => set({ pubFrom: from, pubTo: to })}
+        />
+        <DateRangeFields
+          legend="Read"
+          from={form.readFrom}
+          to={form.readTo}
+          onChange={(from, to) => set({ readFrom: from, readTo: to })}
+        />
         {tags.length > 0 && (
           <label>
             Tag{' '}

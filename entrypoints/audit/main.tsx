@@ -15,6 +15,7 @@ import { correctAnnotations } from '@/utils/corrections/records';
 import { getDatabase } from '@/utils/db';
 import { setArticleTags } from '@/utils/db/tags';
 import { createActions, downloadFile } from '../popup/glue';
+import '@/assets/page.css';
 import './style.css';
 
 function App() {

@@ -6,6 +6,7 @@ import { StrictMode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { DEFAULT_SETTINGS, loadSettings, saveSettings, watchSettings, type Settings } from '@/utils/settings';
 import { SettingsForm } from './SettingsForm';
+import '@/assets/page.css';
 import './style.css';
 
 function App() {

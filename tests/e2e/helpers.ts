@@ -314,3 +314,57 @@ export async function waitForUiGone(ui: PanelProbe, selector: string, timeoutMs 
 
 export const CLOSED_ROOT =
   'the panel lives in a closed shadow root; only Chromium (CDP) can reach into it from a test — the Firefox run checks everything else';
+
+/** Which sourcelight highlights hold a range whose text includes `needle` (sorted registry names). */
+export function highlightsWith(page: E2EPage, needle: string): Promise<string[]> {
+  return page.evaluate((n) => {
+    const reg = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
+    const out: string[] = [];
+    for (const [name, h] of reg) if ([...h].some((r) => r.toString().includes(n))) out.push(name);
+    return out.sort();
+  }, needle);
+}
+
+/** Waits until a claim containing `needle` is drawn as `category` only (a named quote, or anonymous). */
+export async function waitClaimDrawnAs(
+  page: E2EPage,
+  needle: string,
+  category: 'sourcelight-quote' | 'sourcelight-anonymous',
+): Promise<void> {
+  await page.waitFor(
+    (arg) => {
+      const reg = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
+      const inIt = (name: string) => [...(reg.get(name) ?? [])].some((r) => r.toString().includes(arg.needle));
+      const other = arg.category === 'sourcelight-quote' ? 'sourcelight-anonymous' : 'sourcelight-quote';
+      return inIt(arg.category) && !inIt(other);
+    },
+    { needle, category },
+    { message: `the claim drawn as ${category}` },
+  );
+}
+
+/** Every article, annotation and correction in the extension's database, read from an extension page. */
+export async function databaseRecords(
+  page: E2EPage,
+): Promise<{ articles: Json[]; annotations: Json[]; corrections: Json[] }> {
+  return page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('sourcelight');
+        open.onerror = () => reject(new Error('cannot open the database'));
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction(['articles', 'annotations', 'corrections'], 'readonly');
+          const all = (store: string) =>
+            new Promise<unknown[]>((ok) => {
+              const r = tx.objectStore(store).getAll();
+              r.onsuccess = () => ok(r.result as unknown[]);
+            });
+          void Promise.all([all('articles'), all('annotations'), all('corrections')]).then(([a, n, c]) => {
+            db.close();
+            resolve(JSON.parse(JSON.stringify({ articles: a, annotations: n, corrections: c })));
+          });
+        };
+      }),
+  );
+}

@@ -8,58 +8,20 @@
  * changes what is drawn. The corrections go through the contract messages the panel's form sends (the
  * form itself is driven on the synthetic story in factcheck.ts).
  */
-import { e2e, type E2EPage, type Json } from '../driver.ts';
-import { openPopup, saveSourcingVia, sendFromPage, toast, waitForDrawn } from '../helpers.ts';
+import { e2e, type Json } from '../driver.ts';
+import {
+  databaseRecords,
+  highlightsWith,
+  openPopup,
+  saveSourcingVia,
+  sendFromPage,
+  toast,
+  waitClaimDrawnAs,
+  waitForDrawn,
+} from '../helpers.ts';
 
 const NEWS = '/news/theatlantic-1/source.html';
 const READER_SPEAKER = 'Rui Costa';
-
-/** Which sourcelight highlights hold a range whose text includes `needle`. */
-function drawnAs(page: E2EPage, needle: string): Promise<string[]> {
-  return page.evaluate((n) => {
-    const reg = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
-    const out: string[] = [];
-    for (const [name, h] of reg) if ([...h].some((r) => r.toString().includes(n))) out.push(name);
-    return out.sort();
-  }, needle);
-}
-
-async function waitDrawnAs(page: E2EPage, needle: string, category: 'quote' | 'anonymous'): Promise<void> {
-  await page.waitFor(
-    (arg) => {
-      const reg = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
-      const inIt = (name: string) => [...(reg.get(name) ?? [])].some((r) => r.toString().includes(arg.needle));
-      const other = arg.category === 'quote' ? 'sourcelight-anonymous' : 'sourcelight-quote';
-      return inIt(`sourcelight-${arg.category}`) && !inIt(other);
-    },
-    { needle, category },
-    { message: `the claim drawn as ${category}` },
-  );
-}
-
-/** Every record of the database, read in an extension page. */
-async function records(page: E2EPage): Promise<{ articles: Json[]; annotations: Json[]; corrections: Json[] }> {
-  return page.evaluate(
-    () =>
-      new Promise((resolve, reject) => {
-        const open = indexedDB.open('sourcelight');
-        open.onerror = () => reject(new Error('cannot open the database'));
-        open.onsuccess = () => {
-          const db = open.result;
-          const tx = db.transaction(['articles', 'annotations', 'corrections'], 'readonly');
-          const all = (store: string) =>
-            new Promise<unknown[]>((ok) => {
-              const r = tx.objectStore(store).getAll();
-              r.onsuccess = () => ok(r.result as unknown[]);
-            });
-          void Promise.all([all('articles'), all('annotations'), all('corrections')]).then(([a, n, c]) => {
-            db.close();
-            resolve(JSON.parse(JSON.stringify({ articles: a, annotations: n, corrections: c })));
-          });
-        };
-      }),
-  );
-}
 
 const ARTICLE_FIELDS = [
   'url',
@@ -81,7 +43,7 @@ export const realNewsSourcingCorrectedExportedUndone = e2e(
     expect(saved.ok, `save sourcing: ${JSON.stringify(saved)}`).toBe(true);
 
     let popup = await openPopup(driver);
-    const db = await records(popup);
+    const db = await databaseRecords(popup);
     const claims = db.annotations as Array<Record<string, Json>>;
     expect(claims.length > 3, `claims saved in one action: ${claims.length}`).toBe(true);
     expect(
@@ -94,7 +56,7 @@ export const realNewsSourcingCorrectedExportedUndone = e2e(
     const exact = (anon!.quote as { exact: string }).exact;
     const needle = exact.slice(0, 24);
     log(`correcting: ${anon!.speaker} — ${exact.slice(0, 60)}…`);
-    await waitDrawnAs(page, needle, 'anonymous');
+    await waitClaimDrawnAs(page, needle, 'sourcelight-anonymous');
 
     // the reader's corrections: a speaker, and the flag off — the records the card's form makes
     const article = db.articles[0] as Record<string, Json>;
@@ -116,8 +78,8 @@ export const realNewsSourcingCorrectedExportedUndone = e2e(
     await page.close();
     const again = await driver.newPage(server.url(NEWS));
     await waitForDrawn(again);
-    await waitDrawnAs(again, needle, 'quote');
-    expect((await drawnAs(again, needle)).includes('sourcelight-anonymous'), 'not drawn anonymous').toBe(false);
+    await waitClaimDrawnAs(again, needle, 'sourcelight-quote');
+    expect((await highlightsWith(again, needle)).includes('sourcelight-anonymous'), 'not drawn anonymous').toBe(false);
 
     // the Markdown export and the backup carry the corrections
     await popup.close();
@@ -153,7 +115,7 @@ export const realNewsSourcingCorrectedExportedUndone = e2e(
     }
 
     // undo the flag correction: anonymous again on the next visit
-    const flag = ((await records(popup)).corrections as Array<Record<string, Json>>).find(
+    const flag = ((await databaseRecords(popup)).corrections as Array<Record<string, Json>>).find(
       (c) => c.action === 'anonymous',
     )!;
     const undone = (await sendFromPage(popup, 'deleteCorrection', { id: flag.id! })) as { ok: boolean };
@@ -161,7 +123,7 @@ export const realNewsSourcingCorrectedExportedUndone = e2e(
     await again.close();
     const third = await driver.newPage(server.url(NEWS));
     await waitForDrawn(third);
-    await waitDrawnAs(third, needle, 'anonymous');
+    await waitClaimDrawnAs(third, needle, 'sourcelight-anonymous');
 
     // the density: "Sources" (default) colours each name once; "Everything" every mention
     const people = () =>

@@ -10,6 +10,8 @@ import { join } from 'node:path';
 import { e2e, type E2EPage, type Json } from '../driver.ts';
 import {
   CLOSED_ROOT,
+  databaseRecords,
+  highlightsWith,
   openPopup,
   probe,
   saveSourcingVia,
@@ -17,6 +19,7 @@ import {
   sendToTab,
   toast,
   waitForDrawn,
+  waitClaimDrawnAs,
   waitForUiText,
 } from '../helpers.ts';
 
@@ -24,53 +27,15 @@ const STORY = '/reading/story.html';
 /** The fixture's anonymous claim (p3): "An official at the Ministry of Infrastructure, who spoke on condition…". */
 const CLAIM = 'the ministry had already chosen a Dutch firm for the work';
 
-/** Which sourcelight highlights hold a range whose text includes `needle`. */
-function highlightsWith(page: E2EPage, needle: string): Promise<string[]> {
-  return page.evaluate((n) => {
-    const reg = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
-    const out: string[] = [];
-    for (const [name, h] of reg) if ([...h].some((r) => r.toString().includes(n))) out.push(name);
-    return out.sort();
-  }, needle);
-}
-
-/** Waits until the claim is drawn as `category` ('sourcelight-quote' or 'sourcelight-anonymous') only. */
-async function waitDrawnAs(page: E2EPage, category: string): Promise<void> {
-  await page.waitFor(
-    (arg) => {
-      const reg = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
-      const inIt = (name: string) => [...(reg.get(name) ?? [])].some((r) => r.toString().includes(arg.claim));
-      const other = arg.category === 'sourcelight-quote' ? 'sourcelight-anonymous' : 'sourcelight-quote';
-      return inIt(arg.category) && !inIt(other);
-    },
-    { claim: CLAIM, category },
-    { message: `the claim drawn as ${category}` },
-  );
-}
-
-/** The saved records of the story, read from the extension's database in an extension page. */
+/** The saved records of the story (one article), read from the extension's database in an extension page. */
 async function savedRecords(popup: E2EPage): Promise<{ article: Json; annotations: Json[]; corrections: Json[] }> {
-  return popup.evaluate(
-    () =>
-      new Promise((resolve, reject) => {
-        const open = indexedDB.open('sourcelight');
-        open.onerror = () => reject(new Error('cannot open the database'));
-        open.onsuccess = () => {
-          const db = open.result;
-          const tx = db.transaction(['articles', 'annotations', 'corrections'], 'readonly');
-          const all = (store: string) =>
-            new Promise<unknown[]>((ok) => {
-              const r = tx.objectStore(store).getAll();
-              r.onsuccess = () => ok(r.result as unknown[]);
-            });
-          void Promise.all([all('articles'), all('annotations'), all('corrections')]).then(([a, n, c]) => {
-            db.close();
-            resolve(JSON.parse(JSON.stringify({ article: a[0] ?? null, annotations: n, corrections: c })));
-          });
-        };
-      }),
-  );
+  const r = await databaseRecords(popup);
+  return { article: r.articles[0] ?? null, annotations: r.annotations, corrections: r.corrections };
 }
+
+/** Waits until the story's anonymous claim is drawn as `category` only. */
+const waitDrawnAs = (page: E2EPage, category: 'sourcelight-quote' | 'sourcelight-anonymous') =>
+  waitClaimDrawnAs(page, CLAIM, category);
 
 /** Saves the story's sourcing: the panel's button in Chromium, the context-menu path in Firefox. */
 async function saveSourcing(

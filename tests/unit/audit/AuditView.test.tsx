@@ -5,26 +5,13 @@
 import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { claim } from './fixtures';
 import { AuditView, dayBound } from '../../../components/audit/AuditView';
-import type { AuditArticle, AuditClaim } from '../../../utils/audit/aggregate';
+import type { AuditArticle } from '../../../utils/audit/aggregate';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
 const T0 = Date.UTC(2026, 10, 18);
-const claim = (id: string, articleId: string, over: Partial<AuditClaim> = {}): AuditClaim => ({
-  id,
-  articleId,
-  passage: `passage ${id}`,
-  speaker: 'Lena Park',
-  speakerType: 'person',
-  anonymous: false,
-  kind: 'direct',
-  speakerKind: 'expert',
-  gender: 'female',
-  genderGuess: null,
-  corrected: false,
-  ...over,
-});
 const ARTICLES: AuditArticle[] = [
   {
     id: 'a1',

@@ -3,17 +3,11 @@
  * evidence in the article, the counts across articles, and CSV for the data tables.
  */
 import { describe, expect, test } from 'vitest';
+import { claim } from './fixtures';
 import { analyzeText } from '../../../utils/analysis/index';
 import type { Analysis, Entity, EntityType, Quote } from '../../../utils/analysis/types';
 import { lexicon } from '../../../utils/analysis/lexicons/gazetteer';
-import {
-  auditReport,
-  filterArticles,
-  isoWeek,
-  periodOf,
-  type AuditArticle,
-  type AuditClaim,
-} from '../../../utils/audit/aggregate';
+import { auditReport, filterArticles, isoWeek, periodOf, type AuditArticle } from '../../../utils/audit/aggregate';
 import { csvCell, toCsv } from '../../../utils/audit/csv';
 import { kindOfPhrase, SPEAKER_KIND_RULES } from '../../../utils/audit/kinds';
 import { profileSpeakers } from '../../../utils/audit/profile';
@@ -167,21 +161,6 @@ describe('speaker profiles', () => {
     );
     expect(p.find((x) => x.speaker === 'Rita Gomez')).toMatchObject({ kind: 'advocacy', gender: 'female' });
   });
-});
-
-const claim = (id: string, articleId: string, over: Partial<AuditClaim> = {}): AuditClaim => ({
-  id,
-  articleId,
-  passage: `passage ${id}`,
-  speaker: 'Lena Park',
-  speakerType: 'person',
-  anonymous: false,
-  kind: 'direct',
-  speakerKind: 'expert',
-  gender: 'female',
-  genderGuess: null,
-  corrected: false,
-  ...over,
 });
 
 const DAY = 864e5;
