@@ -2,11 +2,16 @@
  * CLI: `npm run --silent analyze -- FILE_OR_URL [--format json|table]`
  * Prints the Analysis JSON (../shared/eval/README.md) of an .html or .txt file or an http(s) URL.
  * Errors go to stderr as one line, with a non-zero exit code.
+ * `npm run --silent analyze -- DIR --audit` (per-outlet sourcing table) or `DIR --jsonl` (one Analysis per
+ * line) runs over a folder of saved pages: cli/audit.ts.
  */
+import { stat } from 'node:fs/promises';
+import { runFolder } from './audit';
 import { analyzeTarget, CliError } from './target';
 import { formatTable } from './table';
 
-const USAGE = 'usage: npm run --silent analyze -- FILE_OR_URL [--format json|table]';
+const USAGE =
+  'usage: npm run --silent analyze -- FILE_OR_URL [--format json|table]\n       npm run --silent analyze -- DIR --audit|--jsonl';
 
 async function main(argv: string[]): Promise<number> {
   const args = argv.filter((a) => !a.startsWith('--'));
@@ -22,6 +27,14 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   try {
+    if (argv.includes('--audit') || argv.includes('--jsonl')) {
+      const isDir = await stat(target).then(
+        (s) => s.isDirectory(),
+        () => false,
+      );
+      if (!isDir) throw new CliError(`${target} is not a folder (--audit and --jsonl read a folder of saved pages)`);
+      return await runFolder(target, argv.includes('--jsonl') ? 'jsonl' : 'audit');
+    }
     const analysis = await analyzeTarget(target);
     process.stdout.write(format === 'table' ? formatTable(analysis) : JSON.stringify(analysis, null, 2) + '\n');
     return 0;

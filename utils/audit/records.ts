@@ -4,10 +4,10 @@
  * reader's corrections already applied by the caller. Structural types only, so the audit core does not
  * depend on the database module: any record with these fields will do.
  */
-import type { EntityType } from '../analysis/types';
+import type { Analysis, EntityType } from '../analysis/types';
 import type { AuditArticle, AuditClaim } from './aggregate';
 import { SPEAKER_KINDS, type SpeakerKind } from './kinds';
-import type { Gender } from './profile';
+import { profileSpeakers, type Gender } from './profile';
 
 /** The fields of a saved article the audit reads. */
 export interface AuditArticleRecord {
@@ -139,4 +139,51 @@ export function auditArticlesFrom(
       tags: a.tags ?? [],
       claims: reprofile(claims.get(a.id)!, machine),
     }));
+}
+
+/** What the CLI knows about an analysed file besides its analysis. */
+export interface AnalysedFile {
+  id: string;
+  url: string;
+  /** The outlet when the page does not name its site (the CLI uses the file's folder). */
+  fallbackOutlet: string;
+  /** When the file was saved (its modification time), for the reading date. */
+  readAt: number;
+}
+
+/**
+ * One analysed page as the audit's article (the CLI's `--audit`): every claim with its speaker's
+ * profile read from the text (utils/audit/profile.ts). No corrections: the files are the machine's view.
+ */
+export function auditArticleFromAnalysis(
+  analysis: Analysis,
+  file: AnalysedFile,
+  givenGender?: ReadonlyMap<string, 'f' | 'm'>,
+): AuditArticle {
+  const profiles = new Map(profileSpeakers(analysis, givenGender).map((p) => [p.speaker, p] as const));
+  return {
+    id: file.id,
+    url: file.url,
+    title: analysis.title || file.id,
+    outlet: analysis.siteName?.trim() || file.fallbackOutlet,
+    publishedAt: parseDate(analysis.publishedTime),
+    readAt: file.readAt,
+    tags: [],
+    claims: analysis.quotes.map((q, i) => {
+      const p = q.speaker ? profiles.get(q.speaker) : undefined;
+      return {
+        id: `${file.id}#${i}`,
+        articleId: file.id,
+        passage: q.text,
+        speaker: q.speaker,
+        speakerType: p?.type ?? null,
+        anonymous: q.anonymous,
+        kind: q.kind,
+        speakerKind: p?.kind ?? 'unknown',
+        gender: p?.gender ?? 'unknown',
+        genderGuess: p?.genderGuess ?? null,
+        corrected: false,
+      };
+    }),
+  };
 }
