@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { e2e, type E2EPage } from '../driver.ts';
 import { openPopup, restoreFile, sendToTab, waitForDrawn } from '../helpers.ts';
+import { auditBackup } from './audit.ts';
 import { demoBackup } from './library.ts';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -165,3 +166,18 @@ export const axePopupAndPanel = e2e(
   },
   { timeoutMs: 90_000 },
 );
+
+/** 3. axe-core on the audit page (issue 16), seeded with saved sourcing: zero serious or critical violations. */
+export const axeAuditPage = e2e(async ({ driver, expect, skip, log }) => {
+  if (driver.name !== 'chromium') skip('axe runs through Playwright (Chromium only)');
+  const popup = await openPopup(driver);
+  const message = await restoreFile(popup, JSON.stringify(auditBackup()));
+  if (!/3 articles added/.test(message)) throw new Error(`seeding: ${message}`);
+  const audit = await driver.openExtensionPage('audit.html');
+  await audit.waitForSelector('[data-testid=audit-totals]');
+  await audit.waitFor(() => !!document.querySelector<HTMLCanvasElement>('[data-testid=chart-outlets]')?.dataset.bars);
+  const found = await axeIn((audit as unknown as { page: Page }).page, null);
+  log(`audit: ${found.map((v) => `${v.id}(${v.impact})`).join(', ') || 'no violations'}`);
+  expect(serious(found), 'serious or critical violations on the audit page').toBe([]);
+  expect(audit.errors(), 'audit page errors').toBe([]);
+});
