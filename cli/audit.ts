@@ -11,7 +11,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { basename, dirname, join, relative } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Analysis } from '../utils/analysis/types';
-import { lexicon } from '../utils/analysis/lexicons/gazetteer';
+import { givenNameLists } from '../utils/analysis/lexicons/givenNames';
 import { auditReport, type AuditArticle } from '../utils/audit/aggregate';
 import { auditArticleFromAnalysis } from '../utils/audit/records';
 import { CliError } from './target';
@@ -110,7 +110,7 @@ export async function runFolder(dir: string, mode: 'audit' | 'jsonl'): Promise<n
     if (!r.ok) process.stderr.write(`sourcelight: skipped ${relative(dir, r.file) || r.file}: ${r.error}\n`);
   if (mode === 'jsonl') for (const r of good) process.stdout.write(JSON.stringify(r.analysis) + '\n');
   else {
-    const given = lexicon().givenGender;
+    const given = givenNameLists().givenGender;
     const articles = await Promise.all(
       good.map(async (r) => {
         const rel = relative(dir, r.file);

@@ -15,7 +15,7 @@ import {
 } from '@/components/panel/model';
 import type { CardView, CorrectionChange, OverlayCallbacks, OverlayState, PanelStatus } from '@/components/panel/types';
 import type { Analysis, EntityType } from '@/utils/analysis/types';
-import { lexicon } from '@/utils/analysis/lexicons/gazetteer';
+import { givenNameLists } from '@/utils/analysis/lexicons/givenNames';
 import { claimProfileFields } from '@/utils/audit/profile';
 import { Anchorer, type AnchorResult, type AnchorTarget } from '@/utils/anchoring/anchor';
 import { describeRange } from '@/utils/anchoring/selection';
@@ -911,7 +911,7 @@ export class Session {
         quoteKind: q?.kind ?? null,
         anonymous: q?.anonymous ?? false,
         anonymityCue: q?.anonymityCue?.slice(0, 2000) ?? null,
-        ...(this.analysis ? claimProfileFields(this.analysis, q, lexicon().givenGender) : {}),
+        ...(this.analysis ? claimProfileFields(this.analysis, q, givenNameLists().givenGender) : {}),
       });
     } else {
       record = await this.save({ ...base, kind: 'entity', category: item.type });

@@ -368,3 +368,41 @@ export async function databaseRecords(
       }),
   );
 }
+
+/** The article fields of the message contract's ArticleInput, read off a stored article record. */
+const ARTICLE_INPUT_FIELDS = [
+  'url',
+  'canonicalUrl',
+  'title',
+  'byline',
+  'siteName',
+  'publishedTime',
+  'excerpt',
+  'textLength',
+  'textHash',
+];
+
+/**
+ * Names the speaker of a saved anonymous claim and turns its anonymous flag off, as the card's correction
+ * form does: two `saveCorrection` messages sent from an extension page. Returns the two replies.
+ */
+export async function correctAnonymousClaim(
+  page: E2EPage,
+  article: Record<string, Json>,
+  claim: Record<string, Json>,
+  speaker: string,
+): Promise<Json[]> {
+  const articleInput = Object.fromEntries(ARTICLE_INPUT_FIELDS.map((k) => [k, article[k]!]));
+  const base = {
+    quote: claim.quote!,
+    position: claim.position!,
+    machine: { speaker: claim.speaker!, anonymous: true, kind: claim.quoteKind! },
+  };
+  const replies: Json[] = [];
+  for (const correction of [
+    { ...base, action: 'speaker', speaker },
+    { ...base, action: 'anonymous', anonymous: false },
+  ])
+    replies.push(await sendFromPage(page, 'saveCorrection', { article: articleInput, correction }));
+  return replies;
+}

@@ -4,7 +4,7 @@
  * position selectors like a quote saved from its card — plus the entity list and the sourcing summary.
  */
 import type { Analysis } from '../analysis/types';
-import { lexicon } from '../analysis/lexicons/gazetteer';
+import { givenNameLists } from '../analysis/lexicons/givenNames';
 import { quoteSelector } from '../anchoring/selectors';
 import { claimProfileFields } from '../audit/profile';
 import type { AnnotationInput, ArticleInput, SaveSourcingRequest } from '../messaging/contract';
@@ -14,7 +14,7 @@ const cap = (s: string | null | undefined, n = 2000): string | null => (s == nul
 /** Builds the sourcing save request of `analysis` (apply corrections first: the reader's word is saved). */
 export function sourcingRequest(article: ArticleInput, analysis: Analysis): SaveSourcingRequest {
   const text = analysis.text;
-  const givenGender = lexicon().givenGender;
+  const givenGender = givenNameLists().givenGender;
   const claims: AnnotationInput[] = analysis.quotes
     .map((q): AnnotationInput | null => {
       const quote = quoteSelector(text, q.start, q.end);

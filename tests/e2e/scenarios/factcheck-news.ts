@@ -10,6 +10,7 @@
  */
 import { e2e, type Json } from '../driver.ts';
 import {
+  correctAnonymousClaim,
   databaseRecords,
   highlightsWith,
   openPopup,
@@ -22,18 +23,6 @@ import {
 
 const NEWS = '/news/theatlantic-1/source.html';
 const READER_SPEAKER = 'Rui Costa';
-
-const ARTICLE_FIELDS = [
-  'url',
-  'canonicalUrl',
-  'title',
-  'byline',
-  'siteName',
-  'publishedTime',
-  'excerpt',
-  'textLength',
-  'textHash',
-];
 
 export const realNewsSourcingCorrectedExportedUndone = e2e(
   async ({ server, driver, expect, log }) => {
@@ -59,20 +48,8 @@ export const realNewsSourcingCorrectedExportedUndone = e2e(
     await waitClaimDrawnAs(page, needle, 'sourcelight-anonymous');
 
     // the reader's corrections: a speaker, and the flag off — the records the card's form makes
-    const article = db.articles[0] as Record<string, Json>;
-    const articleInput = Object.fromEntries(ARTICLE_FIELDS.map((k) => [k, article[k]!]));
-    const base = {
-      quote: anon!.quote!,
-      position: anon!.position!,
-      machine: { speaker: anon!.speaker!, anonymous: true, kind: anon!.quoteKind! },
-    };
-    for (const correction of [
-      { ...base, action: 'speaker', speaker: READER_SPEAKER },
-      { ...base, action: 'anonymous', anonymous: false },
-    ]) {
-      const r = (await sendFromPage(popup, 'saveCorrection', { article: articleInput, correction })) as { ok: boolean };
-      expect(r.ok, `saveCorrection ${JSON.stringify(r)}`).toBe(true);
-    }
+    const replies = await correctAnonymousClaim(popup, db.articles[0] as Record<string, Json>, anon!, READER_SPEAKER);
+    for (const r of replies) expect((r as { ok: boolean }).ok, `saveCorrection ${JSON.stringify(r)}`).toBe(true);
 
     // reload: applied before drawing — the claim is a named quote now
     await page.close();

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { e2e, type E2EPage, type Json } from '../driver.ts';
 import {
   CLOSED_ROOT,
+  correctAnonymousClaim,
   databaseRecords,
   highlightsWith,
   openPopup,
@@ -166,34 +167,8 @@ export const correctionSurvivesReloadAndExport = e2e(
       const claim = (annotations as Array<Record<string, Json>>).find((c) =>
         String((c.quote as Record<string, Json>).exact).includes(CLAIM),
       )!;
-      const a = article as Record<string, Json>;
-      const articleInput = Object.fromEntries(
-        [
-          'url',
-          'canonicalUrl',
-          'title',
-          'byline',
-          'siteName',
-          'publishedTime',
-          'excerpt',
-          'textLength',
-          'textHash',
-        ].map((k) => [k, a[k]!]),
-      );
-      const base = {
-        quote: claim.quote!,
-        position: claim.position!,
-        machine: { speaker: claim.speaker!, anonymous: true, kind: claim.quoteKind! },
-      };
-      for (const correction of [
-        { ...base, action: 'speaker', speaker: 'Rui Costa' },
-        { ...base, action: 'anonymous', anonymous: false },
-      ]) {
-        const r = (await sendFromPage(popup, 'saveCorrection', { article: articleInput, correction })) as {
-          ok: boolean;
-        };
-        expect(r.ok, `saveCorrection ${JSON.stringify(r)}`).toBe(true);
-      }
+      const replies = await correctAnonymousClaim(popup, article as Record<string, Json>, claim, 'Rui Costa');
+      for (const r of replies) expect((r as { ok: boolean }).ok, `saveCorrection ${JSON.stringify(r)}`).toBe(true);
     }
 
     // reload: the corrections are applied before drawing — the claim is drawn as a named quote

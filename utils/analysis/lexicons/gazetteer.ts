@@ -6,9 +6,6 @@
 import { CITIES } from './data/cities';
 import { COUNTRIES } from './data/countries';
 import { DEMONYMS } from './data/demonyms';
-import { GIVEN_NAMES_FEMALE } from './data/givenNamesFemale';
-import { GIVEN_NAMES_MALE } from './data/givenNamesMale';
-import { GIVEN_NAMES_SSA_F, GIVEN_NAMES_SSA_M, GIVEN_NAMES_SSA_U } from './data/givenNamesSsa';
 import {
   ACRONYM_STOP,
   CALENDAR,
@@ -35,8 +32,6 @@ import {
   wordSet,
 } from './cues';
 import {
-  EXTRA_FEMALE_GIVEN_NAMES,
-  EXTRA_GIVEN_NAMES,
   KNOWN_COMPANIES,
   KNOWN_INSTITUTIONS,
   KNOWN_MEDIA,
@@ -44,6 +39,7 @@ import {
   KNOWN_PEOPLE,
   KNOWN_PLACES,
 } from './known';
+import { decodeFrontCoded, givenNameLists } from './givenNames';
 import { US_STATE_ABBREVIATIONS, US_STATES } from './usStates';
 
 /**
@@ -116,21 +112,7 @@ export interface Lexicon {
 
 let cached: Lexicon | null = null;
 
-/**
- * Decodes a front-coded list (scripts/build-lexicons.ts): "|"-separated entries, each a base-36 digit giving
- * how many leading characters it shares with the previous entry, then the rest of the word.
- */
-export function decodeFrontCoded(s: string): string[] {
-  const out: string[] = [];
-  let prev = '';
-  for (const part of s.split('|')) {
-    if (!part) continue;
-    const w = prev.slice(0, parseInt(part[0]!, 36)) + part.slice(1);
-    out.push(w);
-    prev = w;
-  }
-  return out;
-}
+export { decodeFrontCoded } from './givenNames';
 
 const pipeList = (s: string): string[] =>
   s
@@ -204,25 +186,7 @@ export function lexicon(): Lexicon {
   ))
     demonyms.add(d);
 
-  const female = new Set(decodeFrontCoded(GIVEN_NAMES_FEMALE));
-  const male = new Set(decodeFrontCoded(GIVEN_NAMES_MALE));
-  const givenNames = new Set<string>([...female, ...male]);
-  const givenGender = new Map<string, 'm' | 'f'>();
-  for (const n of female) if (!male.has(n)) givenGender.set(n, 'f');
-  for (const n of male) if (!female.has(n)) givenGender.set(n, 'm');
-  // common US given names the English lists lack (SSA counts), with the gender nine in ten births agree on
-  for (const [list, g] of [
-    [GIVEN_NAMES_SSA_F, 'f'],
-    [GIVEN_NAMES_SSA_M, 'm'],
-    [GIVEN_NAMES_SSA_U, null],
-  ] as const) {
-    for (const n of decodeFrontCoded(list)) {
-      givenNames.add(n);
-      if (g) givenGender.set(n, g);
-    }
-  }
-  for (const n of EXTRA_GIVEN_NAMES.split(/\s+/)) if (n) givenNames.add(n);
-  for (const n of EXTRA_FEMALE_GIVEN_NAMES.split(/\s+/)) if (n) givenGender.set(n, 'f');
+  const { givenNames, givenGender } = givenNameLists();
 
   cached = {
     places,
