@@ -11,6 +11,11 @@ export interface Mention {
   start: number;
   end: number;
   text: string;
+  /**
+   * Ids of the rules that found this mention and typed it, in the order they fired
+   * ("entity.chunk.capitalized-run", "entity.type.honorific"). See utils/analysis/README.md.
+   */
+  rules?: string[];
 }
 
 /** A distinct person, organization or place, under its fullest name, with every mention. */
@@ -47,6 +52,13 @@ export interface Quote {
   anonymityReason?: string | null;
   /** Offsets of the speaker's mention that licensed the attribution, when there is one in the text. */
   speakerMention?: Mention | null;
+  /**
+   * Ids of the rules that produced this claim, in the order they fired, namespaced by stage:
+   * `quote.find.*` found it, `quote.speaker.*` chose its speaker, `quote.anonymous.*` set its anonymous
+   * flag ("quote.find.verb-cue", "quote.speaker.apposition", "quote.anonymous.cue"). Additive to the
+   * ../shared/eval/README.md contract; `analyze FILE --explain` prints them.
+   */
+  rules?: string[];
 }
 
 /** Per-speaker counts for the sourcing summary. */

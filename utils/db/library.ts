@@ -9,6 +9,9 @@
  * pre-folded strings in memory — no table is read while typing.
  */
 import { correctAnnotations } from '../corrections/records';
+import { foldCase, foldForSearch } from '../text/fold';
+import { outletOf } from '../text/outlet';
+
 import type {
   AnnotationRecord,
   ArticleRecord,
@@ -85,32 +88,6 @@ export function matchesKind(a: AnnotationRecord, k: KindFilter): boolean {
   }
 }
 
-/** Folds text for matching: lower case, no diacritics, one space per white-space run. */
-export function foldForSearch(s: string): string {
-  return foldHay(s).replace(/\s+/g, ' ');
-}
-
-const NON_ASCII = /[^\t-\u007f]/;
-
-/**
- * Folds case and diacritics only (white space is left alone: search words never contain any). ASCII text,
- * most of it, skips Unicode normalization, which is what makes building the index cheap.
- */
-function foldHay(s: string): string {
-  const lower = s.toLowerCase();
-  return NON_ASCII.test(lower) ? lower.normalize('NFD').replace(/[\u0300-\u036f]/g, '') : lower;
-}
-
-/** The outlet of an article: its site name, else its host name. */
-export function outletOf(article: ArticleRecord): string {
-  if (article.siteName?.trim()) return article.siteName.trim();
-  try {
-    return new URL(article.url).hostname.replace(/^www\./, '');
-  } catch {
-    return article.url;
-  }
-}
-
 /** One article of the index with its annotations, newest first. */
 export interface IndexedArticle {
   article: ArticleRecord;
@@ -158,7 +135,7 @@ export function buildIndex(data: LibraryData): LibraryIndex {
       annotations,
       outlet,
       sourcing: sourcing.get(article.id) ?? null,
-      hay: foldHay([article.title, outlet, article.byline ?? ''].join('\n')),
+      hay: foldCase([article.title, outlet, article.byline ?? ''].join('\n')),
       annotationHay: null,
     };
   });
@@ -178,7 +155,7 @@ export function buildIndex(data: LibraryData): LibraryIndex {
 /** The annotations' search strings of one article, folded on first use. */
 function annotationHay(ia: IndexedArticle): string[] {
   ia.annotationHay ??= ia.annotations.map((a) =>
-    foldHay(a.quote.exact + '\n' + a.comment + '\n' + (a.speaker ?? '') + '\n' + (a.anonymityCue ?? '')),
+    foldCase(a.quote.exact + '\n' + a.comment + '\n' + (a.speaker ?? '') + '\n' + (a.anonymityCue ?? '')),
   );
   return ia.annotationHay;
 }

@@ -14,7 +14,8 @@
  */
 import type { AnnotationRecord, ArticleRecord, SourcingRecord } from '../db/schema';
 import { cleanByline } from './byline';
-import { foldForSearch, outletOf } from '../db/library';
+import { foldForSearch } from '../text/fold';
+import { outletOf } from '../text/outlet';
 import { escapeBidi, isHttpUrl, stripBidi } from './sanitize';
 import { fragmentBase, safeUrl, textDirective } from './fragment';
 
