@@ -10,10 +10,10 @@
  *     "US State Department" ~ "State Department", and type voting across all mentions.
  * Boilerplate (credits, bylines, sign-up prompts) is masked first. Every pass is linear in the text length.
  */
-import { boilerplateRanges, TWEET_SIGNATURE } from './lexicons/boilerplate';
-import { lexicon, lexKey, type Lexicon } from './lexicons/gazetteer';
-import { tokenize, type Token } from './tokens';
-import type { Entity, EntityType, Mention } from './types';
+import { boilerplateRanges, TWEET_SIGNATURE } from '../lexicons/boilerplate';
+import { lexicon, lexKey, type Lexicon } from '../lexicons/gazetteer';
+import { tokenize, type Token } from '../tokens';
+import type { Entity, EntityType, Mention } from '../types';
 
 /** Votes for person, organization, place (indices of `TYPES`). */
 type Votes = [number, number, number];
