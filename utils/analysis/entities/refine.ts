@@ -48,7 +48,7 @@ export const SPLIT_RULES: readonly SplitRule[] = [
       if (!/^[—–-]$/.test(ctx.at(b + 1)?.text ?? '') || !lx.orgs.has(lexKey(tokens[b]!.text))) return null;
       if (!lx.places.has(lexKey(ctx.text.slice(tokens[a]!.start, tokens[b - 1]!.end)))) return null;
       return refineSpan(ctx, a, b - 1, rules).map((c) => {
-        vote(ctx, c, stageRule('entity.split.dateline-outlet'));
+        vote(ctx, c, stageRule('entity.split.dateline-place'));
         c.weak = false;
         return c;
       });

@@ -105,7 +105,7 @@ function headRules(stage: 'head' | 'of-head', pick: (d: Draft) => string | null)
     },
     {
       id: `entity.${stage}.place`,
-      example: of ? 'they walked along Avenue of the Americas' : 'they walked along Maple Avenue',
+      example: of ? 'crowds filled the Plaza of Zorvex on Sunday' : 'they walked along Maple Avenue',
       group: stage,
       weight: { place: 4 },
       applies: (ctx, d) => on(d) && ctx.lx.placeHeads.has(h(d)),
@@ -113,7 +113,9 @@ function headRules(stage: 'head' | 'of-head', pick: (d: Draft) => string | null)
     {
       // "National Center for Disaster Preparedness" is an institution; "Kennedy Space Center" a site
       id: `entity.${stage}.center-of`,
-      example: 'the National Center for Disaster Preparedness said',
+      example: of
+        ? 'the National Center for Disaster Preparedness said'
+        : 'doctors at the University of Zorvex Medical Center said',
       group: stage,
       weight: { organization: 4 },
       applies: (_ctx, d) => on(d) && isCenter(h(d)) && (of || d.ofHead !== null),
@@ -196,13 +198,13 @@ const NON_ENTITY_RULES: EvidenceRule[] = [
   },
   {
     id: 'entity.reject.bare-title',
-    example: 'the letter the Senator sent',
+    example: 'Critics said the Admiral was wrong.',
     effect: 'reject',
     applies: ({ lx }, d) => d.single && (lx.titleCore.has(d.w0) || lx.titleMod.has(d.w0)) && !lx.orgs.has(lexKey(d.w0)),
   },
   {
     id: 'entity.reject.caps-word',
-    example: 'the new CEO arrived',
+    example: 'He read the ZORVEXIA report.',
     effect: 'reject',
     applies: ({ lx }, d) =>
       d.single &&
@@ -396,7 +398,7 @@ const NAME_RULES: EvidenceRule[] = [
   {
     // all-caps or camel-case inside a multi-word name: "Oculus VR", "SDCCU Stadium" — rare in personal names
     id: 'entity.name.inner-acronym',
-    example: 'the headset maker Oculus VR said',
+    example: 'a report by Zorvex QX on Monday',
     weight: { organization: 2 },
     applies: ({ lx }, d) => multi(d) && d.words.some((w) => /^\p{Lu}{2,}$/u.test(w) && !lx.acronymStop.has(w)),
   },
@@ -458,7 +460,7 @@ const NAME_RULES: EvidenceRule[] = [
   {
     // "North Freeway", "West Bank": persons never start with a compass word
     id: 'entity.name.compass-first',
-    example: 'traffic on North Freeway stopped',
+    example: 'traffic on West Zorvex stopped',
     weight: { place: 1.5 },
     applies: (ctx, d) => multi(d) && !d.isPlace && !d.isOrg && !placeOrOrgHead(ctx, d.head) && ctx.lx.compass.has(d.w0),
   },
@@ -482,7 +484,7 @@ const NAME_RULES: EvidenceRule[] = [
 const WORD_RULES: EvidenceRule[] = [
   {
     id: 'entity.reject.bare-suffix',
-    example: 'shares of Acme Inc. and Corp. rose',
+    example: 'Zorvex said GmbH is a form.',
     effect: 'reject',
     applies: ({ lx }, d) => d.single && lx.orgHeads.has(d.head) && ORG_SUFFIX_ABBR.test(d.head),
   },
@@ -971,7 +973,7 @@ export const EVIDENCE_RULES: readonly EvidenceRule[] = [
 /** The weights of the rules the splitting and coordination stages apply in their own code. */
 export const STAGE_RULES: readonly StageRule[] = [
   {
-    id: 'entity.split.dateline-outlet',
+    id: 'entity.split.dateline-place',
     example: 'Hong Kong CNN — Protesters gathered on Sunday.',
     weight: { place: 5 },
   },
@@ -986,7 +988,7 @@ export const STAGE_RULES: readonly StageRule[] = [
   {
     // "in Athens, Clanton … and Prattville": the preposition before the list applies to every member
     id: 'entity.coordinate.list-preposition',
-    example: 'storms hit Athens, Zorvex, Quillby and Prattville on Monday',
+    example: 'storms hit towns in Athens, Zorvex, Quillby and Prattville on Monday',
     weight: { place: 1.5 },
   },
   {
