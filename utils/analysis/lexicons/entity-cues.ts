@@ -4,13 +4,23 @@
  * role nouns, head words, …) live in ./cues.ts and are built into Sets by ./gazetteer.ts; these are the
  * lists only the entity rules use. Case matters where the pattern is capitalized.
  */
+import { SPEECH_VERB_FORMS } from './speech';
 
-/** Verbs of speech (and belief) right after a name: "Reyes said", "Reyes believes" — a person. */
-export const SPEECH_AFTER = new Set(
-  'said says told added explained noted wrote tweeted argued insisted warned stressed emphasized emphasised acknowledged admitted recalled replied responded announced declared claimed contended continued concluded believes thinks'.split(
-    ' ',
-  ),
-);
+/** Speech verbs that publications and institutions do as often as people ("Motherboard reported"). */
+const NOT_PERSONAL_SPEECH = new Set(['report']);
+/**
+ * Verbs of speech right after a name: "Reyes said", "Reyes noted" — a person. The finite forms of the speech
+ * lexicon's verbs (./speech.ts), except "reported" (a publication reports: "Motherboard reported"), plus
+ * "continued" and the belief verbs "believes", "thinks".
+ */
+export const SPEECH_AFTER: ReadonlySet<string> = new Set([
+  ...[...SPEECH_VERB_FORMS]
+    .filter(([form, lemma]) => form !== lemma && !form.endsWith('ing') && !NOT_PERSONAL_SPEECH.has(lemma))
+    .map(([form]) => form),
+  'continued',
+  'believes',
+  'thinks',
+]);
 /** Opening and closing quotation marks around a quoted title ("Day of Disruption"). */
 export const OPEN_QUOTES = new Set(['"', '“', '‘', "'", '«']);
 export const CLOSE_QUOTES = new Set(['"', '”', '’', "'", '»']);
