@@ -93,10 +93,14 @@ export const PLACE_NOUN =
 /** Nouns before "of X" that make X a place: "the city of X", "residents of X", "north of X". */
 export const PLACE_OF_NOUNS =
   /^(city|town|village|state|province|region|island|county|capital|district|suburb|neighborhood|neighbourhood|residents|inhabitants|outskirts|streets|suburbs|north|south|east|west|northeast|northwest|southeast|southwest)$/;
-/** Legal suffixes of company names ("Inc.", "GmbH"). */
-export const ORG_SUFFIX_ABBR = /^(Inc|Corp|Co|Ltd|LLC|Plc|PLC|AG|SA|GmbH|LLP)\.?$/;
-/** The same legal suffixes at the end of a lookup key ("alphabet inc" ~ "alphabet"). */
-export const ORG_SUFFIX_KEY = /,? (inc|corp|co|ltd|llc|plc|ag|sa|gmbh|llp)$/;
+/** Legal suffixes of company names, as written ("Inc.", "GmbH"). */
+const ORG_LEGAL_SUFFIXES = ['Inc', 'Corp', 'Co', 'Ltd', 'LLC', 'Plc', 'PLC', 'AG', 'SA', 'GmbH', 'LLP'];
+/** A legal suffix as a word, its period optional. */
+export const ORG_SUFFIX_ABBR = new RegExp(`^(?:${ORG_LEGAL_SUFFIXES.join('|')})\\.?$`);
+/** A legal suffix at the end of a lookup key ("alphabet inc" ~ "alphabet"). */
+export const ORG_SUFFIX_KEY = new RegExp(
+  `,? (?:${[...new Set(ORG_LEGAL_SUFFIXES.map((w) => w.toLowerCase()))].join('|')})$`,
+);
 /** Generational suffixes after a surname: "Joe Manchin III". */
 export const NAME_SUFFIXES = /^(Jr|Sr|II|III|IV|V)$/;
 /** Words before "May"/"March" that make it the month: "in May", "since March". */
