@@ -201,6 +201,9 @@ function kindFor(ctx: Ctx, { i, k, t, licensed }: Growth): Step {
 export function chunkSpans(ctx: Ctx): Span[] {
   const { tokens, lx, at } = ctx;
   const spans: Span[] = [];
+  if (!tokens.length) return spans;
+  // one growth record, refilled at every step (a span grows token by token: no allocation per step)
+  const g: Growth = { i: 0, j: 0, k: 0, t: tokens[0]!, licensed: false };
   for (let i = 0; i < tokens.length; i++) {
     if (!ctx.nameTok(i)) continue;
     const rules = [CHUNK_START];
@@ -211,7 +214,11 @@ export function chunkSpans(ctx: Ctx): Span[] {
       const k = j + 1;
       const t = at(k);
       if (!t || t.line !== tokens[j]!.line || ctx.skip[k]) break;
-      const g: Growth = { i, j, k, t, licensed };
+      g.i = i;
+      g.j = j;
+      g.k = k;
+      g.t = t;
+      g.licensed = licensed;
       let step: Step = null;
       let rule: ChunkRule | undefined;
       for (rule of CHUNK_RULES) if ((step = rule.extend(ctx, g))) break;

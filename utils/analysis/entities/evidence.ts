@@ -13,6 +13,8 @@ interface Compiled {
   rule: EvidenceRule;
   votes: Votes | null;
   bit: number;
+  /** 1: only one-word names, 2: only multi-word names, 0: both. */
+  scope: number;
 }
 
 const COMPILED: readonly Compiled[] = (() => {
@@ -23,7 +25,8 @@ const COMPILED: readonly Compiled[] = (() => {
       if (!bits.has(rule.group)) bits.set(rule.group, 1 << bits.size);
       bit = bits.get(rule.group)!;
     }
-    return { rule, votes: rule.weight ? toVotes(rule.weight) : null, bit };
+    const scope = rule.scope === 'single' ? 1 : rule.scope === 'multi' ? 2 : 0;
+    return { rule, votes: rule.weight ? toVotes(rule.weight) : null, bit, scope };
   });
 })();
 
@@ -38,8 +41,9 @@ export function makeCand(
   if (a > b) return null;
   const d = draft(ctx, a, b, sentenceInitial, rules);
   let fired = 0;
-  for (const { rule, votes, bit } of COMPILED) {
-    if (fired & bit || !rule.applies(ctx, d)) continue;
+  const skip = d.single ? 2 : 1;
+  for (const { rule, votes, bit, scope } of COMPILED) {
+    if (scope === skip || fired & bit || !rule.applies(ctx, d)) continue;
     fired |= bit;
     if (rule.effect === 'reject') {
       ctx.fired?.add(rule.id);

@@ -12,6 +12,7 @@ import {
   OPEN_QUOTES,
   PLACE_ADJ,
   PLACE_NOUN,
+  ROLE_PREPS,
   TRANSFER_OPENERS,
   TRANSFER_VERBS,
   VAGUE_ROLES,
@@ -60,6 +61,10 @@ export interface Draft {
   readonly nextWord: Token | undefined;
   /** The previous token is lowercase (or a sentence-initial preposition): its lowercase text, else ''. */
   readonly pw: string;
+  /** The lowercase word after the name (past a possessive), or '' when it is capitalized or not a word. */
+  readonly nw: string;
+  /** The role noun before "of/for/at/with" and an unknown name ("the analyst at X"), lowercased, else ''. */
+  readonly role: string;
   /** Personal-name shape: at most four words, no head words, no "of", not in a gazetteer. */
   readonly looksPersonal: boolean;
   /** The first word is an ordinary word the article also writes in lowercase, or a place adjective. */
@@ -101,6 +106,8 @@ export function draft(ctx: Ctx, a: number, b: number, sentenceInitial: boolean, 
   const w0 = bare(w1);
   const prev = prevWord(tokens, a);
   const next = at(b + 1);
+  const prev2 = prev ? prevWord(tokens, prev.i) : null;
+  const nextWord = next?.possessive ? at(b + 2) : next;
   const gate = !!prev && (!prev.t.cap || (prev.t.sentStart && lx.placePreps.has(prev.t.text.toLowerCase())));
   const looksPersonal =
     words.length <= 4 &&
@@ -129,10 +136,13 @@ export function draft(ctx: Ctx, a: number, b: number, sentenceInitial: boolean, 
     isOrg,
     sentenceInitial,
     prev,
-    prev2: prev ? prevWord(tokens, prev.i) : null,
+    prev2,
     next,
-    nextWord: next?.possessive ? at(b + 2) : next,
+    nextWord,
     pw: gate ? prev!.t.text.toLowerCase() : '',
+    nw: nextWord?.kind === 'word' && !nextWord.cap ? nextWord.text.toLowerCase() : '',
+    // the role is read before the gazetteer rules mark the name known, so "known" is checked by the rules
+    role: prev && ROLE_PREPS.test(prev.t.text) && prev2 && !isPlace ? prev2.t.text.toLowerCase() : '',
     looksPersonal,
     commonFirst: ctx.lowerVocab.has(w0.toLowerCase()) || PLACE_ADJ.test(w0),
     votes: [0, 0, 0],
@@ -144,10 +154,6 @@ export function draft(ctx: Ctx, a: number, b: number, sentenceInitial: boolean, 
     rules: [...rules],
   };
 }
-
-/** The lowercase word after the name (past a possessive), or '' when it is capitalized or not a word. */
-export const lowerNext = (d: Draft): string =>
-  d.nextWord?.kind === 'word' && !d.nextWord.cap ? d.nextWord.text.toLowerCase() : '';
 
 /** Some head of the name is an organization or place head word. */
 export const headed = (ctx: Ctx, d: Draft): boolean =>

@@ -31,23 +31,13 @@ import {
   PLACE_ROLES,
   PLAIN_WORD_ENDING,
   ROAD,
-  ROLE_PREPS,
   SCORE,
   SECURITIES,
   SPEECH_AFTER,
   STAFF_NOUNS,
 } from '../lexicons/entity-cues';
 import { lexKey } from '../lexicons/gazetteer';
-import {
-  allCaps,
-  appositiveOf,
-  headed,
-  inQuotedTitle,
-  lowerNext,
-  signedBefore,
-  type Appositive,
-  type Draft,
-} from './facts';
+import { allCaps, appositiveOf, headed, inQuotedTitle, signedBefore, type Appositive, type Draft } from './facts';
 import type { Token } from '../tokens';
 import { bare, isDemonym, prevWord, type Ctx, type StageRule, type Weights } from './model';
 
@@ -81,6 +71,8 @@ export interface EvidenceRule {
   effect?: Effect;
   /** Only the first rule that applies in a group fires. */
   group?: string;
+  /** The rule only looks at one-word or only at multi-word names (skipped for the others without a call). */
+  scope?: 'single' | 'multi';
   /** For `extend`: the last token and end offset of the longer name, and the word it adds. */
   extend?: (ctx: Ctx, d: Draft) => { b: number; end: number; word: string };
   applies(ctx: Ctx, d: Draft): boolean;
@@ -663,14 +655,14 @@ const ROLE_OF_RULES: EvidenceRule[] = [
     example: 'the mayor of Zorvex said',
     group: 'role-of',
     weight: { place: 2 },
-    applies: (_ctx, d) => roleOf(d) !== '' && PLACE_ROLES.test(roleOf(d)),
+    applies: (_ctx, d) => !d.known && d.role !== '' && PLACE_ROLES.test(d.role),
   },
   {
     id: 'entity.context.shares-of',
     example: 'shares of Zorvex rose',
     group: 'role-of',
     weight: { organization: 4 },
-    applies: (_ctx, d) => SECURITIES.test(roleOf(d)) && d.prev!.t.text === 'of',
+    applies: (_ctx, d) => !d.known && SECURITIES.test(d.role) && d.prev!.t.text === 'of',
   },
   {
     id: 'entity.context.employer',
@@ -678,8 +670,8 @@ const ROLE_OF_RULES: EvidenceRule[] = [
     group: 'role-of',
     weight: { organization: 3 },
     applies: ({ lx }, d) => {
-      const role = roleOf(d);
-      return role !== '' && (lx.roleNouns.has(role) || STAFF_NOUNS.test(role)) && !KIN_NOUNS.test(role);
+      const role = d.role;
+      return !d.known && role !== '' && (lx.roleNouns.has(role) || STAFF_NOUNS.test(role)) && !KIN_NOUNS.test(role);
     },
   },
   {
@@ -698,28 +690,28 @@ const AFTER_RULES: EvidenceRule[] = [
     id: 'entity.reject.product-after',
     example: 'the new Zorvex rocket launched',
     effect: 'reject',
-    applies: (ctx, d) => !d.known && !headed(ctx, d) && ctx.lx.productAfter.has(lowerNext(d)),
+    applies: (ctx, d) => !d.known && !headed(ctx, d) && ctx.lx.productAfter.has(d.nw),
   },
   {
     id: 'entity.context.org-kind-after',
     example: 'members of the Zorvex party said',
     group: 'next-word',
     weight: { organization: 4 },
-    applies: (_ctx, d) => ORG_KIND_AFTER.test(lowerNext(d)),
+    applies: (_ctx, d) => ORG_KIND_AFTER.test(d.nw),
   },
   {
     id: 'entity.context.org-after',
     example: 'the Zorvex militants said',
     group: 'next-word',
     weight: { organization: 2 },
-    applies: ({ lx }, d) => lx.orgAfter.has(lowerNext(d)),
+    applies: ({ lx }, d) => lx.orgAfter.has(d.nw),
   },
   {
     id: 'entity.context.place-after',
     example: 'the Zorvex province was flooded',
     group: 'next-word',
     weight: { place: 2 },
-    applies: ({ lx }, d) => lx.placeAfter.has(lowerNext(d)),
+    applies: ({ lx }, d) => lx.placeAfter.has(d.nw),
   },
   {
     // "Piper Sandler downgraded Nike", "Wells Fargo cut its forecast": what firms do, and "its"
@@ -728,7 +720,7 @@ const AFTER_RULES: EvidenceRule[] = [
     group: 'next-word',
     weight: { organization: 3 },
     applies: ({ at }, d) => {
-      const nw = lowerNext(d);
+      const nw = d.nw;
       return (
         !!nw && !d.next?.possessive && (FIRM_VERBS.test(nw) || (at(d.b + 2)?.text === 'its' && /(ed|s)$/.test(nw)))
       );
@@ -739,7 +731,7 @@ const AFTER_RULES: EvidenceRule[] = [
     example: 'Quillfeather said on Monday',
     group: 'next-word',
     weight: { person: 1 },
-    applies: (_ctx, d) => SPEECH_AFTER.has(lowerNext(d)) && !d.next?.possessive,
+    applies: (_ctx, d) => SPEECH_AFTER.has(d.nw) && !d.next?.possessive,
   },
   {
     // "the Nuseirat refugee camp", "the Rafah border crossing"
@@ -748,7 +740,7 @@ const AFTER_RULES: EvidenceRule[] = [
     group: 'next-word',
     weight: { place: 2 },
     applies: ({ lx, at }, d) => {
-      if (!lowerNext(d)) return false;
+      if (!d.nw) return false;
       const n2 = at(d.nextWord === d.next ? d.b + 2 : d.b + 3);
       return n2?.kind === 'word' && !n2.cap && lx.placeAfter.has(n2.text);
     },
@@ -759,8 +751,8 @@ const AFTER_RULES: EvidenceRule[] = [
     example: 'protesters outside the US embassy',
     weight: { organization: 8 },
     effect: 'extend',
-    extend: (_ctx, d) => ({ b: d.b + 1, end: d.nextWord!.end, word: lowerNext(d) }),
-    applies: (_ctx, d) => NATIONAL_BODIES.test(lowerNext(d)) && (!!d.isPlace || d.first.upper),
+    extend: (_ctx, d) => ({ b: d.b + 1, end: d.nextWord!.end, word: d.nw }),
+    applies: (_ctx, d) => NATIONAL_BODIES.test(d.nw) && (!!d.isPlace || d.first.upper),
   },
 ];
 
@@ -961,8 +953,8 @@ export const EVIDENCE_RULES: readonly EvidenceRule[] = [
   },
   ...NON_ENTITY_RULES,
   ...GAZETTEER_RULES,
-  ...NAME_RULES,
-  ...WORD_RULES,
+  ...NAME_RULES.map((r): EvidenceRule => ({ ...r, scope: 'multi' })),
+  ...WORD_RULES.map((r): EvidenceRule => ({ ...r, scope: 'single' })),
   ...BEFORE_RULES,
   ...ROLE_OF_RULES,
   ...AFTER_RULES,
@@ -1006,12 +998,6 @@ export function stageRule(id: string): StageRule {
   const r = stageById.get(id);
   if (!r) throw new Error(`unknown entity rule ${id}`);
   return r;
-}
-
-/** The role noun before "of/for/at/with" and the name, when the name is unknown ("the analyst at X"). */
-function roleOf(d: Draft): string {
-  if (!d.prev || !ROLE_PREPS.test(d.prev.t.text) || !d.prev2 || d.isPlace || d.known) return '';
-  return d.prev2.t.text.toLowerCase();
 }
 
 /** The kind of the token before index `i` on the same line, or '' at a line start. */
