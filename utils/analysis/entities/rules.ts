@@ -6,8 +6,15 @@
  * Rules sharing a `group` are alternatives: only the first that applies in a group fires (an if/else chain).
  * `STAGE_RULES` hold the weights the splitting (./refine.ts) and coordination (./coordinate.ts) stages add.
  *
- * To add a rule: a row here with an id, an example the rule fires on, a weight and `applies`; the table test
- * (tests/unit/analysis/entities/rules.test.ts) runs the example.
+ * To add an evidence rule:
+ *  1. find the block of rows it belongs to (rejections, gazetteer, name words, one word, before, after, …) —
+ *     the order of the blocks is the order the rules run in, so a rule sees what the rows above it set;
+ *  2. add a row: an id `entity.<stage>.<name>`, an `example` text the rule fires on, its `weight`, and
+ *     `applies(ctx, d)` reading the facts of ./facts.ts (add a fact there if several rules need it);
+ *  3. give it a `group` when it is an alternative to its neighbours (only the first that applies fires);
+ *  4. put any new word list in lexicons/entity-cues.ts, not inline;
+ *  5. run `npx vitest run tests/unit/analysis/entities` (runs every example) and `npm run snapshot` (shows
+ *     what the rule changes on the fixtures and the dev set).
  */
 import {
   BUILDING_PARTS,
