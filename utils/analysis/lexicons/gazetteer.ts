@@ -32,6 +32,8 @@ import {
   wordSet,
 } from './cues';
 import {
+  COUNTRY_ALIASES,
+  EXTRA_DEMONYMS,
   KNOWN_COMPANIES,
   KNOWN_INSTITUTIONS,
   KNOWN_MEDIA,
@@ -123,69 +125,10 @@ const pipeList = (s: string): string[] =>
 /** Returns the lookup tables, building them on first use (a few milliseconds, once per page). */
 export function lexicon(): Lexicon {
   if (cached) return cached;
-  const places = new Map<string, PlaceKind>();
-  const countryCanon = new Map<string, string>();
-  for (const line of COUNTRIES.split('\n')) {
-    const names = line.split('|');
-    const canon = names[0] ?? '';
-    for (const n of names) {
-      const k = lexKey(n);
-      places.set(k, 'country');
-      countryCanon.set(k, canon);
-    }
-  }
-  // news spellings the country data lacks
-  for (const [alias, canon] of [
-    ['Britain', 'United Kingdom'],
-    ['Great Britain', 'United Kingdom'],
-    ['U.S.', 'United States'],
-    ['U.S.A.', 'United States'],
-    ['America', 'United States'],
-    ['U.K.', 'United Kingdom'],
-    ['Russia', 'Russia'],
-    ['South Korea', 'South Korea'],
-    ['North Korea', 'North Korea'],
-    ['Ivory Coast', 'Ivory Coast'],
-    ['Congo', 'DR Congo'],
-    ['Czech Republic', 'Czechia'],
-    ['Burma', 'Myanmar'],
-    ['Holland', 'Netherlands'],
-    ['UAE', 'United Arab Emirates'],
-    ['Palestine', 'Palestine'],
-    ['Vatican', 'Vatican City'],
-    ['Turkey', 'Türkiye'],
-    ['Bosnia', 'Bosnia and Herzegovina'],
-    ['Republic of Congo', 'Republic of the Congo'],
-  ] as const) {
-    places.set(lexKey(alias), 'country');
-    countryCanon.set(lexKey(alias), canon);
-  }
-  for (const s of US_STATES) places.set(lexKey(s), 'region');
-  for (const s of pipeList(KNOWN_PLACES)) if (!places.has(lexKey(s))) places.set(lexKey(s), 'region');
-  for (const c of decodeFrontCoded(CITIES)) {
-    const k = lexKey(c);
-    if (!places.has(k)) places.set(k, 'city');
-  }
-  const placeAcronyms = new Set(pipeList(KNOWN_PLACE_ACRONYMS).map(lexKey));
-  for (const a of placeAcronyms) if (!places.has(a)) places.set(a, 'country');
-
+  const { places, countryCanon, placeAcronyms } = buildPlaces();
   const orgs = new Set<string>();
   for (const list of [KNOWN_MEDIA, KNOWN_INSTITUTIONS, KNOWN_COMPANIES])
     for (const n of pipeList(list)) orgs.add(lexKey(n));
-
-  const demonyms = new Set<string>();
-  for (const d of DEMONYMS.split('\n')) {
-    const k = lexKey(d);
-    if (!k) continue;
-    demonyms.add(k);
-    demonyms.add(k.endsWith('s') ? k : k + 's');
-    if (k.endsWith('ese') || k.endsWith('ish') || k.endsWith('ch')) continue;
-  }
-  for (const d of 'indigenous saudi saudis emirati emiratis african africans european europeans asian asians arab arabs latino latinos latina hispanic hispanics caribbean westerner westerners kurd kurds kurdish palestinian palestinians scot scots scottish welsh irish english sahelian basque catalan tibetan uighur uyghur uighurs uyghurs rohingya pashtun baloch tamil tamils zulu hutu tutsi yoruba igbo hausa fulani tuareg berber amazigh bedouin druze maori aboriginal native swede swedes dane danes briton britons brit brits'.split(
-    ' ',
-  ))
-    demonyms.add(d);
-
   const { givenNames, givenGender } = givenNameLists();
 
   cached = {
@@ -193,7 +136,7 @@ export function lexicon(): Lexicon {
     countryCanon,
     orgs,
     placeAcronyms,
-    demonyms,
+    demonyms: buildDemonyms(),
     givenNames,
     givenGender,
     people: new Set(pipeList(KNOWN_PEOPLE).map(lexKey)),
@@ -222,4 +165,46 @@ export function lexicon(): Lexicon {
     stateAbbrevs: new Set(US_STATE_ABBREVIATIONS),
   };
   return cached;
+}
+
+/** Places by key (countries with their aliases, US states, known regions, cities), and country canon names. */
+function buildPlaces(): {
+  places: Map<string, PlaceKind>;
+  countryCanon: Map<string, string>;
+  placeAcronyms: Set<string>;
+} {
+  const places = new Map<string, PlaceKind>();
+  const countryCanon = new Map<string, string>();
+  const country = (name: string, canon: string): void => {
+    const k = lexKey(name);
+    places.set(k, 'country');
+    countryCanon.set(k, canon);
+  };
+  for (const line of COUNTRIES.split('\n')) {
+    const names = line.split('|');
+    for (const n of names) country(n, names[0] ?? '');
+  }
+  for (const [alias, canon] of COUNTRY_ALIASES) country(alias, canon);
+  for (const s of US_STATES) places.set(lexKey(s), 'region');
+  for (const s of pipeList(KNOWN_PLACES)) if (!places.has(lexKey(s))) places.set(lexKey(s), 'region');
+  for (const c of decodeFrontCoded(CITIES)) {
+    const k = lexKey(c);
+    if (!places.has(k)) places.set(k, 'city');
+  }
+  const placeAcronyms = new Set(pipeList(KNOWN_PLACE_ACRONYMS).map(lexKey));
+  for (const a of placeAcronyms) if (!places.has(a)) places.set(a, 'country');
+  return { places, countryCanon, placeAcronyms };
+}
+
+/** Demonym keys, singular and plural ("malian", "malians"), and the peoples the data lacks. */
+function buildDemonyms(): Set<string> {
+  const demonyms = new Set<string>();
+  for (const d of DEMONYMS.split('\n')) {
+    const k = lexKey(d);
+    if (!k) continue;
+    demonyms.add(k);
+    demonyms.add(k.endsWith('s') ? k : k + 's');
+  }
+  for (const d of EXTRA_DEMONYMS.split(/\s+/)) if (d) demonyms.add(d);
+  return demonyms;
 }

@@ -98,3 +98,34 @@ Rouhani|Raisi|Assad|Sisi|Gaddafi|Saddam|Mubarak|Kim|Abe|Kishida|Duterte|Marcos|W
 Chávez|Castro|Mandela|Zuma|Ramaphosa|Mugabe|Museveni|Kagame|Kenyatta|Ruto|Buhari|Tinubu|Ahmed|Guterres|Stoltenberg|
 von der Leyen|Musk|Zuckerberg|Bezos|Pichai|Nadella|Altman|Buffett|Pope Francis|Francis|Benedict|Dalai Lama|
 Khan|Sharif|Bhutto|Ghani|Karzai|Mirziyoyev|Tokayev|Lukashenko|Aliyev|Pashinyan|Navalny|Prigozhin|Shoigu|Gerasimov|Peskov`;
+
+/** News spellings of countries that the country data lacks, with the country's canonical name. */
+export const COUNTRY_ALIASES: ReadonlyArray<readonly [string, string]> = [
+  ['Britain', 'United Kingdom'],
+  ['Great Britain', 'United Kingdom'],
+  ['U.S.', 'United States'],
+  ['U.S.A.', 'United States'],
+  ['America', 'United States'],
+  ['U.K.', 'United Kingdom'],
+  ['Russia', 'Russia'],
+  ['South Korea', 'South Korea'],
+  ['North Korea', 'North Korea'],
+  ['Ivory Coast', 'Ivory Coast'],
+  ['Congo', 'DR Congo'],
+  ['Czech Republic', 'Czechia'],
+  ['Burma', 'Myanmar'],
+  ['Holland', 'Netherlands'],
+  ['UAE', 'United Arab Emirates'],
+  ['Palestine', 'Palestine'],
+  ['Vatican', 'Vatican City'],
+  ['Turkey', 'Türkiye'],
+  ['Bosnia', 'Bosnia and Herzegovina'],
+  ['Republic of Congo', 'Republic of the Congo'],
+];
+
+/** Demonyms and peoples the demonym data lacks (lowercase keys, plurals listed). */
+export const EXTRA_DEMONYMS = `indigenous saudi saudis emirati emiratis african africans european europeans asian asians arab arabs
+latino latinos latina hispanic hispanics caribbean westerner westerners kurd kurds kurdish palestinian palestinians scot scots
+scottish welsh irish english sahelian basque catalan tibetan uighur uyghur uighurs uyghurs rohingya pashtun baloch tamil tamils
+zulu hutu tutsi yoruba igbo hausa fulani tuareg berber amazigh bedouin druze maori aboriginal native swede swedes dane danes
+briton britons brit brits`;

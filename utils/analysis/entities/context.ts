@@ -1,0 +1,144 @@
+/**
+ * Stage 0 of the entity engine: what every later stage reads about the whole text, built once — the tokens,
+ * the boilerplate mask, the article's lowercase vocabulary, its Title Case heading lines, whether it is a
+ * kicker-led newsletter or a match report, and the test for a token that can be part of a name.
+ */
+import { boilerplateRanges, TWEET_SIGNATURE } from '../lexicons/boilerplate';
+import { HEADING_FILLERS, MONTH_BEFORE, NAME_PREFIX_HYPHEN, PREFIX_HYPHEN, SPORT_WORDS } from '../lexicons/entity-cues';
+import { lexicon, type Lexicon } from '../lexicons/gazetteer';
+import { tokenize, type Token } from '../tokens';
+import { bare, type Ctx } from './model';
+
+/** Builds the run's context for `text`; `fired` collects every rule id when tracing. */
+export function buildContext(text: string, fired?: Set<string>): Ctx {
+  const lx = lexicon();
+  const tokens = tokenize(text);
+  const n = tokens.length;
+  const skip = maskBoilerplate(text, tokens);
+  const lowerVocab = new Set<string>();
+  for (const t of tokens) if (t.kind === 'word' && !t.cap) lowerVocab.add(t.text.toLowerCase());
+  const headingLine = headingLines(tokens, lx, skip);
+  // rule tweet-signature: "— Dana Reyes (@danareyes) May 3, 2021" under an embedded post names its author;
+  // its capitals are a name, not a heading's
+  text.split('\n').forEach((line, i) => {
+    if (TWEET_SIGNATURE.test(line)) headingLine.delete(i);
+  });
+  let sportWords = 0;
+  for (const w of lowerVocab) if (SPORT_WORDS.test(w)) sportWords++;
+  const at = (i: number): Token | undefined => (i >= 0 && i < n ? tokens[i] : undefined);
+  const ctx: Ctx = {
+    text,
+    tokens,
+    lx,
+    lowerVocab,
+    headingLine,
+    kickerDoc: kickerLineCount(tokens) >= 2,
+    skip,
+    at,
+    nameTok: () => false,
+    sporty: sportWords >= 3,
+    fired,
+  };
+  ctx.nameTok = (i: number) => isNameTok(ctx, i);
+  return ctx;
+}
+
+/** A month or weekday, not a name: "May 3", "in March", "Mar. 3" — but "Theresa May", "Sun Yat-sen". */
+function isCalendar(ctx: Ctx, i: number): boolean {
+  const { at, lx } = ctx;
+  const t = ctx.tokens[i]!;
+  const w = bare(t.text);
+  if (w === 'May' || w === 'March') {
+    const next = at(i + 1);
+    const prev = at(i - 1);
+    return (next?.kind === 'num' && /^\d{1,4}$/.test(next.text)) || (!!prev && MONTH_BEFORE.test(prev.text));
+  }
+  // "Mar", "Sun", "Sat" are months/days only next to a number or a period ("Mar. 3", "3 Mar")
+  if (w.length === 3 && lx.calendar.has(w))
+    return t.text.endsWith('.') || at(i + 1)?.kind === 'num' || at(i - 1)?.kind === 'num';
+  return lx.calendar.has(w);
+}
+
+/** A token that can be part of a name. */
+function isNameTok(ctx: Ctx, i: number): boolean {
+  const { at } = ctx;
+  const t = at(i);
+  if (!t || t.kind !== 'word' || ctx.skip[i]) return false;
+  // "al-Assad", "el-Sisi", "bin-Laden": Arabic article + capitalized name is a name token
+  if (!t.cap && !NAME_PREFIX_HYPHEN.test(t.text)) return false;
+  if (/['’](ve|re|ll|d|m|t)$/i.test(t.text) && t.text.length <= 7) return false; // "I've", "We're", "Don't"
+  if (/\p{N}/u.test(t.text) && /\p{Ll}/u.test(t.text)) return false; // "K2-18b", "iPhone15s": codes, not names
+  if (/^[DRI]-\p{Lu}/u.test(t.text)) return false; // "(D-Mass.)": party and state of a US lawmaker
+  if (!t.cap && PREFIX_HYPHEN.test(t.text)) return true; // "sub-Saharan Africa"
+  if (isCalendar(ctx, i)) return false;
+  // "[T]he": a lone capital letter glued to a bracket is not an initial
+  if (t.text.length === 1 && (at(i + 1)?.text === ']' || at(i - 1)?.text === '[')) return false;
+  return true;
+}
+
+/** Marks tokens inside boilerplate ranges (two pointers: linear). */
+function maskBoilerplate(text: string, tokens: Token[]): boolean[] {
+  const ranges = boilerplateRanges(text);
+  const skip = new Array<boolean>(tokens.length).fill(false);
+  let r = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    while (r < ranges.length && ranges[r]![1] <= t.start) r++;
+    const range = ranges[r];
+    if (range && range[0] <= t.start && t.end <= range[1]) skip[i] = true;
+  }
+  return skip;
+}
+
+/**
+ * Lines that are headings or labels in Title Case ("Key Highlights", "Tech Enabled: …"): there capitals carry no
+ * information, so their spans are weak (kept only when they link to a known entity or a gazetteer entry).
+ */
+function headingLines(tokens: Token[], lx: Lexicon, skip: boolean[]): Set<number> {
+  const out = new Set<number>();
+  let i = 0;
+  while (i < tokens.length) {
+    const line = tokens[i]!.line;
+    let words = 0;
+    let caps = 0;
+    let j = i;
+    let last: Token | undefined;
+    for (; j < tokens.length && tokens[j]!.line === line; j++) {
+      const t = tokens[j]!;
+      if (skip[j]) continue; // a credit after a caption is not part of its wording
+      last = t;
+      if (t.kind !== 'word' || lx.connectors.has(t.text) || HEADING_FILLERS.test(t.text)) continue;
+      words++;
+      if (t.cap) caps++;
+    }
+    if (words >= 2 && words <= 10 && caps / words >= 0.75 && !(last && /^[.!?"”]$/.test(last.text))) out.add(line);
+    i = j;
+  }
+  return out;
+}
+
+/** An all-caps word, the one-letter "A" and "I" of a heading included. */
+export const capsWord = (t: Token): boolean => t.upper || /^\p{Lu}$/u.test(t.text);
+
+/**
+ * Counts the lines that open with an all-caps kicker of two or more words and a dash or colon ("RATE WATCH —",
+ * "FIRST LOOK:"): one such line is a dateline ("CAPE TOWN —"), two or more make the article a newsletter.
+ */
+export function kickerLineCount(tokens: Token[]): number {
+  let count = 0;
+  let i = 0;
+  while (i < tokens.length) {
+    const line = tokens[i]!.line;
+    let words = 0;
+    let j = i;
+    while (j < tokens.length && tokens[j]!.line === line && tokens[j]!.kind === 'word' && capsWord(tokens[j]!)) {
+      words++;
+      j++;
+    }
+    const t = tokens[j];
+    if (words >= 2 && t && t.line === line && /^[—–:]$/.test(t.text)) count++;
+    while (j < tokens.length && tokens[j]!.line === line) j++;
+    i = j;
+  }
+  return count;
+}
