@@ -15,6 +15,7 @@ import { correctAnnotations } from '@/utils/corrections/records';
 import { getDatabase } from '@/utils/db';
 import { setArticleTags } from '@/utils/db/tags';
 import { createActions, downloadFile } from '../popup/glue';
+import { markWhenTotalsPainted } from './painted';
 import '@/assets/page.css';
 import './style.css';
 
@@ -62,6 +63,7 @@ function App() {
   );
 }
 
+markWhenTotalsPainted();
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <ErrorBoundary
