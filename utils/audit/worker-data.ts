@@ -1,15 +1,16 @@
 /**
  * The audit's data from the database (issue 16, speed), for the audit page's worker: the articles whose
  * whole sourcing was saved, with their saved claims and the reader's corrections applied, mapped to the
- * audit's input. Reads only through indexes — the sourcing store's unique `articleId` index (keys, no
- * records), the saved quotes through the annotations' `kind` index, the articles by primary key.
+ * audit's input. Reads through indexes: the sourcing store's unique `articleId` index (keys, no records),
+ * the saved quotes through the annotations' `kind` index (not the highlights, notes and entities), and the
+ * articles and corrections stores whole (one record per article or correction: small).
  *
  * No explicit transaction, on purpose: inside a Dexie `liveQuery`, each of these reads is cached by range,
  * and a change re-reads only the ranges it touched — a tag typed on the audit page re-reads the articles,
  * not 60,000 claims. The live query runs again after every change, so what it settles on is consistent.
  * Takes the database as an argument (no globals): the unit tests run it on fake-indexeddb.
  */
-import type { AnnotationRecord, ArticleRecord, CorrectionRecord, SourcelightDB } from '../db/schema';
+import type { AnnotationRecord, CorrectionRecord, SourcelightDB } from '../db/schema';
 import { correctAnnotations } from '../corrections/records';
 import type { AuditArticle } from './aggregate';
 import { auditArticlesFrom } from './records';
@@ -43,14 +44,19 @@ export function createAuditLoader(): AuditLoader {
     return last;
   };
   return async (db) => {
-    const [ids, claims, corrections] = await Promise.all([
-      // which articles have a saved sourcing, in id order
+    const [ids, articles, claims, corrections] = await Promise.all([
+      // which articles have a saved sourcing
       db.sourcing.orderBy('articleId').keys() as Promise<string[]>,
+      // one read of the whole (small) articles store, in id order: faster than a get per sourcing
+      db.articles.toArray(),
       db.annotations.where('kind').equals('quote').toArray(),
       db.corrections.toArray(),
     ]);
-    const articles = (await db.articles.bulkGet(ids)).filter((a): a is ArticleRecord => a !== undefined);
+    const saved = new Set(ids);
     const c = corrected(claims, corrections);
-    return auditArticlesFrom(articles, c.corrected, { machineSpeakers: c.machineSpeakers });
+    return auditArticlesFrom(articles, c.corrected, {
+      isSourcing: (a) => saved.has(a.id),
+      machineSpeakers: c.machineSpeakers,
+    });
   };
 }
