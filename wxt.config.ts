@@ -42,7 +42,9 @@ export default defineConfig({
   }),
   // Vite 8's minifier folds Dexie's String.fromCharCode(65535) into a raw U+FFFF; Chromium then refuses
   // the content script as "not UTF-8". Emitting ASCII-only output keeps every script loadable.
+  // The audit page's worker (entrypoints/audit/worker.ts) is bundled apart from the pages: the same rule.
   vite: () => ({
     build: { rolldownOptions: { output: { charset: 'ascii' } } },
+    worker: { rolldownOptions: { output: { charset: 'ascii' } } },
   }),
 });

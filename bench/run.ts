@@ -1,13 +1,13 @@
 /**
  * `npm run bench`: runs every benchmark script in this folder in turn (analysis speed and bundle size,
- * library at scale, robustness corpus) and prints their Markdown tables. Performance is measured here,
+ * library at scale, the audit page at scale, robustness corpus) and prints their Markdown tables. Performance is measured here,
  * never by timed unit tests.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
-const BENCHES = ['analysis.ts', 'fuzz.ts', 'page.ts', 'library.ts', 'robustness.ts'];
+const BENCHES = ['analysis.ts', 'fuzz.ts', 'page.ts', 'library.ts', 'audit.ts', 'robustness.ts'];
 const only = process.argv.slice(2);
 let failed = 0;
 for (const file of BENCHES) {

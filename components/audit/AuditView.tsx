@@ -4,7 +4,7 @@
  * passage. Takes the saved articles as props and reports downloads, copies and "open this passage" through
  * callbacks; it calls no browser API.
  */
-import { useMemo, useState } from 'react';
+import { startTransition, useEffect, useMemo, useState } from 'react';
 import {
   auditReport,
   filterArticles,
@@ -35,6 +35,13 @@ const ONE = '#5b6b7b';
 const GUESS = '#b08bd6';
 
 const DAY = 864e5;
+
+/**
+ * With more saved articles than this, the two lists with a row per article (distinct speakers per article,
+ * and the articles with their tags) render just after the rest of the page: the totals and the summary
+ * sections paint first instead of waiting for thousands of rows. At or below it, everything renders at once.
+ */
+export const LONG_LIST_ARTICLES = 200;
 
 /** "YYYY-MM-DD" from a date input → epoch ms at the start (or end) of that UTC day; null when empty. */
 export function dayBound(value: string, end: boolean): number | null {
@@ -135,6 +142,11 @@ export function AuditView({ articles, onDownload, onCopy, onOpenClaim, onOpenArt
   const [period, setPeriod] = useState<'week' | 'month'>('month');
   const [guess, setGuess] = useState(false);
   const [selection, setSelection] = useState<{ title: string; ids: readonly string[] } | null>(null);
+  // the per-article lists of a large library follow the first paint, in a transition (interruptible)
+  const [listsShown, setListsShown] = useState(articles.length <= LONG_LIST_ARTICLES);
+  useEffect(() => {
+    if (!listsShown) startTransition(() => setListsShown(true));
+  }, [listsShown]);
 
   const outlets = useMemo(() => [...new Set(articles.map((a) => a.outlet))].sort(), [articles]);
   const tags = useMemo(() => [...new Set(articles.flatMap((a) => a.tags))].sort(), [articles]);
@@ -374,11 +386,19 @@ export function AuditView({ articles, onDownload, onCopy, onOpenClaim, onOpenArt
         </section>
       )}
 
-      {sections.map((s) => (
-        <ChartSection key={s.id} {...s} {...common} />
-      ))}
+      {sections
+        .filter((s) => listsShown || s.id !== 'speakers')
+        .map((s) => (
+          <ChartSection key={s.id} {...s} {...common} />
+        ))}
 
-      <ArticleTable articles={shown} onOpen={onOpenArticle} onSetTags={onSetTags} />
+      {listsShown ? (
+        <ArticleTable articles={shown} onOpen={onOpenArticle} onSetTags={onSetTags} />
+      ) : (
+        <p className="muted" role="status">
+          Listing {shown.length} articles…
+        </p>
+      )}
     </main>
   );
 }
