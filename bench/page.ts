@@ -73,6 +73,9 @@ interface Sample {
   /** Size of that serialization, kB (what the message to the extension document carries). */
   htmlKb: number;
   path: string;
+  /** Which piece was the longest own slice (serialize, extract, anchor, draw, analysis). */
+  ownWhat: string;
+  label: string;
 }
 
 /** Navigation errors the browser reported (Firefox, now and then: "Address rejected"); the load is redone. */
@@ -100,46 +103,57 @@ async function readSample(page: E2EPage, label: string): Promise<Sample> {
     message: `${label}: sourcelight:ready`,
   });
   await page.evaluate(() => new Promise<void>((ok) => requestIdleCallback(() => ok(), { timeout: 2_000 })));
-  return page.evaluate(() => {
-    const get = (n: string) =>
-      performance.getEntriesByName(`sourcelight:${n}`).at(-1) as PerformanceMeasure | undefined;
-    const dur = (n: string) => get(n)?.duration ?? NaN;
-    const idle = get('idle')!.startTime;
-    const ready = get('ready')!;
-    const w = window as unknown as { __longtasks: Array<[number, number]> | null };
-    const longtask = w.__longtasks
-      ? Math.max(0, ...w.__longtasks.filter(([s]) => s >= idle - 1).map(([, d]) => d))
-      : NaN;
-    const path = performance
-      .getEntriesByType('mark')
-      .map((m) => m.name)
-      .filter((n) => n.startsWith('sourcelight:path:'))
-      .at(-1);
-    const chunks = performance.getEntriesByName('sourcelight:analyze:chunk').map((e) => e.duration);
-    // the in-page analysis is one synchronous call unless it was sliced (chunks) or ran elsewhere (path mark)
-    const elsewhere = path && path !== 'sourcelight:path:inpage';
-    const inPage = chunks.length ? chunks : elsewhere ? [] : [dur('analyze')];
-    // `sourcelight:extract` with detail `offpage` is the extension document's time, not the page's
-    const extractHere = get('extract')?.detail === 'offpage' ? NaN : dur('extract');
-    const serialize = get('serialize');
-    const ownSlice = Math.max(
-      ...[serialize?.duration ?? NaN, extractHere, dur('anchor'), dur('draw'), ...inPage].filter(Number.isFinite),
-    );
-    return {
-      ready: ready.startTime + ready.duration - idle,
-      extract: extractHere,
-      analyze: dur('analyze'),
-      roundtrip: dur('roundtrip'),
-      anchor: dur('anchor'),
-      draw: dur('draw'),
-      longtask,
-      ownSlice,
-      serialize: serialize?.duration ?? NaN,
-      htmlKb: Number(serialize?.detail ?? NaN) / 1024,
-      inPageAnalysis: inPage.reduce((a, b) => a + b, 0),
-      path: path?.slice('sourcelight:path:'.length) ?? 'inpage',
-    };
-  }) as Promise<Sample>;
+  return page
+    .evaluate(() => {
+      const get = (n: string) =>
+        performance.getEntriesByName(`sourcelight:${n}`).at(-1) as PerformanceMeasure | undefined;
+      const dur = (n: string) => get(n)?.duration ?? NaN;
+      const idle = get('idle')!.startTime;
+      const ready = get('ready')!;
+      const w = window as unknown as { __longtasks: Array<[number, number]> | null };
+      const longtask = w.__longtasks
+        ? Math.max(0, ...w.__longtasks.filter(([s]) => s >= idle - 1).map(([, d]) => d))
+        : NaN;
+      const path = performance
+        .getEntriesByType('mark')
+        .map((m) => m.name)
+        .filter((n) => n.startsWith('sourcelight:path:'))
+        .at(-1);
+      const chunks = performance.getEntriesByName('sourcelight:analyze:chunk').map((e) => e.duration);
+      // the in-page analysis is one synchronous call unless it was sliced (chunks) or ran elsewhere (path mark)
+      const elsewhere = path && path !== 'sourcelight:path:inpage';
+      const inPage = chunks.length ? chunks : elsewhere ? [] : [dur('analyze')];
+      // `sourcelight:extract` with detail `offpage` is the extension document's time, not the page's
+      const extractHere = get('extract')?.detail === 'offpage' ? NaN : dur('extract');
+      const serialize = get('serialize');
+      const pieces: Array<[string, number]> = [
+        ['serialize', serialize?.duration ?? NaN],
+        ['extract', extractHere],
+        ['anchor', dur('anchor')],
+        ['draw', dur('draw')],
+        ...inPage.map((d) => ['analysis', d] as [string, number]),
+      ];
+      const [ownWhat, ownSlice] = pieces
+        .filter(([, d]) => Number.isFinite(d))
+        .reduce((a, b) => (b[1] > a[1] ? b : a), ['none', 0] as [string, number]);
+      return {
+        ready: ready.startTime + ready.duration - idle,
+        extract: extractHere,
+        analyze: dur('analyze'),
+        roundtrip: dur('roundtrip'),
+        anchor: dur('anchor'),
+        draw: dur('draw'),
+        longtask,
+        ownSlice,
+        serialize: serialize?.duration ?? NaN,
+        htmlKb: Number(serialize?.detail ?? NaN) / 1024,
+        inPageAnalysis: inPage.reduce((a, b) => a + b, 0),
+        path: path?.slice('sourcelight:path:'.length) ?? 'inpage',
+        ownWhat,
+        label: '',
+      };
+    })
+    .then((s) => ({ ...(s as Sample), label })) as Promise<Sample>;
 }
 
 /** The extension document's own measures (parse, extract, analyze), each as [characters, ms]. */
@@ -147,6 +161,8 @@ interface BackgroundWork {
   parse: Array<[number, number]>;
   extract: Array<[number, number]>;
   analyze: Array<[number, number]>;
+  /** Chrome: the worker's hop to its offscreen document and back (that document's work included). */
+  hop: Array<[number, number]>;
   create: number[];
 }
 
@@ -162,12 +178,13 @@ async function backgroundWork(driver: Driver): Promise<BackgroundWork> {
       parse: of('parse'),
       extract: of('extract'),
       analyze: of('analyze'),
+      hop: of('offscreen-roundtrip'),
       create: of('offscreen-create').map(([, ms]) => ms),
     };
   });
 }
 
-const NO_WORK: BackgroundWork = { parse: [], extract: [], analyze: [], create: [] };
+const NO_WORK: BackgroundWork = { parse: [], extract: [], analyze: [], hop: [], create: [] };
 
 /** What was recorded after `before` (a fresh worker starts its lists again: then all of `after`). */
 function since(before: BackgroundWork, after: BackgroundWork): BackgroundWork {
@@ -176,6 +193,7 @@ function since(before: BackgroundWork, after: BackgroundWork): BackgroundWork {
     parse: tail(before.parse, after.parse),
     extract: tail(before.extract, after.extract),
     analyze: tail(before.analyze, after.analyze),
+    hop: tail(before.hop, after.hop),
     create: tail(before.create, after.create),
   };
 }
@@ -257,6 +275,9 @@ async function benchBrowser(
   const rows: string[] = [];
   const all: Sample[] = [];
   const perK: Array<{ name: string; ms: number }> = [];
+  /** Per article: round trip minus the extension document's work, and (Chrome) the worker ↔ offscreen hop's share. */
+  const overhead: number[] = [];
+  const hopOverhead: number[] = [];
   const paths = new Map<string, number>();
   let firstRoundtrip = NaN;
   let wake: string[] = [];
@@ -273,11 +294,14 @@ async function benchBrowser(
         await page.close();
       }
       all.push(...samples);
-      const m = (k: keyof Omit<Sample, 'path'>) => median(samples.map((s) => s[k]));
+      const m = (k: keyof Omit<Sample, 'path' | 'ownWhat' | 'label'>) => median(samples.map((s) => s[k]));
       const bg = since(bgBefore, await backgroundWork(driver).catch(() => NO_WORK));
       const bgMs = (xs: Array<[number, number]>) => median(xs.map(([, ms]) => ms));
       // analysis ms: the extension document's own time when it ran there, else the in-page measure
       const analysisMs = bg.analyze.length ? bgMs(bg.analyze) : m('analyze');
+      const work = bgMs(bg.parse) + bgMs(bg.extract) + (bg.analyze.length ? bgMs(bg.analyze) : 0);
+      overhead.push(m('roundtrip') - work);
+      if (bg.hop.length) hopOverhead.push(bgMs(bg.hop) - work);
       const n = chars.get(name) ?? 0;
       if (n > 0) perK.push({ name, ms: (analysisMs / n) * 1000 });
       rows.push(
@@ -327,6 +351,13 @@ async function benchBrowser(
   console.log(
     `Serializing the page (in the page): median ${fmt(median(ser), 1)} ms, worst ${fmt(worstOf(ser), 1)} ms.`,
   );
+  console.log(
+    `Messaging overhead (round trip − the extension document's parse + extract + analyze), median over articles: ` +
+      `${fmt(median(overhead))} ms, worst ${fmt(worstOf(overhead))} ms` +
+      (hopOverhead.length
+        ? `; of which the worker ↔ offscreen document hop: median ${fmt(median(hopOverhead))} ms, worst ${fmt(worstOf(hopOverhead))} ms.`
+        : '.'),
+  );
   const inPageExtract = all.filter((s) => Number.isFinite(s.extract)).length;
   console.log(
     `Readability ran in the page on ${inPageExtract} of ${all.length} loads; analysis work on the page's main thread, ` +
@@ -342,6 +373,15 @@ async function benchBrowser(
     `Path per load: ${[...paths].map(([p, n]) => `${p} ${n}`).join(', ')}. ` +
       `First load's round trip (fresh background): ${fmt(firstRoundtrip)} ms.`,
   );
+  const slow = all.filter((s) => s.ownSlice > 50 || s.longtask > 50);
+  if (slow.length) {
+    console.log('\nLoads with a piece over 50 ms (own slice, or a long task the observer saw):');
+    for (const s of slow)
+      console.log(
+        `- ${s.label}: own slice ${fmt(s.ownSlice)} ms (${s.ownWhat}), long task ${fmt(s.longtask)} ms, ` +
+          `serialize ${fmt(s.serialize, 1)}, anchor ${fmt(s.anchor)}, draw ${fmt(s.draw)}, idle → drawn ${fmt(s.ready)}`,
+      );
+  }
   for (const line of wake) console.log(line);
   if (refusedLoads) console.log(`\n(${refusedLoads} loads were refused by the browser and redone.)`);
   refusedLoads = 0;

@@ -121,7 +121,11 @@ export default defineBackground(() => {
     for (let attempt = 0; ; attempt++) {
       await ensureOffscreen();
       try {
-        return await sendMessage('offscreenExtract', { frame, request });
+        const sent = performance.now();
+        const reply = await sendMessage('offscreenExtract', { frame, request });
+        // the worker → offscreen document → worker hop, for the bench (how much the extra hop costs)
+        record('sourcelight:bg-offscreen-roundtrip', performance.now() - sent, request.html.length);
+        return reply;
       } catch (err) {
         // no receiving end: the document was closed (or crashed) since
         offscreen = null;
