@@ -75,6 +75,9 @@ interface Sample {
   path: string;
   /** Which piece was the longest own slice (serialize, extract, anchor, draw, analysis). */
   ownWhat: string;
+  /** After anchoring, before drawing (density, hit-test index), and the panel model built after drawing. */
+  prepare: number;
+  model: number;
   label: string;
 }
 
@@ -130,7 +133,9 @@ async function readSample(page: E2EPage, label: string): Promise<Sample> {
         ['serialize', serialize?.duration ?? NaN],
         ['extract', extractHere],
         ['anchor', dur('anchor')],
+        ['prepare', dur('prepare')],
         ['draw', dur('draw')],
+        ['model', dur('model')],
         ...inPage.map((d) => ['analysis', d] as [string, number]),
       ];
       const [ownWhat, ownSlice] = pieces
@@ -150,6 +155,8 @@ async function readSample(page: E2EPage, label: string): Promise<Sample> {
         inPageAnalysis: inPage.reduce((a, b) => a + b, 0),
         path: path?.slice('sourcelight:path:'.length) ?? 'inpage',
         ownWhat,
+        prepare: dur('prepare'),
+        model: dur('model'),
         label: '',
       };
     })
@@ -294,7 +301,8 @@ async function benchBrowser(
         await page.close();
       }
       all.push(...samples);
-      const m = (k: keyof Omit<Sample, 'path' | 'ownWhat' | 'label'>) => median(samples.map((s) => s[k]));
+      const m = (k: keyof Omit<Sample, 'path' | 'ownWhat' | 'label' | 'prepare' | 'model'>) =>
+        median(samples.map((s) => s[k]));
       const bg = since(bgBefore, await backgroundWork(driver).catch(() => NO_WORK));
       const bgMs = (xs: Array<[number, number]>) => median(xs.map(([, ms]) => ms));
       // analysis ms: the extension document's own time when it ran there, else the in-page measure
@@ -379,7 +387,8 @@ async function benchBrowser(
     for (const s of slow)
       console.log(
         `- ${s.label}: own slice ${fmt(s.ownSlice)} ms (${s.ownWhat}), long task ${fmt(s.longtask)} ms, ` +
-          `serialize ${fmt(s.serialize, 1)}, anchor ${fmt(s.anchor)}, draw ${fmt(s.draw)}, idle → drawn ${fmt(s.ready)}`,
+          `serialize ${fmt(s.serialize, 1)}, anchor ${fmt(s.anchor)}, prepare ${fmt(s.prepare)}, draw ${fmt(s.draw)}, ` +
+          `model ${fmt(s.model)}, idle → drawn ${fmt(s.ready)}`,
       );
   }
   for (const line of wake) console.log(line);

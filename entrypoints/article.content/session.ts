@@ -303,7 +303,8 @@ export class Session {
     } catch {
       // best effort
     }
-    this.refreshModel(this.analyzed ? 'ready' : 'click-to-analyze');
+    // the panel model, built in the same task as the drawing (measured for the bench)
+    measured('sourcelight:model', () => this.refreshModel(this.analyzed ? 'ready' : 'click-to-analyze'));
     if (!state) {
       // the background was slow: anchor the saved notes when they arrive
       void seen.then((late) => {
@@ -383,6 +384,8 @@ export class Session {
       result.orphans.push(...part.orphans);
     }
     measure('sourcelight:anchor', started);
+    // what lies between anchoring and drawing (density choice, hit-test index), for the bench
+    const prepared = performance.now();
     const byKey = new Map(items.map((i) => [i.key, i]));
     const drawItems: DrawItem[] = [];
     const hits: HitItem<Item>[] = [];
@@ -416,6 +419,7 @@ export class Session {
     this.shownKeys = shown;
     for (const i of items) if (!this.items.has(i.key)) this.items.set(i.key, i);
     this.hit.add(hits);
+    measure('sourcelight:prepare', prepared);
     const old = this.drawing;
     this.drawing = measured('sourcelight:draw', () =>
       this.quiet(() =>
