@@ -126,8 +126,11 @@ async function readSample(page: E2EPage, label: string): Promise<Sample> {
       // the in-page analysis is one synchronous call unless it was sliced (chunks) or ran elsewhere (path mark)
       const elsewhere = path && path !== 'sourcelight:path:inpage';
       const inPage = chunks.length ? chunks : elsewhere ? [] : [dur('analyze')];
-      // `sourcelight:extract` with detail `offpage` is the extension document's time, not the page's
-      const extractHere = get('extract')?.detail === 'offpage' ? NaN : dur('extract');
+      // `sourcelight:extract` after the mark `sourcelight:extract:offpage` is the extension document's time
+      const offMark = performance.getEntriesByName('sourcelight:extract:offpage').at(-1);
+      const lastExtract = get('extract');
+      const extractHere =
+        offMark && lastExtract && offMark.startTime >= lastExtract.startTime - 0.01 ? NaN : dur('extract');
       const serialize = get('serialize');
       const pieces: Array<[string, number]> = [
         ['serialize', serialize?.duration ?? NaN],
@@ -151,7 +154,8 @@ async function readSample(page: E2EPage, label: string): Promise<Sample> {
         longtask,
         ownSlice,
         serialize: serialize?.duration ?? NaN,
-        htmlKb: Number(serialize?.detail ?? NaN) / 1024,
+        // the size only, taken after the fact (the measure carries no detail: the page shares the timeline)
+        htmlKb: serialize ? ((document.doctype ? 15 : 0) + document.documentElement.outerHTML.length) / 1024 : NaN,
         inPageAnalysis: inPage.reduce((a, b) => a + b, 0),
         path: path?.slice('sourcelight:path:'.length) ?? 'inpage',
         ownWhat,

@@ -11,10 +11,10 @@
  * extracts and analyzes in the page (session.ts). A newer run aborts `signal`: the request is dropped at
  * once, and its late reply (checked by request id) is ignored.
  *
- * User Timing (no reader data): `sourcelight:serialize` (detail: characters), `sourcelight:roundtrip` (send
- * to reply), and `sourcelight:extract` / `sourcelight:analyze` with detail `offpage` and the extension
- * document's own durations, so "how long did Readability / the analyzer take" keeps its meaning wherever
- * they ran.
+ * User Timing (fixed names, no detail: the page shares the timeline): `sourcelight:serialize`,
+ * `sourcelight:roundtrip` (send to reply), and `sourcelight:extract` / `sourcelight:analyze` with the
+ * extension document's own durations, so "how long did Readability / the analyzer take" keeps its meaning
+ * wherever they ran; the marks `sourcelight:extract:offpage` and `sourcelight:path:offpage` say where.
  */
 import type { Analysis } from '@/utils/analysis/types';
 import { MAX_PAGE_HTML } from '@/utils/analysis-remote/limits';
@@ -43,9 +43,17 @@ function newRequestId(): string {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-function measure(name: string, start: number, end: number, detail?: string | number): void {
+function measure(name: string, start: number, end: number): void {
   try {
-    performance.measure(name, detail === undefined ? { start, end } : { start, end, detail });
+    performance.measure(name, { start, end });
+  } catch {
+    // User Timing is best effort
+  }
+}
+
+function mark(name: string): void {
+  try {
+    performance.mark(name);
   } catch {
     // User Timing is best effort
   }
@@ -60,7 +68,7 @@ export function serializePage(doc: Document): string | null {
   if (!doc.documentElement || !doc.body || overBudget(doc, DEFAULT_MAX_ELEMS)) return null;
   // without a doctype the copy would be parsed in quirks mode
   const html = (doc.doctype ? '<!DOCTYPE html>' : '') + doc.documentElement.outerHTML;
-  measure('sourcelight:serialize', t0, performance.now(), html.length);
+  measure('sourcelight:serialize', t0, performance.now());
   return html;
 }
 
@@ -115,15 +123,12 @@ export async function extractOffPage(
         const end = performance.now();
         const { article, analysis, extractMs, analyzeMs } = reply.value;
         measure('sourcelight:roundtrip', started, end);
-        measure('sourcelight:extract', started, started + extractMs, 'offpage');
+        mark('sourcelight:extract:offpage');
+        measure('sourcelight:extract', started, started + extractMs);
         let full: Analysis | null = null;
         if (article && analysis) {
-          measure('sourcelight:analyze', started + extractMs, started + extractMs + analyzeMs, 'offpage');
-          try {
-            performance.mark('sourcelight:path:offpage');
-          } catch {
-            // best effort
-          }
+          mark('sourcelight:path:offpage');
+          measure('sourcelight:analyze', started + extractMs, started + extractMs + analyzeMs);
           full = { ...analysis, text: article.text };
         }
         settle(() => resolve({ ok: true, article, analysis: full }));

@@ -3,8 +3,8 @@
  * work went is read from the content script's User Timing (no reader data): `sourcelight:path:offpage` when
  * the article came back extracted and analyzed from the extension document (Chrome's offscreen document,
  * Firefox's event page), `sourcelight:fallback:timeout|error` and `sourcelight:path:fallback` when the page
- * did it itself, and the `detail` of `sourcelight:extract` (`offpage`, or none when Readability ran in the
- * page). The background's own `sourcelight:bg-extract` / `sourcelight:bg-analyze` measures show it really
+ * did it itself, and the mark `sourcelight:extract:offpage` beside each `sourcelight:extract` measure
+ * made off the page (a measure without it: Readability ran in the page). The background's own `sourcelight:bg-extract` / `sourcelight:bg-analyze` measures show it really
  * did the work. Timings are the bench's business.
  *
  * 1. `extractionAndAnalysisOffThePage`: a normal page is serialized, extracted and analyzed off the page;
@@ -52,15 +52,17 @@ function backgroundWork(driver: Driver): Promise<{ analyses: number; extractions
   });
 }
 
-/** Where the page's extractions ran (`offpage`, or `page`), and how many analysis slices ran in the page. */
-function pageWork(page: E2EPage): Promise<{ extract: string[]; serialized: number; chunks: number }> {
-  return page.evaluate(() => ({
-    extract: performance
-      .getEntriesByName('sourcelight:extract')
-      .map((e) => ((e as PerformanceMeasure).detail === 'offpage' ? 'offpage' : 'page')),
-    serialized: performance.getEntriesByName('sourcelight:serialize').length,
-    chunks: performance.getEntriesByName('sourcelight:analyze:chunk').length,
-  }));
+/** How many extractions ran off the page and in it, and how many analysis slices ran in the page. */
+function pageWork(page: E2EPage): Promise<{ offpage: number; inPage: number; serialized: number; chunks: number }> {
+  return page.evaluate(() => {
+    const count = (n: string) => performance.getEntriesByName(`sourcelight:${n}`).length;
+    return {
+      offpage: count('extract:offpage'),
+      inPage: count('extract') - count('extract:offpage'),
+      serialized: count('serialize'),
+      chunks: count('analyze:chunk'),
+    };
+  });
 }
 
 function setStalled(driver: Driver, stalled: boolean): Promise<void> {
@@ -75,7 +77,7 @@ export const extractionAndAnalysisOffThePage = e2e(async ({ driver, server, expe
   const page = await driver.newPage(server.url(STORY));
   await waitForDrawn(page);
   expect(await pathMarks(page), 'analysis path').toBe(['path:offpage']);
-  expect(await pageWork(page), 'work in the page').toBe({ extract: ['offpage'], serialized: 1, chunks: 0 });
+  expect(await pageWork(page), 'work in the page').toBe({ offpage: 1, inPage: 0, serialized: 1, chunks: 0 });
   expect(
     await page.evaluate(() => performance.getEntriesByName('sourcelight:roundtrip').length),
     'round-trip measures',
@@ -101,7 +103,7 @@ export const fallbackWhenTheBackgroundIsSilent = e2e(async ({ driver, server, ex
   await waitForDrawn(page, 20_000);
   expect(await pathMarks(page), 'analysis path').toBe(['fallback:timeout', 'path:fallback']);
   const work = await pageWork(page);
-  expect(work.extract, 'Readability ran in the page').toBe(['page']);
+  expect([work.offpage, work.inPage], 'Readability ran in the page (off the page, in it)').toBe([0, 1]);
   expect(await people(page), 'people drawn by the fallback').toBe(expected);
   const slices = await page.evaluate(() =>
     performance.getEntriesByName('sourcelight:analyze:chunk').map((e) => Math.round(e.duration)),
@@ -131,13 +133,13 @@ export const serviceWorkerKilledMidAnalysis = e2e(
     await waitForDrawn(page);
     expect(await pathMarks(page), 'path after the worker died').toBe(['fallback:error', 'path:fallback']);
     expect(await people(page), 'people drawn by the fallback').toContain('Maria Lopes');
-    expect((await pageWork(page)).extract, 'Readability ran in the page').toBe(['page']);
+    expect((await pageWork(page)).inPage, 'Readability ran in the page').toBe(1);
 
     // a fresh worker (its test hook not stalled) wakes for the next page and analyzes it
     const next = await driver.newPage(server.url(STORY));
     await waitForDrawn(next);
     expect(await pathMarks(next), 'path with a woken worker').toBe(['path:offpage']);
-    expect((await pageWork(next)).extract, 'extracted off the page again').toBe(['offpage']);
+    expect((await pageWork(next)).offpage, 'extracted off the page again').toBe(1);
     expect(page.errors(), 'page errors').toBe([]);
   },
   { browsers: ['chromium'] },
