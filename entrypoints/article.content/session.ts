@@ -303,7 +303,9 @@ export class Session {
     } catch {
       // best effort
     }
-    // the panel model, built in the same task as the drawing (measured for the bench)
+    // the panel model, in a task of its own after the drawing (measured for the bench)
+    await yieldToMain();
+    if (stale()) return;
     measured('sourcelight:model', () => this.refreshModel(this.analyzed ? 'ready' : 'click-to-analyze'));
     if (!state) {
       // the background was slow: anchor the saved notes when they arrive
@@ -384,6 +386,9 @@ export class Session {
       result.orphans.push(...part.orphans);
     }
     measure('sourcelight:anchor', started);
+    // anchoring a large article and drawing it are two tasks, not one long one
+    await yieldToMain();
+    if (isStale()) return;
     // what lies between anchoring and drawing (density choice, hit-test index), for the bench
     const prepared = performance.now();
     const byKey = new Map(items.map((i) => [i.key, i]));
