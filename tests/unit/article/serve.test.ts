@@ -33,7 +33,12 @@ const STORY =
   '<p>The harbour employs thousands of people, and the unions welcomed the plan in a statement.</p>' +
   '</article></body></html>';
 
-const metaOf = (a: { title: string; byline: string | null; siteName: string | null; publishedTime: string | null }) => ({
+const metaOf = (a: {
+  title: string;
+  byline: string | null;
+  siteName: string | null;
+  publishedTime: string | null;
+}) => ({
   title: a.title,
   byline: a.byline,
   siteName: a.siteName,
