@@ -78,6 +78,8 @@ interface Sample {
   /** After anchoring, before drawing (density, hit-test index), and the panel model built after drawing. */
   prepare: number;
   model: number;
+  /** After the fact, for comparison: outerHTML alone, XMLSerializer, and the element/text-node walk alone (ms). */
+  probe: { outerHtml: number; xml: number; walk: number };
   label: string;
 }
 
@@ -161,6 +163,24 @@ async function readSample(page: E2EPage, label: string): Promise<Sample> {
         ownWhat,
         prepare: dur('prepare'),
         model: dur('model'),
+        probe: (() => {
+          const time = (f: () => unknown) => {
+            const t = performance.now();
+            f();
+            return performance.now() - t;
+          };
+          return {
+            outerHtml: time(() => document.documentElement.outerHTML.length),
+            xml: time(() => new XMLSerializer().serializeToString(document).length),
+            walk: time(() => {
+              // the budget check's walk (utils/article/extract.ts overBudget): elements and text nodes
+              const w = document.createTreeWalker(document.documentElement, 0x1 | 0x4);
+              let n = 0;
+              while (w.nextNode()) n++;
+              return n;
+            }),
+          };
+        })(),
         label: '',
       };
     })
@@ -305,7 +325,7 @@ async function benchBrowser(
         await page.close();
       }
       all.push(...samples);
-      const m = (k: keyof Omit<Sample, 'path' | 'ownWhat' | 'label' | 'prepare' | 'model'>) =>
+      const m = (k: keyof Omit<Sample, 'path' | 'ownWhat' | 'label' | 'prepare' | 'model' | 'probe'>) =>
         median(samples.map((s) => s[k]));
       const bg = since(bgBefore, await backgroundWork(driver).catch(() => NO_WORK));
       const bgMs = (xs: Array<[number, number]>) => median(xs.map(([, ms]) => ms));
@@ -369,6 +389,12 @@ async function benchBrowser(
       (hopOverhead.length
         ? `; of which the worker ↔ offscreen document hop: median ${fmt(median(hopOverhead))} ms, worst ${fmt(worstOf(hopOverhead))} ms.`
         : '.'),
+  );
+  const probe = (k: keyof Sample['probe']) => all.map((s) => s.probe[k]);
+  console.log(
+    `Serializing, probed after the fact (median / worst ms): outerHTML ${fmt(median(probe('outerHtml')), 1)} / ` +
+      `${fmt(worstOf(probe('outerHtml')), 1)}, XMLSerializer ${fmt(median(probe('xml')), 1)} / ${fmt(worstOf(probe('xml')), 1)}, ` +
+      `the budget check's node walk ${fmt(median(probe('walk')), 1)} / ${fmt(worstOf(probe('walk')), 1)}.`,
   );
   const inPageExtract = all.filter((s) => Number.isFinite(s.extract)).length;
   console.log(
