@@ -12,7 +12,9 @@ export default defineConfig({
     name: 'Sourcelight',
     description:
       'Who is named and who is speaking: people, organizations, places, quotes and anonymous sources in news articles — offline.',
-    permissions: ['storage', 'contextMenus', 'activeTab'],
+    // Chrome: `offscreen` for the document that extracts articles off the page's main thread (its service
+    // worker has no DOM; Firefox's event page has one and needs no permission for it)
+    permissions: ['storage', 'contextMenus', 'activeTab', ...(browser === 'firefox' ? [] : ['offscreen'])],
     host_permissions: ['http://*/*', 'https://*/*'],
     commands: {
       'save-selection': {

@@ -2,14 +2,15 @@
  * In-page benchmark (`npm run bench`, needs `npx wxt build`, `npx wxt build -b firefox --mv3` and the
  * browsers): loads each dev article (../shared/eval/dev/<name>/source.html, served from 127.0.0.1) in real
  * Chromium and Firefox with the built extension, and reads the content script's User Timing entries:
- * document_idle (`sourcelight:idle`) to highlights drawn (`sourcelight:ready`), the stage measures
- * (extract, analyze, the round trip to the background when the analysis runs there, anchor, draw), which
- * analysis path was taken, and the longest main-thread task after document_idle (Chromium's `longtask`
- * observer, installed by the server at the top of each page; Firefox has none, so there the longest of the
- * content script's own synchronous pieces is reported). It also measures what serializing the page once
- * (`outerHTML`) costs, the number an off-thread extraction would have to beat, and the background's own
- * analysis time per 1,000 characters (its `sourcelight:bg-analyze` measures). Finally the service-worker
- * wake-up: Chromium's worker stopped (cold) vs running (warm), Firefox's first page after start vs later.
+ * document_idle (`sourcelight:idle`) to highlights drawn (`sourcelight:ready`), the stage measures (serialize
+ * the page once, the round trip to the extension document that extracts and analyzes it, anchor, draw), which
+ * path was taken, and the longest main-thread task after document_idle (Chromium's `longtask` observer,
+ * installed by the server at the top of each page; Firefox has none, so there the longest of the content
+ * script's own synchronous pieces is reported — also in Chromium, since its observer misses work done in an
+ * extension-API callback). The extension document's own times (parse the copy, Readability, analysis: its
+ * `sourcelight:bg-*` measures, read from the background) and the analysis per 1,000 characters. Finally the
+ * wake-up: Chromium's worker stopped (cold, offscreen document still open), worker stopped and offscreen
+ * document closed (coldest), running (warm); Firefox's event page cannot be suspended from here.
  * Timing only — no assertions. `BENCH_PAGE_RUNS` (default 5) loads per article and browser;
  * `BENCH_BROWSERS=chromium` or `firefox` runs one browser only, `BENCH_PAGES=a,b` some articles only.
  */
@@ -55,6 +56,7 @@ const fmt = (x: number, digits = 0) => (Number.isFinite(x) ? x.toFixed(digits) :
 /** One page load's numbers, read from the page (ms; NaN when the measure is absent). */
 interface Sample {
   ready: number;
+  /** Readability in the page (the fallback, or a page too large to send); NaN when it ran off the page. */
   extract: number;
   analyze: number;
   roundtrip: number;
@@ -62,14 +64,23 @@ interface Sample {
   draw: number;
   /** Longest long task after document_idle (Chromium), 0 when none; NaN when the browser has no observer. */
   longtask: number;
-  /** Longest synchronous piece the content script measured itself (extract, draw, in-page analysis slices). */
+  /** Longest synchronous piece the content script measured itself (serialize, in-page extract, anchor, draw, in-page analysis slices). */
   ownSlice: number;
+  /** Serializing the page once in the content script (`sourcelight:serialize`). */
   serialize: number;
-  /** Analysis work done on the page's main thread (ms): the in-page call or slices; 0 when it ran in the background. */
+  /** Analysis work done on the page's main thread (ms): the in-page call or slices; 0 when it ran elsewhere. */
   inPageAnalysis: number;
-  /** Size of that serialization, kB (what a message to an extension document would carry). */
+  /** Size of that serialization, kB (what the message to the extension document carries). */
   htmlKb: number;
   path: string;
+  /** Which piece was the longest own slice (serialize, extract, anchor, draw, analysis). */
+  ownWhat: string;
+  /** After anchoring, before drawing (density, hit-test index), and the panel model built after drawing. */
+  prepare: number;
+  model: number;
+  /** After the fact, for comparison: outerHTML alone, XMLSerializer, and the element/text-node walk alone (ms). */
+  probe: { outerHtml: number; xml: number; walk: number };
+  label: string;
 }
 
 /** Navigation errors the browser reported (Firefox, now and then: "Address rejected"); the load is redone. */
@@ -97,52 +108,125 @@ async function readSample(page: E2EPage, label: string): Promise<Sample> {
     message: `${label}: sourcelight:ready`,
   });
   await page.evaluate(() => new Promise<void>((ok) => requestIdleCallback(() => ok(), { timeout: 2_000 })));
-  return page.evaluate(() => {
-    const get = (n: string) => performance.getEntriesByName(`sourcelight:${n}`).at(-1);
-    const dur = (n: string) => get(n)?.duration ?? NaN;
-    const idle = get('idle')!.startTime;
-    const ready = get('ready')!;
-    const w = window as unknown as { __longtasks: Array<[number, number]> | null };
-    const longtask = w.__longtasks
-      ? Math.max(0, ...w.__longtasks.filter(([s]) => s >= idle - 1).map(([, d]) => d))
-      : NaN;
-    const path = performance
-      .getEntriesByType('mark')
-      .map((m) => m.name)
-      .filter((n) => n.startsWith('sourcelight:path:'))
-      .at(-1);
-    const chunks = performance.getEntriesByName('sourcelight:analyze:chunk').map((e) => e.duration);
-    // the in-page analysis is one synchronous call unless it was sliced (chunks) or ran elsewhere (path mark)
-    const inPage = chunks.length ? chunks : path && path !== 'sourcelight:path:inpage' ? [] : [dur('analyze')];
-    const ownSlice = Math.max(dur('extract'), dur('draw'), ...inPage);
-    const t0 = performance.now();
-    const html = document.documentElement.outerHTML;
-    const serialize = performance.now() - t0;
-    return {
-      ready: ready.startTime + ready.duration - idle,
-      extract: dur('extract'),
-      analyze: dur('analyze'),
-      roundtrip: dur('roundtrip'),
-      anchor: dur('anchor'),
-      draw: dur('draw'),
-      longtask,
-      ownSlice,
-      serialize: html.length ? serialize : NaN,
-      htmlKb: html.length / 1024,
-      inPageAnalysis: inPage.reduce((a, b) => a + b, 0),
-      path: path?.slice('sourcelight:path:'.length) ?? 'inpage',
-    };
-  }) as Promise<Sample>;
+  return page
+    .evaluate(() => {
+      const get = (n: string) =>
+        performance.getEntriesByName(`sourcelight:${n}`).at(-1) as PerformanceMeasure | undefined;
+      const dur = (n: string) => get(n)?.duration ?? NaN;
+      const idle = get('idle')!.startTime;
+      const ready = get('ready')!;
+      const w = window as unknown as { __longtasks: Array<[number, number]> | null };
+      const longtask = w.__longtasks
+        ? Math.max(0, ...w.__longtasks.filter(([s]) => s >= idle - 1).map(([, d]) => d))
+        : NaN;
+      const path = performance
+        .getEntriesByType('mark')
+        .map((m) => m.name)
+        .filter((n) => n.startsWith('sourcelight:path:'))
+        .at(-1);
+      const chunks = performance.getEntriesByName('sourcelight:analyze:chunk').map((e) => e.duration);
+      // the in-page analysis is one synchronous call unless it was sliced (chunks) or ran elsewhere (path mark)
+      const elsewhere = path && path !== 'sourcelight:path:inpage';
+      const inPage = chunks.length ? chunks : elsewhere ? [] : [dur('analyze')];
+      // `sourcelight:extract` after the mark `sourcelight:extract:offpage` is the extension document's time
+      const offMark = performance.getEntriesByName('sourcelight:extract:offpage').at(-1);
+      const lastExtract = get('extract');
+      const extractHere =
+        offMark && lastExtract && offMark.startTime >= lastExtract.startTime - 0.01 ? NaN : dur('extract');
+      const serialize = get('serialize');
+      const pieces: Array<[string, number]> = [
+        ['serialize', serialize?.duration ?? NaN],
+        ['extract', extractHere],
+        ['anchor', dur('anchor')],
+        ['prepare', dur('prepare')],
+        ['draw', dur('draw')],
+        ['model', dur('model')],
+        ...inPage.map((d) => ['analysis', d] as [string, number]),
+      ];
+      const [ownWhat, ownSlice] = pieces
+        .filter(([, d]) => Number.isFinite(d))
+        .reduce((a, b) => (b[1] > a[1] ? b : a), ['none', 0] as [string, number]);
+      return {
+        ready: ready.startTime + ready.duration - idle,
+        extract: extractHere,
+        analyze: dur('analyze'),
+        roundtrip: dur('roundtrip'),
+        anchor: dur('anchor'),
+        draw: dur('draw'),
+        longtask,
+        ownSlice,
+        serialize: serialize?.duration ?? NaN,
+        // the size only, taken after the fact (the measure carries no detail: the page shares the timeline)
+        htmlKb: serialize ? ((document.doctype ? 15 : 0) + document.documentElement.outerHTML.length) / 1024 : NaN,
+        inPageAnalysis: inPage.reduce((a, b) => a + b, 0),
+        path: path?.slice('sourcelight:path:'.length) ?? 'inpage',
+        ownWhat,
+        prepare: dur('prepare'),
+        model: dur('model'),
+        probe: (() => {
+          const time = (f: () => unknown) => {
+            const t = performance.now();
+            f();
+            return performance.now() - t;
+          };
+          return {
+            outerHtml: time(() => document.documentElement.outerHTML.length),
+            xml: time(() => new XMLSerializer().serializeToString(document).length),
+            walk: time(() => {
+              // the budget check's walk (utils/article/extract.ts overBudget): elements and text nodes
+              const w = document.createTreeWalker(document.documentElement, 0x1 | 0x4);
+              let n = 0;
+              while (w.nextNode()) n++;
+              return n;
+            }),
+          };
+        })(),
+        label: '',
+      };
+    })
+    .then((s) => ({ ...(s as Sample), label })) as Promise<Sample>;
 }
 
-/** The background's own analysis measures since `since` entries: [chars, ms] per analysis. */
-async function backgroundAnalyses(driver: Driver): Promise<Array<[number, number]>> {
+/** The extension document's own measures (parse, extract, analyze), each as [characters, ms]. */
+interface BackgroundWork {
+  parse: Array<[number, number]>;
+  extract: Array<[number, number]>;
+  analyze: Array<[number, number]>;
+  /** Chrome: the worker's hop to its offscreen document and back (that document's work included). */
+  hop: Array<[number, number]>;
+  create: number[];
+}
+
+async function backgroundWork(driver: Driver): Promise<BackgroundWork> {
   // the background's own `performance` (in Firefox the function runs in a helper tab, given the background)
-  return driver.evaluateInBackground((bg) =>
-    (bg as unknown as { performance: Performance }).performance
-      .getEntriesByName('sourcelight:bg-analyze')
-      .map((e) => [Number((e as PerformanceMeasure).detail ?? NaN), e.duration] as [number, number]),
-  );
+  return driver.evaluateInBackground((bg) => {
+    const perf = (bg as unknown as { performance: Performance }).performance;
+    const of = (n: string) =>
+      perf
+        .getEntriesByName(`sourcelight:bg-${n}`)
+        .map((e) => [Number((e as PerformanceMeasure).detail ?? NaN), e.duration] as [number, number]);
+    return {
+      parse: of('parse'),
+      extract: of('extract'),
+      analyze: of('analyze'),
+      hop: of('offscreen-roundtrip'),
+      create: of('offscreen-create').map(([, ms]) => ms),
+    };
+  });
+}
+
+const NO_WORK: BackgroundWork = { parse: [], extract: [], analyze: [], hop: [], create: [] };
+
+/** What was recorded after `before` (a fresh worker starts its lists again: then all of `after`). */
+function since(before: BackgroundWork, after: BackgroundWork): BackgroundWork {
+  const tail = <T>(a: T[], b: T[]) => (b.length >= a.length ? b.slice(a.length) : b);
+  return {
+    parse: tail(before.parse, after.parse),
+    extract: tail(before.extract, after.extract),
+    analyze: tail(before.analyze, after.analyze),
+    hop: tail(before.hop, after.hop),
+    create: tail(before.create, after.create),
+  };
 }
 
 /** Stops Chromium's extension service worker (what Chromium does to an idle worker after 30 s). */
@@ -222,13 +306,16 @@ async function benchBrowser(
   const rows: string[] = [];
   const all: Sample[] = [];
   const perK: Array<{ name: string; ms: number }> = [];
+  /** Per article: round trip minus the extension document's work, and (Chrome) the worker ↔ offscreen hop's share. */
+  const overhead: number[] = [];
+  const hopOverhead: number[] = [];
   const paths = new Map<string, number>();
   let firstRoundtrip = NaN;
   let wake: string[] = [];
   try {
     for (const name of pages) {
       const samples: Sample[] = [];
-      const bgBefore = (await backgroundAnalyses(driver).catch(() => [])).length;
+      const bgBefore = await backgroundWork(driver).catch(() => NO_WORK);
       for (let i = 0; i < RUNS; i++) {
         const page = await open(driver, url(name));
         const s = await readSample(page, `${browser} ${name}`);
@@ -238,16 +325,22 @@ async function benchBrowser(
         await page.close();
       }
       all.push(...samples);
-      const m = (k: keyof Omit<Sample, 'path'>) => median(samples.map((s) => s[k]));
-      // analysis ms: the background's own time when it ran there, else the in-page measure
-      const bg = (await backgroundAnalyses(driver).catch(() => [])).slice(bgBefore);
-      const analysisMs = bg.length ? median(bg.map(([, ms]) => ms)) : m('analyze');
+      const m = (k: keyof Omit<Sample, 'path' | 'ownWhat' | 'label' | 'prepare' | 'model' | 'probe'>) =>
+        median(samples.map((s) => s[k]));
+      const bg = since(bgBefore, await backgroundWork(driver).catch(() => NO_WORK));
+      const bgMs = (xs: Array<[number, number]>) => median(xs.map(([, ms]) => ms));
+      // analysis ms: the extension document's own time when it ran there, else the in-page measure
+      const analysisMs = bg.analyze.length ? bgMs(bg.analyze) : m('analyze');
+      const work = bgMs(bg.parse) + bgMs(bg.extract) + (bg.analyze.length ? bgMs(bg.analyze) : 0);
+      overhead.push(m('roundtrip') - work);
+      if (bg.hop.length) hopOverhead.push(bgMs(bg.hop) - work);
       const n = chars.get(name) ?? 0;
       if (n > 0) perK.push({ name, ms: (analysisMs / n) * 1000 });
       rows.push(
-        `| ${name} | ${(n / 1000).toFixed(1)} | ${fmt(m('ready'))} | ${fmt(m('extract'))} | ${fmt(m('analyze'))} | ` +
-          `${fmt(m('roundtrip'))} | ${fmt(m('anchor'))} | ${fmt(m('draw'))} | ${fmt(m('longtask'))} | ` +
-          `${fmt(m('ownSlice'))} | ${fmt(m('serialize'), 1)} | ${fmt(m('htmlKb'))} | ${fmt(analysisMs, 1)} | ${n ? fmt((analysisMs / n) * 1000, 2) : '–'} |`,
+        `| ${name} | ${(n / 1000).toFixed(1)} | ${fmt(m('htmlKb'))} | ${fmt(m('ready'))} | ${fmt(m('serialize'), 1)} | ` +
+          `${fmt(m('roundtrip'))} | ${fmt(bgMs(bg.parse), 1)} | ${fmt(bgMs(bg.extract), 1)} | ${fmt(m('extract'))} | ` +
+          `${fmt(m('anchor'))} | ${fmt(m('draw'))} | ${fmt(m('longtask'))} | ${fmt(m('ownSlice'))} | ` +
+          `${fmt(analysisMs, 1)} | ${n ? fmt((analysisMs / n) * 1000, 2) : '–'} |`,
       );
     }
     wake = await wakeUp(driver, browser, pages, url);
@@ -258,20 +351,24 @@ async function benchBrowser(
   const ready = all.map((s) => s.ready);
   const longest = all.map((s) => s.longtask);
   const own = all.map((s) => s.ownSlice);
+  const ser = all.map((s) => s.serialize);
   console.log(`\n## ${browser}: in-page timings on the dev articles (median of ${RUNS} loads, ms)\n`);
   console.log(
-    'Columns: idle → drawn (`sourcelight:ready` end − `sourcelight:idle`); the stage measures; round trip to the\n' +
-      'background (`sourcelight:roundtrip`, wall clock); longest long task after document_idle (Chromium only;\n' +
-      'its observer does not see work done in an extension-API callback, such as the extraction, which runs\n' +
-      'right after the settings arrive from storage: hence the next column);\n' +
-      "longest synchronous piece of the content script's own (extract, draw, in-page analysis); serializing the\n" +
-      "page once (outerHTML) and its size; analysis ms (the background's `sourcelight:bg-analyze` when it ran there, else the\n" +
-      'in-page `sourcelight:analyze`) and that per 1,000 characters.\n',
+    'Columns: the page serialized once (`sourcelight:serialize`, its size in kB and ms: budget check + outerHTML);\n' +
+      'idle → drawn (`sourcelight:ready` end − `sourcelight:idle`); round trip to the extension document that parses\n' +
+      'the copy, extracts and analyzes it (`sourcelight:roundtrip`, wall clock; Chrome: page → service worker →\n' +
+      "offscreen document and back; Firefox: the event page); that document's own parse and Readability times\n" +
+      '(`sourcelight:bg-parse`, `sourcelight:bg-extract`); Readability in the page (only on the fallback or a page too\n' +
+      'large to send: – when it ran off the page); anchor, draw; longest long task after document_idle (Chromium only;\n' +
+      'its observer does not see work done in an extension-API callback: hence the next column); longest synchronous\n' +
+      "piece of the content script's own (serialize, in-page extract, anchor, draw, in-page analysis slices);\n" +
+      "analysis ms (the extension document's `sourcelight:bg-analyze` when it ran there, else the in-page\n" +
+      '`sourcelight:analyze`) and that per 1,000 characters.\n',
   );
   console.log(
-    '| article | k chars | idle → drawn | extract | analyze | round trip | anchor | draw | longest task | longest own slice | serialize | html kB | analysis ms | ms / 1k chars |',
+    '| article | k chars | html kB | idle → drawn | serialize | round trip | bg parse | bg extract | extract in page | anchor | draw | longest task | longest own slice | analysis ms | ms / 1k chars |',
   );
-  console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
+  console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
   for (const r of rows) console.log(r);
   console.log(
     `\nidle → drawn over all ${all.length} loads: median ${fmt(median(ready))} ms, worst ${fmt(worstOf(ready))} ms (goal: median ≤ 100, worst ≤ 250).`,
@@ -283,9 +380,26 @@ async function benchBrowser(
   console.log(
     `Longest own synchronous slice: median ${fmt(median(own))} ms, worst ${fmt(worstOf(own))} ms (goal ≤ 50).`,
   );
-  const ratio = median(all.map((s) => s.inPageAnalysis / s.extract));
   console.log(
-    `Analysis work on the page's main thread ÷ Readability's (extract), median per load: ${fmt(ratio, 2)} (goal ≤ 1).`,
+    `Serializing the page (in the page): median ${fmt(median(ser), 1)} ms, worst ${fmt(worstOf(ser), 1)} ms.`,
+  );
+  console.log(
+    `Messaging overhead (round trip − the extension document's parse + extract + analyze), median over articles: ` +
+      `${fmt(median(overhead))} ms, worst ${fmt(worstOf(overhead))} ms` +
+      (hopOverhead.length
+        ? `; of which the worker ↔ offscreen document hop: median ${fmt(median(hopOverhead))} ms, worst ${fmt(worstOf(hopOverhead))} ms.`
+        : '.'),
+  );
+  const probe = (k: keyof Sample['probe']) => all.map((s) => s.probe[k]);
+  console.log(
+    `Serializing, probed after the fact (median / worst ms): outerHTML ${fmt(median(probe('outerHtml')), 1)} / ` +
+      `${fmt(worstOf(probe('outerHtml')), 1)}, XMLSerializer ${fmt(median(probe('xml')), 1)} / ${fmt(worstOf(probe('xml')), 1)}, ` +
+      `the budget check's node walk ${fmt(median(probe('walk')), 1)} / ${fmt(worstOf(probe('walk')), 1)}.`,
+  );
+  const inPageExtract = all.filter((s) => Number.isFinite(s.extract)).length;
+  console.log(
+    `Readability ran in the page on ${inPageExtract} of ${all.length} loads; analysis work on the page's main thread, ` +
+      `median per load: ${fmt(median(all.map((s) => s.inPageAnalysis)), 1)} ms (goal: at most Readability's own time).`,
   );
   const perKMedian = median(perK.map((p) => p.ms));
   const worstK = perK.reduce((a, b) => (b.ms > a.ms ? b : a), perK[0] ?? { name: '–', ms: NaN });
@@ -294,9 +408,19 @@ async function benchBrowser(
       `worst/median ${fmt(worstK.ms / perKMedian, 2)} (goal ≤ 3).`,
   );
   console.log(
-    `Analysis path per load: ${[...paths].map(([p, n]) => `${p} ${n}`).join(', ')}. ` +
+    `Path per load: ${[...paths].map(([p, n]) => `${p} ${n}`).join(', ')}. ` +
       `First load's round trip (fresh background): ${fmt(firstRoundtrip)} ms.`,
   );
+  const slow = all.filter((s) => s.ownSlice > 50 || s.longtask > 50);
+  if (slow.length) {
+    console.log('\nLoads with a piece over 50 ms (own slice, or a long task the observer saw):');
+    for (const s of slow)
+      console.log(
+        `- ${s.label}: own slice ${fmt(s.ownSlice)} ms (${s.ownWhat}), long task ${fmt(s.longtask)} ms, ` +
+          `serialize ${fmt(s.serialize, 1)}, anchor ${fmt(s.anchor)}, prepare ${fmt(s.prepare)}, draw ${fmt(s.draw)}, ` +
+          `model ${fmt(s.model)}, idle → drawn ${fmt(s.ready)}`,
+      );
+  }
   for (const line of wake) console.log(line);
   if (refusedLoads) console.log(`\n(${refusedLoads} loads were refused by the browser and redone.)`);
   refusedLoads = 0;
@@ -304,7 +428,9 @@ async function benchBrowser(
 
 /**
  * Wake-up cost: the round trip and idle → drawn with the background asleep vs awake, on the largest dev
- * article. Chromium: the service worker is stopped through CDP before each cold load. Firefox's event page
+ * article. Chromium, through CDP: the service worker stopped before each load (its offscreen document stays
+ * open, warm), and the offscreen document closed as well (a new worker creates a new document, whose
+ * lexicons and JIT start cold: `sourcelight:bg-offscreen-create` is its creation). Firefox's event page
  * cannot be suspended on demand from here, so only the warm numbers are taken there (the first load of the
  * run above, with a freshly started background, is printed as "first load").
  */
@@ -316,15 +442,26 @@ async function wakeUp(
 ): Promise<string[]> {
   const name = pages.includes('nytimes-2') ? 'nytimes-2' : pages[0]!;
   const cold: Sample[] = [];
+  const coldest: Sample[] = [];
   const warm: Sample[] = [];
+  const creations: number[] = [];
   for (let i = 0; i < WAKE_RUNS; i++) {
     if (browser === 'chromium') {
-      const blank = await driver.newPage();
-      await stopServiceWorker(driver, blank);
-      await blank.close();
-      const page = await open(driver, url(name));
-      cold.push(await readSample(page, `${browser} cold ${name}`));
-      await page.close();
+      for (const closeOffscreen of [false, true]) {
+        if (closeOffscreen)
+          await driver.evaluateInBackground((bg) =>
+            (bg as unknown as { chrome: { offscreen: { closeDocument(): Promise<void> } } }).chrome.offscreen
+              .closeDocument()
+              .catch(() => undefined),
+          );
+        const blank = await driver.newPage();
+        await stopServiceWorker(driver, blank);
+        await blank.close();
+        const page = await open(driver, url(name));
+        (closeOffscreen ? coldest : cold).push(await readSample(page, `${browser} cold ${name}`));
+        await page.close();
+        if (closeOffscreen) creations.push(...(await backgroundWork(driver)).create);
+      }
     }
     const page = await open(driver, url(name));
     warm.push(await readSample(page, `${browser} warm ${name}`));
@@ -332,15 +469,24 @@ async function wakeUp(
   }
   const line = (label: string, xs: Sample[]) =>
     xs.length
-      ? `| ${label} | ${xs.length} | ${fmt(median(xs.map((s) => s.roundtrip)))} | ${fmt(worstOf(xs.map((s) => s.roundtrip)))} | ${fmt(median(xs.map((s) => s.ready)))} | ${[...new Set(xs.map((s) => s.path))].join(', ')} |`
-      : `| ${label} | 0 | – | – | – | not measurable here |`;
-  return [
+      ? `| ${label} | ${xs.length} | ${fmt(median(xs.map((s) => s.roundtrip)))} | ${fmt(worstOf(xs.map((s) => s.roundtrip)))} | ${fmt(median(xs.map((s) => s.ready)))} | ${fmt(worstOf(xs.map((s) => s.ready)))} | ${[...new Set(xs.map((s) => s.path))].join(', ')} |`
+      : `| ${label} | 0 | – | – | – | – | not measurable here |`;
+  const out = [
     `\n### ${browser}: background wake-up on ${name} (ms)\n`,
-    '| background | loads | round trip median | round trip worst | idle → drawn median | path |',
-    '|---|---|---|---|---|---|',
-    line(browser === 'chromium' ? 'cold (service worker stopped)' : 'cold (event page suspended)', cold),
-    line('warm', warm),
+    '| background | loads | round trip median | round trip worst | idle → drawn median | idle → drawn worst | path |',
+    '|---|---|---|---|---|---|---|',
+    line(
+      browser === 'chromium' ? 'cold (service worker stopped, offscreen document open)' : 'cold (event page suspended)',
+      cold,
+    ),
   ];
+  if (browser === 'chromium') out.push(line('coldest (service worker stopped, offscreen document closed)', coldest));
+  out.push(line('warm', warm));
+  if (creations.length)
+    out.push(
+      `\nCreating the offscreen document (\`chrome.offscreen.createDocument\`, in the worker): median ${fmt(median(creations))} ms, worst ${fmt(worstOf(creations))} ms.`,
+    );
+  return out;
 }
 
 await main();

@@ -5,6 +5,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { AnalysisServer } from '@/utils/analysis-remote/serve';
+import { ExtractionServer } from '@/utils/article/serve';
 import { getDatabase } from '@/utils/db';
 import {
   handleArticleSeen,
@@ -15,7 +16,14 @@ import {
   handleSetAnchorStatus,
 } from '@/utils/db/service';
 import { onMessage, sendMessage, type Result } from '@/utils/messaging';
-import { OpenAuditSchema, OpenPanelSchema, validate, type SourcingSaved } from '@/utils/messaging/contract';
+import {
+  OpenAuditSchema,
+  OpenPanelSchema,
+  validate,
+  type ExtractReply,
+  type ExtractRequest,
+  type SourcingSaved,
+} from '@/utils/messaging/contract';
 
 const MENU_SAVE = 'sourcelight-save-selection';
 const MENU_SOURCING = 'sourcelight-save-sourcing';
@@ -58,29 +66,115 @@ export default defineBackground(() => {
 
   // Analysis off the page's main thread (utils/analysis-remote/serve.ts). Each analysis is also a User
   // Timing measure of the background's own (`detail`: characters), which `npm run bench` reads.
-  const analysis = new AnalysisServer({
-    now: () => performance.now(),
-    yieldFirst: () => new Promise((ok) => setTimeout(ok, 0)),
-  });
-  /** Test builds only: when set, analyzeArticle is never answered (tests/e2e: the page's fallback). */
-  const testHook = { stalled: false, held: 0 };
-  onMessage('warmAnalyzer', ({ sender }) => (fromUs(sender) ? analysis.warm() : refused));
-  onMessage('analyzeArticle', async ({ data, sender }) => {
-    if (!fromUs(sender)) return refused;
-    if (import.meta.env.WXT_SOURCELIGHT_TEST === '1' && testHook.stalled) {
-      testHook.held++;
-      return new Promise<never>(() => undefined);
+  const now = () => performance.now();
+  const yieldFirst = () => new Promise<void>((ok) => setTimeout(ok, 0));
+  const analysis = new AnalysisServer({ now, yieldFirst });
+  /** The background's own User Timing (bench): `name` for `ms` just ended, `detail` its size in characters. */
+  const record = (name: string, ms: number, detail: number) => {
+    try {
+      if (performance.getEntriesByName(name).length >= 200) performance.clearMeasures(name);
+      const end = performance.now();
+      performance.measure(name, { start: end - ms, end, detail });
+    } catch {
+      // best effort
     }
-    const served = await analysis.handle(data, `${sender.tab?.id ?? 'none'}:${sender.frameId ?? 0}`);
-    if (served.chars) {
+  };
+  /** Test builds only: when set, analyzeArticle and extractPage are never answered (tests/e2e: the page's fallback). */
+  const testHook = { stalled: false, held: 0 };
+  const stall = () => {
+    testHook.held++;
+    return new Promise<never>(() => undefined);
+  };
+  const stalled = () => import.meta.env.WXT_SOURCELIGHT_TEST === '1' && testHook.stalled;
+
+  // Extraction off the page's main thread (issue 14; utils/article/serve.ts): the page sends its HTML, a
+  // document with a DOM parses the copy and runs Readability and the analyzer. Firefox's event page is such
+  // a document; Chrome's service worker is not, so it hands the work to its offscreen document.
+  const here =
+    typeof DOMParser === 'function'
+      ? new ExtractionServer({ parse: (html) => new DOMParser().parseFromString(html, 'text/html'), now, yieldFirst })
+      : null;
+  /** Chrome: the offscreen document is created once and outlives the worker's naps (creating it again fails). */
+  let offscreen: Promise<void> | null = null;
+  const ensureOffscreen = (): Promise<void> => {
+    offscreen ??= (async () => {
+      const started = performance.now();
       try {
-        if (performance.getEntriesByName('sourcelight:bg-analyze').length >= 200) performance.clearMeasures();
-        performance.measure('sourcelight:bg-analyze', { start: served.start, end: served.end, detail: served.chars });
-      } catch {
-        // best effort
+        await browser.offscreen.createDocument({
+          url: browser.runtime.getURL('/offscreen.html'),
+          reasons: ['DOM_PARSER'],
+          justification: 'Parse a copy of the page and extract its article off the page’s main thread.',
+        });
+        record('sourcelight:bg-offscreen-create', performance.now() - started, 0);
+      } catch (err) {
+        // left by an earlier life of this worker: use it
+        if (!/single offscreen/i.test(String(err))) throw err;
+      }
+    })().catch((err: unknown) => {
+      offscreen = null;
+      throw err;
+    });
+    return offscreen;
+  };
+  /** Chrome: sends the work to the offscreen document, recreating it once when it is gone. */
+  const viaOffscreen = async (request: ExtractRequest, frame: string): Promise<Result<ExtractReply>> => {
+    for (let attempt = 0; ; attempt++) {
+      await ensureOffscreen();
+      try {
+        const sent = performance.now();
+        const reply = await sendMessage('offscreenExtract', { frame, request });
+        // the worker → offscreen document → worker hop, for the bench (how much the extra hop costs)
+        record('sourcelight:bg-offscreen-roundtrip', performance.now() - sent, request.html.length);
+        return reply;
+      } catch (err) {
+        // no receiving end: the document was closed (or crashed) since
+        offscreen = null;
+        if (attempt >= 1) throw err;
       }
     }
+  };
+
+  onMessage('warmAnalyzer', async ({ sender }) => {
+    if (!fromUs(sender)) return refused;
+    if (here) {
+      here.warm();
+      return analysis.warm();
+    }
+    try {
+      await ensureOffscreen();
+      return await sendMessage('offscreenWarm', null);
+    } catch {
+      return { ok: false, error: 'the offscreen document is unavailable' };
+    }
+  });
+  onMessage('analyzeArticle', async ({ data, sender }) => {
+    if (!fromUs(sender)) return refused;
+    if (stalled()) return stall();
+    const served = await analysis.handle(data, `${sender.tab?.id ?? 'none'}:${sender.frameId ?? 0}`);
+    if (served.chars) record('sourcelight:bg-analyze', served.end - served.start, served.chars);
     return served.reply;
+  });
+  onMessage('extractPage', async ({ data, sender }): Promise<Result<ExtractReply>> => {
+    if (!fromUs(sender) || !sender.tab) return refused;
+    if (stalled()) return stall();
+    const frame = `${sender.tab.id ?? 'none'}:${sender.frameId ?? 0}`;
+    let reply: Result<ExtractReply>;
+    if (here) reply = (await here.handle(data, frame)).reply;
+    else {
+      // validated in the offscreen document; here only its shape is trusted as far as routing needs
+      try {
+        reply = await viaOffscreen(data, frame);
+      } catch {
+        return { ok: false, error: 'the offscreen document is unavailable' };
+      }
+    }
+    if (reply.ok) {
+      const { parseMs, extractMs, analyzeMs, article, analysis: a } = reply.value;
+      record('sourcelight:bg-parse', parseMs, typeof data.html === 'string' ? data.html.length : 0);
+      record('sourcelight:bg-extract', extractMs, article?.text.length ?? 0);
+      if (a && article) record('sourcelight:bg-analyze', analyzeMs, article.text.length);
+    }
+    return reply;
   });
 
   // The popup's "Show panel on this page": open the panel in the active tab of the current window.
@@ -124,8 +218,8 @@ export default defineBackground(() => {
   // scripts/test.sh builds with WXT_SOURCELIGHT_TEST=1; in a production build the condition is the
   // constant `false` and the hook is dead code, removed (scripts/check-no-test-hook.ts checks the zips).
   if (import.meta.env.WXT_SOURCELIGHT_TEST === '1') {
-    // `analysis.stalled = true` makes the background hold analyzeArticle requests unanswered (counted in
-    // `analysis.held`): the page's fallback tests
+    // `analysis.stalled = true` makes the background hold analyzeArticle and extractPage requests unanswered
+    // (counted in `analysis.held`): the page's fallback tests
     (globalThis as { __sourcelightTest?: unknown }).__sourcelightTest = {
       saveSelectionOf,
       saveSourcingOf,

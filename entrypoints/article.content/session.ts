@@ -20,7 +20,8 @@ import { claimProfileFields } from '@/utils/audit/profile';
 import { Anchorer, type AnchorResult, type AnchorTarget } from '@/utils/anchoring/anchor';
 import { describeRange } from '@/utils/anchoring/selection';
 import { quoteSelector } from '@/utils/anchoring/selectors';
-import { articleInput, extractArticle, pageInput, type ExtractedArticle } from '@/utils/article/extract';
+import { articleInput, extractArticle, pageInput } from '@/utils/article/extract';
+import { hashText } from '@/utils/article/hash';
 import { normalizeUrl } from '@/utils/article/url';
 import { CATEGORIES, type Category } from '@/utils/highlight/categories';
 import { draw, MARK_TAG, type DrawItem, type Drawing } from '@/utils/highlight/draw';
@@ -35,6 +36,7 @@ import {
   onMessage,
   sendMessage,
   type AnnotationInput,
+  type ArticleData,
   type PageState,
   type Result,
   type SaveAnnotationRequest,
@@ -49,7 +51,8 @@ import {
   withSite,
   type Settings,
 } from '@/utils/settings';
-import { yieldToMain } from './analyze';
+import { analyzeChunked, FALLBACK_SLICING, warmInSlices, yieldToMain } from './analyze';
+import { extractOffPage } from './offpage';
 import { analyzeOffThread, wakeAnalyzer } from './remote';
 import { mountOverlay, Store, UI_TAG, type MountedOverlay } from './ui';
 
@@ -69,6 +72,30 @@ function measure(name: string, start: number): void {
   } catch {
     // User Timing is best effort
   }
+}
+
+function mark(name: string): void {
+  try {
+    performance.mark(name);
+  } catch {
+    // User Timing is best effort
+  }
+}
+
+/** An extraction: the article, its Analysis when the background made one, and why the page fell back. */
+interface Extraction {
+  article: ArticleData | null;
+  analysis: Analysis | null;
+  /** Set when the background did not answer in time or failed: the page extracted and analyzes itself. */
+  fallback: 'timeout' | 'error' | null;
+}
+
+/** The fallback's analysis: warm-up and text in small slices, a yield between each (analyze.ts). */
+async function analyzeInPage(text: string, meta: ArticleData, signal: AbortSignal): Promise<Analysis> {
+  await warmInSlices(signal);
+  const analysis = await analyzeChunked(text, meta, signal, FALLBACK_SLICING);
+  mark('sourcelight:path:fallback');
+  return analysis;
 }
 
 /** What a drawn range stands for. */
@@ -93,7 +120,7 @@ const isOurs = (n: Node): boolean =>
 export class Session {
   private readonly life = new AbortController();
   private settings: Settings = DEFAULT_SETTINGS;
-  private article: ExtractedArticle | null = null;
+  private article: ArticleData | null = null;
   /** The analysis as drawn: the analyzer's output (`fact.raw`) with the reader's corrections applied. */
   private analysis: Analysis | null = null;
   /** The reader's corrections and the analyzer's own output (issue 15; logic in fact.ts). */
@@ -169,30 +196,66 @@ export class Session {
 
   // ---------------------------------------------------------------------------------------------- pipeline
 
+  /**
+   * Extracts the article — off the page's main thread when the background answers in time (offpage.ts),
+   * analyzing it there too when `analyze`, else in the page — and says whether the page had to fall back.
+   * `unlessSame`: the text already analyzed, whose analysis need not be made again.
+   */
+  private async extractAnywhere(
+    opts: { analyze: boolean; force: boolean; unlessSame: string | null },
+    signal: AbortSignal,
+  ): Promise<Extraction> {
+    // a sleeping background (and Chrome's offscreen document) starts while the page is serialized
+    wakeAnalyzer();
+    const got = await extractOffPage(
+      document,
+      { force: opts.force, analyze: opts.analyze, unlessTextHash: opts.unlessSame ? hashText(opts.unlessSame) : null },
+      signal,
+    );
+    if (got.ok) return { article: got.article, analysis: got.analysis, fallback: null };
+    // too large to send: extracted here, its text still analyzed in the background (remote.ts)
+    if (got.why !== 'too-large') mark(`sourcelight:fallback:${got.why}`);
+    await yieldToMain();
+    if (signal.aborted) throw new DOMException('extraction cancelled', 'AbortError');
+    const article = measured('sourcelight:extract', () => extractArticle(document, opts.force ? { force: true } : {}));
+    return { article, analysis: null, fallback: got.why === 'too-large' ? null : got.why };
+  }
+
   /** Extracts, analyzes (when asked), anchors and draws. A newer run supersedes an older one. */
   private async run(opts: {
     analyze: boolean;
     reason: string;
     force?: boolean;
     /** An extraction the caller already made (saves a second Readability pass). */
-    extracted?: ExtractedArticle | null;
+    extracted?: Extraction;
   }): Promise<void> {
     const gen = ++this.generation;
     const stale = () => gen !== this.generation || this.signal.aborted;
-    // a newer run cancels this one's chunked analysis instead of letting it finish for nothing
+    // a newer run cancels this one's requests and chunked analysis instead of letting them finish for nothing
     this.runController?.abort();
     const runController = new AbortController();
     this.runController = runController;
     const runSignal = AbortSignal.any([this.signal, runController.signal]);
     const t0 = performance.now();
     this.store.set({ status: 'working' });
-    // a sleeping background starts while Readability runs here
-    if (opts.analyze && opts.extracted === undefined) wakeAnalyzer();
-    const article =
-      opts.extracted !== undefined
-        ? opts.extracted
-        : measured('sourcelight:extract', () => extractArticle(document, opts.force ? { force: true } : {}));
+    let got: Extraction;
+    if (opts.extracted) got = opts.extracted;
+    else {
+      try {
+        got = await this.extractAnywhere(
+          {
+            analyze: opts.analyze,
+            force: !!opts.force,
+            unlessSame: this.fact.raw ? (this.article?.text ?? null) : null,
+          },
+          runSignal,
+        );
+      } catch {
+        return; // cancelled by a newer run or the page going away
+      }
+    }
     if (stale()) return;
+    const article = got.article;
     const textChanged = article?.text !== this.article?.text;
     this.article = article;
     if (!article) {
@@ -203,14 +266,17 @@ export class Session {
       return;
     }
     const seen = this.fetchSaved(article);
-    let analysis = textChanged ? null : this.fact.raw;
+    let analysis = got.analysis ?? (textChanged ? null : this.fact.raw);
     if (opts.analyze && !analysis) {
       await yieldToMain();
       if (stale()) return;
       const start = performance.now();
       try {
-        // in the background when it answers in time, else in slices here (remote.ts)
-        analysis = (await analyzeOffThread(article.text, article, runSignal)).analysis;
+        // after the background failed to extract: in slices here; else in the background when it answers
+        // in time, or in slices here (remote.ts)
+        analysis = got.fallback
+          ? await analyzeInPage(article.text, article, runSignal)
+          : (await analyzeOffThread(article.text, article, runSignal)).analysis;
       } catch {
         if (stale()) return;
         analysis = null;
@@ -237,7 +303,10 @@ export class Session {
     } catch {
       // best effort
     }
-    this.refreshModel(this.analyzed ? 'ready' : 'click-to-analyze');
+    // the panel model, in a task of its own after the drawing (measured for the bench)
+    await yieldToMain();
+    if (stale()) return;
+    measured('sourcelight:model', () => this.refreshModel(this.analyzed ? 'ready' : 'click-to-analyze'));
     if (!state) {
       // the background was slow: anchor the saved notes when they arrive
       void seen.then((late) => {
@@ -254,7 +323,7 @@ export class Session {
   }
 
   /** Asks the background what was saved for this article (by URL or canonical URL). */
-  private async fetchSaved(article: ExtractedArticle): Promise<PageState | null> {
+  private async fetchSaved(article: ArticleData): Promise<PageState | null> {
     try {
       const r = await sendMessage('articleSeen', articleInput(article));
       return r.ok ? r.value : null;
@@ -317,6 +386,11 @@ export class Session {
       result.orphans.push(...part.orphans);
     }
     measure('sourcelight:anchor', started);
+    // anchoring a large article and drawing it are two tasks, not one long one
+    await yieldToMain();
+    if (isStale()) return;
+    // what lies between anchoring and drawing (density choice, hit-test index), for the bench
+    const prepared = performance.now();
     const byKey = new Map(items.map((i) => [i.key, i]));
     const drawItems: DrawItem[] = [];
     const hits: HitItem<Item>[] = [];
@@ -350,6 +424,7 @@ export class Session {
     this.shownKeys = shown;
     for (const i of items) if (!this.items.has(i.key)) this.items.set(i.key, i);
     this.hit.add(hits);
+    measure('sourcelight:prepare', prepared);
     const old = this.drawing;
     this.drawing = measured('sourcelight:draw', () =>
       this.quiet(() =>
@@ -1129,7 +1204,20 @@ export class Session {
   private async onMutations(): Promise<void> {
     if (!isSiteEnabled(this.settings, location.href)) return;
     const before = this.article?.text;
-    const next = measured('sourcelight:extract', () => extractArticle(document, this.analyzed ? { force: true } : {}));
+    const gen = this.generation;
+    const analyze = this.analyzed || this.settings.mode === 'auto';
+    let got: Extraction;
+    try {
+      got = await this.extractAnywhere(
+        { analyze, force: this.analyzed, unlessSame: this.fact.raw ? (before ?? null) : null },
+        this.signal,
+      );
+    } catch {
+      return;
+    }
+    // a run started meanwhile (navigation, settings) made its own extraction
+    if (gen !== this.generation || this.signal.aborted) return;
+    const next = got.article;
     if (next?.text === before) this.backoff = Math.min(16, this.backoff * 2);
     else this.backoff = 1;
     if (next && next.text === before) {
@@ -1139,7 +1227,7 @@ export class Session {
       return;
     }
     if (!next && !before) return;
-    await this.run({ analyze: this.analyzed || this.settings.mode === 'auto', reason: 'mutation', extracted: next });
+    await this.run({ analyze, reason: 'mutation', extracted: got });
   }
 
   // ----------------------------------------------------------------------------------------------- settings

@@ -9,3 +9,11 @@
  * text is analyzed in the page, in slices.
  */
 export const MAX_ANALYZE_TEXT = 1_000_000;
+
+/**
+ * Longest serialized page (`documentElement.outerHTML`, characters) the content script sends to be
+ * extracted off the page's main thread. The largest dev page is ~480k; pages over Readability's element
+ * budget never get this far. Well below Chrome's 64 MiB message limit even after JSON encoding; a larger
+ * page is extracted in the page (and its text still analyzed in the background).
+ */
+export const MAX_PAGE_HTML = 8_000_000;

@@ -1,27 +1,24 @@
 /**
  * Article extraction (DOM layer): runs Mozilla Readability on a clone of a document — never on the live
  * page — and returns the article's metadata, its content subtree and the plain text all offsets refer to.
+ * The document may also be a copy of the page parsed elsewhere (an extension document, see serve.ts): the
+ * page's own URL and base URL then come in the options.
  */
 import { Readability, isProbablyReaderable } from '@mozilla/readability';
 import type { ArticleMeta } from '../analysis/types';
-import type { ArticleInput } from '../messaging/contract';
+import type { ArticleData, ArticleInput } from '../messaging/contract';
 import { hashText } from './hash';
 import { articleText } from './text';
 import { normalizeUrl } from './url';
 
-/** What extraction found on an article page. */
-export interface ExtractedArticle extends ArticleMeta {
-  /** The page URL, normalized (tracking parameters and fragment removed). */
-  url: string;
-  /** `<link rel=canonical>` or `og:url`, normalized, when the page declares one. */
-  canonicalUrl: string | null;
-  excerpt: string | null;
-  lang: string | null;
-  dir: string | null;
+/**
+ * What extraction found on an article page: `ArticleData` (the page URL normalized, tracking parameters and
+ * fragment removed; `<link rel=canonical>` or `og:url` normalized, when the page declares one; the plain
+ * article text, see `articleText`) and the content subtree.
+ */
+export interface ExtractedArticle extends ArticleData, ArticleMeta {
   /** The article body as a detached element of the clone. */
   content: Element;
-  /** The plain article text (see `articleText`). */
-  text: string;
 }
 
 /** Options for `extractArticle`. */
@@ -30,6 +27,10 @@ export interface ExtractOptions {
   force?: boolean;
   /** Readability's element budget (default `DEFAULT_MAX_ELEMS`, 0 for none); larger pages yield no article. */
   maxElemsToParse?: number;
+  /** The page's URL when `doc` is a copy parsed elsewhere (its own URL is then the extension's). */
+  url?: string;
+  /** The page's base URL (`document.baseURI`), likewise; canonical URLs resolve against it. */
+  baseUrl?: string;
 }
 
 /**
@@ -72,11 +73,11 @@ function meta(doc: Document, ...keys: string[]): string | null {
 }
 
 /** The canonical URL the page declares, resolved against its own URL. */
-export function canonicalUrl(doc: Document): string | null {
+export function canonicalUrl(doc: Document, baseUrl?: string): string | null {
   const href = doc.querySelector('link[rel~="canonical" i]')?.getAttribute('href') ?? meta(doc, 'og:url');
   if (!href) return null;
   try {
-    const u = new URL(href, doc.baseURI || doc.URL || undefined);
+    const u = new URL(href, baseUrl || doc.baseURI || doc.URL || undefined);
     if (u.protocol !== 'http:' && u.protocol !== 'https:') return null;
     return normalizeUrl(u.toString());
   } catch {
@@ -106,8 +107,8 @@ export function extractArticle(doc: Document, options: ExtractOptions = {}): Ext
     if (!text.trim()) return null;
     const title = (parsed.title ?? '').trim() || (doc.title ?? '').trim();
     return {
-      url: normalizeUrl(doc.URL),
-      canonicalUrl: canonicalUrl(doc),
+      url: normalizeUrl(options.url ?? doc.URL),
+      canonicalUrl: canonicalUrl(doc, options.baseUrl),
       title,
       byline: parsed.byline ? parsed.byline.replace(/\s+/g, ' ').trim() || null : null,
       siteName: parsed.siteName?.trim() || meta(doc, 'og:site_name') || null,
@@ -125,7 +126,7 @@ export function extractArticle(doc: Document, options: ExtractOptions = {}): Ext
 }
 
 /** The metadata the content script reports to the background for an extracted article. */
-export function articleInput(article: ExtractedArticle): ArticleInput {
+export function articleInput(article: ArticleData): ArticleInput {
   return {
     url: article.url.slice(0, 4096),
     canonicalUrl: article.canonicalUrl ? article.canonicalUrl.slice(0, 4096) : null,

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { SPEAKER_KINDS, type SpeakerKind } from '../audit/kinds';
 import type { AnnotationRecord, ArticleRecord, CorrectionRecord, SourcingRecord } from '../db/schema';
 import type { Analysis } from '../analysis/types';
-import { MAX_ANALYZE_TEXT } from '../analysis-remote/limits';
+import { MAX_ANALYZE_TEXT, MAX_PAGE_HTML } from '../analysis-remote/limits';
 
 const MAX_TEXT = 50_000;
 const url = z.string().min(1).max(4096);
@@ -146,6 +146,55 @@ export interface AnalyzeReply {
   ms: number;
 }
 
+/**
+ * `extractPage` (content script → background): the page serialized once (`documentElement.outerHTML`), to be
+ * parsed in an extension document with a DOM (Chrome's offscreen document, Firefox's event page), run through
+ * Readability there and analyzed, so neither runs on the page's main thread. `url` and `baseUrl` are the
+ * live page's (a parsed copy has the extension's). `analyze` false: extraction only (analysis on demand).
+ * `unlessTextHash`: the hash of the text the page already analyzed; when the extracted text hashes the
+ * same, no analysis is made (the page keeps its own).
+ */
+export const ExtractRequestSchema = z.strictObject({
+  requestId: z.string().min(1).max(64),
+  html: z.string().min(1).max(MAX_PAGE_HTML),
+  url,
+  baseUrl: url,
+  force: z.boolean(),
+  analyze: z.boolean(),
+  unlessTextHash: z.string().max(64).nullable(),
+});
+export type ExtractRequest = z.infer<typeof ExtractRequestSchema>;
+
+/** `offscreenExtract` (Chrome: background → offscreen document): an `extractPage` request and its sender frame. */
+export const OffscreenExtractSchema = z.strictObject({ frame: z.string().min(1).max(64), request: z.unknown() });
+
+/** An extracted article as it crosses the message boundary: what Readability found, without DOM nodes. */
+export interface ArticleData {
+  url: string;
+  canonicalUrl: string | null;
+  title: string;
+  byline: string | null;
+  siteName: string | null;
+  publishedTime: string | null;
+  excerpt: string | null;
+  lang: string | null;
+  dir: string | null;
+  /** The plain article text every analysis offset refers to. */
+  text: string;
+}
+
+/** The answer to `extractPage`: the article (null: the page holds none) and its analysis when one was made. */
+export interface ExtractReply {
+  requestId: string;
+  article: ArticleData | null;
+  /** Null when not asked for, no article, or the text is the one the page already analyzed. */
+  analysis: RemoteAnalysis | null;
+  /** Milliseconds spent in the extension document (for the bench; no reader data). */
+  parseMs: number;
+  extractMs: number;
+  analyzeMs: number;
+}
+
 /** `warmAnalyzer` (content script → background): wake the background and build the analyzer's lexicons. */
 export const WarmAnalyzerSchema = z.null();
 
@@ -194,7 +243,9 @@ export interface Saved {
  * content script, for the context menu and the popup) and `saveTabSourcing` (popup → background).
  * the background finds the active tab and sends it `showPanel`). Content script → background, analysis
  * off the page's main thread: `warmAnalyzer` (sent before extraction, so a sleeping service worker starts
- * while Readability runs) and `analyzeArticle` (the text in, the Analysis out; see utils/analysis-remote/).
+ * while Readability runs) and `analyzeArticle` (the text in, the Analysis out; see utils/analysis-remote/);
+ * `extractPage` (the serialized page in, the article and its Analysis out; utils/article/serve.ts), which the
+ * Chrome background hands to its offscreen document as `offscreenExtract` (`offscreenWarm` wakes it).
  */
 export interface ProtocolMap {
   articleSeen(data: ArticleInput): Result<PageState>;
@@ -216,6 +267,12 @@ export interface ProtocolMap {
   saveTabSourcing(data: null): Result<SourcingSaved>;
   warmAnalyzer(data: null): Result<null>;
   analyzeArticle(data: AnalyzeRequest): Result<AnalyzeReply>;
+  /** Content script → background: extract (and analyze) a serialized copy of the page off its main thread. */
+  extractPage(data: ExtractRequest): Result<ExtractReply>;
+  /** Chrome, background → offscreen document: the `extractPage` work, done where there is a DOM. */
+  offscreenExtract(data: { frame: string; request: ExtractRequest }): Result<ExtractReply>;
+  /** Chrome, background → offscreen document: build the lexicons and warm the analyzer. */
+  offscreenWarm(data: null): Result<null>;
 }
 
 /** Formats a zod error as one readable line. */

@@ -156,7 +156,7 @@ function setCommentInDb(driver: Driver, comment: string): Promise<number> {
 
 // the analysis path marks (issue 14) are fixed names too: which way, never what
 const FIXED_TIMING =
-  /^sourcelight:(extract|analyze|analyze:chunk|anchor|draw|ready|idle|roundtrip|path:(remote|fallback|inpage)|fallback:(timeout|error))\|$/;
+  /^sourcelight:(extract|extract:offpage|serialize|analyze|analyze:chunk|anchor|prepare|draw|model|ready|idle|roundtrip|path:(offpage|remote|fallback|inpage)|fallback:(timeout|error))\|$/;
 
 /**
  * Item 3: the page's own script looks for what the reader saved — a note with a private comment — and

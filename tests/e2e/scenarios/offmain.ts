@@ -1,15 +1,19 @@
 /**
- * Analysis off the page's main thread (issue 14), on Chromium and Firefox. Which way the analysis went is
- * read from the content script's User Timing marks (`sourcelight:path:remote|fallback`, and
- * `sourcelight:fallback:timeout|error` saying why), which carry no reader data; the background's own
- * `sourcelight:bg-analyze` measures show it really analyzed the page. Timings are the bench's business.
+ * Extraction and analysis off the page's main thread (issue 14), on Chromium and Firefox. Which way the
+ * work went is read from the content script's User Timing (no reader data): `sourcelight:path:offpage` when
+ * the article came back extracted and analyzed from the extension document (Chrome's offscreen document,
+ * Firefox's event page), `sourcelight:fallback:timeout|error` and `sourcelight:path:fallback` when the page
+ * did it itself, and the mark `sourcelight:extract:offpage` beside each `sourcelight:extract` measure
+ * made off the page (a measure without it: Readability ran in the page). The background's own `sourcelight:bg-extract` / `sourcelight:bg-analyze` measures show it really
+ * did the work. Timings are the bench's business.
  *
- * 1. `analysisRunsInTheBackground`: a normal page is analyzed by the background, not in the page.
+ * 1. `extractionAndAnalysisOffThePage`: a normal page is serialized, extracted and analyzed off the page;
+ *    the page runs neither Readability nor the analyzer, and draws.
  * 2. `fallbackWhenTheBackgroundIsSilent`: the background (test hook) never answers; after its deadline the
- *    page analyzes in slices itself and draws the same highlights.
+ *    page extracts and analyzes in slices itself and draws the same highlights.
  * 3. `serviceWorkerKilledMidAnalysis` (Chromium): the worker is stopped while it holds the request; the page
- *    falls back at once (no waiting for the deadline), and the next page wakes a fresh worker and is
- *    analyzed there again.
+ *    falls back at once (no waiting for the deadline), and the next page wakes a fresh worker, whose
+ *    offscreen document (still open) does the work again.
  */
 import type { Page } from 'playwright-core';
 import { e2e, waitUntil, type Driver, type E2EPage } from '../driver.ts';
@@ -36,13 +40,29 @@ function people(page: E2EPage): Promise<string[]> {
   });
 }
 
-/** How many analyses the background has recorded (its own User Timing). */
-function backgroundAnalyses(driver: Driver): Promise<number> {
+/** How many analyses and extractions the background has recorded (its own User Timing). */
+function backgroundWork(driver: Driver): Promise<{ analyses: number; extractions: number }> {
   // the background's own `performance` (in Firefox the function runs in a helper tab, given the background)
-  return driver.evaluateInBackground(
-    (bg) =>
-      (bg as unknown as { performance: Performance }).performance.getEntriesByName('sourcelight:bg-analyze').length,
-  );
+  return driver.evaluateInBackground((bg) => {
+    const perf = (bg as unknown as { performance: Performance }).performance;
+    return {
+      analyses: perf.getEntriesByName('sourcelight:bg-analyze').length,
+      extractions: perf.getEntriesByName('sourcelight:bg-extract').length,
+    };
+  });
+}
+
+/** How many extractions ran off the page and in it, and how many analysis slices ran in the page. */
+function pageWork(page: E2EPage): Promise<{ offpage: number; inPage: number; serialized: number; chunks: number }> {
+  return page.evaluate(() => {
+    const count = (n: string) => performance.getEntriesByName(`sourcelight:${n}`).length;
+    return {
+      offpage: count('extract:offpage'),
+      inPage: count('extract') - count('extract:offpage'),
+      serialized: count('serialize'),
+      chunks: count('analyze:chunk'),
+    };
+  });
 }
 
 function setStalled(driver: Driver, stalled: boolean): Promise<void> {
@@ -52,16 +72,19 @@ function setStalled(driver: Driver, stalled: boolean): Promise<void> {
   }, stalled);
 }
 
-export const analysisRunsInTheBackground = e2e(async ({ driver, server, expect }) => {
-  const before = await backgroundAnalyses(driver);
+export const extractionAndAnalysisOffThePage = e2e(async ({ driver, server, expect }) => {
+  const before = await backgroundWork(driver);
   const page = await driver.newPage(server.url(STORY));
   await waitForDrawn(page);
-  expect(await pathMarks(page), 'analysis path').toBe(['path:remote']);
+  expect(await pathMarks(page), 'analysis path').toBe(['path:offpage']);
+  expect(await pageWork(page), 'work in the page').toBe({ offpage: 1, inPage: 0, serialized: 1, chunks: 0 });
   expect(
     await page.evaluate(() => performance.getEntriesByName('sourcelight:roundtrip').length),
     'round-trip measures',
   ).toBe(1);
-  expect(await backgroundAnalyses(driver), 'analyses recorded by the background').toBe(before + 1);
+  const after = await backgroundWork(driver);
+  expect(after.extractions, 'extractions recorded by the background').toBe(before.extractions + 1);
+  expect(after.analyses, 'analyses recorded by the background').toBe(before.analyses + 1);
   expect(await people(page), 'people drawn').toContain('Maria Lopes');
   expect(page.errors(), 'page errors').toBe([]);
 });
@@ -74,11 +97,13 @@ export const fallbackWhenTheBackgroundIsSilent = e2e(async ({ driver, server, ex
   await normal.close();
 
   await setStalled(driver, true);
-  const before = await backgroundAnalyses(driver);
+  const before = await backgroundWork(driver);
   const page = await driver.newPage(server.url(STORY));
-  // the deadline is 2 s plus 1 ms per 100 characters
+  // the deadline is 2 s plus 1 ms per 1,000 characters of HTML
   await waitForDrawn(page, 20_000);
   expect(await pathMarks(page), 'analysis path').toBe(['fallback:timeout', 'path:fallback']);
+  const work = await pageWork(page);
+  expect([work.offpage, work.inPage], 'Readability ran in the page (off the page, in it)').toBe([0, 1]);
   expect(await people(page), 'people drawn by the fallback').toBe(expected);
   const slices = await page.evaluate(() =>
     performance.getEntriesByName('sourcelight:analyze:chunk').map((e) => Math.round(e.duration)),
@@ -86,7 +111,7 @@ export const fallbackWhenTheBackgroundIsSilent = e2e(async ({ driver, server, ex
   // durations are logged, not asserted (the bench's business): warm-up slices first, then the text's
   log(`fallback slices (ms): ${JSON.stringify(slices)}`);
   expect(slices.length > 2, 'the fallback analyzed in slices (warm-up, then text)').toBe(true);
-  expect(await backgroundAnalyses(driver), 'analyses by the stalled background').toBe(before);
+  expect(await backgroundWork(driver), 'work by the stalled background').toBe(before);
   expect(page.errors(), 'page errors').toBe([]);
   await setStalled(driver, false);
 });
@@ -108,11 +133,13 @@ export const serviceWorkerKilledMidAnalysis = e2e(
     await waitForDrawn(page);
     expect(await pathMarks(page), 'path after the worker died').toBe(['fallback:error', 'path:fallback']);
     expect(await people(page), 'people drawn by the fallback').toContain('Maria Lopes');
+    expect((await pageWork(page)).inPage, 'Readability ran in the page').toBe(1);
 
     // a fresh worker (its test hook not stalled) wakes for the next page and analyzes it
     const next = await driver.newPage(server.url(STORY));
     await waitForDrawn(next);
-    expect(await pathMarks(next), 'path with a woken worker').toBe(['path:remote']);
+    expect(await pathMarks(next), 'path with a woken worker').toBe(['path:offpage']);
+    expect((await pageWork(next)).offpage, 'extracted off the page again').toBe(1);
     expect(page.errors(), 'page errors').toBe([]);
   },
   { browsers: ['chromium'] },
