@@ -12,6 +12,14 @@ import type { SourcelightDB } from '../db/schema';
 import type { AuditArticle } from './aggregate';
 import { decodeAuditArticle, type AuditRecord } from './cache';
 
+/**
+ * The audit's stored records, in article id order: what the worker posts to the page (compact, so cheap to
+ * clone; the page decodes them).
+ */
+export function loadAuditRecords(db: SourcelightDB): Promise<AuditRecord[]> {
+  return db.auditRecords.toArray();
+}
+
 /** Loads the audit's articles from a database; see {@link createAuditLoader}. */
 export type AuditLoader = (db: SourcelightDB) => Promise<AuditArticle[]>;
 
@@ -23,7 +31,7 @@ export type AuditLoader = (db: SourcelightDB) => Promise<AuditArticle[]>;
 export function createAuditLoader(): AuditLoader {
   let decoded = new WeakMap<AuditRecord, AuditArticle>();
   return async (db) => {
-    const records = await db.auditRecords.toArray();
+    const records = await loadAuditRecords(db);
     const next = new WeakMap<AuditRecord, AuditArticle>();
     const articles = records.map((r) => {
       const a = decoded.get(r) ?? decodeAuditArticle(r);
