@@ -149,13 +149,23 @@ export const auditRecordsMiddleware: Middleware<DBCore> = {
             // a transaction without the store: an upgrade to a version before it existed
             if (!spans(req.trans, AUDIT_STORE)) return table.mutate(req);
             const { trans } = req;
+            // where the records were: an added record was nowhere (had its key existed, the add fails)
+            const before = (keys: unknown[]) =>
+              req.type === 'add' ? Dexie.Promise.resolve([]) : articlesAt(table, trans, keys);
+            // where they are now: the written values themselves, unless they are partial (an upsert's updates)
             const after = (keys: unknown[]) =>
-              req.type === 'add' || req.type === 'put' ? articlesAt(table, trans, keys) : Dexie.Promise.resolve([]);
+              req.type === 'delete' || req.type === 'deleteRange'
+                ? Dexie.Promise.resolve([])
+                : req.type === 'put' && req.updates
+                  ? articlesAt(table, trans, keys)
+                  : Dexie.Promise.resolve(
+                      req.values.map((v) => articleOf(name, v)).filter((id): id is string => id !== undefined),
+                    );
             return keysOf(table, req).then((keys) =>
-              articlesAt(table, trans, keys).then((before) =>
+              before(keys).then((was) =>
                 table.mutate(req).then((res) =>
                   after(keys)
-                    .then((now) => refreshAuditRecords(down, trans, new Set([...before, ...now])))
+                    .then((now) => refreshAuditRecords(down, trans, new Set([...was, ...now])))
                     .then(() => res),
                 ),
               ),
