@@ -301,7 +301,11 @@ async function inBrowser(backupText: string): Promise<boolean> {
         limit: null,
       });
     if (data.length) {
-      rows.push({ measure: 'Chromium audit.html: … the worker reading and mapping', times: reading, limit: null });
+      rows.push({
+        measure: 'Chromium audit.html: … the worker reading (and mapping, before the v4 audit records)',
+        times: reading,
+        limit: null,
+      });
       rows.push({ measure: 'Chromium audit.html: navigation → the worker answer received', times: data, limit: null });
     }
     rows.push({ measure: 'Chromium audit.html: navigation → every chart drawn', times: drawn, limit: null });

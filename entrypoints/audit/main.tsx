@@ -1,8 +1,8 @@
 /**
- * Audit page (glue, issue 16): a worker (./worker.ts) reads the articles whose whole sourcing was saved,
- * their claims with the reader's corrections applied, off the page's thread, and posts them again on
- * every change; the page shows a skeleton until the first answer, then renders the audit. Downloads go
- * through a Blob URL, copies through the clipboard, and a claim opens its article at the passage (the
+ * Audit page (glue, issue 16): a worker (./worker.ts) reads the audit's records — one per article whose
+ * whole sourcing was saved, its claims with the reader's corrections applied, kept at write time — off the
+ * page's thread, and posts them again on every change; the page decodes them into the audit's articles,
+ * shows a skeleton until the first answer, then renders the audit. Downloads go through a Blob URL, copies through the clipboard, and a claim opens its article at the passage (the
  * popup's own "open" action, with the records read by key at the click). Chart.js is bundled into this
  * page only, never into the content script.
  */
@@ -11,6 +11,7 @@ import { createRoot } from 'react-dom/client';
 import { AuditView } from '@/components/audit/AuditView';
 import { ErrorBoundary } from '@/components/library/ErrorBoundary';
 import type { AuditArticle } from '@/utils/audit/aggregate';
+import { decodeAuditArticle } from '@/utils/audit/cache';
 import type { AuditWorkerReply, AuditWorkerStart } from '@/utils/audit/worker-protocol';
 import { getDatabase } from '@/utils/db';
 import { setArticleTags } from '@/utils/db/tags';
@@ -36,7 +37,8 @@ function workerStore() {
   worker.addEventListener('message', (e: MessageEvent<AuditWorkerReply>) => {
     const reply = e.data;
     if (reply.type === 'error') return set(reply);
-    parts.push(reply.articles);
+    // decoded as each part arrives: a part is a short task, the claims are built here rather than cloned
+    parts.push(reply.records.map(decodeAuditArticle));
     if (!reply.last) return;
     const articles = parts.flat();
     parts = [];

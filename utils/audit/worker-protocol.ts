@@ -1,9 +1,11 @@
 /**
  * The messages between the audit page and its worker (issue 16, speed), pure types: the page asks the
- * worker to start (or start again after an error); the worker answers with the audit's articles every time
- * the saved data changes, or with the error that stopped it. Structured-clone safe: plain data only.
+ * worker to start (or start again after an error); the worker answers with the audit's stored records
+ * (utils/audit/cache.ts) every time the saved data changes, or with the error that stopped it.
+ * Structured-clone safe: plain data only — compact records, not 60,000 claim objects, so the page's thread
+ * decodes a message in a few milliseconds and builds the claims itself (decodeAuditArticle).
  */
-import type { AuditArticle } from './aggregate';
+import type { AuditRecord } from './cache';
 
 /** Page → worker: (re)subscribe to the saved data; each answer is an `AuditWorkerReply`. */
 export interface AuditWorkerStart {
@@ -11,15 +13,14 @@ export interface AuditWorkerStart {
 }
 
 /**
- * Worker → page: the audit's articles, read and corrected in the worker, in parts of a few hundred
- * articles (the page's thread decodes each part in its own short task, never all 60,000 claims in one);
- * the part with `last` completes the answer. Parts of two answers never interleave.
+ * Worker → page: the audit's records, in parts of a few hundred articles (the page decodes each part in
+ * its own short task); the part with `last` completes the answer. Parts of two answers never interleave.
  */
-export interface AuditWorkerArticles {
-  type: 'articles';
-  articles: AuditArticle[];
+export interface AuditWorkerRecords {
+  type: 'records';
+  records: AuditRecord[];
   last: boolean;
-  /** Milliseconds the worker spent reading and mapping (on the last part). */
+  /** Milliseconds the worker spent reading (on the last part). */
   took: number;
 }
 
@@ -30,4 +31,4 @@ export interface AuditWorkerError {
 }
 
 /** What the worker posts. */
-export type AuditWorkerReply = AuditWorkerArticles | AuditWorkerError;
+export type AuditWorkerReply = AuditWorkerRecords | AuditWorkerError;

@@ -341,16 +341,27 @@ export async function importBackup(db: SourcelightDB, backup: Backup): Promise<I
       return true;
     });
     await db.corrections.bulkPut(putCorrections);
-    // one saved sourcing per article: the newer one wins, under the local record's id
-    for (const incoming of (backup.sourcing ?? []).map(home)) {
-      const local = await db.sourcing.where('articleId').equals(incoming.articleId).first();
+    // one saved sourcing per article: the newer one wins, under the local record's id; written in one
+    // bulk put (one write for the audit's records to follow, not one per article)
+    const incomingSourcing = (backup.sourcing ?? []).map(home);
+    const localSourcing = await db.sourcing
+      .where('articleId')
+      .anyOf(incomingSourcing.map((x) => x.articleId))
+      .toArray();
+    const pending = new Map(localSourcing.map((x) => [x.articleId, x] as const));
+    const putSourcing = new Map<string, SourcingRecord>();
+    for (const incoming of incomingSourcing) {
+      const local = pending.get(incoming.articleId);
       if (local && incoming.updatedAt <= local.updatedAt) {
         s.unchanged++;
         continue;
       }
-      await db.sourcing.put(local ? { ...incoming, id: local.id } : incoming);
+      const next = local ? { ...incoming, id: local.id } : incoming;
+      pending.set(incoming.articleId, next);
+      putSourcing.set(incoming.articleId, next);
       s.sourcingAdded!++;
     }
+    await db.sourcing.bulkPut([...putSourcing.values()]);
   });
   return s;
 }

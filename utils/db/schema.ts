@@ -5,6 +5,8 @@
  */
 import Dexie, { type EntityTable } from 'dexie';
 import type { SpeakerKind } from '../audit/kinds';
+import { auditRecordsFrom, type AuditRecord } from '../audit/cache';
+import { auditRecordsMiddleware } from './audit-records';
 
 /** W3C Web Annotation TextQuoteSelector over the article text (whitespace-normalized). */
 export interface TextQuoteSelector {
@@ -201,6 +203,34 @@ export const SCHEMA_VERSIONS: ReadonlyArray<{
       sourcing: 'id, &articleId, updatedAt',
     },
   },
+  {
+    // v4: the audit's write-time aggregate, one record per audit article (utils/audit/cache.ts), kept by
+    // utils/db/audit-records.ts. The upgrade builds it from the data already saved.
+    version: 4,
+    stores: {
+      articles: 'id, &url, canonicalUrl, textHash, siteName, createdAt, updatedAt',
+      annotations: 'id, articleId, kind, createdAt, updatedAt, [articleId+createdAt]',
+      trash: 'id, deletedAt',
+      corrections: 'id, articleId, createdAt, [articleId+createdAt]',
+      sourcing: 'id, &articleId, updatedAt',
+      auditRecords: 'articleId',
+    },
+    upgrade: async (tx) => {
+      const [articles, sourcing, quotes, corrections] = await Promise.all([
+        tx.table<ArticleRecord, string>('articles').toArray(),
+        tx.table<SourcingRecord, string>('sourcing').toArray(),
+        tx.table<AnnotationRecord, string>('annotations').where('kind').equals('quote').toArray(),
+        tx.table<CorrectionRecord, string>('corrections').toArray(),
+      ]);
+      const records = auditRecordsFrom({
+        articles,
+        sourced: new Set(sourcing.map((s) => s.articleId)),
+        quotes,
+        corrections,
+      });
+      await tx.table<AuditRecord, string>('auditRecords').bulkPut(records);
+    },
+  },
 ];
 
 /** The newest schema version. */
@@ -213,6 +243,8 @@ export class SourcelightDB extends Dexie {
   trash!: EntityTable<TrashRecord, 'id'>;
   corrections!: EntityTable<CorrectionRecord, 'id'>;
   sourcing!: EntityTable<SourcingRecord, 'id'>;
+  /** The audit's write-time aggregate: never written directly, kept by the middleware installed below. */
+  auditRecords!: EntityTable<AuditRecord, 'articleId'>;
 
   constructor(name: string = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -220,5 +252,7 @@ export class SourcelightDB extends Dexie {
       const def = this.version(v.version).stores(v.stores);
       if (v.upgrade) def.upgrade(v.upgrade);
     }
+    // every write to the audit's sources updates its records in the same transaction
+    this.use(auditRecordsMiddleware);
   }
 }

@@ -3,7 +3,15 @@
 import Dexie from 'dexie';
 import { IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import { SCHEMA_VERSION, SCHEMA_VERSIONS, SourcelightDB } from '../../../utils/db/schema';
+import { auditRecordsFrom, decodeAuditArticle } from '../../../utils/audit/cache';
+import {
+  SCHEMA_VERSION,
+  SCHEMA_VERSIONS,
+  SourcelightDB,
+  type AnnotationRecord,
+  type ArticleRecord,
+  type CorrectionRecord,
+} from '../../../utils/db/schema';
 import { freshDb } from './helpers';
 
 /** Data as each old version wrote it. */
@@ -94,6 +102,15 @@ FIXTURES[3] = {
   ],
 };
 
+// v4 adds the audit's write-time aggregate: v3's records, plus the audit record of a1 as v4 wrote it
+FIXTURES[4] = { ...FIXTURES[3] };
+FIXTURES[4].auditRecords = auditRecordsFrom({
+  articles: FIXTURES[3].articles as ArticleRecord[],
+  sourced: new Set(['a1']),
+  quotes: (FIXTURES[3].annotations as AnnotationRecord[]).filter((a) => a.kind === 'quote'),
+  corrections: FIXTURES[3].corrections as CorrectionRecord[],
+});
+
 describe('schema upgrades', () => {
   it('has a fixture for every shipped version', () => {
     for (const v of SCHEMA_VERSIONS) expect(FIXTURES[v.version], `fixture for v${v.version}`).toBeDefined();
@@ -135,6 +152,26 @@ describe('schema upgrades', () => {
         updatedAt: 9,
       });
       expect(await db.sourcing.where('articleId').equals('a1').count()).toBe(data.sourcing?.length ?? 0);
+      // the audit's records, built by the v4 upgrade from the data already saved (and kept since)
+      const [articles, sourcing, quotes, corrections] = await Promise.all([
+        db.articles.toArray(),
+        db.sourcing.toArray(),
+        db.annotations.where('kind').equals('quote').toArray(),
+        db.corrections.toArray(),
+      ]);
+      const expected = auditRecordsFrom({
+        articles,
+        sourced: new Set(sourcing.map((s) => s.articleId)),
+        quotes,
+        corrections,
+      });
+      expect(await db.auditRecords.toArray()).toEqual(expected);
+      if (version >= 3) {
+        // the saved quote of a1, with the reader's speaker correction applied
+        expect(expected.map(decodeAuditArticle)[0]?.claims).toMatchObject([
+          { id: 'q1', speaker: 'Jane Roe', corrected: true },
+        ]);
+      }
       db.close();
     },
   );
