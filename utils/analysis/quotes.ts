@@ -151,6 +151,7 @@ export function findQuotes(text: string, entities: Entity[]): Quote[] {
     speaker: Speaker,
     cue: string | null,
     anonCue: string | null,
+    find: string,
   ): void => {
     [start, end] = trimRange(text, start, end, kind);
     if (end <= start) return;
@@ -162,7 +163,8 @@ export function findQuotes(text: string, entities: Entity[]): Quote[] {
           text: text.slice(speaker.mention.start, speaker.mention.end),
         }
       : null;
-    const anonymous = speaker.anonymous || (!!anonCue && !speaker.mention && speaker.name !== null);
+    const anon = ANONYMITY_RULES.find((r) => r.applies(speaker, anonCue))!;
+    const anonymous = anon.anonymous;
     out.push({
       text: text.slice(start, end),
       kind,
@@ -173,6 +175,7 @@ export function findQuotes(text: string, entities: Entity[]): Quote[] {
       cue,
       anonymityCue: anonymous ? (speaker.anonymityCue ?? anonCue) : null,
       speakerMention: mention,
+      rules: [find, ...(speaker.rules ?? []), anon.id],
     });
   };
 
@@ -217,7 +220,7 @@ export function findQuotes(text: string, entities: Entity[]): Quote[] {
         const body = text.slice(p.start, p.end);
         const cut = Math.max(body.lastIndexOf('pic.twitter.com/'), body.lastIndexOf('http'));
         const end = cut > 0 && !/\s/.test(body.slice(cut).trim()) ? p.start + cut : p.end;
-        emit(p.start, end, 'direct', speaker, null, null);
+        emit(p.start, end, 'direct', via(speaker, 'quote.speaker.tweet-signature'), null, null, 'quote.find.tweet');
         for (const q of spansIn(spans, p.start, p.end)) q.consumed = true;
         resolver.remember(speaker, p.start, null);
         skipPara = pi;
@@ -228,8 +231,8 @@ export function findQuotes(text: string, entities: Entity[]): Quote[] {
       const label = transcript.get(pi);
       if (label) {
         if (label.ref) {
-          const speaker = speakerFromRef(label.ref);
-          emit(label.bodyStart, p.end, 'direct', speaker, null, null);
+          const speaker = via(speakerFromRef(label.ref), 'quote.speaker.transcript-label');
+          emit(label.bodyStart, p.end, 'direct', speaker, null, null, 'quote.find.transcript-turn');
           for (const q of spansIn(spans, p.start, p.end)) q.consumed = true;
           resolver.remember(speaker, p.start, null);
           lastNamedPerson = speaker.name && !speaker.anonymous ? { speaker, para: pi } : null;
@@ -243,7 +246,15 @@ export function findQuotes(text: string, entities: Entity[]): Quote[] {
       // A transcript block: a first-person paragraph with no quotation marks and no cue of its own, right
       // after a paragraph where a named person spoke, is that person's words (set off as a block quote).
       if (lastNamedPerson && lastNamedPerson.para === pi - 1 && isFirstPersonBlock(text, p, tokens, inQuote)) {
-        emit(p.start, p.end, 'direct', lastNamedPerson.speaker, null, null);
+        emit(
+          p.start,
+          p.end,
+          'direct',
+          via(lastNamedPerson.speaker, 'quote.speaker.previous-paragraph'),
+          null,
+          null,
+          'quote.find.first-person-block',
+        );
         lastNamedPerson.para = pi;
         lastSpeakerPara = pi;
         skipPara = pi;
@@ -270,6 +281,7 @@ export function findQuotes(text: string, entities: Entity[]): Quote[] {
       let subj: { start: number; end: number } | null = null;
       let speaker: Speaker | null = null;
       let phrase: string | null = null;
+      let subjRule = 'quote.speaker.subject.before';
 
       const isParticiple = cue.form.split(' ')[0]!.endsWith('ing') && cue.form !== 'saying';
       const isSaying = cue.form === 'saying' && !cue.phrase;
@@ -277,15 +289,18 @@ export function findQuotes(text: string, entities: Entity[]): Quote[] {
       const quotedAs = isSaying ? quotedObject(toks, cue.first) : null;
       if (quotedAs) {
         mode = 'part';
+        subjRule = 'quote.speaker.subject.quoted-as';
         subj = quotedAs;
         phrase = text.slice(quotedAs.start, quotedAs.end);
         speaker = resolver.resolve(quotedAs.start, quotedAs.end, sent.start);
       } else if (isParticiple || isSaying) {
         mode = 'part';
         if (prevSubject) {
+          subjRule = 'quote.speaker.subject.shared';
           speaker = prevSubject.speaker;
           phrase = prevSubject.phrase;
         } else {
+          subjRule = 'quote.speaker.subject.sentence-subject';
           const np = sentenceSubject(text, toks, cue.first, names);
           if (np) {
             subj = np;
@@ -304,6 +319,7 @@ export function findQuotes(text: string, entities: Entity[]): Quote[] {
           // "Naserian Lekishon, 47, a mother of five who said …": an unnamed appositive antecedent stands for
           // the person it describes.
           const apposed = ante && names.inRange(ante.start, ante.end).length === 0 ? apposedName(ante.start) : null;
+          subjRule = apposed ? 'quote.speaker.subject.relative-apposed' : 'quote.speaker.subject.relative';
           if (apposed) {
             subj = ante;
             speaker = resolver.resolve(apposed.start, apposed.end, sent.start);
@@ -320,6 +336,7 @@ export function findQuotes(text: string, entities: Entity[]): Quote[] {
             phrase = text.slice(ante.start, ante.end);
           }
         } else if (found.kind === 'coord' && prevSubject) {
+          subjRule = 'quote.speaker.subject.shared';
           speaker = prevSubject.speaker;
           phrase = prevSubject.phrase;
           mode = 'part';
@@ -330,6 +347,7 @@ export function findQuotes(text: string, entities: Entity[]): Quote[] {
           const after = subjectAfter(text, toks, cue.last);
           if (after) {
             mode = 'vs';
+            subjRule = 'quote.speaker.subject.inverted';
             subj = after;
             // "said the harbour master, Ana Ruiz,": the apposed name is the speaker.
             const apposed = names.inRange(after.end, after.end + 80)[0];
@@ -340,6 +358,7 @@ export function findQuotes(text: string, entities: Entity[]): Quote[] {
               /^,\s*$/.test(text.slice(after.end, apposed.start))
             ) {
               subj = { start: apposed.start, end: apposed.end };
+              subjRule = 'quote.speaker.subject.inverted-apposed';
             }
           }
         }
@@ -354,6 +373,7 @@ export function findQuotes(text: string, entities: Entity[]): Quote[] {
       if (phrase && NOBODY_SUBJECT.test(phrase.trim())) continue;
       // Cut the previous cue's after-content where a coordinated claim starts ("… and added that …").
       const subjStart = subj && mode !== 'vs' ? subj.start : toks[cue.first]!.s;
+      speaker = via(speaker, subjRule);
       results.push({ speaker, phrase, cue, content: null, subjStart, mode });
       prevSubject = { speaker, phrase };
       // A relative clause ("the source, who said …, told") is embedded: the main subject lies before it.
@@ -432,11 +452,13 @@ export function findQuotes(text: string, entities: Entity[]): Quote[] {
         r.content = { start: after.start, end: after.end };
         // '"We are," he said, "ready to fight."': both halves of an interrupted quotation.
         if (front?.quote && after.hasQuote)
-          for (const g of group) emitContent(front.start, front.end, g, cueText, anon, true);
-        for (const g of group) emitContent(after.start, after.end, g, cueText, anon, false);
+          for (const g of group)
+            emitContent(front.start, front.end, g, cueText, anon, true, 'quote.find.interrupted-quote');
+        for (const g of group) emitContent(after.start, after.end, g, cueText, anon, false, 'quote.find.verb-cue');
       } else if (front) {
         r.content = { start: toks[r.cue.last]!.e, end: toks[r.cue.last]!.e };
-        for (const g of group) emitContent(front.start, front.end, g, cueText, anon, front.quote);
+        for (const g of group)
+          emitContent(front.start, front.end, g, cueText, anon, front.quote, 'quote.find.verb-cue-fronted');
       } else if (
         bareQuote &&
         bareQuote.sentIndex === sentIndex - 1 &&
@@ -449,7 +471,7 @@ export function findQuotes(text: string, entities: Entity[]): Quote[] {
         // quotation is the claim.
         const q = bareQuote.q;
         if (bareQuote.emitted) out.splice(out.indexOf(bareQuote.emitted), 1);
-        emit(q.start, q.end, 'direct', speaker, cueText, anon);
+        emit(q.start, q.end, 'direct', speaker, cueText, anon, 'quote.find.attribution-after-quote');
         bareQuote = null;
       } else {
         continue;
@@ -473,7 +495,7 @@ export function findQuotes(text: string, entities: Entity[]): Quote[] {
       else if (/,\s*$/.test(before) && /^[\s.!?"\u201d]*$/.test(text.slice(acc.np.end, sent.end)))
         content = { start: skipDateline(text, sent.start, acc.cueStart), end: acc.cueStart };
       else content = { start: skipDateline(text, sent.start, acc.cueStart), end: sent.end };
-      emitContent(content.start, content.end, speaker, 'according to', sentAnon, false);
+      emitContent(content.start, content.end, speaker, 'according to', sentAnon, false, 'quote.find.according-to');
       resolver.remember(speaker, acc.cueStart, text.slice(acc.np.start, acc.np.end));
       lastSpeakerPara = paraOf(acc.cueStart);
     }
@@ -484,7 +506,7 @@ export function findQuotes(text: string, entities: Entity[]): Quote[] {
       q.consumed = true;
       const sources = colonSources(q.open);
       if (sources) {
-        for (const g of sources) emit(q.start, q.end, 'direct', g, null, null);
+        for (const g of sources) emit(q.start, q.end, 'direct', g, null, null, 'quote.find.colon-source');
         resolver.remember(sources[0]!, q.open, null);
         lastSpeakerPara = paraOf(q.open);
         continue;
@@ -494,7 +516,7 @@ export function findQuotes(text: string, entities: Entity[]): Quote[] {
       );
       if (!isFloatingSpeech(text, q, sent, continuesSpeech)) continue;
       const last = resolver.last();
-      const fallback = last && paraOf(q.open) - lastSpeakerPara <= 2 ? last : null;
+      const fallback = last && paraOf(q.open) - lastSpeakerPara <= 2 ? via(last, 'quote.speaker.nearby-speaker') : null;
       // A quotation running on into the next paragraph (no closing mark, the next paragraph reopens) is
       // attributed where it ends: decide once the continuation has its speaker.
       const nextPara = paragraphs[paraOf(q.open) + 1];
@@ -503,7 +525,7 @@ export function findQuotes(text: string, entities: Entity[]): Quote[] {
         continue;
       }
       const before = out.length;
-      if (fallback) emit(q.start, q.end, 'direct', fallback, null, null);
+      if (fallback) emit(q.start, q.end, 'direct', fallback, null, null, 'quote.find.floating-quote');
       // Only a quotation that continues nobody's speech, alone in its sentence, and either in the same
       // paragraph as the attribution or the whole of its own paragraph.
       const nextSent = sentences[sentIndex + 1];
@@ -531,9 +553,22 @@ export function findQuotes(text: string, entities: Entity[]): Quote[] {
           gender: null,
           mention: cont.speakerMention ?? null,
           anonymityCue: cont.anonymityCue ?? null,
+          rules: [
+            'quote.speaker.run-on-paragraph',
+            ...(cont.rules ?? []).filter((id) => id.startsWith('quote.speaker.')),
+          ],
         }
       : fallback;
-    if (speaker) emit(q.start, q.end, 'direct', speaker, cont?.cue ?? null, cont?.anonymityCue ?? null);
+    if (speaker)
+      emit(
+        q.start,
+        q.end,
+        'direct',
+        speaker,
+        cont?.cue ?? null,
+        cont?.anonymityCue ?? null,
+        'quote.find.run-on-paragraph',
+      );
   }
   nameUnnamedSpokespeople(text, out, names);
   return out.sort((a, b) => a.start - b.start);
@@ -579,14 +614,7 @@ export function findQuotes(text: string, entities: Entity[]): Quote[] {
     const people = refs.filter((r) => !r.possessive && r.type === 'person');
     const chosen = people.length ? people : refs.filter((r) => !r.possessive);
     if (!chosen.length) return null;
-    return chosen.map((r) => ({
-      name: r.canonical,
-      anonymous: false,
-      type: r.type,
-      gender: r.gender,
-      mention: { start: r.start, end: r.end, text: '' },
-      anonymityCue: null,
-    }));
+    return chosen.map((r) => via(speakerFromRef(r), 'quote.speaker.colon-source'));
   }
 
   /** "Both NASA and the ESA said", "Mali and Niger said": one claim per named subject. */
@@ -598,17 +626,7 @@ export function findQuotes(text: string, entities: Entity[]): Quote[] {
     if (!first || first.possessive || first.canonical === speaker.name) return null;
     const lead = text.slice(Math.max(0, first.start - 12), first.start);
     if (!/(?:^|[.!?]["\u201d]?\s+|\n|,\s+|\bboth\s+|^\s*)$/i.test(lead)) return null;
-    return [
-      {
-        name: first.canonical,
-        anonymous: false,
-        type: first.type,
-        gender: first.gender,
-        mention: { start: first.start, end: first.end, text: '' },
-        anonymityCue: null,
-      },
-      speaker,
-    ];
+    return [via(speakerFromRef(first), 'quote.speaker.coordinated-subjects'), speaker];
   }
 
   function groupSpeakers(phrase: string | null, pos: number): Speaker[] | null {
@@ -616,14 +634,7 @@ export function findQuotes(text: string, entities: Entity[]): Quote[] {
     const seen = new Map<string, Speaker>();
     for (const r of names.inRange(Math.max(0, pos - 400), pos).reverse()) {
       if (r.possessive || r.type === 'person' || inQuote(r.start) || seen.has(r.canonical)) continue;
-      seen.set(r.canonical, {
-        name: r.canonical,
-        anonymous: false,
-        type: r.type,
-        gender: null,
-        mention: { start: r.start, end: r.end, text: '' },
-        anonymityCue: null,
-      });
+      seen.set(r.canonical, via({ ...speakerFromRef(r), gender: null }, 'quote.speaker.group-members'));
       if (seen.size === 2) break;
     }
     return seen.size === 2 ? [...seen.values()].reverse() : null;
@@ -637,6 +648,7 @@ export function findQuotes(text: string, entities: Entity[]): Quote[] {
     cue: string,
     anon: string | null,
     fronted: boolean,
+    find: string,
   ): void {
     const inner = spansIn(spans, start, end).filter((q) => q.open >= start - 1);
     let direct = false;
@@ -663,12 +675,12 @@ export function findQuotes(text: string, entities: Entity[]): Quote[] {
         (atEnd && q.words >= 8) ||
         predicate
       ) {
-        emit(q.start, q.end, 'direct', speaker, cue, anon);
+        emit(q.start, q.end, 'direct', speaker, cue, anon, find);
         direct = true;
       }
       prevPredicate = predicate ? q : null;
     }
-    if (!direct && wordCount(text, start, end) >= 2) emit(start, end, 'indirect', speaker, cue, anon);
+    if (!direct && wordCount(text, start, end) >= 2) emit(start, end, 'indirect', speaker, cue, anon, find);
   }
 
   /** Bullet lists and block quotes after "X said:". */
@@ -684,7 +696,7 @@ export function findQuotes(text: string, entities: Entity[]): Quote[] {
         body.length < 200 &&
         !/^(?:Read|Watch|Follow|Click|Sign|See|Subscribe|Listen|Share)\b/.test(body);
       if (!first && !bullet) return;
-      emit(p.start, p.end, bullet ? 'indirect' : 'direct', speaker, cue, anon);
+      emit(p.start, p.end, bullet ? 'indirect' : 'direct', speaker, cue, anon, 'quote.find.block-after-colon');
       for (const q of spansIn(spans, p.start, p.end)) q.consumed = true;
       if (!bullet) return;
       first = false;
@@ -730,6 +742,12 @@ function nameUnnamedSpokespeople(text: string, out: Quote[], names: ReturnType<t
     q.speaker = ref.canonical;
     q.anonymous = false;
     q.anonymityCue = null;
+    // the finding rules stay; the speaker and the anonymous flag were decided again, here
+    q.rules = [
+      ...(q.rules ?? []).filter((id) => id.startsWith('quote.find.')),
+      'quote.speaker.spokesperson-named-later',
+      'quote.anonymous.on-record',
+    ];
     q.speakerMention = { start: ref.start, end: ref.end, text: text.slice(ref.start, ref.end) };
   }
 }
@@ -1806,13 +1824,60 @@ function resolveAccording(resolver: SpeakerResolver, text: string, np: Span, sen
     );
   // "a study published on Wednesday in The Lancet": the journal speaks for it; "in 2024" names nobody.
   if (doc && (!/\bin\s+$/i.test(doc[0]) || /^(?:the\s+)?\p{Lu}/u.test(phrase.slice(doc[0].length)))) {
-    return resolver.resolve(np.start + doc[0].length, np.end, sentStart);
+    return via(resolver.resolve(np.start + doc[0].length, np.end, sentStart), 'quote.speaker.subject.document-issuer');
   }
-  return resolver.resolve(np.start, np.end, sentStart);
+  return via(resolver.resolve(np.start, np.end, sentStart), 'quote.speaker.subject.according-to');
 }
 
 // ---------------------------------------------------------------------------------------------------------
 // Helpers
+
+/** `speaker` with the id of one more rule that chose it, before the ones already recorded. */
+function via(speaker: Speaker, rule: string): Speaker {
+  return { ...speaker, rules: [rule, ...(speaker.rules ?? [])] };
+}
+
+/** A rule deciding a claim's anonymous flag: its id, an example, when it applies and the flag it sets. */
+interface AnonymityRule {
+  id: string;
+  example: string;
+  anonymous: boolean;
+  applies(speaker: Speaker, sentenceCue: string | null): boolean;
+}
+
+/** The anonymity rules, in order: the first that applies sets the flag. */
+const ANONYMITY_RULES: readonly AnonymityRule[] = [
+  {
+    id: 'quote.anonymous.cue',
+    example: '"…," an official said on condition of anonymity',
+    anonymous: true,
+    applies: (s, cue) => (s.anonymous && !!(s.anonymityCue ?? cue)) || (!!cue && !s.mention && s.name !== null),
+  },
+  {
+    id: 'quote.anonymous.unnamed-group',
+    example: 'officials said …',
+    anonymous: true,
+    applies: (s) => s.anonymous && s.type === 'group',
+  },
+  {
+    id: 'quote.anonymous.unnamed-speaker',
+    example: 'a Malian diplomat said …',
+    anonymous: true,
+    applies: (s) => s.anonymous,
+  },
+  {
+    id: 'quote.anonymous.no-speaker',
+    example: '"…," it was said (nobody to flag)',
+    anonymous: false,
+    applies: (s) => s.name === null,
+  },
+  {
+    id: 'quote.anonymous.on-record',
+    example: 'Nick Checker said …',
+    anonymous: false,
+    applies: () => true,
+  },
+];
 
 function wordCount(text: string, start: number, end: number): number {
   const m = text.slice(start, end).match(/[\p{L}\p{N}]+/gu);
