@@ -21,6 +21,7 @@
  */
 import type { Entity, Quote } from './types';
 import { splitParagraphs, splitSentences, type Span } from './sentences';
+import { abbreviationsFor } from './lexicons/abbreviations';
 import { TWEET_SIGNATURE } from './lexicons/boilerplate';
 import {
   SpeakerResolver,
@@ -1068,9 +1069,7 @@ function isFloatingSpeech(text: string, q: QSpan, sent: Span, continuesSpeech: b
 // Tokens and cues
 
 /** Titles and abbreviations whose period never ends a noun phrase. */
-const TOKEN_ABBREVIATIONS = new Set(
-  'mr mrs ms dr prof gen lt col maj capt sgt sen rep gov st jr sr rev fr hon inc co corp ltd'.split(' '),
-);
+const TOKEN_ABBREVIATIONS = abbreviationsFor('phrase', true);
 
 function tokenize(text: string): Token[] {
   const out: Token[] = [];
