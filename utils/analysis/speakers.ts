@@ -13,6 +13,7 @@
 import type { Entity, EntityType, Mention } from './types';
 import type { Span } from './sentences';
 import { lexicon } from './lexicons/gazetteer';
+import { ORG_FALLBACK_HEADS } from './lexicons/roles';
 import {
   ANONYMITY_CUES,
   ANONYMOUS_HEADS,
@@ -70,15 +71,8 @@ const NOT_NAMES = new Set(
   ).split(' '),
 );
 
-const ORG_HEADS = new Set(
-  (
-    'department office bureau agency ministry university college school union council committee commission ' +
-    'company corporation corp inc ltd llc group party army navy force forces police court embassy bank ' +
-    'airlines airline airways services service institute center centre foundation association organization ' +
-    'organisation times post news journal press network channel house congress parliament senate assembly ' +
-    'command guard fund board authority administration media club church hospital'
-  ).split(' '),
-);
+/** Heads that make a fallback name an organization (lexicons/roles.ts). */
+const ORG_HEADS = ORG_FALLBACK_HEADS;
 
 /** Words that make a capitalized span a place or an organization rather than a person. */
 const NOT_PERSON_WORDS = new Set(
