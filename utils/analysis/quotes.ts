@@ -28,6 +28,7 @@ import {
   anonymityCue,
   buildNameIndex,
   hasSpeakerHead,
+  type NameIndex,
   headNoun,
   speakerFromRef,
   type NameRef,
@@ -49,7 +50,6 @@ interface QSpan {
   start: number;
   end: number;
   closed: boolean;
-  consumed: boolean;
   words: number;
 }
 
@@ -127,425 +127,659 @@ const ANON_LEAD =
 const NOBODY_SUBJECT = /^(?:few|very few|nobody|no one|none|let['\u2019]s|let us)$/i;
 const PRONOUN_SUBJECTS = new Set(['he', 'she', 'it', 'they', 'we', 'i']);
 
-/** Finds every attributed statement in `text`, resolving speakers against `entities`. */
-export function findQuotes(text: string, entities: Entity[]): Quote[] {
+// ---------------------------------------------------------------------------------------------------------
+// The document model and the discourse state
+
+/** A transcript paragraph's label: where its body starts and the interviewee it names (null: the interviewer). */
+interface TranscriptTurn {
+  bodyStart: number;
+  speaker: Span | null;
+  ref: NameRef | null;
+}
+
+/**
+ * What the passes read: the text cut once into paragraphs, sentences (merged across quotations), word tokens
+ * and quotation-mark spans, with the paragraph roles and the name index. Built once per text; no pass
+ * changes it.
+ */
+interface QuoteDoc {
+  text: string;
+  paragraphs: Span[];
+  sentences: Span[];
+  tokens: Token[];
+  spans: QSpan[];
+  /** Bylines, contributor lines and photo credits (lexicons/boilerplate.ts). */
+  credits: Span[];
+  names: NameIndex;
+  /** Interview transcript turns by paragraph index. */
+  transcript: Map<number, TranscriptTurn>;
+  inQuote: (pos: number) => boolean;
+  /** Index of the paragraph holding `pos`. */
+  paraOf: (pos: number) => number;
+}
+
+function buildDoc(text: string, entities: Entity[]): QuoteDoc {
   const paragraphs = splitParagraphs(text);
   const spans = findQuoteSpans(text, paragraphs);
-  const sentences = mergeAcrossQuotes(splitSentences(text), spans);
-  const tokens = tokenize(text);
   // Bylines, contributor lines and photo credits name the article's authors, never its sources: their
   // names are no antecedents for "she said" and no speakers.
   const credits = creditSpans(text, paragraphs);
   // Photo captions describe the picture, not the story's speech: a name in one ("President-elect X
   // arrives to speak … (Jane Roe/Reuters)") is no antecedent for the next paragraph's "she said".
   const names = buildNameIndex(text, entities, credits, captionSpans(text, paragraphs));
-  const inQuote = makeInQuote(spans);
-  const resolver = new SpeakerResolver(text, names, inQuote);
-  const out: Quote[] = [];
-  const paraOf = makeLocator(paragraphs);
-  let lastSpeakerPara = -10;
-
-  const emit = (
-    start: number,
-    end: number,
-    kind: Quote['kind'],
-    speaker: Speaker,
-    cue: string | null,
-    anonCue: string | null,
-    find: string,
-  ): void => {
-    [start, end] = trimRange(text, start, end, kind);
-    if (end <= start) return;
-    if (out.some((q) => q.start === start && q.end === end && q.speaker === speaker.name)) return;
-    const mention = speaker.mention
-      ? {
-          start: speaker.mention.start,
-          end: speaker.mention.end,
-          text: text.slice(speaker.mention.start, speaker.mention.end),
-        }
-      : null;
-    const anon = ANONYMITY_RULES.find((r) => r.applies(speaker, anonCue))!;
-    const anonymous = anon.anonymous;
-    out.push({
-      text: text.slice(start, end),
-      kind,
-      speaker: speaker.name,
-      anonymous,
-      start,
-      end,
-      cue,
-      anonymityCue: anonymous ? (speaker.anonymityCue ?? anonCue) : null,
-      speakerMention: mention,
-      rules: [find, ...(speaker.rules ?? []), anon.id],
-    });
+  return {
+    text,
+    paragraphs,
+    sentences: mergeAcrossQuotes(splitSentences(text), spans),
+    tokens: tokenize(text),
+    spans,
+    credits,
+    names,
+    transcript: transcriptLabels(text, paragraphs, names),
+    inQuote: makeInQuote(spans),
+    paraOf: makeLocator(paragraphs),
   };
+}
 
-  const continuations: Array<{ q: QSpan; fallback: Speaker | null }> = [];
+/** A sentence that was nothing but a quotation, for an attribution that follows on its own. */
+interface BareQuote {
+  q: QSpan;
+  sentIndex: number;
+  /** The claim already made of it (with the nearby speaker), replaced when the attribution comes. */
+  emitted: Quote | null;
+}
+
+/** What the passes know about the discourse so far: each pass reads it and adds to it, in the written order. */
+interface Discourse {
+  /** The claims found so far. */
+  out: Quote[];
+  /** Speakers so far, for pronouns and role nouns ("she", "the minister"). */
+  resolver: SpeakerResolver;
+  /** Quotation spans a pass has attributed or ruled out: later passes leave them alone. */
+  claimed: Set<QSpan>;
+  /** Paragraph of the last attribution (-10: none yet): a floating quotation inherits its speaker nearby. */
+  lastSpeakerPara: number;
+  /** The named person who spoke last, and in which paragraph: a first-person block after it is theirs. */
+  lastNamedPerson: { speaker: Speaker; para: number } | null;
+  /** A paragraph that a paragraph pass took whole: the sentence passes skip it. */
+  skipPara: number;
+  /** '"We will rebuild." So said the mayor, Ana Ruiz.': the quotation-only sentence just before. */
+  bareQuote: BareQuote | null;
+  /** Quotations that run on into the next paragraph, attributed once that one has its speaker. */
+  continuations: Array<{ q: QSpan; fallback: Speaker | null }>;
+}
+
+/** One sentence as the sentence passes see it. */
+interface SentenceView {
+  sent: Span;
+  index: number;
+  /** Its paragraph index. */
+  pi: number;
+  toks: Token[];
+  /** The anonymity cue of the sentence outside its quotations ("speaking on condition of anonymity"). */
+  anon: string | null;
+}
+
+/** Who is credited with a claim, on what cue, and the rule that found it. */
+interface Attribution {
+  speaker: Speaker;
+  cue: string | null;
+  /** The anonymity cue seen around the claim (the speaker's own, if any, comes first). */
+  anonCue: string | null;
+  /** The `quote.find.*` rule id. */
+  find: string;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The passes, in their order
+
+/** A paragraph pass: run when a paragraph starts; true when it took the whole paragraph. */
+interface ParagraphPass {
+  id: string;
+  run(doc: QuoteDoc, st: Discourse, pi: number): boolean;
+}
+
+/** A sentence pass: run on every sentence of a paragraph no paragraph pass took. */
+interface SentencePass {
+  id: string;
+  run(doc: QuoteDoc, st: Discourse, s: SentenceView): void;
+}
+
+/** A final pass: run once, after every sentence. */
+interface FinalPass {
+  id: string;
+  run(doc: QuoteDoc, st: Discourse): void;
+}
+
+/**
+ * The paragraph passes, in order: the first that takes a paragraph ends the list for it. Boilerplate and
+ * social-media posts first (their words are nobody's claim, or one poster's), then interview transcripts,
+ * then a first-person block after a named speaker.
+ */
+const PARAGRAPH_PASSES: readonly ParagraphPass[] = [
+  { id: 'boilerplate', run: boilerplatePass },
+  { id: 'tweet', run: tweetPass },
+  { id: 'transcript-turn', run: transcriptPass },
+  { id: 'first-person-block', run: firstPersonBlockPass },
+];
+
+/**
+ * The sentence passes, in order, most precise first: speech-verb cues (which claim their quotations), then
+ * "according to X", then the quotations still unclaimed, which inherit a nearby speaker.
+ */
+const SENTENCE_PASSES: readonly SentencePass[] = [
+  { id: 'verb-cue', run: verbCuePass },
+  { id: 'according-to', run: accordingToPass },
+  { id: 'leftover-quotes', run: leftoverQuotesPass },
+];
+
+/**
+ * The final passes, in order: run-on quotations take the speaker of the paragraph they run into; an unnamed
+ * spokesperson takes the name of the article's one named spokesperson.
+ */
+const FINAL_PASSES: readonly FinalPass[] = [
+  { id: 'run-on-paragraphs', run: runOnParagraphsPass },
+  { id: 'spokesperson-named-later', run: (doc, st) => nameUnnamedSpokespeople(doc.text, st.out, doc.names) },
+];
+
+/** Finds every attributed statement in `text`, resolving speakers against `entities`. */
+export function findQuotes(text: string, entities: Entity[]): Quote[] {
+  const doc = buildDoc(text, entities);
+  const st: Discourse = {
+    out: [],
+    resolver: new SpeakerResolver(text, doc.names, doc.inQuote),
+    claimed: new Set(),
+    lastSpeakerPara: -10,
+    lastNamedPerson: null,
+    skipPara: -1,
+    bareQuote: null,
+    continuations: [],
+  };
   let currentPara = -1;
-  let lastNamedPerson: { speaker: Speaker; para: number } | null = null;
-  let skipPara = -1;
-  const transcript = transcriptLabels(text, paragraphs, names);
-  // The last sentence that was nothing but a quotation, for an attribution that follows on its own
-  // ('"We will rebuild." So said the mayor, Ana Ruiz.').
-  let bareQuote: { q: QSpan; sentIndex: number; emitted: Quote | null } | null = null;
-  let sentIndex = -1;
-  for (const sent of sentences) {
-    sentIndex++;
-    const pi = paraOf(sent.start);
+  doc.sentences.forEach((sent, index) => {
+    const pi = doc.paraOf(sent.start);
     if (pi !== currentPara) {
       currentPara = pi;
-      const p = paragraphs[pi]!;
-      // Headlines, bylines, "Related:" links and other labelled boilerplate carry no attributed claims: a
-      // headline's "…, diplomats say" summarises claims the body attributes properly.
-      if (isBoilerplate(text, p, pi, credits)) {
-        for (const q of spansIn(spans, p.start, p.end)) q.consumed = true;
-        skipPara = pi;
-        continue;
-      }
-      // rule tweet-signature: a paragraph over "— Dana Reyes (@danareyes) May 3, 2021" is her post, a direct
-      // quote (its picture link left out); the signature line itself says nothing
-      const sigOf = (para: Span | undefined): RegExpExecArray | null =>
-        para ? TWEET_SIGNATURE.exec(text.slice(para.start, para.end)) : null;
-      const sig = sigOf(paragraphs[pi + 1]);
-      if (sigOf(p)) {
-        skipPara = pi;
-        continue;
-      }
-      if (sig && !sigOf(p)) {
-        const sp = paragraphs[pi + 1]!;
-        const at = text.indexOf(sig[1]!, sp.start);
-        const ref = names.inRange(at, at + sig[1]!.length)[0];
-        const speaker: Speaker = ref
-          ? speakerFromRef(ref)
-          : { name: sig[1]!, anonymous: false, type: 'person', gender: null, mention: null, anonymityCue: null };
-        const body = text.slice(p.start, p.end);
-        const cut = Math.max(body.lastIndexOf('pic.twitter.com/'), body.lastIndexOf('http'));
-        const end = cut > 0 && !/\s/.test(body.slice(cut).trim()) ? p.start + cut : p.end;
-        emit(p.start, end, 'direct', via(speaker, 'quote.speaker.tweet-signature'), null, null, 'quote.find.tweet');
-        for (const q of spansIn(spans, p.start, p.end)) q.consumed = true;
-        resolver.remember(speaker, p.start, null);
-        skipPara = pi;
-        continue;
-      }
-      // An interview transcript: "TSAO: Honestly, …" is the interviewee's answer, a direct quote; the
-      // interviewer's "Q: …" is not a quote, though it may report what others said.
-      const label = transcript.get(pi);
-      if (label) {
-        if (label.ref) {
-          const speaker = via(speakerFromRef(label.ref), 'quote.speaker.transcript-label');
-          emit(label.bodyStart, p.end, 'direct', speaker, null, null, 'quote.find.transcript-turn');
-          for (const q of spansIn(spans, p.start, p.end)) q.consumed = true;
-          resolver.remember(speaker, p.start, null);
-          lastNamedPerson = speaker.name && !speaker.anonymous ? { speaker, para: pi } : null;
-          lastSpeakerPara = pi;
-          skipPara = pi;
-          continue;
-        }
-        // The interviewer's question: a following unlabelled paragraph is not the interviewee's.
-        lastNamedPerson = null;
-      }
-      // A transcript block: a first-person paragraph with no quotation marks and no cue of its own, right
-      // after a paragraph where a named person spoke, is that person's words (set off as a block quote).
-      if (lastNamedPerson && lastNamedPerson.para === pi - 1 && isFirstPersonBlock(text, p, tokens, inQuote)) {
-        emit(
-          p.start,
-          p.end,
-          'direct',
-          via(lastNamedPerson.speaker, 'quote.speaker.previous-paragraph'),
-          null,
-          null,
-          'quote.find.first-person-block',
-        );
-        lastNamedPerson.para = pi;
-        lastSpeakerPara = pi;
-        skipPara = pi;
-      }
+      if (PARAGRAPH_PASSES.some((pass) => pass.run(doc, st, pi))) st.skipPara = pi;
     }
-    if (pi === skipPara) continue;
-    const toks = tokensIn(tokens, sent.start, sent.end);
-    const cues = findCues(text, toks, inQuote);
-    let floorTok = 0;
-    let prevSubject: { speaker: Speaker; phrase: string | null } | null = null;
-    const sentAnon = anonymityCue(stripQuotes(text, sent.start, sent.end, spans));
-    const results: Array<{
-      speaker: Speaker;
-      phrase: string | null;
-      cue: Cue;
-      content: Span | null;
-      subjStart: number;
-      mode: 'sv' | 'vs' | 'rel' | 'part';
-    }> = [];
+    if (pi === st.skipPara) return;
+    const toks = tokensIn(doc.tokens, sent.start, sent.end);
+    const anon = anonymityCue(stripQuotes(text, sent.start, sent.end, doc.spans));
+    const view: SentenceView = { sent, index, pi, toks, anon };
+    for (const pass of SENTENCE_PASSES) pass.run(doc, st, view);
+  });
+  for (const pass of FINAL_PASSES) pass.run(doc, st);
+  return st.out.sort((a, b) => a.start - b.start);
+}
 
-    for (let ci = 0; ci < cues.length; ci++) {
-      const cue = cues[ci]!;
-      let mode: 'sv' | 'vs' | 'rel' | 'part' = 'sv';
-      let subj: { start: number; end: number } | null = null;
-      let speaker: Speaker | null = null;
-      let phrase: string | null = null;
-      let subjRule = 'quote.speaker.subject.before';
+/** Marks every quotation of a paragraph as claimed. */
+function claimParagraph(doc: QuoteDoc, st: Discourse, p: Span): void {
+  for (const q of spansIn(doc.spans, p.start, p.end)) st.claimed.add(q);
+}
 
-      const isParticiple = cue.form.split(' ')[0]!.endsWith('ing') && cue.form !== 'saying';
-      const isSaying = cue.form === 'saying' && !cue.phrase;
-      // "MTI quoted Varga as saying …": the one quoted is the speaker.
-      const quotedAs = isSaying ? quotedObject(toks, cue.first) : null;
-      if (quotedAs) {
-        mode = 'part';
-        subjRule = 'quote.speaker.subject.quoted-as';
-        subj = quotedAs;
-        phrase = text.slice(quotedAs.start, quotedAs.end);
-        speaker = resolver.resolve(quotedAs.start, quotedAs.end, sent.start);
-      } else if (isParticiple || isSaying) {
-        mode = 'part';
-        if (prevSubject) {
-          subjRule = 'quote.speaker.subject.shared';
-          speaker = prevSubject.speaker;
-          phrase = prevSubject.phrase;
-        } else {
-          subjRule = 'quote.speaker.subject.sentence-subject';
-          const np = sentenceSubject(text, toks, cue.first, names);
-          if (np) {
-            subj = np;
-            phrase = text.slice(np.start, np.end);
-            speaker = resolver.resolve(np.start, np.end, sent.start);
-          }
-        }
-        if (!speaker) continue;
-      } else {
-        const found = subjectBefore(text, toks, cue.first, floorTok, names);
-        if (found.kind === 'np') {
-          subj = found;
-        } else if (found.kind === 'rel') {
-          mode = 'rel';
-          const ante = antecedentBefore(text, toks, found.relTok, floorTok);
-          // "Naserian Lekishon, 47, a mother of five who said …": an unnamed appositive antecedent stands for
-          // the person it describes.
-          const apposed = ante && names.inRange(ante.start, ante.end).length === 0 ? apposedName(ante.start) : null;
-          subjRule = apposed ? 'quote.speaker.subject.relative-apposed' : 'quote.speaker.subject.relative';
-          if (apposed) {
-            subj = ante;
-            speaker = resolver.resolve(apposed.start, apposed.end, sent.start);
-            phrase = text.slice(apposed.start, apposed.end);
-          } else if (ante) {
-            subj = ante;
-            // The noun right before the relative pronoun, even in a possessive-looking name ("Sainsbury's").
-            const all = names.inRange(ante.start, ante.end);
-            const last = all[all.length - 1];
-            const refs = last && ante.end - last.end <= 3 ? [last] : all.filter((r) => !r.possessive);
-            speaker = refs.length
-              ? resolver.resolve(refs[refs.length - 1]!.start, refs[refs.length - 1]!.end, sent.start)
-              : resolver.resolve(ante.start, ante.end, sent.start);
-            phrase = text.slice(ante.start, ante.end);
-          }
-        } else if (found.kind === 'coord' && prevSubject) {
-          subjRule = 'quote.speaker.subject.shared';
-          speaker = prevSubject.speaker;
-          phrase = prevSubject.phrase;
-          mode = 'part';
-        }
-        // rule addressee-not-speaker: after "told", "informed", "warned" the noun phrase is the addressee
-        // ("…, told reporters"), never an inverted subject
-        if (!subj && !speaker && !OBJECT_VERBS.has(cue.lemma)) {
-          const after = subjectAfter(text, toks, cue.last);
-          if (after) {
-            mode = 'vs';
-            subjRule = 'quote.speaker.subject.inverted';
-            subj = after;
-            // "said the harbour master, Ana Ruiz,": the apposed name is the speaker.
-            const apposed = names.inRange(after.end, after.end + 80)[0];
-            if (
-              apposed &&
-              !names.inRange(after.start, after.end).length &&
-              (apposed.type === 'person' || apposed.type === 'unknown') &&
-              /^,\s*$/.test(text.slice(after.end, apposed.start))
-            ) {
-              subj = { start: apposed.start, end: apposed.end };
-              subjRule = 'quote.speaker.subject.inverted-apposed';
-            }
-          }
-        }
-        if (subj && !speaker) {
-          phrase = text.slice(subj.start, subj.end);
-          speaker = resolver.resolve(subj.start, subj.end, sent.start);
-        }
-        if (!speaker) continue;
-      }
-      // rule nobody-speaks: "Few would argue …", "Nobody says …", "let's say …" — a negative quantifier or
-      // the speaker's "let's" reports no one's claim
-      if (phrase && NOBODY_SUBJECT.test(phrase.trim())) continue;
-      // Cut the previous cue's after-content where a coordinated claim starts ("… and added that …").
-      const subjStart = subj && mode !== 'vs' ? subj.start : toks[cue.first]!.s;
-      speaker = via(speaker, subjRule);
-      results.push({ speaker, phrase, cue, content: null, subjStart, mode });
-      prevSubject = { speaker, phrase };
-      // A relative clause ("the source, who said …, told") is embedded: the main subject lies before it.
-      if (mode !== 'rel') floorTok = cue.last + 1;
+/**
+ * Headlines, bylines, "Related:" links and other labelled boilerplate carry no attributed claims: a
+ * headline's "…, diplomats say" summarises claims the body attributes properly.
+ */
+function boilerplatePass(doc: QuoteDoc, st: Discourse, pi: number): boolean {
+  const p = doc.paragraphs[pi]!;
+  if (!isBoilerplate(doc.text, p, pi, doc.credits)) return false;
+  claimParagraph(doc, st, p);
+  return true;
+}
+
+/**
+ * rule tweet-signature: a paragraph over "— Dana Reyes (@danareyes) May 3, 2021" is her post, a direct quote
+ * (its picture link left out); the signature line itself says nothing.
+ */
+function tweetPass(doc: QuoteDoc, st: Discourse, pi: number): boolean {
+  const { text, paragraphs } = doc;
+  const p = paragraphs[pi]!;
+  const sigOf = (para: Span | undefined): RegExpExecArray | null =>
+    para ? TWEET_SIGNATURE.exec(text.slice(para.start, para.end)) : null;
+  if (sigOf(p)) return true;
+  const sig = sigOf(paragraphs[pi + 1]);
+  if (!sig) return false;
+  const at = text.indexOf(sig[1]!, paragraphs[pi + 1]!.start);
+  const ref = doc.names.inRange(at, at + sig[1]!.length)[0];
+  const speaker: Speaker = ref
+    ? speakerFromRef(ref)
+    : { name: sig[1]!, anonymous: false, type: 'person', gender: null, mention: null, anonymityCue: null };
+  const body = text.slice(p.start, p.end);
+  const cut = Math.max(body.lastIndexOf('pic.twitter.com/'), body.lastIndexOf('http'));
+  const end = cut > 0 && !/\s/.test(body.slice(cut).trim()) ? p.start + cut : p.end;
+  const a = {
+    speaker: via(speaker, 'quote.speaker.tweet-signature'),
+    cue: null,
+    anonCue: null,
+    find: 'quote.find.tweet',
+  };
+  emit(doc, st, p.start, end, 'direct', a);
+  claimParagraph(doc, st, p);
+  st.resolver.remember(speaker, p.start, null);
+  return true;
+}
+
+/**
+ * An interview transcript: "TSAO: Honestly, …" is the interviewee's answer, a direct quote; the
+ * interviewer's "Q: …" is not a quote, though it may report what others said.
+ */
+function transcriptPass(doc: QuoteDoc, st: Discourse, pi: number): boolean {
+  const label = doc.transcript.get(pi);
+  if (!label) return false;
+  if (!label.ref) {
+    // The interviewer's question: a following unlabelled paragraph is not the interviewee's.
+    st.lastNamedPerson = null;
+    return false;
+  }
+  const p = doc.paragraphs[pi]!;
+  const speaker = via(speakerFromRef(label.ref), 'quote.speaker.transcript-label');
+  emit(doc, st, label.bodyStart, p.end, 'direct', {
+    speaker,
+    cue: null,
+    anonCue: null,
+    find: 'quote.find.transcript-turn',
+  });
+  claimParagraph(doc, st, p);
+  st.resolver.remember(speaker, p.start, null);
+  st.lastNamedPerson = speaker.name && !speaker.anonymous ? { speaker, para: pi } : null;
+  st.lastSpeakerPara = pi;
+  return true;
+}
+
+/**
+ * A transcript block: a first-person paragraph with no quotation marks and no cue of its own, right after a
+ * paragraph where a named person spoke, is that person's words (set off as a block quote).
+ */
+function firstPersonBlockPass(doc: QuoteDoc, st: Discourse, pi: number): boolean {
+  const last = st.lastNamedPerson;
+  const p = doc.paragraphs[pi]!;
+  if (!last || last.para !== pi - 1 || !isFirstPersonBlock(doc.text, p, doc.tokens, doc.inQuote)) return false;
+  emit(doc, st, p.start, p.end, 'direct', {
+    speaker: via(last.speaker, 'quote.speaker.previous-paragraph'),
+    cue: null,
+    anonCue: null,
+    find: 'quote.find.first-person-block',
+  });
+  last.para = pi;
+  st.lastSpeakerPara = pi;
+  return true;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The verb-cue pass: subjects, then claims
+
+type CueMode = 'sv' | 'vs' | 'rel' | 'part';
+
+/** A speech cue with its subject: "X said" (sv), "said X" (vs), "who said" (rel), ", adding" (part). */
+interface CueSubject {
+  speaker: Speaker;
+  phrase: string | null;
+  cue: Cue;
+  /** The claim found for it, once found: a later cue's fronted content starts after it. */
+  content: Span | null;
+  subjStart: number;
+  mode: CueMode;
+}
+
+/** A subject found for a cue, before its speaker is resolved; `rule` is its `quote.speaker.subject.*` id. */
+interface SubjectFind {
+  mode: CueMode;
+  subj: Span | null;
+  speaker: Speaker | null;
+  phrase: string | null;
+  rule: string;
+}
+
+/** Every speech cue of the sentence, then the claim of each. */
+function verbCuePass(doc: QuoteDoc, st: Discourse, s: SentenceView): void {
+  const results = cueSubjects(doc, st, s);
+  for (let ri = 0; ri < results.length; ri++) claimOfCue(doc, st, s, results, ri);
+}
+
+/** The speech cues of a sentence with their subjects, in order. */
+function cueSubjects(doc: QuoteDoc, st: Discourse, s: SentenceView): CueSubject[] {
+  const results: CueSubject[] = [];
+  let floorTok = 0;
+  let prev: { speaker: Speaker; phrase: string | null } | null = null;
+  for (const cue of findCues(doc.text, s.toks, doc.inQuote)) {
+    const isParticiple = cue.form.split(' ')[0]!.endsWith('ing') && cue.form !== 'saying';
+    const isSaying = cue.form === 'saying' && !cue.phrase;
+    const f: SubjectFind | null =
+      isParticiple || isSaying
+        ? participleSubject(doc, st, s, cue, isSaying, prev)
+        : finiteSubject(doc, st, s, cue, floorTok, prev);
+    if (!f || !f.speaker) continue;
+    // rule nobody-speaks: "Few would argue …", "Nobody says …", "let's say …" — a negative quantifier or
+    // the speaker's "let's" reports no one's claim
+    if (f.phrase && NOBODY_SUBJECT.test(f.phrase.trim())) continue;
+    // Cut the previous cue's after-content where a coordinated claim starts ("… and added that …").
+    const subjStart = f.subj && f.mode !== 'vs' ? f.subj.start : s.toks[cue.first]!.s;
+    const speaker = via(f.speaker, f.rule);
+    results.push({ speaker, phrase: f.phrase, cue, content: null, subjStart, mode: f.mode });
+    prev = { speaker, phrase: f.phrase };
+    // A relative clause ("the source, who said …, told") is embedded: the main subject lies before it.
+    if (f.mode !== 'rel') floorTok = cue.last + 1;
+  }
+  return results;
+}
+
+/** The subject of a participle cue: ", adding …", "quoted Varga as saying", "…, calling for …". */
+function participleSubject(
+  doc: QuoteDoc,
+  st: Discourse,
+  s: SentenceView,
+  cue: Cue,
+  isSaying: boolean,
+  prev: { speaker: Speaker; phrase: string | null } | null,
+): SubjectFind | null {
+  const { text } = doc;
+  const resolve = (np: Span): Speaker => st.resolver.resolve(np.start, np.end, s.sent.start);
+  // "MTI quoted Varga as saying …": the one quoted is the speaker.
+  const quotedAs = isSaying ? quotedObject(s.toks, cue.first) : null;
+  if (quotedAs) {
+    const phrase = text.slice(quotedAs.start, quotedAs.end);
+    return {
+      mode: 'part',
+      subj: quotedAs,
+      speaker: resolve(quotedAs),
+      phrase,
+      rule: 'quote.speaker.subject.quoted-as',
+    };
+  }
+  if (prev) return { mode: 'part', subj: null, ...prev, rule: 'quote.speaker.subject.shared' };
+  const np = sentenceSubject(text, s.toks, cue.first, doc.names);
+  if (!np) return null;
+  const phrase = text.slice(np.start, np.end);
+  return { mode: 'part', subj: np, speaker: resolve(np), phrase, rule: 'quote.speaker.subject.sentence-subject' };
+}
+
+/** The subject of a finite cue: before it ("X said"), a relative's antecedent, or after it ("said X"). */
+function finiteSubject(
+  doc: QuoteDoc,
+  st: Discourse,
+  s: SentenceView,
+  cue: Cue,
+  floorTok: number,
+  prev: { speaker: Speaker; phrase: string | null } | null,
+): SubjectFind | null {
+  const { text } = doc;
+  const found = subjectBefore(text, s.toks, cue.first, floorTok, doc.names);
+  let f: SubjectFind = { mode: 'sv', subj: null, speaker: null, phrase: null, rule: 'quote.speaker.subject.before' };
+  if (found.kind === 'np') f.subj = found;
+  else if (found.kind === 'rel') f = relativeSubject(doc, st, s, found.relTok, floorTok);
+  else if (found.kind === 'coord' && prev)
+    f = { mode: 'part', subj: null, ...prev, rule: 'quote.speaker.subject.shared' };
+  // rule addressee-not-speaker: after "told", "informed", "warned" the noun phrase is the addressee
+  // ("…, told reporters"), never an inverted subject
+  if (!f.subj && !f.speaker && !OBJECT_VERBS.has(cue.lemma)) {
+    const inverted = invertedSubject(doc, s.toks, cue.last);
+    if (inverted) f = { ...f, mode: 'vs', ...inverted };
+  }
+  if (f.subj && !f.speaker) {
+    f.phrase = text.slice(f.subj.start, f.subj.end);
+    f.speaker = st.resolver.resolve(f.subj.start, f.subj.end, s.sent.start);
+  }
+  return f.speaker ? f : null;
+}
+
+/** "the source, who said …": the relative pronoun's antecedent, or the person an appositive describes. */
+function relativeSubject(doc: QuoteDoc, st: Discourse, s: SentenceView, relTok: number, floorTok: number): SubjectFind {
+  const { text, names } = doc;
+  const ante = antecedentBefore(text, s.toks, relTok, floorTok);
+  // "Naserian Lekishon, 47, a mother of five who said …": an unnamed appositive antecedent stands for the
+  // person it describes.
+  const apposed = ante && names.inRange(ante.start, ante.end).length === 0 ? apposedName(doc, ante.start) : null;
+  const rule = apposed ? 'quote.speaker.subject.relative-apposed' : 'quote.speaker.subject.relative';
+  const f: SubjectFind = { mode: 'rel', subj: ante, speaker: null, phrase: null, rule };
+  if (apposed) {
+    f.speaker = st.resolver.resolve(apposed.start, apposed.end, s.sent.start);
+    f.phrase = text.slice(apposed.start, apposed.end);
+  } else if (ante) {
+    // The noun right before the relative pronoun, even in a possessive-looking name ("Sainsbury's").
+    const all = names.inRange(ante.start, ante.end);
+    const last = all[all.length - 1];
+    const refs = last && ante.end - last.end <= 3 ? [last] : all.filter((r) => !r.possessive);
+    const head = refs[refs.length - 1] ?? ante;
+    f.speaker = st.resolver.resolve(head.start, head.end, s.sent.start);
+    f.phrase = text.slice(ante.start, ante.end);
+  }
+  return f;
+}
+
+/** '"…," said Joseph Schwieterman': the inverted subject, or the name apposed to it ("said the harbour master, Ana Ruiz,"). */
+function invertedSubject(doc: QuoteDoc, toks: Token[], cueLast: number): { subj: Span; rule: string } | null {
+  const { text, names } = doc;
+  const after = subjectAfter(text, toks, cueLast);
+  if (!after) return null;
+  const apposed = names.inRange(after.end, after.end + 80)[0];
+  if (
+    apposed &&
+    !names.inRange(after.start, after.end).length &&
+    (apposed.type === 'person' || apposed.type === 'unknown') &&
+    /^,\s*$/.test(text.slice(after.end, apposed.start))
+  ) {
+    return { subj: { start: apposed.start, end: apposed.end }, rule: 'quote.speaker.subject.inverted-apposed' };
+  }
+  return { subj: after, rule: 'quote.speaker.subject.inverted' };
+}
+
+/** The claim of the `ri`-th cue of the sentence: emitted, and its speaker remembered. */
+function claimOfCue(doc: QuoteDoc, st: Discourse, s: SentenceView, results: CueSubject[], ri: number): void {
+  const { text } = doc;
+  const r = results[ri]!;
+  const content = cueContent(doc, st, s, results, ri);
+  if (!content) return;
+  const { after, front } = content;
+  const { speaker } = r;
+  const cueStart = s.toks[r.cue.first]!.s;
+  const cueEnd = s.toks[r.cue.last]!.e;
+  const a: Attribution = {
+    speaker,
+    cue: text.slice(cueStart, cueEnd),
+    anonCue: s.anon ?? (r.phrase ? anonymityCue(r.phrase) : null),
+    find: 'quote.find.verb-cue',
+  };
+  const p = doc.paragraphs[doc.paraOf(s.sent.start)];
+  // "… also said:" / "described them in … terms:" at a paragraph end: the next paragraphs hold the claim.
+  const block = !after?.hasQuote && /:\s*$/.test(text.slice(cueEnd, s.sent.end)) && p?.end === s.sent.end;
+  const group = groupSpeakers(doc, r.phrase, cueStart) ??
+    (r.mode === 'sv' ? coordinatedSubjects(doc, r.subjStart, speaker) : null) ?? [speaker];
+  if (block) {
+    blockAfter(doc, st, s.sent.end, a);
+  } else if (after) {
+    r.content = { start: after.start, end: after.end };
+    // '"We are," he said, "ready to fight."': both halves of an interrupted quotation.
+    if (front?.quote && after.hasQuote) {
+      for (const g of group)
+        emitContent(doc, st, front.start, front.end, { ...a, speaker: g, find: 'quote.find.interrupted-quote' }, true);
     }
+    for (const g of group) emitContent(doc, st, after.start, after.end, { ...a, speaker: g }, false);
+  } else if (front) {
+    r.content = { start: cueEnd, end: cueEnd };
+    const fronted = { ...a, find: 'quote.find.verb-cue-fronted' };
+    for (const g of group) emitContent(doc, st, front.start, front.end, { ...fronted, speaker: g }, front.quote);
+  } else if (attributesBareQuote(doc, st, s, r)) {
+    // An attribution with no claim of its own right after a sentence that is only a quotation: the
+    // quotation is the claim.
+    const bare = st.bareQuote!;
+    if (bare.emitted) st.out.splice(st.out.indexOf(bare.emitted), 1);
+    emit(doc, st, bare.q.start, bare.q.end, 'direct', { ...a, find: 'quote.find.attribution-after-quote' });
+    st.bareQuote = null;
+  } else {
+    return;
+  }
+  st.resolver.remember(speaker, cueStart, r.phrase);
+  st.lastSpeakerPara = doc.paraOf(cueStart);
+  st.lastNamedPerson =
+    speaker.mention &&
+    !speaker.anonymous &&
+    (speaker.type === 'person' || (speaker.type === 'unknown' && /^\p{Lu}\S+ \p{Lu}\S+$/u.test(speaker.name ?? '')))
+      ? { speaker, para: st.lastSpeakerPara }
+      : null;
+}
 
-    // Content for each cue.
-    for (let ri = 0; ri < results.length; ri++) {
-      const r = results[ri]!;
-      const next = results[ri + 1];
-      let limit = sent.end;
-      if (next && next.mode !== 'rel') {
-        // A nested report ("said Mr Mugabe had told …") starts the content; a coordinated one ends it.
-        const afterCue = toks[r.cue.last]!.e;
-        const between = text.slice(afterCue, next.subjStart);
-        const nested = /^[\s,:]*(?:that\s+)?$/i.test(between);
-        if (!nested) limit = cutBeforeConjunction(text, afterCue, next.subjStart);
-      }
-      const speaker = r.speaker;
-      const cueText = text.slice(toks[r.cue.first]!.s, toks[r.cue.last]!.e);
-      const anon = sentAnon ?? (r.phrase ? anonymityCue(r.phrase) : null);
-      let afterStart = toks[r.cue.last]!.e;
-      if (r.mode === 'vs' && r.subjStart >= 0) {
-        // Content precedes the verb in "…, said X".
-        afterStart = sent.end;
-      }
-      let after = r.mode === 'vs' ? null : contentAfter(text, toks, r.cue, afterStart, limit, spans, r.mode === 'rel');
-      const frontEnd = r.mode === 'vs' ? toks[r.cue.first]!.s : r.subjStart;
-      let frontStart = sent.start;
-      for (let pj = ri - 1; pj >= 0; pj--) {
-        const pr = results[pj]!;
-        if (pr.mode !== 'rel' && pr.content) {
-          frontStart = Math.max(sent.start, pr.content.end);
-          break;
-        }
-      }
-      let front = r.mode === 'rel' || r.mode === 'part' ? null : frontedContent(text, frontStart, frontEnd, spans);
-      let useFront = false;
-      if (!after) useFront = true;
-      else if (front && front.quote) {
-        // '"…," X said, adding …' — the quotation before the attribution is the claim.
-        useFront = /^[\s,]*$/.test(text.slice(toks[r.cue.last]!.e, after.start)) ? !after.hasQuote : false;
-        if (!after.hasQuote) useFront = true;
-      } else if (front && /^\s*,/.test(text.slice(toks[r.cue.last]!.e, sent.end)) && !after.hasQuote) {
-        // Parenthetical "…, X said, …": the longer fronted clause is the claim, a short lead-in is not.
-        useFront = front.words >= 5;
-      }
-      if (useFront) after = null;
-      // "described … as", "described them in … terms:" — a description is a claim only with "as", a
-      // quotation or a block.
-      if (r.cue.lemma === 'describe') {
-        const endsWithColon = /:\s*$/.test(text.slice(toks[r.cue.last]!.e, sent.end));
-        const withAs = after && /\bas\b/.test(text.slice(after.start, after.end));
-        if (!endsWithColon && !withAs && !(after && spans.some((q) => q.open === after!.start))) continue;
-      }
-      // "asked", "shouted": only a quotation makes them attributions ("asked not to be named" does not).
-      if (QUOTE_ONLY_VERBS.has(r.cue.lemma)) {
-        const quoted = (after && spans.some((q) => q.open === after!.start)) || (!after && front?.quote);
-        if (!quoted) {
-          // '"It is the end of an era." That was how Ellison put it.': the quotation before is the claim.
-          if (bareQuote && bareQuote.sentIndex === sentIndex - 1 && speaker.name && r.mode !== 'rel') {
-            after = null;
-            front = null;
-          } else continue;
-        }
-      }
-      const p = paragraphs[paraOf(sent.start)];
-      // "… also said:" / "described them in … terms:" at a paragraph end: the next paragraphs hold the claim.
-      const block = !after?.hasQuote && /:\s*$/.test(text.slice(toks[r.cue.last]!.e, sent.end)) && p?.end === sent.end;
-      const group = groupSpeakers(r.phrase, toks[r.cue.first]!.s) ??
-        (r.mode === 'sv' ? coordinatedSubjects(r.subjStart, speaker) : null) ?? [speaker];
-      if (block) {
-        // "… also said:" at a paragraph end — the following paragraphs hold the claim.
-        blockAfter(sent.end, speaker, cueText, anon);
-      } else if (after) {
-        r.content = { start: after.start, end: after.end };
-        // '"We are," he said, "ready to fight."': both halves of an interrupted quotation.
-        if (front?.quote && after.hasQuote)
-          for (const g of group)
-            emitContent(front.start, front.end, g, cueText, anon, true, 'quote.find.interrupted-quote');
-        for (const g of group) emitContent(after.start, after.end, g, cueText, anon, false, 'quote.find.verb-cue');
-      } else if (front) {
-        r.content = { start: toks[r.cue.last]!.e, end: toks[r.cue.last]!.e };
-        for (const g of group)
-          emitContent(front.start, front.end, g, cueText, anon, front.quote, 'quote.find.verb-cue-fronted');
-      } else if (
-        bareQuote &&
-        bareQuote.sentIndex === sentIndex - 1 &&
-        r.mode !== 'rel' &&
-        speaker.name &&
-        !CLAUSE_ONLY_VERBS.has(r.cue.lemma) &&
-        wordCount(text, sent.start, sent.end) <= 14
-      ) {
-        // An attribution with no claim of its own right after a sentence that is only a quotation: the
-        // quotation is the claim.
-        const q = bareQuote.q;
-        if (bareQuote.emitted) out.splice(out.indexOf(bareQuote.emitted), 1);
-        emit(q.start, q.end, 'direct', speaker, cueText, anon, 'quote.find.attribution-after-quote');
-        bareQuote = null;
-      } else {
-        continue;
-      }
-      resolver.remember(speaker, toks[r.cue.first]!.s, r.phrase);
-      lastSpeakerPara = paraOf(toks[r.cue.first]!.s);
-      lastNamedPerson =
-        speaker.mention &&
-        !speaker.anonymous &&
-        (speaker.type === 'person' || (speaker.type === 'unknown' && /^\p{Lu}\S+ \p{Lu}\S+$/u.test(speaker.name ?? '')))
-          ? { speaker, para: lastSpeakerPara }
-          : null;
-    }
+/** True when the sentence just before was only a quotation and this cue is its short, named attribution. */
+function attributesBareQuote(doc: QuoteDoc, st: Discourse, s: SentenceView, r: CueSubject): boolean {
+  return (
+    !!st.bareQuote &&
+    st.bareQuote.sentIndex === s.index - 1 &&
+    r.mode !== 'rel' &&
+    !!r.speaker.name &&
+    !CLAUSE_ONLY_VERBS.has(r.cue.lemma) &&
+    wordCount(doc.text, s.sent.start, s.sent.end) <= 14
+  );
+}
 
-    // "according to X" attributions.
-    for (const acc of findAccordingTo(text, toks, inQuote)) {
-      const speaker = resolveAccording(resolver, text, acc.np, sent.start);
-      let content: Span;
-      const before = text.slice(sent.start, acc.cueStart);
-      if (/^\s*$/.test(before)) content = { start: skipAppositive(text, acc.np.end, sent.end), end: sent.end };
-      else if (/,\s*$/.test(before) && /^[\s.!?"\u201d]*$/.test(text.slice(acc.np.end, sent.end)))
-        content = { start: skipDateline(text, sent.start, acc.cueStart), end: acc.cueStart };
-      else content = { start: skipDateline(text, sent.start, acc.cueStart), end: sent.end };
-      emitContent(content.start, content.end, speaker, 'according to', sentAnon, false, 'quote.find.according-to');
-      resolver.remember(speaker, acc.cueStart, text.slice(acc.np.start, acc.np.end));
-      lastSpeakerPara = paraOf(acc.cueStart);
-    }
-
-    // Leftover quotations in this sentence that read as speech inherit the current speaker.
-    for (const q of spansIn(spans, sent.start, sent.end)) {
-      if (q.consumed) continue;
-      q.consumed = true;
-      const sources = colonSources(q.open);
-      if (sources) {
-        for (const g of sources) emit(q.start, q.end, 'direct', g, null, null, 'quote.find.colon-source');
-        resolver.remember(sources[0]!, q.open, null);
-        lastSpeakerPara = paraOf(q.open);
-        continue;
-      }
-      const continuesSpeech = out.some(
-        (o) => o.kind === 'direct' && paraOf(o.start) === paraOf(q.open) && o.end < q.open,
-      );
-      if (!isFloatingSpeech(text, q, sent, continuesSpeech)) continue;
-      const last = resolver.last();
-      const fallback = last && paraOf(q.open) - lastSpeakerPara <= 2 ? via(last, 'quote.speaker.nearby-speaker') : null;
-      // A quotation running on into the next paragraph (no closing mark, the next paragraph reopens) is
-      // attributed where it ends: decide once the continuation has its speaker.
-      const nextPara = paragraphs[paraOf(q.open) + 1];
-      if (!q.closed && nextPara && /^["\u201c\u201e\u00ab'\u2018]/.test(text[nextPara.start]!)) {
-        continuations.push({ q, fallback });
-        continue;
-      }
-      const before = out.length;
-      if (fallback) emit(q.start, q.end, 'direct', fallback, null, null, 'quote.find.floating-quote');
-      // Only a quotation that continues nobody's speech, alone in its sentence, and either in the same
-      // paragraph as the attribution or the whole of its own paragraph.
-      const nextSent = sentences[sentIndex + 1];
-      if (
-        !continuesSpeech &&
-        /^[\s\u2014-]*$/.test(text.slice(sent.start, q.open)) &&
-        /^[\s.!?]*$/.test(text.slice(q.close + 1, sent.end)) &&
-        nextSent &&
-        (paraOf(nextSent.start) === pi || (sent.start === paragraphs[pi]!.start && sent.end === paragraphs[pi]!.end))
-      ) {
-        bareQuote = { q, sentIndex, emitted: out.length > before ? out[out.length - 1]! : null };
-      }
+/**
+ * The content of a cue: after it ("said that …") or fronted before its subject ('"…," X said'); null
+ * when the cue has no claim ("described the scene", "asked not to be named").
+ */
+function cueContent(
+  doc: QuoteDoc,
+  st: Discourse,
+  s: SentenceView,
+  results: CueSubject[],
+  ri: number,
+): { after: Content | null; front: Fronted | null } | null {
+  const { text, spans } = doc;
+  const r = results[ri]!;
+  const cueEnd = s.toks[r.cue.last]!.e;
+  const limit = contentLimit(text, cueEnd, s.sent, results[ri + 1]);
+  let after = r.mode === 'vs' ? null : contentAfter(text, s.toks, r.cue, cueEnd, limit, spans, r.mode === 'rel');
+  const frontEnd = r.mode === 'vs' ? s.toks[r.cue.first]!.s : r.subjStart;
+  let front =
+    r.mode === 'rel' || r.mode === 'part'
+      ? null
+      : frontedContent(text, frontStart(results, ri, s.sent), frontEnd, spans);
+  if (prefersFront(text, cueEnd, s.sent, after, front)) after = null;
+  // "described … as", "described them in … terms:" — a description is a claim only with "as", a
+  // quotation or a block.
+  if (r.cue.lemma === 'describe') {
+    const endsWithColon = /:\s*$/.test(text.slice(cueEnd, s.sent.end));
+    const withAs = after && /\bas\b/.test(text.slice(after.start, after.end));
+    if (!endsWithColon && !withAs && !(after && spans.some((q) => q.open === after!.start))) return null;
+  }
+  // "asked", "shouted": only a quotation makes them attributions ("asked not to be named" does not).
+  if (QUOTE_ONLY_VERBS.has(r.cue.lemma)) {
+    const quoted = (after && spans.some((q) => q.open === after!.start)) || (!after && front?.quote);
+    if (!quoted) {
+      // '"It is the end of an era." That was how Ellison put it.': the quotation before is the claim.
+      if (!(st.bareQuote && st.bareQuote.sentIndex === s.index - 1 && r.speaker.name && r.mode !== 'rel')) return null;
+      after = null;
+      front = null;
     }
   }
-  // Resolve run-on paragraphs from the last one back, so chains of several paragraphs share one speaker.
-  for (let ci = continuations.length - 1; ci >= 0; ci--) {
-    const { q, fallback } = continuations[ci]!;
-    const next = paragraphs[paraOf(q.open) + 1]!;
-    const cont = out.find((o) => o.kind === 'direct' && o.start >= next.start && o.start <= next.start + 3);
+  return { after, front };
+}
+
+/** Where a cue's after-content ends: a nested report ("said Mr Mugabe had told …") continues it, a coordinated one ends it. */
+function contentLimit(text: string, afterCue: number, sent: Span, next: CueSubject | undefined): number {
+  if (!next || next.mode === 'rel') return sent.end;
+  const nested = /^[\s,:]*(?:that\s+)?$/i.test(text.slice(afterCue, next.subjStart));
+  return nested ? sent.end : cutBeforeConjunction(text, afterCue, next.subjStart);
+}
+
+/** Where a cue's fronted content may start: after the previous main cue's claim. */
+function frontStart(results: CueSubject[], ri: number, sent: Span): number {
+  for (let pj = ri - 1; pj >= 0; pj--) {
+    const pr = results[pj]!;
+    if (pr.mode !== 'rel' && pr.content) return Math.max(sent.start, pr.content.end);
+  }
+  return sent.start;
+}
+
+/** True when the fronted content is the claim rather than what follows the cue. */
+function prefersFront(text: string, cueEnd: number, sent: Span, after: Content | null, front: Fronted | null): boolean {
+  if (!after) return true;
+  // '"…," X said, adding …' — the quotation before the attribution is the claim.
+  if (front?.quote) return !after.hasQuote;
+  // Parenthetical "…, X said, …": the longer fronted clause is the claim, a short lead-in is not.
+  if (front && /^\s*,/.test(text.slice(cueEnd, sent.end)) && !after.hasQuote) return front.words >= 5;
+  return false;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The other sentence passes and the final passes
+
+/** "according to X" attributions. */
+function accordingToPass(doc: QuoteDoc, st: Discourse, s: SentenceView): void {
+  const { text } = doc;
+  const { sent } = s;
+  for (const acc of findAccordingTo(text, s.toks, doc.inQuote)) {
+    const speaker = resolveAccording(st.resolver, text, acc.np, sent.start);
+    let content: Span;
+    const before = text.slice(sent.start, acc.cueStart);
+    if (/^\s*$/.test(before)) content = { start: skipAppositive(text, acc.np.end, sent.end), end: sent.end };
+    else if (/,\s*$/.test(before) && /^[\s.!?"\u201d]*$/.test(text.slice(acc.np.end, sent.end)))
+      content = { start: skipDateline(text, sent.start, acc.cueStart), end: acc.cueStart };
+    else content = { start: skipDateline(text, sent.start, acc.cueStart), end: sent.end };
+    const a = { speaker, cue: 'according to', anonCue: s.anon, find: 'quote.find.according-to' };
+    emitContent(doc, st, content.start, content.end, a, false);
+    st.resolver.remember(speaker, acc.cueStart, text.slice(acc.np.start, acc.np.end));
+    st.lastSpeakerPara = doc.paraOf(acc.cueStart);
+  }
+}
+
+/** Leftover quotations in the sentence that read as speech inherit the current speaker. */
+function leftoverQuotesPass(doc: QuoteDoc, st: Discourse, s: SentenceView): void {
+  const { text, paragraphs, paraOf } = doc;
+  const { sent, pi } = s;
+  for (const q of spansIn(doc.spans, sent.start, sent.end)) {
+    if (st.claimed.has(q)) continue;
+    st.claimed.add(q);
+    const sources = colonSources(doc, q.open);
+    if (sources) {
+      const a = { cue: null, anonCue: null, find: 'quote.find.colon-source' };
+      for (const g of sources) emit(doc, st, q.start, q.end, 'direct', { ...a, speaker: g });
+      st.resolver.remember(sources[0]!, q.open, null);
+      st.lastSpeakerPara = paraOf(q.open);
+      continue;
+    }
+    const continuesSpeech = st.out.some(
+      (o) => o.kind === 'direct' && paraOf(o.start) === paraOf(q.open) && o.end < q.open,
+    );
+    if (!isFloatingSpeech(text, q, sent, continuesSpeech)) continue;
+    const last = st.resolver.last();
+    const near = last && paraOf(q.open) - st.lastSpeakerPara <= 2;
+    const fallback = near ? via(last, 'quote.speaker.nearby-speaker') : null;
+    // A quotation running on into the next paragraph (no closing mark, the next paragraph reopens) is
+    // attributed where it ends: decide once the continuation has its speaker.
+    const nextPara = paragraphs[paraOf(q.open) + 1];
+    if (!q.closed && nextPara && /^["\u201c\u201e\u00ab'\u2018]/.test(text[nextPara.start]!)) {
+      st.continuations.push({ q, fallback });
+      continue;
+    }
+    const before = st.out.length;
+    if (fallback) {
+      emit(doc, st, q.start, q.end, 'direct', {
+        speaker: fallback,
+        cue: null,
+        anonCue: null,
+        find: 'quote.find.floating-quote',
+      });
+    }
+    // Only a quotation that continues nobody's speech, alone in its sentence, and either in the same
+    // paragraph as the attribution or the whole of its own paragraph.
+    const nextSent = doc.sentences[s.index + 1];
+    if (
+      !continuesSpeech &&
+      /^[\s\u2014-]*$/.test(text.slice(sent.start, q.open)) &&
+      /^[\s.!?]*$/.test(text.slice(q.close + 1, sent.end)) &&
+      nextSent &&
+      (paraOf(nextSent.start) === pi || (sent.start === paragraphs[pi]!.start && sent.end === paragraphs[pi]!.end))
+    ) {
+      st.bareQuote = { q, sentIndex: s.index, emitted: st.out.length > before ? st.out[st.out.length - 1]! : null };
+    }
+  }
+}
+
+/** Run-on paragraphs, from the last one back, so chains of several paragraphs share one speaker. */
+function runOnParagraphsPass(doc: QuoteDoc, st: Discourse): void {
+  for (let ci = st.continuations.length - 1; ci >= 0; ci--) {
+    const { q, fallback } = st.continuations[ci]!;
+    const next = doc.paragraphs[doc.paraOf(q.open) + 1]!;
+    const cont = st.out.find((o) => o.kind === 'direct' && o.start >= next.start && o.start <= next.start + 3);
     const speaker: Speaker | null = cont
       ? {
           name: cont.speaker,
@@ -560,150 +794,163 @@ export function findQuotes(text: string, entities: Entity[]): Quote[] {
           ],
         }
       : fallback;
-    if (speaker)
-      emit(
-        q.start,
-        q.end,
-        'direct',
-        speaker,
-        cont?.cue ?? null,
-        cont?.anonymityCue ?? null,
-        'quote.find.run-on-paragraph',
-      );
+    if (!speaker) continue;
+    const a = { speaker, cue: cont?.cue ?? null, anonCue: cont?.anonymityCue ?? null };
+    emit(doc, st, q.start, q.end, 'direct', { ...a, find: 'quote.find.run-on-paragraph' });
   }
-  nameUnnamedSpokespeople(text, out, names);
-  return out.sort((a, b) => a.start - b.start);
+}
 
-  /**
-   * "Both airlines said": one speaker per distinct organization named in the preceding sentences.
-   * Null when the phrase is not such a group or the members cannot be found.
-   */
-  /** The person named right before an appositive starting at `pos` ("Name, 47, a mother of five"). */
-  function apposedName(pos: number): NameRef | null {
-    const ref = names.before(pos, Math.max(0, pos - 120), () => true);
-    if (!ref || ref.possessive || (ref.type !== 'person' && ref.type !== 'unknown')) return null;
-    return /^,\s*(?:\d{1,3}\s*,\s*)?$/.test(text.slice(ref.end, pos)) ? ref : null;
-  }
+// ---------------------------------------------------------------------------------------------------------
+// Emitting claims
 
-  /**
-   * rule colon-source: a newsletter item that credits its excerpt with a colon ("Reuters: “…”", "The Ledger’s
-   * Dana Reyes and Omar Velde: “…”", "RATE WATCH — Our Dana Reyes: “…”"): the named people (or the outlet,
-   * when no person is named) are the speakers, one claim each. The colon must open the paragraph's quotation,
-   * and everything before it, after an optional all-caps kicker, must be names joined by commas and "and".
-   */
-  function colonSources(open: number): Speaker[] | null {
-    const p = paragraphs[paraOf(open)];
-    if (!p) return null;
-    let lead = text.slice(p.start, open);
-    const colon = /:\s*$/.exec(lead);
-    if (!colon || lead.length > 160) return null;
-    let from = p.start;
-    const kicker = /^[^\p{Ll}—–]{2,80}[—–]\s*/u.exec(lead);
-    if (kicker) from += kicker[0].length;
-    lead = text.slice(from, p.start + colon.index);
-    const refs = names.inRange(from, p.start + colon.index);
-    if (!refs.length) return null;
-    // what is left once the names are cut out: only joiners ("’s", ",", "and", "our")
-    let rest = '';
-    let at = from;
-    for (const r of refs) {
-      rest += text.slice(at, r.start) + ' ';
-      at = r.end;
+/** Adds one claim, trimmed, unless the same words are already credited to the same speaker. */
+function emit(doc: QuoteDoc, st: Discourse, start: number, end: number, kind: Quote['kind'], a: Attribution): void {
+  const { text } = doc;
+  const { speaker, anonCue } = a;
+  [start, end] = trimRange(text, start, end, kind);
+  if (end <= start) return;
+  if (st.out.some((q) => q.start === start && q.end === end && q.speaker === speaker.name)) return;
+  const m = speaker.mention;
+  const mention = m ? { start: m.start, end: m.end, text: text.slice(m.start, m.end) } : null;
+  const anon = ANONYMITY_RULES.find((r) => r.applies(speaker, anonCue))!;
+  st.out.push({
+    text: text.slice(start, end),
+    kind,
+    speaker: speaker.name,
+    anonymous: anon.anonymous,
+    start,
+    end,
+    cue: a.cue,
+    anonymityCue: anon.anonymous ? (speaker.anonymityCue ?? anonCue) : null,
+    speakerMention: mention,
+    rules: [a.find, ...(speaker.rules ?? []), anon.id],
+  });
+}
+
+/** Emits a content region: direct quote(s) when quotation marks cover the claim, else paraphrase. */
+function emitContent(doc: QuoteDoc, st: Discourse, start: number, end: number, a: Attribution, fronted: boolean): void {
+  const { text } = doc;
+  const inner = spansIn(doc.spans, start, end).filter((q) => q.open >= start - 1);
+  let direct = false;
+  let prevPredicate: QSpan | null = null;
+  for (const q of inner) {
+    st.claimed.add(q);
+    const lead = text.slice(start, q.open);
+    const tail = text.slice(q.closed ? q.close + 1 : q.close, end);
+    const atStart = /^[\s,:\u2014-]*$/.test(lead);
+    const atEnd = /^[\s.,;:!?)\]]*$/.test(tail);
+    // 'said it "remains fully committed to Lebanon" and had "acted in line with the published rules"':
+    // quotation marks covering whole predicates after a bare pronoun subject are the speaker's words.
+    const localLead: string = prevPredicate ? text.slice(prevPredicate.close + 1, q.open) : lead;
+    const predicate: boolean =
+      q.words >= 3 &&
+      /^\p{Ll}/u.test(text.slice(q.start, q.start + 1)) &&
+      (prevPredicate
+        ? /^[\s,]*(?:and|but)\s+(?:(?:had|has|have|was|were|is|are|would|will)\s+)?$/i.test(localLead)
+        : /^\s*(?:that\s+)?(?:it|he|she|they|we)\s+$/i.test(localLead));
+    if (
+      (fronted && atEnd) ||
+      (atStart && (atEnd || q.words >= 4)) ||
+      q.words >= 10 ||
+      (atEnd && q.words >= 8) ||
+      predicate
+    ) {
+      emit(doc, st, q.start, q.end, 'direct', a);
+      direct = true;
     }
-    rest += text.slice(at, p.start + colon.index);
-    if (!/^(?:\s|,|and\b|our\b|Our\b|the\b|The\b|['\u2019]s\b)*$/u.test(rest)) return null;
-    const people = refs.filter((r) => !r.possessive && r.type === 'person');
-    const chosen = people.length ? people : refs.filter((r) => !r.possessive);
-    if (!chosen.length) return null;
-    return chosen.map((r) => via(speakerFromRef(r), 'quote.speaker.colon-source'));
+    prevPredicate = predicate ? q : null;
   }
+  if (!direct && wordCount(text, start, end) >= 2) emit(doc, st, start, end, 'indirect', a);
+}
 
-  /** "Both NASA and the ESA said", "Mali and Niger said": one claim per named subject. */
-  function coordinatedSubjects(subjStart: number, speaker: Speaker): Speaker[] | null {
-    if (!speaker.name || speaker.anonymous) return null;
-    const first = names.before(subjStart, Math.max(0, subjStart - 80), (r) =>
-      /^\s+and\s+$/.test(text.slice(r.end, subjStart)),
-    );
-    if (!first || first.possessive || first.canonical === speaker.name) return null;
-    const lead = text.slice(Math.max(0, first.start - 12), first.start);
-    if (!/(?:^|[.!?]["\u201d]?\s+|\n|,\s+|\bboth\s+|^\s*)$/i.test(lead)) return null;
-    return [via(speakerFromRef(first), 'quote.speaker.coordinated-subjects'), speaker];
+/** Bullet lists and block quotes after "X said:" at a paragraph end. */
+function blockAfter(doc: QuoteDoc, st: Discourse, pos: number, a: Attribution): void {
+  const { text, paragraphs } = doc;
+  const block = { ...a, find: 'quote.find.block-after-colon' };
+  for (let pi = doc.paraOf(pos) + 1, first = true; pi < paragraphs.length; pi++, first = false) {
+    const p = paragraphs[pi]!;
+    const body = text.slice(p.start, p.end);
+    if (QUOTE_CHARS.test(body[0]!)) return; // a quotation: handled as floating speech
+    const bullet =
+      !/[.!?"\u201d]$/.test(body) &&
+      body.length < 200 &&
+      !/^(?:Read|Watch|Follow|Click|Sign|See|Subscribe|Listen|Share)\b/.test(body);
+    if (!first && !bullet) return;
+    emit(doc, st, p.start, p.end, bullet ? 'indirect' : 'direct', block);
+    claimParagraph(doc, st, p);
+    if (!bullet) return;
   }
+}
 
-  function groupSpeakers(phrase: string | null, pos: number): Speaker[] | null {
-    if (!phrase || !/^both\s+\p{Ll}+s$/iu.test(phrase.trim())) return null;
-    const seen = new Map<string, Speaker>();
-    for (const r of names.inRange(Math.max(0, pos - 400), pos).reverse()) {
-      if (r.possessive || r.type === 'person' || inQuote(r.start) || seen.has(r.canonical)) continue;
-      seen.set(r.canonical, via({ ...speakerFromRef(r), gender: null }, 'quote.speaker.group-members'));
-      if (seen.size === 2) break;
-    }
-    return seen.size === 2 ? [...seen.values()].reverse() : null;
-  }
+// ---------------------------------------------------------------------------------------------------------
+// Speakers named around a claim
 
-  /** Emits a content region: direct quote(s) when quotation marks cover the claim, else paraphrase. */
-  function emitContent(
-    start: number,
-    end: number,
-    speaker: Speaker,
-    cue: string,
-    anon: string | null,
-    fronted: boolean,
-    find: string,
-  ): void {
-    const inner = spansIn(spans, start, end).filter((q) => q.open >= start - 1);
-    let direct = false;
-    let prevPredicate: QSpan | null = null;
-    for (const q of inner) {
-      q.consumed = true;
-      const lead = text.slice(start, q.open);
-      const tail = text.slice(q.closed ? q.close + 1 : q.close, end);
-      const atStart = /^[\s,:\u2014-]*$/.test(lead);
-      const atEnd = /^[\s.,;:!?)\]]*$/.test(tail);
-      // 'said it "remains fully committed to Lebanon" and had "acted in line with the published rules"':
-      // quotation marks covering whole predicates after a bare pronoun subject are the speaker's words.
-      const localLead: string = prevPredicate ? text.slice(prevPredicate.close + 1, q.open) : lead;
-      const predicate: boolean =
-        q.words >= 3 &&
-        /^\p{Ll}/u.test(text.slice(q.start, q.start + 1)) &&
-        (prevPredicate
-          ? /^[\s,]*(?:and|but)\s+(?:(?:had|has|have|was|were|is|are|would|will)\s+)?$/i.test(localLead)
-          : /^\s*(?:that\s+)?(?:it|he|she|they|we)\s+$/i.test(localLead));
-      if (
-        (fronted && atEnd) ||
-        (atStart && (atEnd || q.words >= 4)) ||
-        q.words >= 10 ||
-        (atEnd && q.words >= 8) ||
-        predicate
-      ) {
-        emit(q.start, q.end, 'direct', speaker, cue, anon, find);
-        direct = true;
-      }
-      prevPredicate = predicate ? q : null;
-    }
-    if (!direct && wordCount(text, start, end) >= 2) emit(start, end, 'indirect', speaker, cue, anon, find);
-  }
+/** The person named right before an appositive starting at `pos` ("Name, 47, a mother of five"). */
+function apposedName(doc: QuoteDoc, pos: number): NameRef | null {
+  const ref = doc.names.before(pos, Math.max(0, pos - 120), () => true);
+  if (!ref || ref.possessive || (ref.type !== 'person' && ref.type !== 'unknown')) return null;
+  return /^,\s*(?:\d{1,3}\s*,\s*)?$/.test(doc.text.slice(ref.end, pos)) ? ref : null;
+}
 
-  /** Bullet lists and block quotes after "X said:". */
-  function blockAfter(pos: number, speaker: Speaker, cue: string, anon: string | null): void {
-    let pi = paraOf(pos) + 1;
-    let first = true;
-    while (pi < paragraphs.length) {
-      const p = paragraphs[pi]!;
-      const body = text.slice(p.start, p.end);
-      if (QUOTE_CHARS.test(body[0]!)) return; // a quotation: handled as floating speech
-      const bullet =
-        !/[.!?"\u201d]$/.test(body) &&
-        body.length < 200 &&
-        !/^(?:Read|Watch|Follow|Click|Sign|See|Subscribe|Listen|Share)\b/.test(body);
-      if (!first && !bullet) return;
-      emit(p.start, p.end, bullet ? 'indirect' : 'direct', speaker, cue, anon, 'quote.find.block-after-colon');
-      for (const q of spansIn(spans, p.start, p.end)) q.consumed = true;
-      if (!bullet) return;
-      first = false;
-      pi++;
-    }
+/**
+ * rule colon-source: a newsletter item that credits its excerpt with a colon ("Reuters: “…”", "The Ledger’s
+ * Dana Reyes and Omar Velde: “…”", "RATE WATCH — Our Dana Reyes: “…”"): the named people (or the outlet,
+ * when no person is named) are the speakers, one claim each. The colon must open the paragraph's quotation,
+ * and everything before it, after an optional all-caps kicker, must be names joined by commas and "and".
+ */
+function colonSources(doc: QuoteDoc, open: number): Speaker[] | null {
+  const { text } = doc;
+  const p = doc.paragraphs[doc.paraOf(open)];
+  if (!p) return null;
+  const lead = text.slice(p.start, open);
+  const colon = /:\s*$/.exec(lead);
+  if (!colon || lead.length > 160) return null;
+  let from = p.start;
+  const kicker = /^[^\p{Ll}—–]{2,80}[—–]\s*/u.exec(lead);
+  if (kicker) from += kicker[0].length;
+  const refs = doc.names.inRange(from, p.start + colon.index);
+  if (!refs.length) return null;
+  // what is left once the names are cut out: only joiners ("’s", ",", "and", "our")
+  let rest = '';
+  let at = from;
+  for (const r of refs) {
+    rest += text.slice(at, r.start) + ' ';
+    at = r.end;
   }
+  rest += text.slice(at, p.start + colon.index);
+  if (!/^(?:\s|,|and\b|our\b|Our\b|the\b|The\b|['\u2019]s\b)*$/u.test(rest)) return null;
+  const people = refs.filter((r) => !r.possessive && r.type === 'person');
+  const chosen = people.length ? people : refs.filter((r) => !r.possessive);
+  if (!chosen.length) return null;
+  return chosen.map((r) => via(speakerFromRef(r), 'quote.speaker.colon-source'));
+}
+
+/** "Both NASA and the ESA said", "Mali and Niger said": one claim per named subject. */
+function coordinatedSubjects(doc: QuoteDoc, subjStart: number, speaker: Speaker): Speaker[] | null {
+  const { text } = doc;
+  if (!speaker.name || speaker.anonymous) return null;
+  const first = doc.names.before(subjStart, Math.max(0, subjStart - 80), (r) =>
+    /^\s+and\s+$/.test(text.slice(r.end, subjStart)),
+  );
+  if (!first || first.possessive || first.canonical === speaker.name) return null;
+  const lead = text.slice(Math.max(0, first.start - 12), first.start);
+  if (!/(?:^|[.!?]["\u201d]?\s+|\n|,\s+|\bboth\s+|^\s*)$/i.test(lead)) return null;
+  return [via(speakerFromRef(first), 'quote.speaker.coordinated-subjects'), speaker];
+}
+
+/**
+ * "Both airlines said": one speaker per distinct organization named in the preceding sentences.
+ * Null when the phrase is not such a group or the members cannot be found.
+ */
+function groupSpeakers(doc: QuoteDoc, phrase: string | null, pos: number): Speaker[] | null {
+  if (!phrase || !/^both\s+\p{Ll}+s$/iu.test(phrase.trim())) return null;
+  const seen = new Map<string, Speaker>();
+  for (const r of doc.names.inRange(Math.max(0, pos - 400), pos).reverse()) {
+    if (r.possessive || r.type === 'person' || doc.inQuote(r.start) || seen.has(r.canonical)) continue;
+    seen.set(r.canonical, via({ ...speakerFromRef(r), gender: null }, 'quote.speaker.group-members'));
+    if (seen.size === 2) break;
+  }
+  return seen.size === 2 ? [...seen.values()].reverse() : null;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -923,7 +1170,7 @@ function makeSpan(text: string, open: number, openLen: number, close: number, cl
   while (start < end && /\s/.test(text[start]!)) start++;
   while (end > start && /[\s,]/.test(text[end - 1]!)) end--;
   if (end <= start) return null;
-  return { open, close, start, end, closed, consumed: false, words: wordCount(text, start, end) };
+  return { open, close, start, end, closed, words: wordCount(text, start, end) };
 }
 
 function makeInQuote(spans: QSpan[]): (pos: number) => boolean {
@@ -1662,13 +1909,16 @@ function isQuotedTitle(text: string, q: QSpan): boolean {
   return words.filter((w) => /^\p{Lu}/u.test(w)).length * 2 > words.length;
 }
 
+/** A claim fronted before its attribution; `quote` when it is a quotation. */
+interface Fronted {
+  start: number;
+  end: number;
+  quote: boolean;
+  words: number;
+}
+
 /** The clause fronted before "…, X said": from the sentence start to the comma before the subject. */
-function frontedContent(
-  text: string,
-  start: number,
-  subjStart: number,
-  spans: QSpan[],
-): { start: number; end: number; quote: boolean; words: number } | null {
+function frontedContent(text: string, start: number, subjStart: number, spans: QSpan[]): Fronted | null {
   start = skipDateline(text, start, subjStart);
   const region = text.slice(start, subjStart);
   const m = /(?<![\s,\u2014\u2013])[\s,\u2014\u2013]*$/.exec(region);
