@@ -1775,7 +1775,7 @@ function contentAfter(
   spans: QSpan[],
   relative: boolean,
 ): Content | null {
-  let i = cue.last + 1;
+  const i = cue.last + 1;
   if (i >= toks.length || toks[i]!.s >= limit) {
     // Only punctuation (or a quotation) left before the limit.
     const q = spansIn(spans, from, limit).find((s) => s.open >= from);
@@ -1783,78 +1783,13 @@ function contentAfter(
   }
   const lead = text.slice(from, toks[i]!.s);
   const quoteLead = spansIn(spans, from, toks[i]!.s + 1).find((s) => s.open >= from && s.open < toks[i]!.s);
-  let start = toks[i]!.s;
+  let start: number | null = toks[i]!.s;
   if (quoteLead) start = quoteLead.open;
   else if (/[.!?]/.test(lead)) return null;
   // Skip the listener of "told reporters that".
-  if (OBJECT_VERBS.has(cue.lemma) && !quoteLead) {
-    let found = -1;
-    for (let k = i; k < toks.length && k < i + 14 && toks[k]!.s < limit; k++) {
-      if (toks[k]!.lw === 'that') {
-        found = k;
-        break;
-      }
-      const q = spansIn(spans, toks[k]!.e, toks[k]!.e + 3).find((s) => s.open >= toks[k]!.e);
-      if (q && /^[\s,:]*$/.test(text.slice(toks[k]!.e, q.open))) {
-        start = q.open;
-        found = -2;
-        break;
-      }
-    }
-    if (found >= 0) start = toks[found + 1]?.s ?? limit;
-    else if (found === -1) {
-      // "told Al Jazeera she had lost…": the listener, then a clause opening with a pronoun.
-      let k = i;
-      if (toks[k] && /^(?:the|a|an)$/.test(toks[k]!.lw)) k++;
-      while (k < toks.length && k < i + 5 && /^\p{Lu}/u.test(toks[k]!.w)) k++;
-      if (k === i || (k === i + 1 && /^(?:the|a|an)$/.test(toks[i]!.lw))) k = i + 1; // "told reporters"
-      const nextTok = toks[k];
-      if (
-        nextTok &&
-        nextTok.s < limit &&
-        /^(?:he|she|they|it|we|i|there)$/.test(nextTok.lw) &&
-        plainGap(text, toks[k - 1]!.e, nextTok.s)
-      ) {
-        start = nextTok.s;
-      } else {
-        // "warned residents to stay indoors" keeps the object; "told Reuters." has no claim.
-        const toIdx = toks.slice(i, i + 6).findIndex((t) => t.lw === 'to');
-        if (toIdx < 0 || !/^(?:warn|urge|remind)$/.test(cue.lemma)) return null;
-      }
-    }
-  } else if (!quoteLead) {
-    // "said on condition of anonymity (because …)": the cue phrase is not the claim.
-    const anonLead = ANON_LEAD.exec(text.slice(start, limit));
-    if (anonLead) {
-      const k = toks.findIndex((t) => t.s >= start + anonLead[0].length);
-      if (k < 0 || toks[k]!.s >= limit || /^(?:because|as|since|due|given)$/.test(toks[k]!.lw)) return null;
-      i = k;
-      start = toks[k]!.s;
-    }
-    // "said on Monday it would…": a time adverbial before the clause is not part of the claim.
-    const timeLead = TIME_LEAD.exec(text.slice(start, limit));
-    if (timeLead && !/^that\b/i.test(text.slice(start + timeLead[0].length, limit))) {
-      const k = toks.findIndex((t) => t.s >= start + timeLead[0].length);
-      if (
-        k > i &&
-        toks[k]!.s < limit &&
-        /^(?:it|he|she|they|we|i|the|a|an|its|his|her|their|\p{Lu}.*)$/u.test(toks[k]!.w)
-      ) {
-        i = k;
-        start = toks[k]!.s;
-      }
-    }
-    if (toks[i]!.lw === 'that') start = toks[i + 1]?.s ?? limit;
-    else if (ADVERBIAL_LEAD.has(toks[i]!.lw)) {
-      // "said at the trial." / "said last week it planned…" / "said on Tuesday that…".
-      const rest = text.slice(start, limit);
-      const thatIdx = toks.slice(i, i + 12).findIndex((t) => t.lw === 'that' && t.s < limit);
-      if (thatIdx > 0) start = toks[i + thatIdx + 1]?.s ?? limit;
-      else if (!FINITE.test(rest) && !/\b\w+ed\b.*\b(?:to|that)\b/.test(rest) && !spansIn(spans, start, limit).length) {
-        if (!/\b(?:it|he|she|they|we)\b/i.test(rest)) return null;
-      }
-    }
-  }
+  else if (OBJECT_VERBS.has(cue.lemma)) start = afterListener(text, toks, cue, i, limit, spans);
+  else start = afterAdverbials(text, toks, i, limit, spans);
+  if (start === null) return null;
   let end = limit;
   if (relative) {
     const comma = text.slice(start, limit).search(/,\s/);
@@ -1864,26 +1799,103 @@ function contentAfter(
   const close = text.slice(start, end).search(/\)/);
   if (close >= 0 && !text.slice(start, start + close).includes('(')) end = start + close;
   if (end <= start || wordCount(text, start, end) < 2) return null;
-  // "announced the winners", "confirmed the deal": verbs of record with a bare object have no claim.
-  // A quoted title inside the object ('wrote a manifesto, "Small Is the New Big," that …') is no claim,
-  // and its words ("Is") are no verbs.
-  const objSpans = CLAUSE_ONLY_VERBS.has(cue.lemma) ? spansIn(spans, start, objectEnd(text, start, end)) : [];
-  let object = CLAUSE_ONLY_VERBS.has(cue.lemma) ? objectOf(text, start, end) : '';
+  if (CLAUSE_ONLY_VERBS.has(cue.lemma) && isBareRecordObject(text, toks, cue, start, end, spans)) return null;
+  const hasQuote = spansIn(spans, start, end).some((q) => q.open >= start - 1 && q.open < end);
+  return { start, end, hasQuote };
+}
+
+/**
+ * Where the claim starts after a listener ("told reporters that …", "told Al Jazeera she had lost …",
+ * "warned residents to stay indoors"); null when there is none ("told Reuters.").
+ */
+function afterListener(text: string, toks: Token[], cue: Cue, i: number, limit: number, spans: QSpan[]): number | null {
+  for (let k = i; k < toks.length && k < i + 14 && toks[k]!.s < limit; k++) {
+    if (toks[k]!.lw === 'that') return toks[k + 1]?.s ?? limit;
+    const q = spansIn(spans, toks[k]!.e, toks[k]!.e + 3).find((s) => s.open >= toks[k]!.e);
+    if (q && /^[\s,:]*$/.test(text.slice(toks[k]!.e, q.open))) return q.open;
+  }
+  // "told Al Jazeera she had lost…": the listener, then a clause opening with a pronoun.
+  let k = i;
+  if (toks[k] && /^(?:the|a|an)$/.test(toks[k]!.lw)) k++;
+  while (k < toks.length && k < i + 5 && /^\p{Lu}/u.test(toks[k]!.w)) k++;
+  if (k === i || (k === i + 1 && /^(?:the|a|an)$/.test(toks[i]!.lw))) k = i + 1; // "told reporters"
+  const nextTok = toks[k];
+  if (
+    nextTok &&
+    nextTok.s < limit &&
+    /^(?:he|she|they|it|we|i|there)$/.test(nextTok.lw) &&
+    plainGap(text, toks[k - 1]!.e, nextTok.s)
+  ) {
+    return nextTok.s;
+  }
+  // "warned residents to stay indoors" keeps the object; "told Reuters." has no claim.
+  const toIdx = toks.slice(i, i + 6).findIndex((t) => t.lw === 'to');
+  return toIdx < 0 || !/^(?:warn|urge|remind)$/.test(cue.lemma) ? null : toks[i]!.s;
+}
+
+/**
+ * Where the claim starts after a cue's anonymity phrase, time adverbial or "that" ("said on condition of
+ * anonymity", "said on Monday it would …", "said at the trial that …"); null when no claim follows.
+ */
+function afterAdverbials(text: string, toks: Token[], i: number, limit: number, spans: QSpan[]): number | null {
+  let start = toks[i]!.s;
+  // "said on condition of anonymity (because …)": the cue phrase is not the claim.
+  const anonLead = ANON_LEAD.exec(text.slice(start, limit));
+  if (anonLead) {
+    const k = toks.findIndex((t) => t.s >= start + anonLead[0].length);
+    if (k < 0 || toks[k]!.s >= limit || /^(?:because|as|since|due|given)$/.test(toks[k]!.lw)) return null;
+    i = k;
+    start = toks[k]!.s;
+  }
+  // "said on Monday it would…": a time adverbial before the clause is not part of the claim.
+  const timeLead = TIME_LEAD.exec(text.slice(start, limit));
+  if (timeLead && !/^that\b/i.test(text.slice(start + timeLead[0].length, limit))) {
+    const k = toks.findIndex((t) => t.s >= start + timeLead[0].length);
+    if (
+      k > i &&
+      toks[k]!.s < limit &&
+      /^(?:it|he|she|they|we|i|the|a|an|its|his|her|their|\p{Lu}.*)$/u.test(toks[k]!.w)
+    ) {
+      i = k;
+      start = toks[k]!.s;
+    }
+  }
+  if (toks[i]!.lw === 'that') return toks[i + 1]?.s ?? limit;
+  if (!ADVERBIAL_LEAD.has(toks[i]!.lw)) return start;
+  // "said at the trial." / "said last week it planned…" / "said on Tuesday that…".
+  const rest = text.slice(start, limit);
+  const thatIdx = toks.slice(i, i + 12).findIndex((t) => t.lw === 'that' && t.s < limit);
+  if (thatIdx > 0) return toks[i + thatIdx + 1]?.s ?? limit;
+  const noClause =
+    !FINITE.test(rest) && !/\b\w+ed\b.*\b(?:to|that)\b/.test(rest) && !spansIn(spans, start, limit).length;
+  return noClause && !/\b(?:it|he|she|they|we)\b/i.test(rest) ? null : start;
+}
+
+/**
+ * "announced the winners", "confirmed the deal": a verb of record with a bare object has no claim. A quoted
+ * title inside the object ('wrote a manifesto, "Small Is the New Big," that …') is no claim, and its words
+ * ("Is") are no verbs.
+ */
+function isBareRecordObject(
+  text: string,
+  toks: Token[],
+  cue: Cue,
+  start: number,
+  end: number,
+  spans: QSpan[],
+): boolean {
+  const objSpans = spansIn(spans, start, objectEnd(text, start, end));
+  let object = objectOf(text, start, end);
   for (const q of objSpans) {
     if (isQuotedTitle(text, q)) object = object.replace(text.slice(q.start, q.end), '');
   }
-  if (
-    CLAUSE_ONLY_VERBS.has(cue.lemma) &&
+  return (
     !/^\s*["\u201c'\u2018]/.test(text.slice(start, end)) &&
     !/^that\b/i.test(text.slice(toks[cue.last + 1]?.s ?? start, end)) &&
     !FINITE_LOWER.test(object) &&
     !/\b\p{Ll}+ed\b/u.test(object) &&
     !objSpans.some((q) => !isQuotedTitle(text, q))
-  ) {
-    return null;
-  }
-  const hasQuote = spansIn(spans, start, end).some((q) => q.open >= start - 1 && q.open < end);
-  return { start, end, hasQuote };
+  );
 }
 
 /**
