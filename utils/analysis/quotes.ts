@@ -963,7 +963,7 @@ const SPOKES = /^(?:spokesperson|spokesman|spokeswoman)$/;
  * said": when the article names exactly one spokesperson, an unnamed spokesperson without an anonymity cue
  * is that person — unless the unnamed one speaks for a different, named body ("An IMF spokesperson").
  */
-function nameUnnamedSpokespeople(text: string, out: Quote[], names: ReturnType<typeof buildNameIndex>): void {
+function nameUnnamedSpokespeople(text: string, out: Quote[], names: NameIndex): void {
   const unnamed = out.filter(
     (q) => q.anonymous && !q.anonymityCue && q.speaker && SPOKES.test(headNoun(q.speaker) ?? ''),
   );
@@ -1022,7 +1022,7 @@ const fold = (s: string): string =>
 function transcriptLabels(
   text: string,
   paragraphs: Span[],
-  names: ReturnType<typeof buildNameIndex>,
+  names: NameIndex,
 ): Map<number, { bodyStart: number; speaker: Span | null; ref: NameRef | null }> {
   const out = new Map<number, { bodyStart: number; speaker: Span | null; ref: NameRef | null }>();
   const persons = names.refs.filter((r) => r.type === 'person' && !r.possessive);
@@ -1472,13 +1472,7 @@ type SubjectFound =
   { kind: 'np'; start: number; end: number } | { kind: 'rel'; relTok: number } | { kind: 'coord' } | { kind: 'none' };
 
 /** Walks back from the cue to its subject: a plain noun phrase, an appositive-interrupted one, or a relative. */
-function subjectBefore(
-  text: string,
-  toks: Token[],
-  cueTok: number,
-  floorTok: number,
-  names: ReturnType<typeof buildNameIndex>,
-): SubjectFound {
+function subjectBefore(text: string, toks: Token[], cueTok: number, floorTok: number, names: NameIndex): SubjectFound {
   let j = cueTok - 1;
   // Adverbs, auxiliaries and time expressions between subject and verb ("which last month announced").
   for (;;) {
@@ -1554,106 +1548,121 @@ function walkNP(text: string, toks: Token[], j: number, floorTok: number): numbe
   return k;
 }
 
+/** A comma segment before a cue: tokens `k..segEnd` (a relative clause at its end cut off). */
+interface CommaSegment {
+  k: number;
+  segEnd: number;
+  /** A quotation mark ends the walk: nothing before it is the subject. */
+  stop: boolean;
+  first: string;
+  segText: string;
+  startsClause: boolean;
+}
+
+/** A possible subject segment; rank 2: opens with a person's name, 1: names someone, 0: unnamed. */
+interface SegmentCandidate {
+  start: number;
+  end: number;
+  named: boolean;
+  rank: number;
+}
+
 /** Subject of "X, appositive, said": the closest comma segment that names someone, else the closest noun phrase. */
-function commaSubject(
-  text: string,
-  toks: Token[],
-  j: number,
-  floorTok: number,
-  names: ReturnType<typeof buildNameIndex>,
-): SubjectFound {
-  const candidates: Array<{ start: number; end: number; named: boolean; rank: number }> = [];
+function commaSubject(text: string, toks: Token[], j: number, floorTok: number, names: NameIndex): SubjectFound {
+  const candidates: SegmentCandidate[] = [];
   let end = j;
   for (let seg = 0; seg < 4 && end >= floorTok; seg++) {
-    // The segment runs back from `end` to the previous comma-like gap.
-    let k = end;
-    let stop = false;
-    while (k - 1 >= floorTok) {
-      const gap = text.slice(toks[k - 1]!.e, toks[k]!.s);
-      if (/[,;:\u2014\u2013]/.test(gap)) break;
-      if (QUOTE_CHARS.test(gap) && !/^['\u2019]s?\s*$/.test(gap)) {
-        stop = true;
-        break;
-      }
-      k--;
-    }
-    // "But Dr Emma Runswick": a leading conjunction is not part of the subject.
-    if (k < end && /^(?:and|but|so|yet|or|then)$/.test(toks[k]!.lw) && /^\p{Lu}/u.test(toks[k + 1]!.w)) k++;
-    const first = toks[k]!.lw;
-    // "an epidemiologist at X who was not involved in the research": the appositive ends where its relative
-    // clause starts, so the clause's verb does not make the whole segment a clause.
-    let segEnd = end;
-    for (let t = k + 1; t <= end; t++) {
-      if (/^(?:who|which|whose|whom)$/.test(toks[t]!.w) && /[\s,]$/.test(text.slice(toks[t - 1]!.e, toks[t]!.s))) {
-        segEnd = t - 1;
-        break;
-      }
-    }
-    const segText = text.slice(toks[k]!.s, toks[segEnd]!.e);
-    const n = segEnd - k + 1;
-    const startsClause = k === floorTok || k === 0;
-    if (/^(?:who|which|whose|whom)$/.test(toks[k]!.w)) {
-      // relative clause: skip
-    } else if (/^(?:speaking|citing|asked|requesting|declining|also|in|on)$/.test(first) && !startsClause) {
-      // "speaking on condition of anonymity because they were not authorized…": a parenthetical, skip
-    } else if (
-      FINITE.test(segText) ||
-      n > 12 ||
-      toks.slice(k, segEnd + 1).some((t) => SPEECH_VERB_FORMS.has(t.lw)) ||
-      (/^\p{Ll}/u.test(toks[k]!.w) && !DETERMINER_WORDS.has(first) && /\b\p{Ll}+ed\b/u.test(segText)) ||
-      // rule clause-not-speaker: "Some criticized the alert, said X" — a capitalized opener with a past-tense
-      // verb after it and no name is a clause, not an appositive
-      (/\s\p{Ll}+ed\s/u.test(segText + ' ') &&
-        (!DETERMINER_WORDS.has(first) || /\s\p{Ll}+ed$/u.test(segText)) &&
-        !names.inRange(toks[k]!.s, toks[segEnd]!.e).length)
-    ) {
-      // rule participle-appositive: "Ms. Reyes, seated next to the mayor, told …" — a participial
-      // modifier right after a person's name is an appositive; the name before it is the subject
-      const before = k > floorTok ? names.inRange(toks[k - 1]!.s, toks[k - 1]!.e) : [];
-      if (
-        /^\p{Ll}+(?:ed|ing)$/u.test(toks[k]!.w) &&
-        !FINITE.test(segText) &&
-        before.some((r) => r.type === 'person' && !r.possessive && r.end === toks[k - 1]!.e)
-      ) {
-        if (stop || k - 1 < floorTok) break;
-        end = k - 1;
-        continue;
-      }
-      // A clause ("visited Mali Monday"), not an appositive: the subject is not beyond it.
-      break;
-    } else if (ADVERBIAL_LEAD.has(first) || /^(?:and|but|so|yet|or)$/.test(first) || /^\d+$/.test(first)) {
-      // adverbial, conjunction or age ("30"): skip
-      if (startsClause) break;
-    } else {
-      const refs = names.inRange(toks[k]!.s, toks[segEnd]!.e).filter((r) => !r.possessive);
-      // Rank: a segment opening with a person's name ("Karin Olsen") beats an appositive that merely names
-      // an organization ("a spokeswoman for Nordlys Power"), which beats an unnamed description.
-      const opensWithName = refs.some(
-        (r) => r.start === toks[k]!.s || (r.type === 'person' && /^\p{Lu}/u.test(toks[k]!.w)),
-      );
-      // rule speaker-head: an unnamed lower-case segment with no determiner that no person, group,
-      // organization or document heads ("…, cracks and leaks, said the officials") ends the claim: the
-      // subject is not before it
-      const noSpeaker =
-        !refs.length && /^\p{Ll}/u.test(toks[k]!.w) && !DETERMINER_WORDS.has(first) && !hasSpeakerHead(segText);
-      if (noSpeaker) break;
-      candidates.push({
-        start: toks[k]!.s,
-        end: toks[segEnd]!.e,
-        named: refs.length > 0,
-        rank:
-          opensWithName || (refs.some((r) => r.type === 'person') && !DETERMINER_WORDS.has(first))
-            ? 2
-            : refs.length
-              ? 1
-              : 0,
-      });
-    }
-    if (stop || k - 1 < floorTok) break;
-    end = k - 1;
+    const g = commaSegment(text, toks, end, floorTok);
+    const verdict = judgeSegment(text, toks, g, floorTok, names);
+    if (verdict === 'end') break;
+    if (verdict !== 'skip') candidates.push(verdict);
+    if (g.stop || g.k - 1 < floorTok) break;
+    end = g.k - 1;
   }
   const pick = candidates.find((c) => c.rank === 2) ?? candidates.find((c) => c.named) ?? candidates[0];
   return pick ? { kind: 'np', start: pick.start, end: pick.end } : { kind: 'none' };
+}
+
+/** The segment running back from token `end` to the previous comma-like gap. */
+function commaSegment(text: string, toks: Token[], end: number, floorTok: number): CommaSegment {
+  let k = end;
+  let stop = false;
+  while (k - 1 >= floorTok) {
+    const gap = text.slice(toks[k - 1]!.e, toks[k]!.s);
+    if (/[,;:\u2014\u2013]/.test(gap)) break;
+    if (QUOTE_CHARS.test(gap) && !/^['\u2019]s?\s*$/.test(gap)) {
+      stop = true;
+      break;
+    }
+    k--;
+  }
+  // "But Dr Emma Runswick": a leading conjunction is not part of the subject.
+  if (k < end && /^(?:and|but|so|yet|or|then)$/.test(toks[k]!.lw) && /^\p{Lu}/u.test(toks[k + 1]!.w)) k++;
+  // "an epidemiologist at X who was not involved in the research": the appositive ends where its relative
+  // clause starts, so the clause's verb does not make the whole segment a clause.
+  let segEnd = end;
+  for (let t = k + 1; t <= end; t++) {
+    if (/^(?:who|which|whose|whom)$/.test(toks[t]!.w) && /[\s,]$/.test(text.slice(toks[t - 1]!.e, toks[t]!.s))) {
+      segEnd = t - 1;
+      break;
+    }
+  }
+  const segText = text.slice(toks[k]!.s, toks[segEnd]!.e);
+  return { k, segEnd, stop, first: toks[k]!.lw, segText, startsClause: k === floorTok || k === 0 };
+}
+
+/** What a comma segment is: a subject candidate, one to skip (a relative, a parenthetical), or the end of the walk (a clause). */
+function judgeSegment(
+  text: string,
+  toks: Token[],
+  g: CommaSegment,
+  floorTok: number,
+  names: NameIndex,
+): SegmentCandidate | 'skip' | 'end' {
+  const { k, segEnd, first, segText, startsClause } = g;
+  if (/^(?:who|which|whose|whom)$/.test(toks[k]!.w)) return 'skip'; // a relative clause
+  // "speaking on condition of anonymity because they were not authorized…": a parenthetical
+  if (/^(?:speaking|citing|asked|requesting|declining|also|in|on)$/.test(first) && !startsClause) return 'skip';
+  if (
+    FINITE.test(segText) ||
+    segEnd - k + 1 > 12 ||
+    toks.slice(k, segEnd + 1).some((t) => SPEECH_VERB_FORMS.has(t.lw)) ||
+    (/^\p{Ll}/u.test(toks[k]!.w) && !DETERMINER_WORDS.has(first) && /\b\p{Ll}+ed\b/u.test(segText)) ||
+    // rule clause-not-speaker: "Some criticized the alert, said X" — a capitalized opener with a past-tense
+    // verb after it and no name is a clause, not an appositive
+    (/\s\p{Ll}+ed\s/u.test(segText + ' ') &&
+      (!DETERMINER_WORDS.has(first) || /\s\p{Ll}+ed$/u.test(segText)) &&
+      !names.inRange(toks[k]!.s, toks[segEnd]!.e).length)
+  ) {
+    // rule participle-appositive: "Ms. Reyes, seated next to the mayor, told …" — a participial
+    // modifier right after a person's name is an appositive; the name before it is the subject
+    const before = k > floorTok ? names.inRange(toks[k - 1]!.s, toks[k - 1]!.e) : [];
+    const participle =
+      /^\p{Ll}+(?:ed|ing)$/u.test(toks[k]!.w) &&
+      !FINITE.test(segText) &&
+      before.some((r) => r.type === 'person' && !r.possessive && r.end === toks[k - 1]!.e);
+    // Otherwise a clause ("visited Mali Monday"), not an appositive: the subject is not beyond it.
+    return participle ? 'skip' : 'end';
+  }
+  // adverbial, conjunction or age ("30")
+  if (ADVERBIAL_LEAD.has(first) || /^(?:and|but|so|yet|or)$/.test(first) || /^\d+$/.test(first)) {
+    return startsClause ? 'end' : 'skip';
+  }
+  const refs = names.inRange(toks[k]!.s, toks[segEnd]!.e).filter((r) => !r.possessive);
+  // rule speaker-head: an unnamed lower-case segment with no determiner that no person, group,
+  // organization or document heads ("…, cracks and leaks, said the officials") ends the claim: the
+  // subject is not before it
+  if (!refs.length && /^\p{Ll}/u.test(toks[k]!.w) && !DETERMINER_WORDS.has(first) && !hasSpeakerHead(segText)) {
+    return 'end';
+  }
+  // Rank: a segment opening with a person's name ("Karin Olsen") beats an appositive that merely names
+  // an organization ("a spokeswoman for Nordlys Power"), which beats an unnamed description.
+  const opensWithName = refs.some(
+    (r) => r.start === toks[k]!.s || (r.type === 'person' && /^\p{Lu}/u.test(toks[k]!.w)),
+  );
+  const personLed = opensWithName || (refs.some((r) => r.type === 'person') && !DETERMINER_WORDS.has(first));
+  const rank = personLed ? 2 : refs.length ? 1 : 0;
+  return { start: toks[k]!.s, end: toks[segEnd]!.e, named: refs.length > 0, rank };
 }
 
 /** The noun phrase a relative pronoun ("who", "which") refers to. */
@@ -1727,12 +1736,7 @@ function quotedObject(toks: Token[], sayingTok: number): Span | null {
 }
 
 /** The subject of a sentence whose participle ("…, calling for …") has no subject of its own. */
-function sentenceSubject(
-  text: string,
-  toks: Token[],
-  cueTok: number,
-  names: ReturnType<typeof buildNameIndex>,
-): Span | null {
+function sentenceSubject(text: string, toks: Token[], cueTok: number, names: NameIndex): Span | null {
   // The segment holding the participle when a name opens it ("China … and stressing"), else the
   // sentence's first name ("Nick Checker, head of …, visited Mali Monday, calling for …").
   let k = cueTok;
