@@ -1361,103 +1361,194 @@ const CLAUSE_ONLY_VERBS = new Set(
 const DETERMINER_WORDS = new Set('the a an his her its their our my your this that these those such'.split(' '));
 const BE_WORDS = new Set('is are was were be been being'.split(' '));
 
+/** A speech-verb form in its sentence, as the cue filters see it. */
+interface CueContext {
+  text: string;
+  toks: Token[];
+  i: number;
+  t: Token;
+  prev: Token | undefined;
+  /** Only blanks between the previous token and this one. */
+  prevGapPlain: boolean;
+  next: Token | undefined;
+  form: string;
+  lemma: string;
+  /** The form is the lemma itself ("say", "report"). */
+  base: boolean;
+}
+
+/** A cue filter: its name, an example it rejects, and the test (true: this form is no speech cue here). */
+interface CueFilter {
+  name: string;
+  example: string;
+  rejects(c: CueContext): boolean;
+}
+
+const isNegation = (w: string): boolean => w === 'not' || w === 'never' || w.endsWith("n't") || w.endsWith('n\u2019t');
+
+/**
+ * The cue filters: a speech-verb form is a cue unless one of them rejects it (each is independent, so their
+ * order does not matter).
+ */
+const CUE_FILTERS: readonly CueFilter[] = [
+  {
+    // verbs are lower case mid-sentence
+    name: 'capitalized',
+    example: '"United States", "Reports" in a headline',
+    rejects: (c) => /^\p{Lu}/u.test(c.t.w),
+  },
+  {
+    name: 'nouny-base-form',
+    example: 'a report, the claim',
+    rejects: (c) => c.base && NOUNY_BASE_FORMS.has(c.lemma),
+  },
+  {
+    // a bare base form needs a pronoun, modal or auxiliary subject ("they say", "will tell"); "say"/"tell"
+    // also follow plural nouns ("officials say")
+    name: 'infinitive-like',
+    example: 'the need assure',
+    rejects: (c) => {
+      if (!c.base || c.lemma === 'say' || c.lemma === 'tell' || c.lemma === 'read') return false;
+      const { prev, toks, i } = c;
+      const subjectLike =
+        !!prev &&
+        c.prevGapPlain &&
+        (/^(?:i|we|they|you|will|would|could|can|may|might|should|must|did|do|does|also|who)$/.test(prev.lw) ||
+          /^\p{Lu}/u.test(prev.w) ||
+          (/[^s]s$/.test(prev.lw) && !DETERMINER_WORDS.has(toks[i - 2]?.lw ?? '')));
+      return !subjectLike;
+    },
+  },
+  {
+    // a negation beyond a comma belongs to another clause ("…because the review had not begun, said")
+    name: 'negated',
+    example: "has not yet formally announced, wouldn't say",
+    rejects: (c) => {
+      const { text, toks, i } = c;
+      for (let k = i - 1; k >= Math.max(0, i - 4); k--) {
+        if (!/^\s*$/.test(text.slice(toks[k]!.e, toks[k + 1]!.s))) return false;
+        const w = toks[k]!.lw;
+        if (isNegation(w)) return true;
+        if (!AUX_ADV.has(w) && w !== 'yet' && k < i - 1) return false;
+      }
+      return false;
+    },
+  },
+  {
+    name: 'demonstrative-object',
+    example: 'maintained that position',
+    rejects: (c) => {
+      const { text, toks, i, next } = c;
+      if (!next || next.lw !== 'that' || !NP_OBJECT_VERBS.has(c.lemma)) return false;
+      const after = toks[i + 2];
+      const then = toks[i + 3];
+      const npEnds =
+        !then ||
+        /[,.;:!?]/.test(text.slice(after?.e ?? 0, then.s)) ||
+        /^(?:at|in|on|of|for|to|with|by|from|and|but|as|during|before|after|until|since)$/.test(then.lw);
+      return !!after && /^\p{Ll}/u.test(after.w) && !CLAUSE_OPENERS.has(after.lw) && npEnds;
+    },
+  },
+  {
+    // participles count after a comma or "and" ("…, adding that", "… and stressing that")
+    name: 'participle-without-comma',
+    example: 'the growing claims',
+    rejects: (c) => {
+      const { prev, form } = c;
+      if (!form.endsWith('ing')) return false;
+      if (!prev) return true;
+      const gap = c.text.slice(prev.e, c.t.s);
+      return !(/,\s*$/.test(gap) || ((prev.lw === 'and' || (prev.lw === 'as' && form === 'saying')) && c.prevGapPlain));
+    },
+  },
+  {
+    // "is said to", "was reported": no agent; "the reported deal", "a report": no verb
+    name: 'infinitive-passive-or-determiner',
+    example: 'to say, is said to, the reported deal',
+    rejects: (c) => {
+      const { prev } = c;
+      if (!prev || !c.prevGapPlain) return false;
+      if (prev.lw === 'to' || isNegation(prev.lw) || BE_WORDS.has(prev.lw)) return true;
+      return DETERMINER_WORDS.has(prev.lw) && !c.form.endsWith('ing');
+    },
+  },
+  {
+    // "-s" forms of noun-like verbs need a subject-like word before; "Local reports said": a noun, then the verb
+    name: 'nouny-s-form',
+    example: 'intelligence reports, the claims',
+    rejects: (c) => {
+      const { prev, next } = c;
+      if (!NOUNY_BASE_FORMS.has(c.lemma) || !c.form.endsWith('s')) return false;
+      if (next && SPEECH_VERB_FORMS.has(next.lw)) return true;
+      if (!prev) return false;
+      return !(
+        /^\p{Lu}/u.test(prev.w) ||
+        PRONOUN_SUBJECTS.has(prev.lw) ||
+        prev.lw === 'who' ||
+        prev.lw === 'which' ||
+        prev.lw === 'also'
+      );
+    },
+  },
+  {
+    // "ruled that …" is a court's claim; "ruled out", "ruled the country" are not
+    name: 'phrasal-verb',
+    example: 'will tell you, added to, charged with, called for, ruled out, state of',
+    rejects: (c) => {
+      const { next, lemma } = c;
+      if (!next || !/^\s*$/.test(c.text.slice(c.t.e, next.s))) return false;
+      if (lemma === 'tell' && next.lw === 'you') return true; // "will tell you that": generic
+      if ((lemma === 'add' || lemma === 'respond' || lemma === 'reply') && next.lw === 'to') return true;
+      if (lemma === 'charge' && next.lw === 'with') return true;
+      if (lemma === 'call' && /^(?:for|on|off|up|in|back|out|it quits)$/.test(next.lw)) return true;
+      if (lemma === 'rule' && next.lw !== 'that') return true;
+      return lemma === 'state' && /^(?:of|department|media|university)$/.test(next.lw);
+    },
+  },
+  {
+    // naming something in quotation marks is a claim ('has called the stretch "a speedway…"'); a quoted label
+    // of one or two words ('called the plan a "fig leaf"') is a scare quote
+    name: 'call-without-quotation',
+    example: 'a company called Acme, called the police',
+    rejects: (c) => {
+      const { prev } = c;
+      if (c.lemma !== 'call') return false;
+      const m = /^(?:\s+[\p{L}\p{N}'\u2019-]+){0,5}?\s*(?:[,:]\s*)?["\u201c\u2018]([^"\u201d\u2019]{0,200})/u.exec(
+        c.text.slice(c.t.e, c.t.e + 280),
+      );
+      if (!m || wordCount(m[1]!, 0, m[1]!.length) < 3) return true;
+      return (
+        !!prev && c.prevGapPlain && /^\p{Ll}/u.test(prev.w) && !AUX_ADV.has(prev.lw) && !PRONOUN_SUBJECTS.has(prev.lw)
+      );
+    },
+  },
+  {
+    name: 'agentless-passive',
+    example: 'it is reported that',
+    rejects: (c) => {
+      const windowText = c.text.slice(c.prev ? c.prev.s : c.t.s, c.t.e);
+      return AGENTLESS_PASSIVES.some((re) => re.test(windowText));
+    },
+  },
+];
+
 /** Filters speech-verb forms that are nouns, adjectives, infinitives, negations or agentless passives. */
 function isCueInContext(text: string, toks: Token[], i: number, lemma: string): boolean {
   const t = toks[i]!;
   const prev = toks[i - 1];
-  const prevGapPlain = prev ? /^\s*$/.test(text.slice(prev.e, t.s)) : false;
-  const next = toks[i + 1];
-  const form = t.lw;
-  const base = form === lemma;
-  // Verbs are lower case mid-sentence: "United States", "Reports" in a headline are not cues.
-  if (/^\p{Lu}/u.test(t.w)) return false;
-  if (base && NOUNY_BASE_FORMS.has(lemma)) return false;
-  // A bare base form needs a pronoun, modal or auxiliary subject ("they say", "will tell"); "say"/"tell"
-  // also follow plural nouns ("officials say"). Otherwise it is an infinitive-like use ("the need assure").
-  if (base && lemma !== 'say' && lemma !== 'tell' && lemma !== 'read') {
-    const subjectLike =
-      !!prev &&
-      prevGapPlain &&
-      (/^(?:i|we|they|you|will|would|could|can|may|might|should|must|did|do|does|also|who)$/.test(prev.lw) ||
-        /^\p{Lu}/u.test(prev.w) ||
-        (/[^s]s$/.test(prev.lw) && !DETERMINER_WORDS.has(toks[i - 2]?.lw ?? '')));
-    if (!subjectLike) return false;
-  }
-  // Negation a few words back ("has not yet formally announced", "wouldn't say").
-  for (let k = i - 1; k >= Math.max(0, i - 4); k--) {
-    // "…because the review had not begun, said": a negation beyond a comma belongs to another clause.
-    if (!/^\s*$/.test(text.slice(toks[k]!.e, toks[k + 1]!.s))) break;
-    const w = toks[k]!.lw;
-    if (w === 'not' || w === 'never' || w.endsWith("n't") || w.endsWith('n\u2019t')) return false;
-    if (!AUX_ADV.has(w) && w !== 'yet' && k < i - 1) break;
-  }
-  // "maintained that position": a demonstrative object, not a that-clause.
-  if (next && next.lw === 'that' && NP_OBJECT_VERBS.has(lemma)) {
-    const after = toks[i + 2];
-    const then = toks[i + 3];
-    const npEnds =
-      !then ||
-      /[,.;:!?]/.test(text.slice(after?.e ?? 0, then.s)) ||
-      /^(?:at|in|on|of|for|to|with|by|from|and|but|as|during|before|after|until|since)$/.test(then.lw);
-    if (after && /^\p{Ll}/u.test(after.w) && !CLAUSE_OPENERS.has(after.lw) && npEnds) return false;
-  }
-  if (form.endsWith('ing')) {
-    // Participles count after a comma or "and" ("…, adding that", "… and stressing that").
-    if (!prev) return false;
-    const gap = text.slice(prev.e, t.s);
-    if (!(/,\s*$/.test(gap) || ((prev.lw === 'and' || (prev.lw === 'as' && form === 'saying')) && prevGapPlain))) {
-      return false;
-    }
-  }
-  if (prev && prevGapPlain) {
-    if (
-      prev.lw === 'to' ||
-      prev.lw === 'not' ||
-      prev.lw === 'never' ||
-      prev.lw.endsWith("n't") ||
-      prev.lw.endsWith('n\u2019t')
-    )
-      return false;
-    if (BE_WORDS.has(prev.lw)) return false; // "is said to", "was reported": no agent
-    if (DETERMINER_WORDS.has(prev.lw) && !form.endsWith('ing')) return false; // "the reported deal", "a report"
-  }
-  // "-s" forms of noun-like verbs ("intelligence reports", "the claims") need a subject-like word before.
-  // "Local reports said": a noun followed by the real verb.
-  if (NOUNY_BASE_FORMS.has(lemma) && form.endsWith('s') && next && SPEECH_VERB_FORMS.has(next.lw)) return false;
-  if (NOUNY_BASE_FORMS.has(lemma) && form.endsWith('s') && prev) {
-    if (!(
-      /^\p{Lu}/u.test(prev.w) ||
-      PRONOUN_SUBJECTS.has(prev.lw) ||
-      prev.lw === 'who' ||
-      prev.lw === 'which' ||
-      prev.lw === 'also'
-    ))
-      return false;
-  }
-  if (next && /^\s*$/.test(text.slice(t.e, next.s))) {
-    if (lemma === 'tell' && next.lw === 'you') return false; // "will tell you that": generic
-    if ((lemma === 'add' || lemma === 'respond' || lemma === 'reply') && next.lw === 'to') return false;
-    if (lemma === 'charge' && next.lw === 'with') return false;
-    if (lemma === 'call' && /^(?:for|on|off|up|in|back|out|it quits)$/.test(next.lw)) return false;
-    // "ruled that …" is a court's claim; "ruled out", "ruled the country" are not.
-    if (lemma === 'rule' && next.lw !== 'that') return false;
-    if (lemma === 'state' && /^(?:of|department|media|university)$/.test(next.lw)) return false;
-  }
-  // "has called the stretch "a speedway…"", "what the manager called "the best…"": naming something in
-  // quotation marks is a claim; "a company called Acme", "called the police" are not.
-  if (lemma === 'call') {
-    // A quoted label of one or two words ('called the plan a "fig leaf"') is a scare quote, not a claim.
-    const m = /^(?:\s+[\p{L}\p{N}'\u2019-]+){0,5}?\s*(?:[,:]\s*)?["\u201c\u2018]([^"\u201d\u2019]{0,200})/u.exec(
-      text.slice(t.e, t.e + 280),
-    );
-    if (!m || wordCount(m[1]!, 0, m[1]!.length) < 3) return false;
-    if (prev && prevGapPlain && /^\p{Ll}/u.test(prev.w) && !AUX_ADV.has(prev.lw) && !PRONOUN_SUBJECTS.has(prev.lw)) {
-      return false;
-    }
-  }
-  const windowText = text.slice(prev ? prev.s : t.s, t.e);
-  if (AGENTLESS_PASSIVES.some((re) => re.test(windowText))) return false;
-  return true;
+  const c: CueContext = {
+    text,
+    toks,
+    i,
+    t,
+    prev,
+    prevGapPlain: prev ? /^\s*$/.test(text.slice(prev.e, t.s)) : false,
+    next: toks[i + 1],
+    form: t.lw,
+    lemma,
+    base: t.lw === lemma,
+  };
+  return !CUE_FILTERS.some((f) => f.rejects(c));
 }
 
 function gapsPlain(text: string, toks: Token[], a: number, b: number): boolean {
