@@ -21,6 +21,7 @@
  */
 import type { Entity, Quote } from './types';
 import { splitParagraphs, splitSentences, type Span } from './sentences';
+import { partitionPoint } from './bisect';
 import { abbreviationsFor } from './lexicons/abbreviations';
 import { TWEET_SIGNATURE, captionSpans, creditSpans, isBoilerplate } from './lexicons/boilerplate';
 import {
@@ -1176,26 +1177,13 @@ function makeSpan(text: string, open: number, openLen: number, close: number, cl
 function makeInQuote(spans: QSpan[]): (pos: number) => boolean {
   const opens = spans.map((s) => s.open);
   return (pos: number): boolean => {
-    let lo = 0;
-    let hi = opens.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (opens[mid]! <= pos) lo = mid + 1;
-      else hi = mid;
-    }
-    const s = spans[lo - 1];
+    const s = spans[partitionPoint(opens, (o) => o <= pos) - 1];
     return !!s && pos > s.open && pos < s.close;
   };
 }
 
 function spansIn(spans: QSpan[], start: number, end: number): QSpan[] {
-  let lo = 0;
-  let hi = spans.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (spans[mid]!.close < start) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = partitionPoint(spans, (s) => s.close < start);
   const out: QSpan[] = [];
   for (let i = lo; i < spans.length && spans[i]!.open < end; i++) if (spans[i]!.close >= start) out.push(spans[i]!);
   return out;
@@ -1289,13 +1277,7 @@ function tokenize(text: string): Token[] {
 }
 
 function tokensIn(tokens: Token[], start: number, end: number): Token[] {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid]!.s < start) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = partitionPoint(tokens, (t) => t.s < start);
   let e = lo;
   while (e < tokens.length && tokens[e]!.e <= end) e++;
   return tokens.slice(lo, e);
@@ -2214,14 +2196,5 @@ function stripQuotes(text: string, start: number, end: number, spans: QSpan[]): 
 
 function makeLocator(paragraphs: Span[]): (pos: number) => number {
   const starts = paragraphs.map((p) => p.start);
-  return (pos: number): number => {
-    let lo = 0;
-    let hi = starts.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (starts[mid]! <= pos) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo - 1;
-  };
+  return (pos: number): number => partitionPoint(starts, (s) => s <= pos) - 1;
 }

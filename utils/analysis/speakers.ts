@@ -12,6 +12,7 @@
  */
 import type { Entity, EntityType, Mention } from './types';
 import type { Span } from './sentences';
+import { partitionPoint } from './bisect';
 import { lexicon } from './lexicons/gazetteer';
 import { ORG_FALLBACK_HEADS } from './lexicons/roles';
 import {
@@ -173,14 +174,7 @@ export class NameIndex {
 
   /** Index of the first ref starting at or after `pos`. */
   private lowerBound(pos: number): number {
-    let lo = 0;
-    let hi = this.starts.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.starts[mid]! < pos) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return partitionPoint(this.starts, (s) => s < pos);
   }
 
   /** Refs lying entirely inside `[start, end)`. */
@@ -215,19 +209,6 @@ export function buildNameIndex(
   asides: readonly Span[] = [],
 ): NameIndex {
   const refs: NameRef[] = [];
-  // Names inside bylines and credits are left out: the author is never a speaker or an antecedent.
-  const sortedSkip = [...skip].sort((a, b) => a.start - b.start);
-  const skipped = (pos: number): boolean => {
-    let lo = 0;
-    let hi = sortedSkip.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (sortedSkip[mid]!.start <= pos) lo = mid + 1;
-      else hi = mid;
-    }
-    const s = sortedSkip[lo - 1];
-    return !!s && pos < s.end;
-  };
   const covered: Array<[number, number]> = [];
   for (const e of entities) {
     for (const m of e.mentions) {
@@ -235,52 +216,83 @@ export function buildNameIndex(
       covered.push([m.start, m.end]);
     }
   }
+  const isCovered = coverage(covered);
+  const fallback = fallbackNames(text).filter((f) => !f.name.startsWith('\u0000') && !isCovered(f.start, f.end));
+  const canonical = fallbackCanonicalizer(fallback, entities);
+  for (const f of fallback) {
+    const c = canonical(f);
+    const ref = makeRef(text, f.start, f.end, c.name, c.type);
+    if (f.gender) ref.gender = f.gender;
+    refs.push(ref);
+  }
+  // Names inside bylines and credits are left out: the author is never a speaker or an antecedent.
+  const sortedSkip = [...skip].sort((a, b) => a.start - b.start);
+  const skipped = (pos: number): boolean => {
+    const s = sortedSkip[partitionPoint(sortedSkip, (k) => k.start <= pos) - 1];
+    return !!s && pos < s.end;
+  };
+  return new NameIndex(skip.length ? refs.filter((r) => !skipped(r.start)) : refs, asides);
+}
+
+/** Whether `[s, e)` overlaps one of the mention ranges. */
+function coverage(covered: Array<[number, number]>): (s: number, e: number) => boolean {
   covered.sort((a, b) => a[0] - b[0]);
-  const isCovered = (s: number, e: number): boolean => {
-    let lo = 0;
-    let hi = covered.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (covered[mid]![1] <= s) lo = mid + 1;
-      else hi = mid;
-    }
+  return (s: number, e: number): boolean => {
+    const lo = partitionPoint(covered, (c) => c[1] <= s);
     // Sorted by start; a few neighbours suffice because mentions rarely nest deeply.
     for (let i = Math.max(0, lo - 3); i < covered.length && covered[i]![0] < e; i++) {
       if (covered[i]![1] > s) return true;
     }
     return false;
   };
-  const raw = fallbackNames(text);
-  const fallback = raw
-    .filter((f) => !f.name.startsWith('\u0000'))
-    .map((f) => (f.name.startsWith('\u0000') ? { ...f, name: f.name.slice(1) } : f))
-    .filter((f) => !isCovered(f.start, f.end));
-  // Canonicalize fallback names: a lone surname or short form takes the fullest name sharing its last
-  // (person) or first (organization) word.
+}
+
+/**
+ * Canonical names of fallback names: a lone surname or short form takes the fullest name sharing its last
+ * (person) or first (organization) word, an acronym the multi-word name it abbreviates ("SEIU", "DOT");
+ * entity names serve as targets too.
+ */
+function fallbackCanonicalizer(
+  fallback: readonly FallbackName[],
+  entities: readonly Entity[],
+): (f: FallbackName) => { name: string; type: SpeakerType } {
   const full = new Map<string, string>();
   const firstFull = new Map<string, string>();
+  const keepLonger = (map: Map<string, string>, key: string, name: string, words: number): void => {
+    const prev = map.get(key);
+    if (!prev || prev.split(' ').length < words) map.set(key, name);
+  };
   for (const f of fallback) {
     const words = f.name.split(' ');
-    const last = words[words.length - 1]!;
-    const prev = full.get(last);
-    if (!prev || prev.split(' ').length < words.length) full.set(last, f.name);
-    const first = words[0]!;
-    const pf = firstFull.get(first);
-    if (!pf || pf.split(' ').length < words.length) firstFull.set(first, f.name);
+    keepLonger(full, words[words.length - 1]!, f.name, words.length);
+    keepLonger(firstFull, words[0]!, f.name, words.length);
   }
-  // Entity names also serve as targets for short fallback forms.
   const orgFirst = new Map<string, string | null>();
   for (const e of entities) {
     const words = e.text.split(' ');
-    const last = words[words.length - 1]!;
-    if (e.type === 'person') full.set(last, e.text);
+    if (e.type === 'person') full.set(words[words.length - 1]!, e.text);
     // "American" for "American Airlines": only when one organization starts with the word.
     if (e.type === 'organization' && words.length > 1) orgFirst.set(words[0]!, orgFirst.has(words[0]!) ? null : e.text);
   }
   for (const [w, name] of orgFirst) {
     if (name && (!firstFull.has(w) || !firstFull.get(w)!.includes(' '))) firstFull.set(w, name);
   }
-  // Types of full names, and acronyms of multi-word names ("SEIU", "DOT").
+  const { typeOf, initials } = fullNameTypes(fallback, entities);
+  return (f) => {
+    const words = f.name.split(' ');
+    let name = full.get(words[words.length - 1]!) ?? f.name;
+    if (words.length === 1 && name === f.name) name = firstFull.get(words[0]!) ?? f.name;
+    if (words.length === 1 && /^\p{Lu}{2,}$/u.test(f.name) && initials.has(f.name)) name = initials.get(f.name)!;
+    const type = name !== f.name && f.type === 'unknown' ? (typeOf.get(name) ?? f.type) : f.type;
+    return { name, type };
+  };
+}
+
+/** Types of multi-word names (entities win), and the acronyms of multi-word fallback names. */
+function fullNameTypes(
+  fallback: readonly FallbackName[],
+  entities: readonly Entity[],
+): { typeOf: Map<string, SpeakerType>; initials: Map<string, string> } {
   const typeOf = new Map<string, SpeakerType>();
   const initials = new Map<string, string>();
   for (const f of fallback) {
@@ -297,18 +309,7 @@ export function buildNameIndex(
     );
   }
   for (const e of entities) typeOf.set(e.text, e.type);
-  for (const f of fallback) {
-    const words = f.name.split(' ');
-    let canonical = full.get(words[words.length - 1]!) ?? f.name;
-    if (words.length === 1 && canonical === f.name) canonical = firstFull.get(words[0]!) ?? f.name;
-    if (words.length === 1 && /^\p{Lu}{2,}$/u.test(f.name) && initials.has(f.name)) canonical = initials.get(f.name)!;
-    let type = f.type;
-    if (canonical !== f.name && type === 'unknown') type = typeOf.get(canonical) ?? type;
-    const ref = makeRef(text, f.start, f.end, canonical, type);
-    if (f.gender) ref.gender = f.gender;
-    refs.push(ref);
-  }
-  return new NameIndex(skip.length ? refs.filter((r) => !skipped(r.start)) : refs, asides);
+  return { typeOf, initials };
 }
 
 function makeRef(text: string, start: number, end: number, canonical: string, type: SpeakerType): NameRef {
