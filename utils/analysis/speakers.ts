@@ -352,7 +352,7 @@ function fallbackNames(text: string): FallbackName[] {
   CAP_RUN.lastIndex = 0;
   for (let m = CAP_RUN.exec(text); m; m = CAP_RUN.exec(text)) {
     if (m.index > 0 && /[\p{L}\p{N}]/u.test(text[m.index - 1]!)) continue; // "iPhone": mid-word capital
-    const tokens: Array<{ s: number; e: number; w: string }> = [];
+    const tokens: RunWord[] = [];
     WORD.lastIndex = 0;
     for (let t = WORD.exec(m[0]); t; t = WORD.exec(m[0])) {
       tokens.push({ s: m.index + t.index, e: m.index + t.index + t[0].length, w: t[0] });
@@ -361,34 +361,9 @@ function fallbackNames(text: string): FallbackName[] {
     NEXT_WORD.lastIndex = runEnd;
     const nm = NEXT_WORD.exec(text);
     const nextTok = nm ? { s: runEnd + nm[0].length - nm[1]!.length, e: runEnd + nm[0].length, w: nm[1]! } : undefined;
-    let words = tokens;
-    let gender: 'm' | 'f' | null = null;
-    let titled = false;
-    // "Facebook CEO Mark Zuckerberg": a title inside the run separates an organization from a person.
-    for (let t = words.length - 2; t >= 1; t--) {
-      if (TITLES.has(words[t]!.w.toLowerCase()) && !TITLES.has(words[t - 1]!.w.toLowerCase())) {
-        const org = words.slice(0, t);
-        const first = org[0]!;
-        if (!NOT_NAMES.has(first.w.toLowerCase())) {
-          out.push({
-            start: first.s,
-            end: org[org.length - 1]!.e,
-            name: text.slice(first.s, org[org.length - 1]!.e),
-            type: 'unknown',
-            gender: null,
-          });
-        }
-        words = words.slice(t);
-        break;
-      }
-    }
-    // Drop leading function words and titles.
-    while (words.length && (NOT_NAMES.has(words[0]!.w.toLowerCase()) || TITLES.has(words[0]!.w.toLowerCase()))) {
-      const t = TITLES.get(words[0]!.w.toLowerCase());
-      if (TITLES.has(words[0]!.w.toLowerCase())) titled = true;
-      if (t) gender = t;
-      words = words.slice(1);
-    }
+    const lead = dropLeadingTitles(splitAtTitle(text, tokens, out));
+    let words = lead.words;
+    const { gender, titled } = lead;
     while (words.length && NOT_NAMES.has(words[words.length - 1]!.w.toLowerCase())) words = words.slice(0, -1);
     // Capitalized common nouns and contractions at a sentence start ("People familiar…", "We've") are not names.
     if (
@@ -427,6 +402,43 @@ function fallbackNames(text: string): FallbackName[] {
     out.push({ start, end, name, type, gender });
   }
   return out;
+}
+
+/** A word of a capitalized run. */
+interface RunWord {
+  s: number;
+  e: number;
+  w: string;
+}
+
+/**
+ * "Facebook CEO Mark Zuckerberg": a title inside the run separates an organization (added to `out`) from
+ * the person; returns the words from the title on (all of them when there is none).
+ */
+function splitAtTitle(text: string, words: RunWord[], out: FallbackName[]): RunWord[] {
+  for (let t = words.length - 2; t >= 1; t--) {
+    if (!TITLES.has(words[t]!.w.toLowerCase()) || TITLES.has(words[t - 1]!.w.toLowerCase())) continue;
+    const first = words[0]!;
+    const last = words[t - 1]!;
+    if (!NOT_NAMES.has(first.w.toLowerCase())) {
+      out.push({ start: first.s, end: last.e, name: text.slice(first.s, last.e), type: 'unknown', gender: null });
+    }
+    return words.slice(t);
+  }
+  return words;
+}
+
+/** Drops leading function words and titles, keeping what the titles told ("Mrs" → female, titled). */
+function dropLeadingTitles(words: RunWord[]): { words: RunWord[]; gender: 'm' | 'f' | null; titled: boolean } {
+  let gender: 'm' | 'f' | null = null;
+  let titled = false;
+  while (words.length && (NOT_NAMES.has(words[0]!.w.toLowerCase()) || TITLES.has(words[0]!.w.toLowerCase()))) {
+    const t = TITLES.get(words[0]!.w.toLowerCase());
+    if (TITLES.has(words[0]!.w.toLowerCase())) titled = true;
+    if (t) gender = t;
+    words = words.slice(1);
+  }
+  return { words, gender, titled };
 }
 
 /** One previously resolved speaker, kept for pronoun and role-noun coreference. */
