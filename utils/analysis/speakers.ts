@@ -785,6 +785,11 @@ export class SpeakerResolver {
   }
 }
 
+/** `speaker` with the id of one more rule that chose it, before the ones already recorded. */
+export function via(speaker: Speaker, rule: string): Speaker {
+  return { ...speaker, rules: [rule, ...(speaker.rules ?? [])] };
+}
+
 /** The speaker named by a name occurrence. */
 export function speakerFromRef(r: NameRef): Speaker {
   return named(r);
