@@ -705,35 +705,42 @@ export class SpeakerResolver {
 
   /** "the president" → the person last introduced with that title; "the company" → the last organization. */
   resolveRole(head: string, type: EntityType, pos: number): Speaker | null {
-    if (type === 'person') {
-      // The nearest person introduced with that title ("Mining Minister X") or that appositive role
-      // ("X, the agriculture minister,").
-      const apposRole = new RegExp(
-        `^,\\s+(?:(?:the|a|an|its|his|her|their)\\s*)?(?:[\\p{L}'\u2019-]+\\s+){0,4}?${head}\\b`,
-        'iu',
-      );
-      const titled = this.names.before(
-        pos,
-        Math.max(0, pos - 6000),
-        (r) =>
-          r.type !== 'organization' &&
-          r.type !== 'place' &&
-          !r.possessive &&
-          ((r.role !== null && (r.role === head || ROLE_EQUIVALENTS.get(r.role) === head)) ||
-            (r.type === 'person' && apposRole.test(this.text.slice(r.end, r.end + 80)))) &&
-          !this.inQuote(r.start),
-      );
-      if (titled) return named(titled);
-      // An appositive role: "Jake Frith, special agent for …" — look for the role word right after a name.
-      for (let i = this.history.length - 1; i >= 0; i--) {
-        const h = this.history[i]!;
-        if (h.speaker.mention && h.speaker.type === 'person') {
-          const around = this.text.slice(h.speaker.mention.end, h.speaker.mention.end + 80).toLowerCase();
-          if (around.includes(head)) return h.speaker;
-        }
+    return type === 'person' ? this.resolvePersonRole(head, pos) : this.resolveBodyRole(head, type, pos);
+  }
+
+  /** "the minister": the person introduced with that title or appositive role. */
+  private resolvePersonRole(head: string, pos: number): Speaker | null {
+    // The nearest person introduced with that title ("Mining Minister X") or that appositive role
+    // ("X, the agriculture minister,").
+    const apposRole = new RegExp(
+      `^,\\s+(?:(?:the|a|an|its|his|her|their)\\s*)?(?:[\\p{L}'\u2019-]+\\s+){0,4}?${head}\\b`,
+      'iu',
+    );
+    const titled = this.names.before(
+      pos,
+      Math.max(0, pos - 6000),
+      (r) =>
+        r.type !== 'organization' &&
+        r.type !== 'place' &&
+        !r.possessive &&
+        ((r.role !== null && (r.role === head || ROLE_EQUIVALENTS.get(r.role) === head)) ||
+          (r.type === 'person' && apposRole.test(this.text.slice(r.end, r.end + 80)))) &&
+        !this.inQuote(r.start),
+    );
+    if (titled) return named(titled);
+    // An appositive role: "Jake Frith, special agent for …" — look for the role word right after a name.
+    for (let i = this.history.length - 1; i >= 0; i--) {
+      const h = this.history[i]!;
+      if (h.speaker.mention && h.speaker.type === 'person') {
+        const around = this.text.slice(h.speaker.mention.end, h.speaker.mention.end + 80).toLowerCase();
+        if (around.includes(head)) return h.speaker;
       }
-      return null;
     }
+    return null;
+  }
+
+  /** "the company", "the union": the organization (or place) the passage is about. */
+  private resolveBodyRole(head: string, type: EntityType, pos: number): Speaker | null {
     const want = (s: SpeakerType): boolean => s === type || (type === 'organization' && s === 'unknown');
     // The organization the passage is about: most mentioned in the preceding stretch, a recent speaker
     // counting half a mention extra; ties go to the most recent.
