@@ -4,7 +4,7 @@
  * paragraph's end; sentences merged where a quotation spans a sentence break; range look-ups over them.
  */
 import type { Span } from './sentences';
-import { partitionPoint } from './bisect';
+import { countBelow, partitionPoint } from './bisect';
 
 /** A quotation-mark span; `open`/`close` are the mark offsets, `start`/`end` the trimmed inner text. */
 export interface QSpan {
@@ -120,7 +120,7 @@ function makeSpan(text: string, open: number, openLen: number, close: number, cl
 export function makeInQuote(spans: QSpan[]): (pos: number) => boolean {
   const opens = spans.map((s) => s.open);
   return (pos: number): boolean => {
-    const s = spans[partitionPoint(opens, (o) => o <= pos) - 1];
+    const s = spans[countBelow(opens, pos, true) - 1];
     return !!s && pos > s.open && pos < s.close;
   };
 }

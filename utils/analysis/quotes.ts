@@ -18,7 +18,7 @@
  */
 import type { Entity, Quote } from './types';
 import { splitParagraphs, splitSentences, type Span } from './sentences';
-import { partitionPoint } from './bisect';
+import { countBelow } from './bisect';
 import { TWEET_SIGNATURE, captionSpans, creditSpans, isBoilerplate } from './lexicons/boilerplate';
 import {
   SpeakerResolver,
@@ -1111,5 +1111,5 @@ function trimRange(text: string, start: number, end: number, kind: Quote['kind']
 
 function makeLocator(paragraphs: Span[]): (pos: number) => number {
   const starts = paragraphs.map((p) => p.start);
-  return (pos: number): number => partitionPoint(starts, (s) => s <= pos) - 1;
+  return (pos: number): number => countBelow(starts, pos, true) - 1;
 }

@@ -12,7 +12,7 @@
  */
 import type { Entity, EntityType, Mention } from './types';
 import type { Span } from './sentences';
-import { partitionPoint } from './bisect';
+import { countBelow, partitionPoint } from './bisect';
 import { lexicon } from './lexicons/gazetteer';
 import { ORG_FALLBACK_HEADS } from './lexicons/roles';
 import {
@@ -174,7 +174,7 @@ export class NameIndex {
 
   /** Index of the first ref starting at or after `pos`. */
   private lowerBound(pos: number): number {
-    return partitionPoint(this.starts, (s) => s < pos);
+    return countBelow(this.starts, pos);
   }
 
   /** Refs lying entirely inside `[start, end)`. */
