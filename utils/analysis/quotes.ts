@@ -1051,7 +1051,7 @@ function isFloatingSpeech(text: string, q: QSpan, sent: Span, continuesSpeech: b
 // The anonymous flag
 
 /** A rule deciding a claim's anonymous flag: its id, an example, when it applies and the flag it sets. */
-interface AnonymityRule {
+export interface AnonymityRule {
   id: string;
   example: string;
   anonymous: boolean;
@@ -1059,7 +1059,7 @@ interface AnonymityRule {
 }
 
 /** The anonymity rules, in order: the first that applies sets the flag. */
-const ANONYMITY_RULES: readonly AnonymityRule[] = [
+export const ANONYMITY_RULES: readonly AnonymityRule[] = [
   {
     id: 'quote.anonymous.cue',
     example: '"…," an official said on condition of anonymity',

@@ -133,7 +133,7 @@ export const DETERMINER_WORDS = new Set('the a an his her its their our my your 
 const BE_WORDS = new Set('is are was were be been being'.split(' '));
 
 /** A speech-verb form in its sentence, as the cue filters see it. */
-interface CueContext {
+export interface CueContext {
   text: string;
   toks: Token[];
   i: number;
@@ -149,7 +149,7 @@ interface CueContext {
 }
 
 /** A cue filter: its name, an example it rejects, and the test (true: this form is no speech cue here). */
-interface CueFilter {
+export interface CueFilter {
   name: string;
   example: string;
   rejects(c: CueContext): boolean;
@@ -161,7 +161,7 @@ const isNegation = (w: string): boolean => w === 'not' || w === 'never' || w.end
  * The cue filters: a speech-verb form is a cue unless one of them rejects it (each is independent, so their
  * order does not matter).
  */
-const CUE_FILTERS: readonly CueFilter[] = [
+export const CUE_FILTERS: readonly CueFilter[] = [
   {
     // verbs are lower case mid-sentence
     name: 'capitalized',
