@@ -6,7 +6,7 @@ import type { Span } from './sentences';
 import { SpeakerResolver, type Speaker, via } from './speakers';
 import { OBJECT_VERBS, SPEECH_VERB_FORMS } from './lexicons/speech';
 import { type QSpan, spansIn, wordCount } from './quoteSpans';
-import type { Token, Cue } from './speechCues';
+import type { Word, Cue } from './speechCues';
 import { FINITE, FINITE_LOWER, ADVERBIAL_LEAD, plainGap } from './subjects';
 
 /** A time adverbial opening the words after a verb ("on Monday", "last week", "earlier this month"). */
@@ -34,7 +34,7 @@ export interface Content {
 /** The claim after a cue: "that …", ": “…”", "reporters that …", or the rest of the clause. */
 export function contentAfter(
   text: string,
-  toks: Token[],
+  toks: Word[],
   cue: Cue,
   from: number,
   limit: number,
@@ -74,7 +74,7 @@ export function contentAfter(
  * Where the claim starts after a listener ("told reporters that …", "told Al Jazeera she had lost …",
  * "warned residents to stay indoors"); null when there is none ("told Reuters.").
  */
-function afterListener(text: string, toks: Token[], cue: Cue, i: number, limit: number, spans: QSpan[]): number | null {
+function afterListener(text: string, toks: Word[], cue: Cue, i: number, limit: number, spans: QSpan[]): number | null {
   for (let k = i; k < toks.length && k < i + 14 && toks[k]!.s < limit; k++) {
     if (toks[k]!.lw === 'that') return toks[k + 1]?.s ?? limit;
     const q = spansIn(spans, toks[k]!.e, toks[k]!.e + 3).find((s) => s.open >= toks[k]!.e);
@@ -103,7 +103,7 @@ function afterListener(text: string, toks: Token[], cue: Cue, i: number, limit: 
  * Where the claim starts after a cue's anonymity phrase, time adverbial or "that" ("said on condition of
  * anonymity", "said on Monday it would …", "said at the trial that …"); null when no claim follows.
  */
-function afterAdverbials(text: string, toks: Token[], i: number, limit: number, spans: QSpan[]): number | null {
+function afterAdverbials(text: string, toks: Word[], i: number, limit: number, spans: QSpan[]): number | null {
   let start = toks[i]!.s;
   // "said on condition of anonymity (because …)": the cue phrase is not the claim.
   const anonLead = ANON_LEAD.exec(text.slice(start, limit));
@@ -142,14 +142,7 @@ function afterAdverbials(text: string, toks: Token[], i: number, limit: number, 
  * title inside the object ('wrote a manifesto, "Small Is the New Big," that …') is no claim, and its words
  * ("Is") are no verbs.
  */
-function isBareRecordObject(
-  text: string,
-  toks: Token[],
-  cue: Cue,
-  start: number,
-  end: number,
-  spans: QSpan[],
-): boolean {
+function isBareRecordObject(text: string, toks: Word[], cue: Cue, start: number, end: number, spans: QSpan[]): boolean {
   const objSpans = spansIn(spans, start, objectEnd(text, start, end));
   let object = objectOf(text, start, end);
   for (const q of objSpans) {
@@ -269,7 +262,7 @@ export function cutBeforeConjunction(text: string, from: number, nextStart: numb
 /** "according to X" cues outside quotations, not those right after a speech verb. */
 export function findAccordingTo(
   text: string,
-  toks: Token[],
+  toks: Word[],
   inQuote: (pos: number) => boolean,
 ): Array<{ cueStart: number; np: Span }> {
   const out: Array<{ cueStart: number; np: Span }> = [];

@@ -42,7 +42,7 @@ import {
   wordCount,
   stripQuotes,
 } from './quoteSpans';
-import { type Token, type Cue, tokenize, tokensIn, findCues, isCueInContext } from './speechCues';
+import { type Word, type Cue, scanWords, tokensIn, findCues, isCueInContext } from './speechCues';
 import { subjectBefore, antecedentBefore, subjectAfter, quotedObject, sentenceSubject } from './subjects';
 import {
   CLAUSE_ONLY_VERBS,
@@ -79,7 +79,7 @@ interface QuoteDoc {
   text: string;
   paragraphs: Span[];
   sentences: Span[];
-  tokens: Token[];
+  tokens: Word[];
   spans: QSpan[];
   /** Bylines, contributor lines and photo credits (lexicons/boilerplate.ts). */
   credits: Span[];
@@ -104,7 +104,7 @@ function buildDoc(text: string, entities: Entity[]): QuoteDoc {
     text,
     paragraphs,
     sentences: mergeAcrossQuotes(splitSentences(text), spans),
-    tokens: tokenize(text),
+    tokens: scanWords(text),
     spans,
     credits,
     names,
@@ -148,7 +148,7 @@ interface SentenceView {
   index: number;
   /** Its paragraph index. */
   pi: number;
-  toks: Token[];
+  toks: Word[];
   /** The anonymity cue of the sentence outside its quotations ("speaking on condition of anonymity"). */
   anon: string | null;
 }
@@ -481,7 +481,7 @@ function relativeSubject(doc: QuoteDoc, st: Discourse, s: SentenceView, relTok: 
 }
 
 /** '"…," said Joseph Schwieterman': the inverted subject, or the name apposed to it ("said the harbour master, Ana Ruiz,"). */
-function invertedSubject(doc: QuoteDoc, toks: Token[], cueLast: number): { subj: Span; rule: string } | null {
+function invertedSubject(doc: QuoteDoc, toks: Word[], cueLast: number): { subj: Span; rule: string } | null {
   const { text, names } = doc;
   const after = subjectAfter(text, toks, cueLast);
   if (!after) return null;
@@ -1018,7 +1018,7 @@ function transcriptLabels(
 const FIRST_PERSON = /^(?:i|i've|i'm|i'd|i'll|we|we're|we've|we'd|we'll|our|ours|us|my|me)$/;
 
 /** A paragraph in the first person, without quotation marks or speech cues, of some length. */
-function isFirstPersonBlock(text: string, p: Span, tokens: Token[], inQuote: (pos: number) => boolean): boolean {
+function isFirstPersonBlock(text: string, p: Span, tokens: Word[], inQuote: (pos: number) => boolean): boolean {
   const body = text.slice(p.start, p.end);
   if (QUOTE_CHARS.test(body.replace(/(\p{L})['\u2019](\p{L})/gu, '$1$2')) || body.length < 80) return false;
   // Labelled boilerplate ("Note to readers: …") addresses the reader, it is nobody's testimony.

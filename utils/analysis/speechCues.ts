@@ -8,8 +8,12 @@ import { abbreviationsFor } from './lexicons/abbreviations';
 import { AGENTLESS_PASSIVES, NOUNY_BASE_FORMS, PHRASAL_CUES, SPEECH_VERB_FORMS } from './lexicons/speech';
 import { wordCount } from './quoteSpans';
 
-/** A word token of the quote engine: offsets (`s`, `e`), the word as written and lower-cased. */
-export interface Token {
+/**
+ * A word of the quote engine: offsets (`s`, `e`), the word as written and lower-cased. Not the entity
+ * engine's `Token` (tokens.ts): words keep inner apostrophes and dots ("Mali's", "U.S") and no punctuation
+ * tokens; see utils/analysis/README.md on merging the two scans.
+ */
+export interface Word {
   s: number;
   e: number;
   w: string;
@@ -18,7 +22,7 @@ export interface Token {
 
 /** A speech cue found in a sentence's tokens: a speech verb form or a phrasal cue ("according to" is not one). */
 export interface Cue {
-  /** Token range of the cue in the sentence token list (inclusive). */
+  /** Index range of the cue in the sentence's words (inclusive). */
   first: number;
   last: number;
   lemma: string;
@@ -44,9 +48,9 @@ export const PRONOUN_SUBJECTS = new Set(['he', 'she', 'it', 'they', 'we', 'i']);
 /** Titles and abbreviations whose period never ends a noun phrase. */
 const TOKEN_ABBREVIATIONS = abbreviationsFor('phrase', true);
 
-/** The quote engine's word tokens of `text`, in one regex scan. */
-export function tokenize(text: string): Token[] {
-  const out: Token[] = [];
+/** The quote engine's words of `text`, in one regex scan. */
+export function scanWords(text: string): Word[] {
+  const out: Word[] = [];
   WORD.lastIndex = 0;
   for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
     const w = m[0];
@@ -69,7 +73,7 @@ export function tokenize(text: string): Token[] {
 }
 
 /** The tokens lying inside `[start, end)`. */
-export function tokensIn(tokens: Token[], start: number, end: number): Token[] {
+export function tokensIn(tokens: Word[], start: number, end: number): Word[] {
   const lo = partitionPoint(tokens, (t) => t.s < start);
   let e = lo;
   while (e < tokens.length && tokens[e]!.e <= end) e++;
@@ -86,7 +90,7 @@ for (const p of PHRASAL_CUES) {
 }
 
 /** The speech cues of a sentence outside its quotations, phrasal cues first. */
-export function findCues(text: string, toks: Token[], inQuote: (pos: number) => boolean): Cue[] {
+export function findCues(text: string, toks: Word[], inQuote: (pos: number) => boolean): Cue[] {
   const out: Cue[] = [];
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
@@ -135,13 +139,13 @@ const BE_WORDS = new Set('is are was were be been being'.split(' '));
 /** A speech-verb form in its sentence, as the cue filters see it. */
 export interface CueContext {
   text: string;
-  toks: Token[];
+  toks: Word[];
   i: number;
-  t: Token;
-  prev: Token | undefined;
+  t: Word;
+  prev: Word | undefined;
   /** Only blanks between the previous token and this one. */
   prevGapPlain: boolean;
-  next: Token | undefined;
+  next: Word | undefined;
   form: string;
   lemma: string;
   /** The form is the lemma itself ("say", "report"). */
@@ -304,7 +308,7 @@ export const CUE_FILTERS: readonly CueFilter[] = [
 ];
 
 /** Filters speech-verb forms that are nouns, adjectives, infinitives, negations or agentless passives. */
-export function isCueInContext(text: string, toks: Token[], i: number, lemma: string): boolean {
+export function isCueInContext(text: string, toks: Word[], i: number, lemma: string): boolean {
   const t = toks[i]!;
   const prev = toks[i - 1];
   const c: CueContext = {
@@ -322,7 +326,7 @@ export function isCueInContext(text: string, toks: Token[], i: number, lemma: st
   return !CUE_FILTERS.some((f) => f.rejects(c));
 }
 
-function gapsPlain(text: string, toks: Token[], a: number, b: number): boolean {
+function gapsPlain(text: string, toks: Word[], a: number, b: number): boolean {
   for (let k = a; k < b; k++) if (!/^\s+$/.test(text.slice(toks[k]!.e, toks[k + 1]!.s))) return false;
   return true;
 }

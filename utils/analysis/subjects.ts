@@ -7,7 +7,7 @@ import type { Span } from './sentences';
 import { hasSpeakerHead, type NameIndex } from './speakers';
 import { SPEECH_VERB_FORMS } from './lexicons/speech';
 import { QUOTE_CHARS } from './quoteSpans';
-import { type Token, AUX_ADV, PRONOUN_SUBJECTS, DETERMINER_WORDS } from './speechCues';
+import { type Word, AUX_ADV, PRONOUN_SUBJECTS, DETERMINER_WORDS } from './speechCues';
 
 /** Time nouns of adverbial phrases ("last month", "on Monday"). */
 const TIME_NOUN =
@@ -46,7 +46,7 @@ type SubjectFound =
 /** Walks back from the cue to its subject: a plain noun phrase, an appositive-interrupted one, or a relative. */
 export function subjectBefore(
   text: string,
-  toks: Token[],
+  toks: Word[],
   cueTok: number,
   floorTok: number,
   names: NameIndex,
@@ -95,7 +95,7 @@ export function plainGap(text: string, a: number, b: number): boolean {
 }
 
 /** Extends a noun phrase ending at token `j` backwards until a boundary word or punctuation. */
-function walkNP(text: string, toks: Token[], j: number, floorTok: number): number {
+function walkNP(text: string, toks: Word[], j: number, floorTok: number): number {
   let k = j;
   // "the British Medical Association (BMA) has announced": start inside the closing parenthesis.
   let depth = toks[j + 1] && text.slice(toks[j]!.e, toks[j + 1]!.s).includes(')') ? 1 : 0;
@@ -146,7 +146,7 @@ interface SegmentCandidate {
 }
 
 /** Subject of "X, appositive, said": the closest comma segment that names someone, else the closest noun phrase. */
-function commaSubject(text: string, toks: Token[], j: number, floorTok: number, names: NameIndex): SubjectFound {
+function commaSubject(text: string, toks: Word[], j: number, floorTok: number, names: NameIndex): SubjectFound {
   const candidates: SegmentCandidate[] = [];
   let end = j;
   for (let seg = 0; seg < 4 && end >= floorTok; seg++) {
@@ -162,7 +162,7 @@ function commaSubject(text: string, toks: Token[], j: number, floorTok: number, 
 }
 
 /** The segment running back from token `end` to the previous comma-like gap. */
-function commaSegment(text: string, toks: Token[], end: number, floorTok: number): CommaSegment {
+function commaSegment(text: string, toks: Word[], end: number, floorTok: number): CommaSegment {
   let k = end;
   let stop = false;
   while (k - 1 >= floorTok) {
@@ -192,7 +192,7 @@ function commaSegment(text: string, toks: Token[], end: number, floorTok: number
 /** What a comma segment is: a subject candidate, one to skip (a relative, a parenthetical), or the end of the walk (a clause). */
 function judgeSegment(
   text: string,
-  toks: Token[],
+  toks: Word[],
   g: CommaSegment,
   floorTok: number,
   names: NameIndex,
@@ -244,7 +244,7 @@ function judgeSegment(
 }
 
 /** The noun phrase a relative pronoun ("who", "which") refers to. */
-export function antecedentBefore(text: string, toks: Token[], relTok: number, floorTok: number): Span | null {
+export function antecedentBefore(text: string, toks: Word[], relTok: number, floorTok: number): Span | null {
   const j = relTok - 1;
   if (j < floorTok) return null;
   const k = walkNP(text, toks, j, floorTok);
@@ -252,7 +252,7 @@ export function antecedentBefore(text: string, toks: Token[], relTok: number, fl
 }
 
 /** Inverted subject: '"…," said Joseph Schwieterman, a transportation expert'. */
-export function subjectAfter(text: string, toks: Token[], cueLast: number): Span | null {
+export function subjectAfter(text: string, toks: Word[], cueLast: number): Span | null {
   const first = toks[cueLast + 1];
   if (!first) return null;
   const gap0 = text.slice(toks[cueLast]!.e, first.s);
@@ -303,7 +303,7 @@ export function isNounPhrase(phrase: string): boolean {
 }
 
 /** The object of "quoted X as saying", when the cue "saying" closes that pattern. */
-export function quotedObject(toks: Token[], sayingTok: number): Span | null {
+export function quotedObject(toks: Word[], sayingTok: number): Span | null {
   if (toks[sayingTok - 1]?.lw !== 'as') return null;
   for (let k = sayingTok - 2; k >= Math.max(0, sayingTok - 9); k--) {
     if (/^(?:quoted|quotes|quoting)$/.test(toks[k]!.lw)) {
@@ -314,7 +314,7 @@ export function quotedObject(toks: Token[], sayingTok: number): Span | null {
 }
 
 /** The subject of a sentence whose participle ("…, calling for …") has no subject of its own. */
-export function sentenceSubject(text: string, toks: Token[], cueTok: number, names: NameIndex): Span | null {
+export function sentenceSubject(text: string, toks: Word[], cueTok: number, names: NameIndex): Span | null {
   // The segment holding the participle when a name opens it ("China … and stressing"), else the
   // sentence's first name ("Nick Checker, head of …, visited Mali Monday, calling for …").
   let k = cueTok;
