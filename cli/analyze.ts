@@ -1,17 +1,20 @@
 /**
- * CLI: `npm run --silent analyze -- FILE_OR_URL [--format json|table]`
- * Prints the Analysis JSON (../shared/eval/README.md) of an .html or .txt file or an http(s) URL.
+ * CLI: `npm run --silent analyze -- FILE_OR_URL [--format json|table] [--explain]`
+ * Prints the Analysis JSON (../shared/eval/README.md) of an .html or .txt file or an http(s) URL; with
+ * `--explain`, each quote with the rule ids that found it, chose its speaker and set its anonymous flag
+ * (cli/explain.ts).
  * Errors go to stderr as one line, with a non-zero exit code.
  * `npm run --silent analyze -- DIR --audit` (per-outlet sourcing table) or `DIR --jsonl` (one Analysis per
  * line) runs over a folder of saved pages: cli/audit.ts.
  */
 import { stat } from 'node:fs/promises';
 import { runFolder } from './audit';
+import { formatExplain } from './explain';
 import { analyzeTarget, CliError } from './target';
 import { formatTable } from './table';
 
 const USAGE =
-  'usage: npm run --silent analyze -- FILE_OR_URL [--format json|table]\n       npm run --silent analyze -- DIR --audit|--jsonl';
+  'usage: npm run --silent analyze -- FILE_OR_URL [--format json|table] [--explain]\n       npm run --silent analyze -- DIR --audit|--jsonl';
 
 async function main(argv: string[]): Promise<number> {
   const args = argv.filter((a) => !a.startsWith('--'));
@@ -36,7 +39,8 @@ async function main(argv: string[]): Promise<number> {
       return await runFolder(target, argv.includes('--jsonl') ? 'jsonl' : 'audit');
     }
     const analysis = await analyzeTarget(target);
-    process.stdout.write(format === 'table' ? formatTable(analysis) : JSON.stringify(analysis, null, 2) + '\n');
+    if (argv.includes('--explain')) process.stdout.write(formatExplain(analysis));
+    else process.stdout.write(format === 'table' ? formatTable(analysis) : JSON.stringify(analysis, null, 2) + '\n');
     return 0;
   } catch (err) {
     const msg = err instanceof CliError ? err.message : `analysis failed: ${(err as Error).message}`;

@@ -1,528 +1,718 @@
 /**
  * Quote engine: finds every attributed statement in article text — direct quotes in any quotation style
  * and reported speech ("X said that…", "…, X told reporters", "according to X, …") — and resolves who made
- * it, whether the source is anonymous, and the cue that licensed the attribution.
+ * it, whether the source is anonymous, and the cue that licensed the attribution. Every claim records the
+ * ids of the rules that found it, chose its speaker and set its anonymous flag (`Quote.rules`).
  *
- * Pipeline (all linear in the text length):
- *  0. paragraph roles: bylines, contributor lines and photo credits (their names are never speakers or
- *     antecedents), the headline and "Related:" links (no claims), interview transcripts ("TSAO: …" is
- *     the interviewee's direct quote, "Q: …" the interviewer's question);
- *  1. quotation-mark spans per paragraph (curly, straight, doubled apostrophes, guillemets, single quotes);
- *  2. sentences, merged where a quotation spans a sentence break;
- *  3. per sentence, speech cues outside quotations → subject (before: "X said", after: "said X", relative:
- *     "who said", participle: ", adding") → content (after the cue, or the clause fronted before it) →
- *     a direct quote (content is a quotation) or an indirect one (paraphrase, possibly embedding a short
- *     quoted phrase);
- *  4. "according to X" attributions;
- *  5. block content after "X said:" at a paragraph end;
- *  6. leftover quotations that read as speech (not scare quotes) inherit the nearby speaker, or the
- *     speaker of an attribution-only sentence right after them ('"…" So said the mayor, Ana Ruiz.');
- *  7. an unnamed spokesperson takes the name of the article's one named spokesperson.
+ * The text is cut once into a QuoteDoc (paragraphs, sentences merged across quotations, word tokens,
+ * quotation-mark spans from quoteSpans.ts, paragraph roles from lexicons/boilerplate.ts, the name index
+ * from speakers.ts). Passes then run in a written order over one Discourse state, most precise first; a
+ * pass only claims what the earlier ones left (see utils/analysis/README.md):
+ *  1. paragraph passes (PARAGRAPH_PASSES): boilerplate, social-media posts, interview transcript turns,
+ *     a first-person block after a named speaker;
+ *  2. sentence passes (SENTENCE_PASSES): speech-verb cues (speechCues.ts) with their subjects
+ *     (subjects.ts, resolved by the SPEAKER_RULES of speakers.ts) and claims (claims.ts), then "according
+ *     to X", then leftover quotations that read as speech, which inherit the nearby speaker;
+ *  3. final passes (FINAL_PASSES): run-on quotations, an unnamed spokesperson named later.
+ * All linear in the text length.
  */
 import type { Entity, Quote } from './types';
 import { splitParagraphs, splitSentences, type Span } from './sentences';
-import { TWEET_SIGNATURE } from './lexicons/boilerplate';
+import { countBelow } from './bisect';
+import { TWEET_SIGNATURE, captionSpans, creditSpans, isBoilerplate } from './lexicons/boilerplate';
 import {
   SpeakerResolver,
   anonymityCue,
   buildNameIndex,
-  hasSpeakerHead,
+  type NameIndex,
   headNoun,
   speakerFromRef,
   type NameRef,
   type Speaker,
+  via,
 } from './speakers';
+import { OBJECT_VERBS, QUOTE_ONLY_VERBS, SPEECH_VERB_FORMS } from './lexicons/speech';
 import {
-  AGENTLESS_PASSIVES,
-  NOUNY_BASE_FORMS,
-  OBJECT_VERBS,
-  PHRASAL_CUES,
-  QUOTE_ONLY_VERBS,
-  SPEECH_VERB_FORMS,
-} from './lexicons/speech';
-
-/** A quotation-mark span; `open`/`close` are the mark offsets, `start`/`end` the trimmed inner text. */
-interface QSpan {
-  open: number;
-  close: number;
-  start: number;
-  end: number;
-  closed: boolean;
-  consumed: boolean;
-  words: number;
-}
-
-interface Token {
-  s: number;
-  e: number;
-  w: string;
-  lw: string;
-}
-
-interface Cue {
-  /** Token range of the cue in the sentence token list (inclusive). */
-  first: number;
-  last: number;
-  lemma: string;
-  form: string;
-  phrase: boolean;
-}
-
-const WORD = /[\p{L}\p{N}]+(?:['\u2019\-.][\p{L}\p{N}]+)*/gu;
-const OPEN_DOUBLE = new Set(['\u201c', '\u201e', '\u00ab']);
-const CLOSE_DOUBLE = new Set(['\u201d', '\u00bb']);
-const QUOTE_CHARS = /["'\u201c\u201d\u201e\u00ab\u00bb\u2018\u2019]/;
-
-/** Adverbs and auxiliaries that may sit between a subject and its speech verb ("has also said"). */
-const AUX_ADV = new Set(
-  (
-    'also has have had later previously then earlier again repeatedly once just would will could can may might ' +
-    'should must reportedly further recently publicly separately nevertheless however first only frequently ' +
-    'often himself herself itself themselves did does do privately openly flatly angrily simply still already ' +
-    'even quickly immediately initially subsequently finally ultimately yesterday today'
-  ).split(' '),
-);
-
-/** Time nouns of adverbial phrases ("last month", "on Monday"). */
-const TIME_NOUN =
-  /^(?:week|weekend|month|year|morning|afternoon|evening|night|monday|tuesday|wednesday|thursday|friday|saturday|sunday|spring|summer|autumn|fall|winter|time)$/;
-
-/** A time adverbial opening the words after a verb ("on Monday", "last week", "earlier this month"). */
-const TIME_LEAD =
-  /^(?:(?:late |early )?on (?:\p{L}+day|\p{Lu}\p{L}+ \d+)|last (?:week|month|year|night|\p{L}+day)|this (?:week|month|year|morning|afternoon|evening)|earlier (?:this|on) \p{L}+|today|yesterday|tonight)\s*,?\s+/iu;
-
-/** Words that end a subject noun phrase when walking backwards from the verb. */
-const BOUNDARY = new Set(
-  (
-    'that which who whom whose and but or nor because while when whenever as if after before since although ' +
-    'though so then where whether than until unless also not is are was were be been being has have had do does ' +
-    'did will would can could should may might must what how why'
-  ).split(' '),
-);
-
-/** Finite verbs (and auxiliaries) that mark a comma segment as a clause rather than an appositive. */
-const FINITE =
-  /\b(?:is|are|was|were|has|have|had|will|would|can|could|should|did|does|do|may|might|must|isn't|aren't|wasn't|weren't|hasn't|haven't|hadn't|won't|wouldn't|can't|couldn't|didn't|doesn't|don't)\b/i;
-
-/** FINITE in lower case only: inside an object "May" is a month and "Is" part of a title. */
-const FINITE_LOWER = new RegExp(FINITE.source);
-
-/** Words that open an adverbial (not a subject) segment or remainder. */
-const ADVERBIAL_LEAD = new Set(
-  (
-    'on in at during last this earlier later today yesterday tonight after before by from according via while ' +
-    'when with without through over under also again then afterwards monday tuesday wednesday thursday friday ' +
-    'saturday sunday nevertheless however meanwhile too separately recently previously now there here once ' +
-    'speaking citing adding noting quoting'
-  ) // participles that never head a subject
-    .split(' '),
-);
-
-/** An anonymity phrase right after the verb ("said on condition of anonymity"). */
-const ANON_LEAD =
-  /^(?:,\s*)?(?:on (?:the )?condition of anonymity|anonymously|on background|privately|speaking on condition of anonymity)(?:\s*,)?\s*/i;
+  type QSpan,
+  QUOTE_CHARS,
+  findQuoteSpans,
+  makeInQuote,
+  spansIn,
+  mergeAcrossQuotes,
+  wordCount,
+  stripQuotes,
+} from './quoteSpans';
+import { type Word, type Cue, scanWords, tokensIn, findCues, isCueInContext } from './speechCues';
+import { subjectBefore, antecedentBefore, subjectAfter, quotedObject, sentenceSubject } from './subjects';
+import {
+  CLAUSE_ONLY_VERBS,
+  type Content,
+  contentAfter,
+  type Fronted,
+  frontedContent,
+  skipDateline,
+  skipAppositive,
+  cutBeforeConjunction,
+  findAccordingTo,
+  resolveAccording,
+} from './claims';
 
 /** Subjects that report nobody's claim (rule nobody-speaks). */
 const NOBODY_SUBJECT = /^(?:few|very few|nobody|no one|none|let['\u2019]s|let us)$/i;
-const PRONOUN_SUBJECTS = new Set(['he', 'she', 'it', 'they', 'we', 'i']);
 
-/** Finds every attributed statement in `text`, resolving speakers against `entities`. */
-export function findQuotes(text: string, entities: Entity[]): Quote[] {
+// ---------------------------------------------------------------------------------------------------------
+// The document model and the discourse state
+
+/** A transcript paragraph's label: where its body starts and the interviewee it names (null: the interviewer). */
+interface TranscriptTurn {
+  bodyStart: number;
+  speaker: Span | null;
+  ref: NameRef | null;
+}
+
+/**
+ * What the passes read: the text cut once into paragraphs, sentences (merged across quotations), word tokens
+ * and quotation-mark spans, with the paragraph roles and the name index. Built once per text; no pass
+ * changes it.
+ */
+interface QuoteDoc {
+  text: string;
+  paragraphs: Span[];
+  sentences: Span[];
+  tokens: Word[];
+  spans: QSpan[];
+  /** Bylines, contributor lines and photo credits (lexicons/boilerplate.ts). */
+  credits: Span[];
+  names: NameIndex;
+  /** Interview transcript turns by paragraph index. */
+  transcript: Map<number, TranscriptTurn>;
+  inQuote: (pos: number) => boolean;
+  /** Index of the paragraph holding `pos`. */
+  paraOf: (pos: number) => number;
+}
+
+function buildDoc(text: string, entities: Entity[]): QuoteDoc {
   const paragraphs = splitParagraphs(text);
   const spans = findQuoteSpans(text, paragraphs);
-  const sentences = mergeAcrossQuotes(splitSentences(text), spans);
-  const tokens = tokenize(text);
   // Bylines, contributor lines and photo credits name the article's authors, never its sources: their
   // names are no antecedents for "she said" and no speakers.
   const credits = creditSpans(text, paragraphs);
   // Photo captions describe the picture, not the story's speech: a name in one ("President-elect X
   // arrives to speak … (Jane Roe/Reuters)") is no antecedent for the next paragraph's "she said".
   const names = buildNameIndex(text, entities, credits, captionSpans(text, paragraphs));
-  const inQuote = makeInQuote(spans);
-  const resolver = new SpeakerResolver(text, names, inQuote);
-  const out: Quote[] = [];
-  const paraOf = makeLocator(paragraphs);
-  let lastSpeakerPara = -10;
-
-  const emit = (
-    start: number,
-    end: number,
-    kind: Quote['kind'],
-    speaker: Speaker,
-    cue: string | null,
-    anonCue: string | null,
-  ): void => {
-    [start, end] = trimRange(text, start, end, kind);
-    if (end <= start) return;
-    if (out.some((q) => q.start === start && q.end === end && q.speaker === speaker.name)) return;
-    const mention = speaker.mention
-      ? {
-          start: speaker.mention.start,
-          end: speaker.mention.end,
-          text: text.slice(speaker.mention.start, speaker.mention.end),
-        }
-      : null;
-    const anonymous = speaker.anonymous || (!!anonCue && !speaker.mention && speaker.name !== null);
-    out.push({
-      text: text.slice(start, end),
-      kind,
-      speaker: speaker.name,
-      anonymous,
-      start,
-      end,
-      cue,
-      anonymityCue: anonymous ? (speaker.anonymityCue ?? anonCue) : null,
-      speakerMention: mention,
-    });
+  return {
+    text,
+    paragraphs,
+    sentences: mergeAcrossQuotes(splitSentences(text), spans),
+    tokens: scanWords(text),
+    spans,
+    credits,
+    names,
+    transcript: transcriptLabels(text, paragraphs, names),
+    inQuote: makeInQuote(spans),
+    paraOf: makeLocator(paragraphs),
   };
+}
 
-  const continuations: Array<{ q: QSpan; fallback: Speaker | null }> = [];
+/** A sentence that was nothing but a quotation, for an attribution that follows on its own. */
+interface BareQuote {
+  q: QSpan;
+  sentIndex: number;
+  /** The claim already made of it (with the nearby speaker), replaced when the attribution comes. */
+  emitted: Quote | null;
+}
+
+/** What the passes know about the discourse so far: each pass reads it and adds to it, in the written order. */
+interface Discourse {
+  /** The claims found so far. */
+  out: Quote[];
+  /** Speakers so far, for pronouns and role nouns ("she", "the minister"). */
+  resolver: SpeakerResolver;
+  /** Quotation spans a pass has attributed or ruled out: later passes leave them alone. */
+  claimed: Set<QSpan>;
+  /** Paragraph of the last attribution (-10: none yet): a floating quotation inherits its speaker nearby. */
+  lastSpeakerPara: number;
+  /** The named person who spoke last, and in which paragraph: a first-person block after it is theirs. */
+  lastNamedPerson: { speaker: Speaker; para: number } | null;
+  /** A paragraph that a paragraph pass took whole: the sentence passes skip it. */
+  skipPara: number;
+  /** '"We will rebuild." So said the mayor, Ana Ruiz.': the quotation-only sentence just before. */
+  bareQuote: BareQuote | null;
+  /** Quotations that run on into the next paragraph, attributed once that one has its speaker. */
+  continuations: Array<{ q: QSpan; fallback: Speaker | null }>;
+}
+
+/** One sentence as the sentence passes see it. */
+interface SentenceView {
+  sent: Span;
+  index: number;
+  /** Its paragraph index. */
+  pi: number;
+  toks: Word[];
+  /** The anonymity cue of the sentence outside its quotations ("speaking on condition of anonymity"). */
+  anon: string | null;
+}
+
+/** Who is credited with a claim, on what cue, and the rule that found it. */
+interface Attribution {
+  speaker: Speaker;
+  cue: string | null;
+  /** The anonymity cue seen around the claim (the speaker's own, if any, comes first). */
+  anonCue: string | null;
+  /** The `quote.find.*` rule id. */
+  find: string;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The passes, in their order
+
+/** A paragraph pass: run when a paragraph starts; true when it took the whole paragraph. */
+interface ParagraphPass {
+  id: string;
+  run(doc: QuoteDoc, st: Discourse, pi: number): boolean;
+}
+
+/** A sentence pass: run on every sentence of a paragraph no paragraph pass took. */
+interface SentencePass {
+  id: string;
+  run(doc: QuoteDoc, st: Discourse, s: SentenceView): void;
+}
+
+/** A final pass: run once, after every sentence. */
+interface FinalPass {
+  id: string;
+  run(doc: QuoteDoc, st: Discourse): void;
+}
+
+/**
+ * The paragraph passes, in order: the first that takes a paragraph ends the list for it. Boilerplate and
+ * social-media posts first (their words are nobody's claim, or one poster's), then interview transcripts,
+ * then a first-person block after a named speaker.
+ */
+const PARAGRAPH_PASSES: readonly ParagraphPass[] = [
+  { id: 'boilerplate', run: boilerplatePass },
+  { id: 'tweet', run: tweetPass },
+  { id: 'transcript-turn', run: transcriptPass },
+  { id: 'first-person-block', run: firstPersonBlockPass },
+];
+
+/**
+ * The sentence passes, in order, most precise first: speech-verb cues (which claim their quotations), then
+ * "according to X", then the quotations still unclaimed, which inherit a nearby speaker.
+ */
+const SENTENCE_PASSES: readonly SentencePass[] = [
+  { id: 'verb-cue', run: verbCuePass },
+  { id: 'according-to', run: accordingToPass },
+  { id: 'leftover-quotes', run: leftoverQuotesPass },
+];
+
+/**
+ * The final passes, in order: run-on quotations take the speaker of the paragraph they run into; an unnamed
+ * spokesperson takes the name of the article's one named spokesperson.
+ */
+const FINAL_PASSES: readonly FinalPass[] = [
+  { id: 'run-on-paragraphs', run: runOnParagraphsPass },
+  { id: 'spokesperson-named-later', run: (doc, st) => nameUnnamedSpokespeople(doc.text, st.out, doc.names) },
+];
+
+/** Finds every attributed statement in `text`, resolving speakers against `entities`. */
+export function findQuotes(text: string, entities: Entity[]): Quote[] {
+  const doc = buildDoc(text, entities);
+  const st: Discourse = {
+    out: [],
+    resolver: new SpeakerResolver(text, doc.names, doc.inQuote),
+    claimed: new Set(),
+    lastSpeakerPara: -10,
+    lastNamedPerson: null,
+    skipPara: -1,
+    bareQuote: null,
+    continuations: [],
+  };
   let currentPara = -1;
-  let lastNamedPerson: { speaker: Speaker; para: number } | null = null;
-  let skipPara = -1;
-  const transcript = transcriptLabels(text, paragraphs, names);
-  // The last sentence that was nothing but a quotation, for an attribution that follows on its own
-  // ('"We will rebuild." So said the mayor, Ana Ruiz.').
-  let bareQuote: { q: QSpan; sentIndex: number; emitted: Quote | null } | null = null;
-  let sentIndex = -1;
-  for (const sent of sentences) {
-    sentIndex++;
-    const pi = paraOf(sent.start);
+  doc.sentences.forEach((sent, index) => {
+    const pi = doc.paraOf(sent.start);
     if (pi !== currentPara) {
       currentPara = pi;
-      const p = paragraphs[pi]!;
-      // Headlines, bylines, "Related:" links and other labelled boilerplate carry no attributed claims: a
-      // headline's "…, diplomats say" summarises claims the body attributes properly.
-      if (isBoilerplate(text, p, pi, credits)) {
-        for (const q of spansIn(spans, p.start, p.end)) q.consumed = true;
-        skipPara = pi;
-        continue;
-      }
-      // rule tweet-signature: a paragraph over "— Dana Reyes (@danareyes) May 3, 2021" is her post, a direct
-      // quote (its picture link left out); the signature line itself says nothing
-      const sigOf = (para: Span | undefined): RegExpExecArray | null =>
-        para ? TWEET_SIGNATURE.exec(text.slice(para.start, para.end)) : null;
-      const sig = sigOf(paragraphs[pi + 1]);
-      if (sigOf(p)) {
-        skipPara = pi;
-        continue;
-      }
-      if (sig && !sigOf(p)) {
-        const sp = paragraphs[pi + 1]!;
-        const at = text.indexOf(sig[1]!, sp.start);
-        const ref = names.inRange(at, at + sig[1]!.length)[0];
-        const speaker: Speaker = ref
-          ? speakerFromRef(ref)
-          : { name: sig[1]!, anonymous: false, type: 'person', gender: null, mention: null, anonymityCue: null };
-        const body = text.slice(p.start, p.end);
-        const cut = Math.max(body.lastIndexOf('pic.twitter.com/'), body.lastIndexOf('http'));
-        const end = cut > 0 && !/\s/.test(body.slice(cut).trim()) ? p.start + cut : p.end;
-        emit(p.start, end, 'direct', speaker, null, null);
-        for (const q of spansIn(spans, p.start, p.end)) q.consumed = true;
-        resolver.remember(speaker, p.start, null);
-        skipPara = pi;
-        continue;
-      }
-      // An interview transcript: "TSAO: Honestly, …" is the interviewee's answer, a direct quote; the
-      // interviewer's "Q: …" is not a quote, though it may report what others said.
-      const label = transcript.get(pi);
-      if (label) {
-        if (label.ref) {
-          const speaker = speakerFromRef(label.ref);
-          emit(label.bodyStart, p.end, 'direct', speaker, null, null);
-          for (const q of spansIn(spans, p.start, p.end)) q.consumed = true;
-          resolver.remember(speaker, p.start, null);
-          lastNamedPerson = speaker.name && !speaker.anonymous ? { speaker, para: pi } : null;
-          lastSpeakerPara = pi;
-          skipPara = pi;
-          continue;
-        }
-        // The interviewer's question: a following unlabelled paragraph is not the interviewee's.
-        lastNamedPerson = null;
-      }
-      // A transcript block: a first-person paragraph with no quotation marks and no cue of its own, right
-      // after a paragraph where a named person spoke, is that person's words (set off as a block quote).
-      if (lastNamedPerson && lastNamedPerson.para === pi - 1 && isFirstPersonBlock(text, p, tokens, inQuote)) {
-        emit(p.start, p.end, 'direct', lastNamedPerson.speaker, null, null);
-        lastNamedPerson.para = pi;
-        lastSpeakerPara = pi;
-        skipPara = pi;
-      }
+      if (PARAGRAPH_PASSES.some((pass) => pass.run(doc, st, pi))) st.skipPara = pi;
     }
-    if (pi === skipPara) continue;
-    const toks = tokensIn(tokens, sent.start, sent.end);
-    const cues = findCues(text, toks, inQuote);
-    let floorTok = 0;
-    let prevSubject: { speaker: Speaker; phrase: string | null } | null = null;
-    const sentAnon = anonymityCue(stripQuotes(text, sent.start, sent.end, spans));
-    const results: Array<{
-      speaker: Speaker;
-      phrase: string | null;
-      cue: Cue;
-      content: Span | null;
-      subjStart: number;
-      mode: 'sv' | 'vs' | 'rel' | 'part';
-    }> = [];
+    if (pi === st.skipPara) return;
+    const toks = tokensIn(doc.tokens, sent.start, sent.end);
+    const anon = anonymityCue(stripQuotes(text, sent.start, sent.end, doc.spans));
+    const view: SentenceView = { sent, index, pi, toks, anon };
+    for (const pass of SENTENCE_PASSES) pass.run(doc, st, view);
+  });
+  for (const pass of FINAL_PASSES) pass.run(doc, st);
+  return st.out.sort((a, b) => a.start - b.start);
+}
 
-    for (let ci = 0; ci < cues.length; ci++) {
-      const cue = cues[ci]!;
-      let mode: 'sv' | 'vs' | 'rel' | 'part' = 'sv';
-      let subj: { start: number; end: number } | null = null;
-      let speaker: Speaker | null = null;
-      let phrase: string | null = null;
+/** Marks every quotation of a paragraph as claimed. */
+function claimParagraph(doc: QuoteDoc, st: Discourse, p: Span): void {
+  for (const q of spansIn(doc.spans, p.start, p.end)) st.claimed.add(q);
+}
 
-      const isParticiple = cue.form.split(' ')[0]!.endsWith('ing') && cue.form !== 'saying';
-      const isSaying = cue.form === 'saying' && !cue.phrase;
-      // "MTI quoted Varga as saying …": the one quoted is the speaker.
-      const quotedAs = isSaying ? quotedObject(toks, cue.first) : null;
-      if (quotedAs) {
-        mode = 'part';
-        subj = quotedAs;
-        phrase = text.slice(quotedAs.start, quotedAs.end);
-        speaker = resolver.resolve(quotedAs.start, quotedAs.end, sent.start);
-      } else if (isParticiple || isSaying) {
-        mode = 'part';
-        if (prevSubject) {
-          speaker = prevSubject.speaker;
-          phrase = prevSubject.phrase;
-        } else {
-          const np = sentenceSubject(text, toks, cue.first, names);
-          if (np) {
-            subj = np;
-            phrase = text.slice(np.start, np.end);
-            speaker = resolver.resolve(np.start, np.end, sent.start);
-          }
-        }
-        if (!speaker) continue;
-      } else {
-        const found = subjectBefore(text, toks, cue.first, floorTok, names);
-        if (found.kind === 'np') {
-          subj = found;
-        } else if (found.kind === 'rel') {
-          mode = 'rel';
-          const ante = antecedentBefore(text, toks, found.relTok, floorTok);
-          // "Naserian Lekishon, 47, a mother of five who said …": an unnamed appositive antecedent stands for
-          // the person it describes.
-          const apposed = ante && names.inRange(ante.start, ante.end).length === 0 ? apposedName(ante.start) : null;
-          if (apposed) {
-            subj = ante;
-            speaker = resolver.resolve(apposed.start, apposed.end, sent.start);
-            phrase = text.slice(apposed.start, apposed.end);
-          } else if (ante) {
-            subj = ante;
-            // The noun right before the relative pronoun, even in a possessive-looking name ("Sainsbury's").
-            const all = names.inRange(ante.start, ante.end);
-            const last = all[all.length - 1];
-            const refs = last && ante.end - last.end <= 3 ? [last] : all.filter((r) => !r.possessive);
-            speaker = refs.length
-              ? resolver.resolve(refs[refs.length - 1]!.start, refs[refs.length - 1]!.end, sent.start)
-              : resolver.resolve(ante.start, ante.end, sent.start);
-            phrase = text.slice(ante.start, ante.end);
-          }
-        } else if (found.kind === 'coord' && prevSubject) {
-          speaker = prevSubject.speaker;
-          phrase = prevSubject.phrase;
-          mode = 'part';
-        }
-        // rule addressee-not-speaker: after "told", "informed", "warned" the noun phrase is the addressee
-        // ("…, told reporters"), never an inverted subject
-        if (!subj && !speaker && !OBJECT_VERBS.has(cue.lemma)) {
-          const after = subjectAfter(text, toks, cue.last);
-          if (after) {
-            mode = 'vs';
-            subj = after;
-            // "said the harbour master, Ana Ruiz,": the apposed name is the speaker.
-            const apposed = names.inRange(after.end, after.end + 80)[0];
-            if (
-              apposed &&
-              !names.inRange(after.start, after.end).length &&
-              (apposed.type === 'person' || apposed.type === 'unknown') &&
-              /^,\s*$/.test(text.slice(after.end, apposed.start))
-            ) {
-              subj = { start: apposed.start, end: apposed.end };
-            }
-          }
-        }
-        if (subj && !speaker) {
-          phrase = text.slice(subj.start, subj.end);
-          speaker = resolver.resolve(subj.start, subj.end, sent.start);
-        }
-        if (!speaker) continue;
-      }
-      // rule nobody-speaks: "Few would argue …", "Nobody says …", "let's say …" — a negative quantifier or
-      // the speaker's "let's" reports no one's claim
-      if (phrase && NOBODY_SUBJECT.test(phrase.trim())) continue;
-      // Cut the previous cue's after-content where a coordinated claim starts ("… and added that …").
-      const subjStart = subj && mode !== 'vs' ? subj.start : toks[cue.first]!.s;
-      results.push({ speaker, phrase, cue, content: null, subjStart, mode });
-      prevSubject = { speaker, phrase };
-      // A relative clause ("the source, who said …, told") is embedded: the main subject lies before it.
-      if (mode !== 'rel') floorTok = cue.last + 1;
+/**
+ * Headlines, bylines, "Related:" links and other labelled boilerplate carry no attributed claims: a
+ * headline's "…, diplomats say" summarises claims the body attributes properly.
+ */
+function boilerplatePass(doc: QuoteDoc, st: Discourse, pi: number): boolean {
+  const p = doc.paragraphs[pi]!;
+  if (!isBoilerplate(doc.text, p, pi, doc.credits)) return false;
+  claimParagraph(doc, st, p);
+  return true;
+}
+
+/**
+ * rule tweet-signature: a paragraph over "— Dana Reyes (@danareyes) May 3, 2021" is her post, a direct quote
+ * (its picture link left out); the signature line itself says nothing.
+ */
+function tweetPass(doc: QuoteDoc, st: Discourse, pi: number): boolean {
+  const { text, paragraphs } = doc;
+  const p = paragraphs[pi]!;
+  const sigOf = (para: Span | undefined): RegExpExecArray | null =>
+    para ? TWEET_SIGNATURE.exec(text.slice(para.start, para.end)) : null;
+  if (sigOf(p)) return true;
+  const sig = sigOf(paragraphs[pi + 1]);
+  if (!sig) return false;
+  const at = text.indexOf(sig[1]!, paragraphs[pi + 1]!.start);
+  const ref = doc.names.inRange(at, at + sig[1]!.length)[0];
+  const speaker: Speaker = ref
+    ? speakerFromRef(ref)
+    : { name: sig[1]!, anonymous: false, type: 'person', gender: null, mention: null, anonymityCue: null };
+  const body = text.slice(p.start, p.end);
+  const cut = Math.max(body.lastIndexOf('pic.twitter.com/'), body.lastIndexOf('http'));
+  const end = cut > 0 && !/\s/.test(body.slice(cut).trim()) ? p.start + cut : p.end;
+  const a = {
+    speaker: via(speaker, 'quote.speaker.tweet-signature'),
+    cue: null,
+    anonCue: null,
+    find: 'quote.find.tweet',
+  };
+  emit(doc, st, p.start, end, 'direct', a);
+  claimParagraph(doc, st, p);
+  st.resolver.remember(speaker, p.start, null);
+  return true;
+}
+
+/**
+ * An interview transcript: "TSAO: Honestly, …" is the interviewee's answer, a direct quote; the
+ * interviewer's "Q: …" is not a quote, though it may report what others said.
+ */
+function transcriptPass(doc: QuoteDoc, st: Discourse, pi: number): boolean {
+  const label = doc.transcript.get(pi);
+  if (!label) return false;
+  if (!label.ref) {
+    // The interviewer's question: a following unlabelled paragraph is not the interviewee's.
+    st.lastNamedPerson = null;
+    return false;
+  }
+  const p = doc.paragraphs[pi]!;
+  const speaker = via(speakerFromRef(label.ref), 'quote.speaker.transcript-label');
+  emit(doc, st, label.bodyStart, p.end, 'direct', {
+    speaker,
+    cue: null,
+    anonCue: null,
+    find: 'quote.find.transcript-turn',
+  });
+  claimParagraph(doc, st, p);
+  st.resolver.remember(speaker, p.start, null);
+  st.lastNamedPerson = speaker.name && !speaker.anonymous ? { speaker, para: pi } : null;
+  st.lastSpeakerPara = pi;
+  return true;
+}
+
+/**
+ * A transcript block: a first-person paragraph with no quotation marks and no cue of its own, right after a
+ * paragraph where a named person spoke, is that person's words (set off as a block quote).
+ */
+function firstPersonBlockPass(doc: QuoteDoc, st: Discourse, pi: number): boolean {
+  const last = st.lastNamedPerson;
+  const p = doc.paragraphs[pi]!;
+  if (!last || last.para !== pi - 1 || !isFirstPersonBlock(doc.text, p, doc.tokens, doc.inQuote)) return false;
+  emit(doc, st, p.start, p.end, 'direct', {
+    speaker: via(last.speaker, 'quote.speaker.previous-paragraph'),
+    cue: null,
+    anonCue: null,
+    find: 'quote.find.first-person-block',
+  });
+  last.para = pi;
+  st.lastSpeakerPara = pi;
+  return true;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The verb-cue pass: subjects, then claims
+
+type CueMode = 'sv' | 'vs' | 'rel' | 'part';
+
+/** A speech cue with its subject: "X said" (sv), "said X" (vs), "who said" (rel), ", adding" (part). */
+interface CueSubject {
+  speaker: Speaker;
+  phrase: string | null;
+  cue: Cue;
+  /** The claim found for it, once found: a later cue's fronted content starts after it. */
+  content: Span | null;
+  subjStart: number;
+  mode: CueMode;
+}
+
+/** A subject found for a cue, before its speaker is resolved; `rule` is its `quote.speaker.subject.*` id. */
+interface SubjectFind {
+  mode: CueMode;
+  subj: Span | null;
+  speaker: Speaker | null;
+  phrase: string | null;
+  rule: string;
+}
+
+/** Every speech cue of the sentence, then the claim of each. */
+function verbCuePass(doc: QuoteDoc, st: Discourse, s: SentenceView): void {
+  const results = cueSubjects(doc, st, s);
+  for (let ri = 0; ri < results.length; ri++) claimOfCue(doc, st, s, results, ri);
+}
+
+/** The speech cues of a sentence with their subjects, in order. */
+function cueSubjects(doc: QuoteDoc, st: Discourse, s: SentenceView): CueSubject[] {
+  const results: CueSubject[] = [];
+  let floorTok = 0;
+  let prev: { speaker: Speaker; phrase: string | null } | null = null;
+  for (const cue of findCues(doc.text, s.toks, doc.inQuote)) {
+    const isParticiple = cue.form.split(' ')[0]!.endsWith('ing') && cue.form !== 'saying';
+    const isSaying = cue.form === 'saying' && !cue.phrase;
+    const f: SubjectFind | null =
+      isParticiple || isSaying
+        ? participleSubject(doc, st, s, cue, isSaying, prev)
+        : finiteSubject(doc, st, s, cue, floorTok, prev);
+    if (!f || !f.speaker) continue;
+    // rule nobody-speaks: "Few would argue …", "Nobody says …", "let's say …" — a negative quantifier or
+    // the speaker's "let's" reports no one's claim
+    if (f.phrase && NOBODY_SUBJECT.test(f.phrase.trim())) continue;
+    // Cut the previous cue's after-content where a coordinated claim starts ("… and added that …").
+    const subjStart = f.subj && f.mode !== 'vs' ? f.subj.start : s.toks[cue.first]!.s;
+    const speaker = via(f.speaker, f.rule);
+    results.push({ speaker, phrase: f.phrase, cue, content: null, subjStart, mode: f.mode });
+    prev = { speaker, phrase: f.phrase };
+    // A relative clause ("the source, who said …, told") is embedded: the main subject lies before it.
+    if (f.mode !== 'rel') floorTok = cue.last + 1;
+  }
+  return results;
+}
+
+/** The subject of a participle cue: ", adding …", "quoted Varga as saying", "…, calling for …". */
+function participleSubject(
+  doc: QuoteDoc,
+  st: Discourse,
+  s: SentenceView,
+  cue: Cue,
+  isSaying: boolean,
+  prev: { speaker: Speaker; phrase: string | null } | null,
+): SubjectFind | null {
+  const { text } = doc;
+  const resolve = (np: Span): Speaker => st.resolver.resolve(np.start, np.end, s.sent.start);
+  // "MTI quoted Varga as saying …": the one quoted is the speaker.
+  const quotedAs = isSaying ? quotedObject(s.toks, cue.first) : null;
+  if (quotedAs) {
+    const phrase = text.slice(quotedAs.start, quotedAs.end);
+    return {
+      mode: 'part',
+      subj: quotedAs,
+      speaker: resolve(quotedAs),
+      phrase,
+      rule: 'quote.speaker.subject.quoted-as',
+    };
+  }
+  if (prev) return { mode: 'part', subj: null, ...prev, rule: 'quote.speaker.subject.shared' };
+  const np = sentenceSubject(text, s.toks, cue.first, doc.names);
+  if (!np) return null;
+  const phrase = text.slice(np.start, np.end);
+  return { mode: 'part', subj: np, speaker: resolve(np), phrase, rule: 'quote.speaker.subject.sentence-subject' };
+}
+
+/** The subject of a finite cue: before it ("X said"), a relative's antecedent, or after it ("said X"). */
+function finiteSubject(
+  doc: QuoteDoc,
+  st: Discourse,
+  s: SentenceView,
+  cue: Cue,
+  floorTok: number,
+  prev: { speaker: Speaker; phrase: string | null } | null,
+): SubjectFind | null {
+  const { text } = doc;
+  const found = subjectBefore(text, s.toks, cue.first, floorTok, doc.names);
+  let f: SubjectFind = { mode: 'sv', subj: null, speaker: null, phrase: null, rule: 'quote.speaker.subject.before' };
+  if (found.kind === 'np') f.subj = found;
+  else if (found.kind === 'rel') f = relativeSubject(doc, st, s, found.relTok, floorTok);
+  else if (found.kind === 'coord' && prev)
+    f = { mode: 'part', subj: null, ...prev, rule: 'quote.speaker.subject.shared' };
+  // rule addressee-not-speaker: after "told", "informed", "warned" the noun phrase is the addressee
+  // ("…, told reporters"), never an inverted subject
+  if (!f.subj && !f.speaker && !OBJECT_VERBS.has(cue.lemma)) {
+    const inverted = invertedSubject(doc, s.toks, cue.last);
+    if (inverted) f = { ...f, mode: 'vs', ...inverted };
+  }
+  if (f.subj && !f.speaker) {
+    f.phrase = text.slice(f.subj.start, f.subj.end);
+    f.speaker = st.resolver.resolve(f.subj.start, f.subj.end, s.sent.start);
+  }
+  return f.speaker ? f : null;
+}
+
+/** "the source, who said …": the relative pronoun's antecedent, or the person an appositive describes. */
+function relativeSubject(doc: QuoteDoc, st: Discourse, s: SentenceView, relTok: number, floorTok: number): SubjectFind {
+  const { text, names } = doc;
+  const ante = antecedentBefore(text, s.toks, relTok, floorTok);
+  // "Naserian Lekishon, 47, a mother of five who said …": an unnamed appositive antecedent stands for the
+  // person it describes.
+  const apposed = ante && names.inRange(ante.start, ante.end).length === 0 ? apposedName(doc, ante.start) : null;
+  const rule = apposed ? 'quote.speaker.subject.relative-apposed' : 'quote.speaker.subject.relative';
+  const f: SubjectFind = { mode: 'rel', subj: ante, speaker: null, phrase: null, rule };
+  if (apposed) {
+    f.speaker = st.resolver.resolve(apposed.start, apposed.end, s.sent.start);
+    f.phrase = text.slice(apposed.start, apposed.end);
+  } else if (ante) {
+    // The noun right before the relative pronoun, even in a possessive-looking name ("Sainsbury's").
+    const all = names.inRange(ante.start, ante.end);
+    const last = all[all.length - 1];
+    const refs = last && ante.end - last.end <= 3 ? [last] : all.filter((r) => !r.possessive);
+    const head = refs[refs.length - 1] ?? ante;
+    f.speaker = st.resolver.resolve(head.start, head.end, s.sent.start);
+    f.phrase = text.slice(ante.start, ante.end);
+  }
+  return f;
+}
+
+/** '"…," said Joseph Schwieterman': the inverted subject, or the name apposed to it ("said the harbour master, Ana Ruiz,"). */
+function invertedSubject(doc: QuoteDoc, toks: Word[], cueLast: number): { subj: Span; rule: string } | null {
+  const { text, names } = doc;
+  const after = subjectAfter(text, toks, cueLast);
+  if (!after) return null;
+  const apposed = names.inRange(after.end, after.end + 80)[0];
+  if (
+    apposed &&
+    !names.inRange(after.start, after.end).length &&
+    (apposed.type === 'person' || apposed.type === 'unknown') &&
+    /^,\s*$/.test(text.slice(after.end, apposed.start))
+  ) {
+    return { subj: { start: apposed.start, end: apposed.end }, rule: 'quote.speaker.subject.inverted-apposed' };
+  }
+  return { subj: after, rule: 'quote.speaker.subject.inverted' };
+}
+
+/** The claim of the `ri`-th cue of the sentence: emitted, and its speaker remembered. */
+function claimOfCue(doc: QuoteDoc, st: Discourse, s: SentenceView, results: CueSubject[], ri: number): void {
+  const { text } = doc;
+  const r = results[ri]!;
+  const content = cueContent(doc, st, s, results, ri);
+  if (!content) return;
+  const { after, front } = content;
+  const { speaker } = r;
+  const cueStart = s.toks[r.cue.first]!.s;
+  const cueEnd = s.toks[r.cue.last]!.e;
+  const a: Attribution = {
+    speaker,
+    cue: text.slice(cueStart, cueEnd),
+    anonCue: s.anon ?? (r.phrase ? anonymityCue(r.phrase) : null),
+    find: 'quote.find.verb-cue',
+  };
+  const p = doc.paragraphs[doc.paraOf(s.sent.start)];
+  // "… also said:" / "described them in … terms:" at a paragraph end: the next paragraphs hold the claim.
+  const block = !after?.hasQuote && /:\s*$/.test(text.slice(cueEnd, s.sent.end)) && p?.end === s.sent.end;
+  const group = groupSpeakers(doc, r.phrase, cueStart) ??
+    (r.mode === 'sv' ? coordinatedSubjects(doc, r.subjStart, speaker) : null) ?? [speaker];
+  if (block) {
+    blockAfter(doc, st, s.sent.end, a);
+  } else if (after) {
+    r.content = { start: after.start, end: after.end };
+    // '"We are," he said, "ready to fight."': both halves of an interrupted quotation.
+    if (front?.quote && after.hasQuote) {
+      for (const g of group)
+        emitContent(doc, st, front.start, front.end, { ...a, speaker: g, find: 'quote.find.interrupted-quote' }, true);
     }
+    for (const g of group) emitContent(doc, st, after.start, after.end, { ...a, speaker: g }, false);
+  } else if (front) {
+    r.content = { start: cueEnd, end: cueEnd };
+    const fronted = { ...a, find: 'quote.find.verb-cue-fronted' };
+    for (const g of group) emitContent(doc, st, front.start, front.end, { ...fronted, speaker: g }, front.quote);
+  } else if (attributesBareQuote(doc, st, s, r)) {
+    // An attribution with no claim of its own right after a sentence that is only a quotation: the
+    // quotation is the claim.
+    const bare = st.bareQuote!;
+    if (bare.emitted) st.out.splice(st.out.indexOf(bare.emitted), 1);
+    emit(doc, st, bare.q.start, bare.q.end, 'direct', { ...a, find: 'quote.find.attribution-after-quote' });
+    st.bareQuote = null;
+  } else {
+    return;
+  }
+  st.resolver.remember(speaker, cueStart, r.phrase);
+  st.lastSpeakerPara = doc.paraOf(cueStart);
+  st.lastNamedPerson =
+    speaker.mention &&
+    !speaker.anonymous &&
+    (speaker.type === 'person' || (speaker.type === 'unknown' && /^\p{Lu}\S+ \p{Lu}\S+$/u.test(speaker.name ?? '')))
+      ? { speaker, para: st.lastSpeakerPara }
+      : null;
+}
 
-    // Content for each cue.
-    for (let ri = 0; ri < results.length; ri++) {
-      const r = results[ri]!;
-      const next = results[ri + 1];
-      let limit = sent.end;
-      if (next && next.mode !== 'rel') {
-        // A nested report ("said Mr Mugabe had told …") starts the content; a coordinated one ends it.
-        const afterCue = toks[r.cue.last]!.e;
-        const between = text.slice(afterCue, next.subjStart);
-        const nested = /^[\s,:]*(?:that\s+)?$/i.test(between);
-        if (!nested) limit = cutBeforeConjunction(text, afterCue, next.subjStart);
-      }
-      const speaker = r.speaker;
-      const cueText = text.slice(toks[r.cue.first]!.s, toks[r.cue.last]!.e);
-      const anon = sentAnon ?? (r.phrase ? anonymityCue(r.phrase) : null);
-      let afterStart = toks[r.cue.last]!.e;
-      if (r.mode === 'vs' && r.subjStart >= 0) {
-        // Content precedes the verb in "…, said X".
-        afterStart = sent.end;
-      }
-      let after = r.mode === 'vs' ? null : contentAfter(text, toks, r.cue, afterStart, limit, spans, r.mode === 'rel');
-      const frontEnd = r.mode === 'vs' ? toks[r.cue.first]!.s : r.subjStart;
-      let frontStart = sent.start;
-      for (let pj = ri - 1; pj >= 0; pj--) {
-        const pr = results[pj]!;
-        if (pr.mode !== 'rel' && pr.content) {
-          frontStart = Math.max(sent.start, pr.content.end);
-          break;
-        }
-      }
-      let front = r.mode === 'rel' || r.mode === 'part' ? null : frontedContent(text, frontStart, frontEnd, spans);
-      let useFront = false;
-      if (!after) useFront = true;
-      else if (front && front.quote) {
-        // '"…," X said, adding …' — the quotation before the attribution is the claim.
-        useFront = /^[\s,]*$/.test(text.slice(toks[r.cue.last]!.e, after.start)) ? !after.hasQuote : false;
-        if (!after.hasQuote) useFront = true;
-      } else if (front && /^\s*,/.test(text.slice(toks[r.cue.last]!.e, sent.end)) && !after.hasQuote) {
-        // Parenthetical "…, X said, …": the longer fronted clause is the claim, a short lead-in is not.
-        useFront = front.words >= 5;
-      }
-      if (useFront) after = null;
-      // "described … as", "described them in … terms:" — a description is a claim only with "as", a
-      // quotation or a block.
-      if (r.cue.lemma === 'describe') {
-        const endsWithColon = /:\s*$/.test(text.slice(toks[r.cue.last]!.e, sent.end));
-        const withAs = after && /\bas\b/.test(text.slice(after.start, after.end));
-        if (!endsWithColon && !withAs && !(after && spans.some((q) => q.open === after!.start))) continue;
-      }
-      // "asked", "shouted": only a quotation makes them attributions ("asked not to be named" does not).
-      if (QUOTE_ONLY_VERBS.has(r.cue.lemma)) {
-        const quoted = (after && spans.some((q) => q.open === after!.start)) || (!after && front?.quote);
-        if (!quoted) {
-          // '"It is the end of an era." That was how Ellison put it.': the quotation before is the claim.
-          if (bareQuote && bareQuote.sentIndex === sentIndex - 1 && speaker.name && r.mode !== 'rel') {
-            after = null;
-            front = null;
-          } else continue;
-        }
-      }
-      const p = paragraphs[paraOf(sent.start)];
-      // "… also said:" / "described them in … terms:" at a paragraph end: the next paragraphs hold the claim.
-      const block = !after?.hasQuote && /:\s*$/.test(text.slice(toks[r.cue.last]!.e, sent.end)) && p?.end === sent.end;
-      const group = groupSpeakers(r.phrase, toks[r.cue.first]!.s) ??
-        (r.mode === 'sv' ? coordinatedSubjects(r.subjStart, speaker) : null) ?? [speaker];
-      if (block) {
-        // "… also said:" at a paragraph end — the following paragraphs hold the claim.
-        blockAfter(sent.end, speaker, cueText, anon);
-      } else if (after) {
-        r.content = { start: after.start, end: after.end };
-        // '"We are," he said, "ready to fight."': both halves of an interrupted quotation.
-        if (front?.quote && after.hasQuote)
-          for (const g of group) emitContent(front.start, front.end, g, cueText, anon, true);
-        for (const g of group) emitContent(after.start, after.end, g, cueText, anon, false);
-      } else if (front) {
-        r.content = { start: toks[r.cue.last]!.e, end: toks[r.cue.last]!.e };
-        for (const g of group) emitContent(front.start, front.end, g, cueText, anon, front.quote);
-      } else if (
-        bareQuote &&
-        bareQuote.sentIndex === sentIndex - 1 &&
-        r.mode !== 'rel' &&
-        speaker.name &&
-        !CLAUSE_ONLY_VERBS.has(r.cue.lemma) &&
-        wordCount(text, sent.start, sent.end) <= 14
-      ) {
-        // An attribution with no claim of its own right after a sentence that is only a quotation: the
-        // quotation is the claim.
-        const q = bareQuote.q;
-        if (bareQuote.emitted) out.splice(out.indexOf(bareQuote.emitted), 1);
-        emit(q.start, q.end, 'direct', speaker, cueText, anon);
-        bareQuote = null;
-      } else {
-        continue;
-      }
-      resolver.remember(speaker, toks[r.cue.first]!.s, r.phrase);
-      lastSpeakerPara = paraOf(toks[r.cue.first]!.s);
-      lastNamedPerson =
-        speaker.mention &&
-        !speaker.anonymous &&
-        (speaker.type === 'person' || (speaker.type === 'unknown' && /^\p{Lu}\S+ \p{Lu}\S+$/u.test(speaker.name ?? '')))
-          ? { speaker, para: lastSpeakerPara }
-          : null;
-    }
+/** True when the sentence just before was only a quotation and this cue is its short, named attribution. */
+function attributesBareQuote(doc: QuoteDoc, st: Discourse, s: SentenceView, r: CueSubject): boolean {
+  return (
+    !!st.bareQuote &&
+    st.bareQuote.sentIndex === s.index - 1 &&
+    r.mode !== 'rel' &&
+    !!r.speaker.name &&
+    !CLAUSE_ONLY_VERBS.has(r.cue.lemma) &&
+    wordCount(doc.text, s.sent.start, s.sent.end) <= 14
+  );
+}
 
-    // "according to X" attributions.
-    for (const acc of findAccordingTo(text, toks, inQuote)) {
-      const speaker = resolveAccording(resolver, text, acc.np, sent.start);
-      let content: Span;
-      const before = text.slice(sent.start, acc.cueStart);
-      if (/^\s*$/.test(before)) content = { start: skipAppositive(text, acc.np.end, sent.end), end: sent.end };
-      else if (/,\s*$/.test(before) && /^[\s.!?"\u201d]*$/.test(text.slice(acc.np.end, sent.end)))
-        content = { start: skipDateline(text, sent.start, acc.cueStart), end: acc.cueStart };
-      else content = { start: skipDateline(text, sent.start, acc.cueStart), end: sent.end };
-      emitContent(content.start, content.end, speaker, 'according to', sentAnon, false);
-      resolver.remember(speaker, acc.cueStart, text.slice(acc.np.start, acc.np.end));
-      lastSpeakerPara = paraOf(acc.cueStart);
-    }
-
-    // Leftover quotations in this sentence that read as speech inherit the current speaker.
-    for (const q of spansIn(spans, sent.start, sent.end)) {
-      if (q.consumed) continue;
-      q.consumed = true;
-      const sources = colonSources(q.open);
-      if (sources) {
-        for (const g of sources) emit(q.start, q.end, 'direct', g, null, null);
-        resolver.remember(sources[0]!, q.open, null);
-        lastSpeakerPara = paraOf(q.open);
-        continue;
-      }
-      const continuesSpeech = out.some(
-        (o) => o.kind === 'direct' && paraOf(o.start) === paraOf(q.open) && o.end < q.open,
-      );
-      if (!isFloatingSpeech(text, q, sent, continuesSpeech)) continue;
-      const last = resolver.last();
-      const fallback = last && paraOf(q.open) - lastSpeakerPara <= 2 ? last : null;
-      // A quotation running on into the next paragraph (no closing mark, the next paragraph reopens) is
-      // attributed where it ends: decide once the continuation has its speaker.
-      const nextPara = paragraphs[paraOf(q.open) + 1];
-      if (!q.closed && nextPara && /^["\u201c\u201e\u00ab'\u2018]/.test(text[nextPara.start]!)) {
-        continuations.push({ q, fallback });
-        continue;
-      }
-      const before = out.length;
-      if (fallback) emit(q.start, q.end, 'direct', fallback, null, null);
-      // Only a quotation that continues nobody's speech, alone in its sentence, and either in the same
-      // paragraph as the attribution or the whole of its own paragraph.
-      const nextSent = sentences[sentIndex + 1];
-      if (
-        !continuesSpeech &&
-        /^[\s\u2014-]*$/.test(text.slice(sent.start, q.open)) &&
-        /^[\s.!?]*$/.test(text.slice(q.close + 1, sent.end)) &&
-        nextSent &&
-        (paraOf(nextSent.start) === pi || (sent.start === paragraphs[pi]!.start && sent.end === paragraphs[pi]!.end))
-      ) {
-        bareQuote = { q, sentIndex, emitted: out.length > before ? out[out.length - 1]! : null };
-      }
+/**
+ * The content of a cue: after it ("said that …") or fronted before its subject ('"…," X said'); null
+ * when the cue has no claim ("described the scene", "asked not to be named").
+ */
+function cueContent(
+  doc: QuoteDoc,
+  st: Discourse,
+  s: SentenceView,
+  results: CueSubject[],
+  ri: number,
+): { after: Content | null; front: Fronted | null } | null {
+  const { text, spans } = doc;
+  const r = results[ri]!;
+  const cueEnd = s.toks[r.cue.last]!.e;
+  const limit = contentLimit(text, cueEnd, s.sent, results[ri + 1]);
+  let after = r.mode === 'vs' ? null : contentAfter(text, s.toks, r.cue, cueEnd, limit, spans, r.mode === 'rel');
+  const frontEnd = r.mode === 'vs' ? s.toks[r.cue.first]!.s : r.subjStart;
+  let front =
+    r.mode === 'rel' || r.mode === 'part'
+      ? null
+      : frontedContent(text, frontStart(results, ri, s.sent), frontEnd, spans);
+  if (prefersFront(text, cueEnd, s.sent, after, front)) after = null;
+  // "described … as", "described them in … terms:" — a description is a claim only with "as", a
+  // quotation or a block.
+  if (r.cue.lemma === 'describe') {
+    const endsWithColon = /:\s*$/.test(text.slice(cueEnd, s.sent.end));
+    const withAs = after && /\bas\b/.test(text.slice(after.start, after.end));
+    if (!endsWithColon && !withAs && !(after && spans.some((q) => q.open === after!.start))) return null;
+  }
+  // "asked", "shouted": only a quotation makes them attributions ("asked not to be named" does not).
+  if (QUOTE_ONLY_VERBS.has(r.cue.lemma)) {
+    const quoted = (after && spans.some((q) => q.open === after!.start)) || (!after && front?.quote);
+    if (!quoted) {
+      // '"It is the end of an era." That was how Ellison put it.': the quotation before is the claim.
+      if (!(st.bareQuote && st.bareQuote.sentIndex === s.index - 1 && r.speaker.name && r.mode !== 'rel')) return null;
+      after = null;
+      front = null;
     }
   }
-  // Resolve run-on paragraphs from the last one back, so chains of several paragraphs share one speaker.
-  for (let ci = continuations.length - 1; ci >= 0; ci--) {
-    const { q, fallback } = continuations[ci]!;
-    const next = paragraphs[paraOf(q.open) + 1]!;
-    const cont = out.find((o) => o.kind === 'direct' && o.start >= next.start && o.start <= next.start + 3);
+  return { after, front };
+}
+
+/** Where a cue's after-content ends: a nested report ("said Mr Mugabe had told …") continues it, a coordinated one ends it. */
+function contentLimit(text: string, afterCue: number, sent: Span, next: CueSubject | undefined): number {
+  if (!next || next.mode === 'rel') return sent.end;
+  const nested = /^[\s,:]*(?:that\s+)?$/i.test(text.slice(afterCue, next.subjStart));
+  return nested ? sent.end : cutBeforeConjunction(text, afterCue, next.subjStart);
+}
+
+/** Where a cue's fronted content may start: after the previous main cue's claim. */
+function frontStart(results: CueSubject[], ri: number, sent: Span): number {
+  for (let pj = ri - 1; pj >= 0; pj--) {
+    const pr = results[pj]!;
+    if (pr.mode !== 'rel' && pr.content) return Math.max(sent.start, pr.content.end);
+  }
+  return sent.start;
+}
+
+/** True when the fronted content is the claim rather than what follows the cue. */
+function prefersFront(text: string, cueEnd: number, sent: Span, after: Content | null, front: Fronted | null): boolean {
+  if (!after) return true;
+  // '"…," X said, adding …' — the quotation before the attribution is the claim.
+  if (front?.quote) return !after.hasQuote;
+  // Parenthetical "…, X said, …": the longer fronted clause is the claim, a short lead-in is not.
+  if (front && /^\s*,/.test(text.slice(cueEnd, sent.end)) && !after.hasQuote) return front.words >= 5;
+  return false;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The other sentence passes and the final passes
+
+/** "according to X" attributions. */
+function accordingToPass(doc: QuoteDoc, st: Discourse, s: SentenceView): void {
+  const { text } = doc;
+  const { sent } = s;
+  for (const acc of findAccordingTo(text, s.toks, doc.inQuote)) {
+    const speaker = resolveAccording(st.resolver, text, acc.np, sent.start);
+    let content: Span;
+    const before = text.slice(sent.start, acc.cueStart);
+    if (/^\s*$/.test(before)) content = { start: skipAppositive(text, acc.np.end, sent.end), end: sent.end };
+    else if (/,\s*$/.test(before) && /^[\s.!?"\u201d]*$/.test(text.slice(acc.np.end, sent.end)))
+      content = { start: skipDateline(text, sent.start, acc.cueStart), end: acc.cueStart };
+    else content = { start: skipDateline(text, sent.start, acc.cueStart), end: sent.end };
+    const a = { speaker, cue: 'according to', anonCue: s.anon, find: 'quote.find.according-to' };
+    emitContent(doc, st, content.start, content.end, a, false);
+    st.resolver.remember(speaker, acc.cueStart, text.slice(acc.np.start, acc.np.end));
+    st.lastSpeakerPara = doc.paraOf(acc.cueStart);
+  }
+}
+
+/** Leftover quotations in the sentence that read as speech inherit the current speaker. */
+function leftoverQuotesPass(doc: QuoteDoc, st: Discourse, s: SentenceView): void {
+  const { text, paragraphs, paraOf } = doc;
+  const { sent, pi } = s;
+  for (const q of spansIn(doc.spans, sent.start, sent.end)) {
+    if (st.claimed.has(q)) continue;
+    st.claimed.add(q);
+    const sources = colonSources(doc, q.open);
+    if (sources) {
+      const a = { cue: null, anonCue: null, find: 'quote.find.colon-source' };
+      for (const g of sources) emit(doc, st, q.start, q.end, 'direct', { ...a, speaker: g });
+      st.resolver.remember(sources[0]!, q.open, null);
+      st.lastSpeakerPara = paraOf(q.open);
+      continue;
+    }
+    const continuesSpeech = st.out.some(
+      (o) => o.kind === 'direct' && paraOf(o.start) === paraOf(q.open) && o.end < q.open,
+    );
+    if (!isFloatingSpeech(text, q, sent, continuesSpeech)) continue;
+    const last = st.resolver.last();
+    const near = last && paraOf(q.open) - st.lastSpeakerPara <= 2;
+    const fallback = near ? via(last, 'quote.speaker.nearby-speaker') : null;
+    // A quotation running on into the next paragraph (no closing mark, the next paragraph reopens) is
+    // attributed where it ends: decide once the continuation has its speaker.
+    const nextPara = paragraphs[paraOf(q.open) + 1];
+    if (!q.closed && nextPara && /^["\u201c\u201e\u00ab'\u2018]/.test(text[nextPara.start]!)) {
+      st.continuations.push({ q, fallback });
+      continue;
+    }
+    const before = st.out.length;
+    if (fallback) {
+      emit(doc, st, q.start, q.end, 'direct', {
+        speaker: fallback,
+        cue: null,
+        anonCue: null,
+        find: 'quote.find.floating-quote',
+      });
+    }
+    // Only a quotation that continues nobody's speech, alone in its sentence, and either in the same
+    // paragraph as the attribution or the whole of its own paragraph.
+    const nextSent = doc.sentences[s.index + 1];
+    if (
+      !continuesSpeech &&
+      /^[\s\u2014-]*$/.test(text.slice(sent.start, q.open)) &&
+      /^[\s.!?]*$/.test(text.slice(q.close + 1, sent.end)) &&
+      nextSent &&
+      (paraOf(nextSent.start) === pi || (sent.start === paragraphs[pi]!.start && sent.end === paragraphs[pi]!.end))
+    ) {
+      st.bareQuote = { q, sentIndex: s.index, emitted: st.out.length > before ? st.out[st.out.length - 1]! : null };
+    }
+  }
+}
+
+/** Run-on paragraphs, from the last one back, so chains of several paragraphs share one speaker. */
+function runOnParagraphsPass(doc: QuoteDoc, st: Discourse): void {
+  for (let ci = st.continuations.length - 1; ci >= 0; ci--) {
+    const { q, fallback } = st.continuations[ci]!;
+    const next = doc.paragraphs[doc.paraOf(q.open) + 1]!;
+    const cont = st.out.find((o) => o.kind === 'direct' && o.start >= next.start && o.start <= next.start + 3);
     const speaker: Speaker | null = cont
       ? {
           name: cont.speaker,
@@ -531,166 +721,169 @@ export function findQuotes(text: string, entities: Entity[]): Quote[] {
           gender: null,
           mention: cont.speakerMention ?? null,
           anonymityCue: cont.anonymityCue ?? null,
+          rules: [
+            'quote.speaker.run-on-paragraph',
+            ...(cont.rules ?? []).filter((id) => id.startsWith('quote.speaker.')),
+          ],
         }
       : fallback;
-    if (speaker) emit(q.start, q.end, 'direct', speaker, cont?.cue ?? null, cont?.anonymityCue ?? null);
+    if (!speaker) continue;
+    const a = { speaker, cue: cont?.cue ?? null, anonCue: cont?.anonymityCue ?? null };
+    emit(doc, st, q.start, q.end, 'direct', { ...a, find: 'quote.find.run-on-paragraph' });
   }
-  nameUnnamedSpokespeople(text, out, names);
-  return out.sort((a, b) => a.start - b.start);
+}
 
-  /**
-   * "Both airlines said": one speaker per distinct organization named in the preceding sentences.
-   * Null when the phrase is not such a group or the members cannot be found.
-   */
-  /** The person named right before an appositive starting at `pos` ("Name, 47, a mother of five"). */
-  function apposedName(pos: number): NameRef | null {
-    const ref = names.before(pos, Math.max(0, pos - 120), () => true);
-    if (!ref || ref.possessive || (ref.type !== 'person' && ref.type !== 'unknown')) return null;
-    return /^,\s*(?:\d{1,3}\s*,\s*)?$/.test(text.slice(ref.end, pos)) ? ref : null;
-  }
+// ---------------------------------------------------------------------------------------------------------
+// Emitting claims
 
-  /**
-   * rule colon-source: a newsletter item that credits its excerpt with a colon ("Reuters: “…”", "The Ledger’s
-   * Dana Reyes and Omar Velde: “…”", "RATE WATCH — Our Dana Reyes: “…”"): the named people (or the outlet,
-   * when no person is named) are the speakers, one claim each. The colon must open the paragraph's quotation,
-   * and everything before it, after an optional all-caps kicker, must be names joined by commas and "and".
-   */
-  function colonSources(open: number): Speaker[] | null {
-    const p = paragraphs[paraOf(open)];
-    if (!p) return null;
-    let lead = text.slice(p.start, open);
-    const colon = /:\s*$/.exec(lead);
-    if (!colon || lead.length > 160) return null;
-    let from = p.start;
-    const kicker = /^[^\p{Ll}—–]{2,80}[—–]\s*/u.exec(lead);
-    if (kicker) from += kicker[0].length;
-    lead = text.slice(from, p.start + colon.index);
-    const refs = names.inRange(from, p.start + colon.index);
-    if (!refs.length) return null;
-    // what is left once the names are cut out: only joiners ("’s", ",", "and", "our")
-    let rest = '';
-    let at = from;
-    for (const r of refs) {
-      rest += text.slice(at, r.start) + ' ';
-      at = r.end;
+/** Adds one claim, trimmed, unless the same words are already credited to the same speaker. */
+function emit(doc: QuoteDoc, st: Discourse, start: number, end: number, kind: Quote['kind'], a: Attribution): void {
+  const { text } = doc;
+  const { speaker, anonCue } = a;
+  [start, end] = trimRange(text, start, end, kind);
+  if (end <= start) return;
+  if (st.out.some((q) => q.start === start && q.end === end && q.speaker === speaker.name)) return;
+  const m = speaker.mention;
+  const mention = m ? { start: m.start, end: m.end, text: text.slice(m.start, m.end) } : null;
+  const anon = ANONYMITY_RULES.find((r) => r.applies(speaker, anonCue))!;
+  st.out.push({
+    text: text.slice(start, end),
+    kind,
+    speaker: speaker.name,
+    anonymous: anon.anonymous,
+    start,
+    end,
+    cue: a.cue,
+    anonymityCue: anon.anonymous ? (speaker.anonymityCue ?? anonCue) : null,
+    speakerMention: mention,
+    rules: [a.find, ...(speaker.rules ?? []), anon.id],
+  });
+}
+
+/** Emits a content region: direct quote(s) when quotation marks cover the claim, else paraphrase. */
+function emitContent(doc: QuoteDoc, st: Discourse, start: number, end: number, a: Attribution, fronted: boolean): void {
+  const { text } = doc;
+  const inner = spansIn(doc.spans, start, end).filter((q) => q.open >= start - 1);
+  let direct = false;
+  let prevPredicate: QSpan | null = null;
+  for (const q of inner) {
+    st.claimed.add(q);
+    const lead = text.slice(start, q.open);
+    const tail = text.slice(q.closed ? q.close + 1 : q.close, end);
+    const atStart = /^[\s,:\u2014-]*$/.test(lead);
+    const atEnd = /^[\s.,;:!?)\]]*$/.test(tail);
+    // 'said it "remains fully committed to Lebanon" and had "acted in line with the published rules"':
+    // quotation marks covering whole predicates after a bare pronoun subject are the speaker's words.
+    const localLead: string = prevPredicate ? text.slice(prevPredicate.close + 1, q.open) : lead;
+    const predicate: boolean =
+      q.words >= 3 &&
+      /^\p{Ll}/u.test(text.slice(q.start, q.start + 1)) &&
+      (prevPredicate
+        ? /^[\s,]*(?:and|but)\s+(?:(?:had|has|have|was|were|is|are|would|will)\s+)?$/i.test(localLead)
+        : /^\s*(?:that\s+)?(?:it|he|she|they|we)\s+$/i.test(localLead));
+    if (
+      (fronted && atEnd) ||
+      (atStart && (atEnd || q.words >= 4)) ||
+      q.words >= 10 ||
+      (atEnd && q.words >= 8) ||
+      predicate
+    ) {
+      emit(doc, st, q.start, q.end, 'direct', a);
+      direct = true;
     }
-    rest += text.slice(at, p.start + colon.index);
-    if (!/^(?:\s|,|and\b|our\b|Our\b|the\b|The\b|['\u2019]s\b)*$/u.test(rest)) return null;
-    const people = refs.filter((r) => !r.possessive && r.type === 'person');
-    const chosen = people.length ? people : refs.filter((r) => !r.possessive);
-    if (!chosen.length) return null;
-    return chosen.map((r) => ({
-      name: r.canonical,
-      anonymous: false,
-      type: r.type,
-      gender: r.gender,
-      mention: { start: r.start, end: r.end, text: '' },
-      anonymityCue: null,
-    }));
+    prevPredicate = predicate ? q : null;
   }
+  if (!direct && wordCount(text, start, end) >= 2) emit(doc, st, start, end, 'indirect', a);
+}
 
-  /** "Both NASA and the ESA said", "Mali and Niger said": one claim per named subject. */
-  function coordinatedSubjects(subjStart: number, speaker: Speaker): Speaker[] | null {
-    if (!speaker.name || speaker.anonymous) return null;
-    const first = names.before(subjStart, Math.max(0, subjStart - 80), (r) =>
-      /^\s+and\s+$/.test(text.slice(r.end, subjStart)),
-    );
-    if (!first || first.possessive || first.canonical === speaker.name) return null;
-    const lead = text.slice(Math.max(0, first.start - 12), first.start);
-    if (!/(?:^|[.!?]["\u201d]?\s+|\n|,\s+|\bboth\s+|^\s*)$/i.test(lead)) return null;
-    return [
-      {
-        name: first.canonical,
-        anonymous: false,
-        type: first.type,
-        gender: first.gender,
-        mention: { start: first.start, end: first.end, text: '' },
-        anonymityCue: null,
-      },
-      speaker,
-    ];
+/** Bullet lists and block quotes after "X said:" at a paragraph end. */
+function blockAfter(doc: QuoteDoc, st: Discourse, pos: number, a: Attribution): void {
+  const { text, paragraphs } = doc;
+  const block = { ...a, find: 'quote.find.block-after-colon' };
+  for (let pi = doc.paraOf(pos) + 1, first = true; pi < paragraphs.length; pi++, first = false) {
+    const p = paragraphs[pi]!;
+    const body = text.slice(p.start, p.end);
+    if (QUOTE_CHARS.test(body[0]!)) return; // a quotation: handled as floating speech
+    const bullet =
+      !/[.!?"\u201d]$/.test(body) &&
+      body.length < 200 &&
+      !/^(?:Read|Watch|Follow|Click|Sign|See|Subscribe|Listen|Share)\b/.test(body);
+    if (!first && !bullet) return;
+    emit(doc, st, p.start, p.end, bullet ? 'indirect' : 'direct', block);
+    claimParagraph(doc, st, p);
+    if (!bullet) return;
   }
+}
 
-  function groupSpeakers(phrase: string | null, pos: number): Speaker[] | null {
-    if (!phrase || !/^both\s+\p{Ll}+s$/iu.test(phrase.trim())) return null;
-    const seen = new Map<string, Speaker>();
-    for (const r of names.inRange(Math.max(0, pos - 400), pos).reverse()) {
-      if (r.possessive || r.type === 'person' || inQuote(r.start) || seen.has(r.canonical)) continue;
-      seen.set(r.canonical, {
-        name: r.canonical,
-        anonymous: false,
-        type: r.type,
-        gender: null,
-        mention: { start: r.start, end: r.end, text: '' },
-        anonymityCue: null,
-      });
-      if (seen.size === 2) break;
-    }
-    return seen.size === 2 ? [...seen.values()].reverse() : null;
-  }
+// ---------------------------------------------------------------------------------------------------------
+// Speakers named around a claim
 
-  /** Emits a content region: direct quote(s) when quotation marks cover the claim, else paraphrase. */
-  function emitContent(
-    start: number,
-    end: number,
-    speaker: Speaker,
-    cue: string,
-    anon: string | null,
-    fronted: boolean,
-  ): void {
-    const inner = spansIn(spans, start, end).filter((q) => q.open >= start - 1);
-    let direct = false;
-    let prevPredicate: QSpan | null = null;
-    for (const q of inner) {
-      q.consumed = true;
-      const lead = text.slice(start, q.open);
-      const tail = text.slice(q.closed ? q.close + 1 : q.close, end);
-      const atStart = /^[\s,:\u2014-]*$/.test(lead);
-      const atEnd = /^[\s.,;:!?)\]]*$/.test(tail);
-      // 'said it "remains fully committed to Lebanon" and had "acted in line with the published rules"':
-      // quotation marks covering whole predicates after a bare pronoun subject are the speaker's words.
-      const localLead: string = prevPredicate ? text.slice(prevPredicate.close + 1, q.open) : lead;
-      const predicate: boolean =
-        q.words >= 3 &&
-        /^\p{Ll}/u.test(text.slice(q.start, q.start + 1)) &&
-        (prevPredicate
-          ? /^[\s,]*(?:and|but)\s+(?:(?:had|has|have|was|were|is|are|would|will)\s+)?$/i.test(localLead)
-          : /^\s*(?:that\s+)?(?:it|he|she|they|we)\s+$/i.test(localLead));
-      if (
-        (fronted && atEnd) ||
-        (atStart && (atEnd || q.words >= 4)) ||
-        q.words >= 10 ||
-        (atEnd && q.words >= 8) ||
-        predicate
-      ) {
-        emit(q.start, q.end, 'direct', speaker, cue, anon);
-        direct = true;
-      }
-      prevPredicate = predicate ? q : null;
-    }
-    if (!direct && wordCount(text, start, end) >= 2) emit(start, end, 'indirect', speaker, cue, anon);
-  }
+/** The person named right before an appositive starting at `pos` ("Name, 47, a mother of five"). */
+function apposedName(doc: QuoteDoc, pos: number): NameRef | null {
+  const ref = doc.names.before(pos, Math.max(0, pos - 120), () => true);
+  if (!ref || ref.possessive || (ref.type !== 'person' && ref.type !== 'unknown')) return null;
+  return /^,\s*(?:\d{1,3}\s*,\s*)?$/.test(doc.text.slice(ref.end, pos)) ? ref : null;
+}
 
-  /** Bullet lists and block quotes after "X said:". */
-  function blockAfter(pos: number, speaker: Speaker, cue: string, anon: string | null): void {
-    let pi = paraOf(pos) + 1;
-    let first = true;
-    while (pi < paragraphs.length) {
-      const p = paragraphs[pi]!;
-      const body = text.slice(p.start, p.end);
-      if (QUOTE_CHARS.test(body[0]!)) return; // a quotation: handled as floating speech
-      const bullet =
-        !/[.!?"\u201d]$/.test(body) &&
-        body.length < 200 &&
-        !/^(?:Read|Watch|Follow|Click|Sign|See|Subscribe|Listen|Share)\b/.test(body);
-      if (!first && !bullet) return;
-      emit(p.start, p.end, bullet ? 'indirect' : 'direct', speaker, cue, anon);
-      for (const q of spansIn(spans, p.start, p.end)) q.consumed = true;
-      if (!bullet) return;
-      first = false;
-      pi++;
-    }
+/**
+ * rule colon-source: a newsletter item that credits its excerpt with a colon ("Reuters: “…”", "The Ledger’s
+ * Dana Reyes and Omar Velde: “…”", "RATE WATCH — Our Dana Reyes: “…”"): the named people (or the outlet,
+ * when no person is named) are the speakers, one claim each. The colon must open the paragraph's quotation,
+ * and everything before it, after an optional all-caps kicker, must be names joined by commas and "and".
+ */
+function colonSources(doc: QuoteDoc, open: number): Speaker[] | null {
+  const { text } = doc;
+  const p = doc.paragraphs[doc.paraOf(open)];
+  if (!p) return null;
+  const lead = text.slice(p.start, open);
+  const colon = /:\s*$/.exec(lead);
+  if (!colon || lead.length > 160) return null;
+  let from = p.start;
+  const kicker = /^[^\p{Ll}—–]{2,80}[—–]\s*/u.exec(lead);
+  if (kicker) from += kicker[0].length;
+  const refs = doc.names.inRange(from, p.start + colon.index);
+  if (!refs.length) return null;
+  // what is left once the names are cut out: only joiners ("’s", ",", "and", "our")
+  let rest = '';
+  let at = from;
+  for (const r of refs) {
+    rest += text.slice(at, r.start) + ' ';
+    at = r.end;
   }
+  rest += text.slice(at, p.start + colon.index);
+  if (!/^(?:\s|,|and\b|our\b|Our\b|the\b|The\b|['\u2019]s\b)*$/u.test(rest)) return null;
+  const people = refs.filter((r) => !r.possessive && r.type === 'person');
+  const chosen = people.length ? people : refs.filter((r) => !r.possessive);
+  if (!chosen.length) return null;
+  return chosen.map((r) => via(speakerFromRef(r), 'quote.speaker.colon-source'));
+}
+
+/** "Both NASA and the ESA said", "Mali and Niger said": one claim per named subject. */
+function coordinatedSubjects(doc: QuoteDoc, subjStart: number, speaker: Speaker): Speaker[] | null {
+  const { text } = doc;
+  if (!speaker.name || speaker.anonymous) return null;
+  const first = doc.names.before(subjStart, Math.max(0, subjStart - 80), (r) =>
+    /^\s+and\s+$/.test(text.slice(r.end, subjStart)),
+  );
+  if (!first || first.possessive || first.canonical === speaker.name) return null;
+  const lead = text.slice(Math.max(0, first.start - 12), first.start);
+  if (!/(?:^|[.!?]["\u201d]?\s+|\n|,\s+|\bboth\s+|^\s*)$/i.test(lead)) return null;
+  return [via(speakerFromRef(first), 'quote.speaker.coordinated-subjects'), speaker];
+}
+
+/**
+ * "Both airlines said": one speaker per distinct organization named in the preceding sentences.
+ * Null when the phrase is not such a group or the members cannot be found.
+ */
+function groupSpeakers(doc: QuoteDoc, phrase: string | null, pos: number): Speaker[] | null {
+  if (!phrase || !/^both\s+\p{Ll}+s$/iu.test(phrase.trim())) return null;
+  const seen = new Map<string, Speaker>();
+  for (const r of doc.names.inRange(Math.max(0, pos - 400), pos).reverse()) {
+    if (r.possessive || r.type === 'person' || doc.inQuote(r.start) || seen.has(r.canonical)) continue;
+    seen.set(r.canonical, via({ ...speakerFromRef(r), gender: null }, 'quote.speaker.group-members'));
+    if (seen.size === 2) break;
+  }
+  return seen.size === 2 ? [...seen.values()].reverse() : null;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -703,7 +896,7 @@ const SPOKES = /^(?:spokesperson|spokesman|spokeswoman)$/;
  * said": when the article names exactly one spokesperson, an unnamed spokesperson without an anonymity cue
  * is that person — unless the unnamed one speaks for a different, named body ("An IMF spokesperson").
  */
-function nameUnnamedSpokespeople(text: string, out: Quote[], names: ReturnType<typeof buildNameIndex>): void {
+function nameUnnamedSpokespeople(text: string, out: Quote[], names: NameIndex): void {
   const unnamed = out.filter(
     (q) => q.anonymous && !q.anonymityCue && q.speaker && SPOKES.test(headNoun(q.speaker) ?? ''),
   );
@@ -730,65 +923,18 @@ function nameUnnamedSpokespeople(text: string, out: Quote[], names: ReturnType<t
     q.speaker = ref.canonical;
     q.anonymous = false;
     q.anonymityCue = null;
+    // the finding rules stay; the speaker and the anonymous flag were decided again, here
+    q.rules = [
+      ...(q.rules ?? []).filter((id) => id.startsWith('quote.find.')),
+      'quote.speaker.spokesperson-named-later',
+      'quote.anonymous.on-record',
+    ];
     q.speakerMention = { start: ref.start, end: ref.end, text: text.slice(ref.start, ref.end) };
   }
 }
 
 // ---------------------------------------------------------------------------------------------------------
-// Paragraph roles: bylines and credits, boilerplate, interview transcripts
-
-/** Byline and contributor lines: they name the article's authors, who are never its sources. */
-const BYLINE_LINES: readonly RegExp[] = [
-  // "By Eilidh Strachan", "By Moses Kiprotich and Lena Achterberg, Associated Press" — but not a sentence
-  // ("By Tuesday, officials said the water had receded.").
-  /^By\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|The|Then|Now|Late|Early|Mid)\b)\p{Lu}[^!?]{0,150}(?<![.!?]["'\u201d\u2019]?)$/u,
-  /^(?:Additional |Further )?(?:Reporting|Writing|Editing|Edited|Compiled|Produced|Photographs?|Photos?|Story|Words|Text|Interview)\s+by\s+\p{Lu}/iu,
-  /\bcontributed (?:reporting|to this (?:report|article|story)|photography|research)\b/i,
-  /^(?:Reach|Contact|Follow|Email|Media contact)\b[^.]{0,80}(?:\bat\b|\bon\b|:|@)/iu,
-  /^(?:\p{Lu}[\p{L}'\u2019.-]+ ){1,3}(?:is|was) (?:a|an|the) [\p{L} -]{0,40}(?:correspondent|reporter|editor|writer|columnist|journalist|photographer)\b/u,
-];
-
-/** Bylines, contributor lines and photo credits: their names are not speakers or antecedents. */
-function creditSpans(text: string, paragraphs: Span[]): Span[] {
-  const out: Span[] = [];
-  for (const p of paragraphs) {
-    const body = text.slice(p.start, p.end);
-    if (body.length <= 240 && BYLINE_LINES.some((re) => re.test(body))) {
-      out.push(p);
-      continue;
-    }
-    // "(Photo: Alasdair MacRae/The Highland Courier)"
-    const credit = /\((?:Photo|Photograph|Picture|Image|Credit|Video)s?\b[^()]{0,120}\)/gi;
-    for (let m = credit.exec(body); m; m = credit.exec(body)) {
-      out.push({ start: p.start + m.index, end: p.start + m.index + m[0].length });
-    }
-  }
-  return out;
-}
-
-/**
- * A photo caption: a short paragraph ending in a parenthesized photographer/agency credit,
- * "… speaks in Hershey, Pa., on Thursday. (Lucas Jackson/Reuters)" or "(Photo: Ana Ruiz/AP)".
- */
-const CAPTION_END = /\((?:(?:photo|photograph|image|credit)s?:?\s*)?[^()/]{1,60}\/[^()/]{1,60}\)\s*$/iu;
-
-/** The caption paragraphs (see CAPTION_END): their names speak for the picture only. */
-function captionSpans(text: string, paragraphs: Span[]): Span[] {
-  return paragraphs.filter((p) => p.end - p.start <= 400 && CAPTION_END.test(text.slice(p.start, p.end)));
-}
-
-/** Labelled links and promotions ("Related:", "Read more:", "RELATED:"): never someone's claim. */
-const LINK_LABEL =
-  /^(?:related(?: coverage| stories| articles?| content| reading)?|read more|read also|also read|see also|more|watch|listen|recommended|further reading|player ratings)\s*:/i;
-
-/** Paragraphs that hold no attributed claims: the headline line, bylines, link labels. */
-function isBoilerplate(text: string, p: Span, pi: number, credits: Span[]): boolean {
-  const body = text.slice(p.start, p.end);
-  if (LINK_LABEL.test(body)) return true;
-  if (credits.some((c) => c.start === p.start && c.end === p.end)) return true;
-  // The headline: the first line, short and without a sentence's closing punctuation.
-  return pi === 0 && body.length <= 200 && !/[.!?]["'\u201d\u2019)]*$/.test(body);
-}
+// Paragraph roles: interview transcripts (bylines, credits and other boilerplate: lexicons/boilerplate.ts)
 
 /** A speaker label opening a transcript paragraph: "TSAO:", "Mei-Ling Tsao:", "Q:", "A:". */
 const LABEL =
@@ -809,7 +955,7 @@ const fold = (s: string): string =>
 function transcriptLabels(
   text: string,
   paragraphs: Span[],
-  names: ReturnType<typeof buildNameIndex>,
+  names: NameIndex,
 ): Map<number, { bodyStart: number; speaker: Span | null; ref: NameRef | null }> {
   const out = new Map<number, { bodyStart: number; speaker: Span | null; ref: NameRef | null }>();
   const persons = names.refs.filter((r) => r.type === 'person' && !r.possessive);
@@ -866,158 +1012,13 @@ function transcriptLabels(
 }
 
 // ---------------------------------------------------------------------------------------------------------
-// Quotation-mark spans
-
-/** Finds quotation spans paragraph by paragraph; an unclosed quotation runs to its paragraph's end. */
-function findQuoteSpans(text: string, paragraphs: Span[]): QSpan[] {
-  const out: QSpan[] = [];
-  for (const p of paragraphs) {
-    const local: QSpan[] = [];
-    let openAt = -1;
-    let openLen = 0;
-    // Jump from mark to mark with a regex scan rather than visiting every character.
-    DOUBLE_MARKS.lastIndex = p.start;
-    for (let mm = DOUBLE_MARKS.exec(text); mm && mm.index < p.end; mm = DOUBLE_MARKS.exec(text)) {
-      const i = mm.index;
-      const c = text[i]!;
-      let kind: 'open' | 'close' | 'amb' | null = null;
-      let len = 1;
-      if (OPEN_DOUBLE.has(c)) kind = 'open';
-      else if (CLOSE_DOUBLE.has(c)) kind = 'close';
-      else if (c === '"') kind = 'amb';
-      else if (c === "'" && text[i + 1] === "'") {
-        kind = 'amb';
-        len = 2;
-      }
-      if (!kind) continue;
-      if (kind === 'amb') {
-        const prev = i > p.start ? text[i - 1]! : ' ';
-        const next = i + len < p.end ? text[i + len]! : ' ';
-        const looksOpen = /[\s([\u2014\u2013:-]/.test(prev) && !/\s/.test(next);
-        const looksClose = !/\s/.test(prev) && /[\s.,;:!?)\]\u2014\u2013-]/.test(next);
-        if (openAt < 0) kind = looksClose && !looksOpen ? null : 'open';
-        else kind = looksOpen && !looksClose ? 'open' : 'close';
-      }
-      if (kind === 'open') {
-        openAt = i;
-        openLen = len;
-      } else if (kind === 'close' && openAt >= 0) {
-        const s = makeSpan(text, openAt, openLen, i, true);
-        if (s) local.push(s);
-        openAt = -1;
-      }
-    }
-    if (openAt >= 0) {
-      const s = makeSpan(text, openAt, openLen, p.end, false);
-      if (s) local.push(s);
-    }
-    // Single quotation marks at top level (British style), never apostrophes.
-    const singles = findSingleSpans(text, p, local);
-    out.push(...[...local, ...singles].sort((a, b) => a.open - b.open));
-  }
-  return out;
-}
-
-const DOUBLE_MARKS = /''|["\u201c\u201d\u201e\u00ab\u00bb]/g;
-const SINGLE_MARKS = /['\u2018\u2019]/g;
-
-function findSingleSpans(text: string, p: Span, doubles: QSpan[]): QSpan[] {
-  const out: QSpan[] = [];
-  const insideDouble = (i: number): boolean => doubles.some((d) => i > d.open && i < d.close);
-  let openAt = -1;
-  SINGLE_MARKS.lastIndex = p.start;
-  for (let mm = SINGLE_MARKS.exec(text); mm && mm.index < p.end; mm = SINGLE_MARKS.exec(text)) {
-    const i = mm.index;
-    const c = text[i]!;
-    if (c === "'" && (text[i + 1] === "'" || text[i - 1] === "'")) continue; // doubled apostrophes: a double mark
-    if (insideDouble(i)) continue;
-    const prev = i > p.start ? text[i - 1]! : ' ';
-    const next = i + 1 < p.end ? text[i + 1]! : ' ';
-    const letterBefore = /[\p{L}\p{N}]/u.test(prev);
-    const letterAfter = /[\p{L}\p{N}]/u.test(next);
-    if (letterBefore && letterAfter) continue; // apostrophe: don't, O'Hare, Mali's
-    if (openAt < 0) {
-      if (c !== '\u2019' && /[\s([\u2014:]/.test(prev) && letterAfter && !/^\d\ds\b/.test(text.slice(i + 1, i + 5))) {
-        openAt = i;
-      }
-    } else if (!/\s/.test(prev) && !letterAfter && c !== '\u2018') {
-      // "daughters' generation": a plural possessive, not a closing mark.
-      if (prev === 's' && /^\s+\p{Ll}/u.test(text.slice(i + 1, i + 4)) && !/[.,!?]/.test(prev)) continue;
-      const s = makeSpan(text, openAt, 1, i, true);
-      if (s) out.push(s);
-      openAt = -1;
-    }
-  }
-  return out;
-}
-
-function makeSpan(text: string, open: number, openLen: number, close: number, closed: boolean): QSpan | null {
-  let start = open + openLen;
-  let end = close;
-  while (start < end && /\s/.test(text[start]!)) start++;
-  while (end > start && /[\s,]/.test(text[end - 1]!)) end--;
-  if (end <= start) return null;
-  return { open, close, start, end, closed, consumed: false, words: wordCount(text, start, end) };
-}
-
-function makeInQuote(spans: QSpan[]): (pos: number) => boolean {
-  const opens = spans.map((s) => s.open);
-  return (pos: number): boolean => {
-    let lo = 0;
-    let hi = opens.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (opens[mid]! <= pos) lo = mid + 1;
-      else hi = mid;
-    }
-    const s = spans[lo - 1];
-    return !!s && pos > s.open && pos < s.close;
-  };
-}
-
-function spansIn(spans: QSpan[], start: number, end: number): QSpan[] {
-  let lo = 0;
-  let hi = spans.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (spans[mid]!.close < start) lo = mid + 1;
-    else hi = mid;
-  }
-  const out: QSpan[] = [];
-  for (let i = lo; i < spans.length && spans[i]!.open < end; i++) if (spans[i]!.close >= start) out.push(spans[i]!);
-  return out;
-}
-
-/** Joins sentences split inside a quotation ("… 100. If you look …," Mr Obama said). */
-function mergeAcrossQuotes(sentences: Span[], spans: QSpan[]): Span[] {
-  const out: Span[] = [];
-  let si = 0;
-  for (const s of sentences) {
-    const prev = out[out.length - 1];
-    while (si < spans.length && spans[si]!.close < s.start) si++;
-    let merge = false;
-    if (prev) {
-      for (let k = si; k < spans.length && spans[k]!.open < s.start; k++) {
-        const q = spans[k]!;
-        if (q.open < prev.end && q.close >= s.start) merge = true;
-      }
-      // Back up one span in case the index advanced past a span that still covers this boundary.
-      if (!merge && si > 0) {
-        const q = spans[si - 1]!;
-        if (q.open < prev.end && q.close >= s.start) merge = true;
-      }
-    }
-    if (merge && prev) prev.end = s.end;
-    else out.push({ ...s });
-  }
-  return out;
-}
+// Paragraphs and quotations that read as speech
 
 /** First-person tokens that mark a paragraph as someone's own words. */
 const FIRST_PERSON = /^(?:i|i've|i'm|i'd|i'll|we|we're|we've|we'd|we'll|our|ours|us|my|me)$/;
 
 /** A paragraph in the first person, without quotation marks or speech cues, of some length. */
-function isFirstPersonBlock(text: string, p: Span, tokens: Token[], inQuote: (pos: number) => boolean): boolean {
+function isFirstPersonBlock(text: string, p: Span, tokens: Word[], inQuote: (pos: number) => boolean): boolean {
   const body = text.slice(p.start, p.end);
   if (QUOTE_CHARS.test(body.replace(/(\p{L})['\u2019](\p{L})/gu, '$1$2')) || body.length < 80) return false;
   // Labelled boilerplate ("Note to readers: …") addresses the reader, it is nobody's testimony.
@@ -1047,777 +1048,52 @@ function isFloatingSpeech(text: string, q: QSpan, sent: Span, continuesSpeech: b
 }
 
 // ---------------------------------------------------------------------------------------------------------
-// Tokens and cues
+// The anonymous flag
 
-/** Titles and abbreviations whose period never ends a noun phrase. */
-const TOKEN_ABBREVIATIONS = new Set(
-  'mr mrs ms dr prof gen lt col maj capt sgt sen rep gov st jr sr rev fr hon inc co corp ltd'.split(' '),
-);
-
-function tokenize(text: string): Token[] {
-  const out: Token[] = [];
-  WORD.lastIndex = 0;
-  for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
-    const w = m[0];
-    let e = m.index + w.length;
-    // An abbreviation's period belongs to its token ("Mr. Maait", "The I.M.F. said"), so it does not
-    // break the noun phrase; a sentence-final period stays outside. So does a middle initial's before the
-    // surname ("Rep. Steny H. Hoyer"): a one-letter capital word does not end a sentence that goes on with
-    // a capitalized word.
-    const initial = w.length === 1 && /\p{Lu}/u.test(w);
-    if (
-      text[e] === '.' &&
-      (w.includes('.') || initial || TOKEN_ABBREVIATIONS.has(w.toLowerCase())) &&
-      /^\.\s+\p{Ll}|^\.\s+\p{Lu}\p{Ll}/u.test(text.slice(e, e + 4))
-    ) {
-      if (/^\.\s+\p{Ll}/u.test(text.slice(e, e + 4)) || initial || TOKEN_ABBREVIATIONS.has(w.toLowerCase())) e++;
-    }
-    out.push({ s: m.index, e, w, lw: w.toLowerCase() });
-  }
-  return out;
+/** A rule deciding a claim's anonymous flag: its id, an example, when it applies and the flag it sets. */
+export interface AnonymityRule {
+  id: string;
+  example: string;
+  anonymous: boolean;
+  applies(speaker: Speaker, sentenceCue: string | null): boolean;
 }
 
-function tokensIn(tokens: Token[], start: number, end: number): Token[] {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid]!.s < start) lo = mid + 1;
-    else hi = mid;
-  }
-  let e = lo;
-  while (e < tokens.length && tokens[e]!.e <= end) e++;
-  return tokens.slice(lo, e);
-}
-
-/** Phrasal cues indexed by their first word, so most tokens cost one map look-up. */
-const PHRASES_BY_FIRST = new Map<string, string[][]>();
-for (const p of PHRASAL_CUES) {
-  const words = p.split(' ');
-  const list = PHRASES_BY_FIRST.get(words[0]!) ?? [];
-  list.push(words);
-  PHRASES_BY_FIRST.set(words[0]!, list);
-}
-
-function findCues(text: string, toks: Token[], inQuote: (pos: number) => boolean): Cue[] {
-  const out: Cue[] = [];
-  for (let i = 0; i < toks.length; i++) {
-    const t = toks[i]!;
-    if (inQuote(t.s)) continue;
-    let matched = false;
-    for (const ph of PHRASES_BY_FIRST.get(t.lw) ?? []) {
-      if (ph.every((w, k) => toks[i + k]?.lw === w) && gapsPlain(text, toks, i, i + ph.length - 1)) {
-        const lemma = /^say(?:ing)?$/.test(ph[ph.length - 1]!) ? 'say' : ph[0]!;
-        out.push({ first: i, last: i + ph.length - 1, lemma, form: ph.join(' '), phrase: true });
-        i += ph.length - 1;
-        matched = true;
-        break;
-      }
-    }
-    if (matched) continue;
-    const lemma = SPEECH_VERB_FORMS.get(t.lw);
-    if (!lemma) continue;
-    if (!isCueInContext(text, toks, i, lemma)) continue;
-    out.push({ first: i, last: i, lemma, form: t.lw, phrase: false });
-  }
-  return out;
-}
-
-/** Lower-case words that may open a that-clause (a demonstrative "that" is followed by a bare noun). */
-const CLAUSE_OPENERS = new Set(
-  (
-    'the a an his her its their our my your this these those there it he she they we i you no some many most ' +
-    'all both each every such one two three four five several despite while although if when after before ' +
-    'because since as in on at for by with without under over only even not more less few any nothing ' +
-    'everyone everything nobody people'
-  ).split(' '),
-);
-
-/** Verbs that often take a plain noun-phrase object ("maintained that position", "confirmed that report"). */
-const NP_OBJECT_VERBS = new Set(
-  'maintain note confirm deny acknowledge stress emphasise emphasize reiterate announce reveal disclose report mention'.split(
-    ' ',
-  ),
-);
-
-/** Verbs whose bare noun-phrase object is a speech act, not a claim ("announced the winners"). */
-const CLAUSE_ONLY_VERBS = new Set(
-  'announce confirm reveal disclose acknowledge admit predict estimate reiterate report recall mention note indicate declare write'.split(
-    ' ',
-  ),
-);
-
-const DETERMINER_WORDS = new Set('the a an his her its their our my your this that these those such'.split(' '));
-const BE_WORDS = new Set('is are was were be been being'.split(' '));
-
-/** Filters speech-verb forms that are nouns, adjectives, infinitives, negations or agentless passives. */
-function isCueInContext(text: string, toks: Token[], i: number, lemma: string): boolean {
-  const t = toks[i]!;
-  const prev = toks[i - 1];
-  const prevGapPlain = prev ? /^\s*$/.test(text.slice(prev.e, t.s)) : false;
-  const next = toks[i + 1];
-  const form = t.lw;
-  const base = form === lemma;
-  // Verbs are lower case mid-sentence: "United States", "Reports" in a headline are not cues.
-  if (/^\p{Lu}/u.test(t.w)) return false;
-  if (base && NOUNY_BASE_FORMS.has(lemma)) return false;
-  // A bare base form needs a pronoun, modal or auxiliary subject ("they say", "will tell"); "say"/"tell"
-  // also follow plural nouns ("officials say"). Otherwise it is an infinitive-like use ("the need assure").
-  if (base && lemma !== 'say' && lemma !== 'tell' && lemma !== 'read') {
-    const subjectLike =
-      !!prev &&
-      prevGapPlain &&
-      (/^(?:i|we|they|you|will|would|could|can|may|might|should|must|did|do|does|also|who)$/.test(prev.lw) ||
-        /^\p{Lu}/u.test(prev.w) ||
-        (/[^s]s$/.test(prev.lw) && !DETERMINER_WORDS.has(toks[i - 2]?.lw ?? '')));
-    if (!subjectLike) return false;
-  }
-  // Negation a few words back ("has not yet formally announced", "wouldn't say").
-  for (let k = i - 1; k >= Math.max(0, i - 4); k--) {
-    // "…because the review had not begun, said": a negation beyond a comma belongs to another clause.
-    if (!/^\s*$/.test(text.slice(toks[k]!.e, toks[k + 1]!.s))) break;
-    const w = toks[k]!.lw;
-    if (w === 'not' || w === 'never' || w.endsWith("n't") || w.endsWith('n\u2019t')) return false;
-    if (!AUX_ADV.has(w) && w !== 'yet' && k < i - 1) break;
-  }
-  // "maintained that position": a demonstrative object, not a that-clause.
-  if (next && next.lw === 'that' && NP_OBJECT_VERBS.has(lemma)) {
-    const after = toks[i + 2];
-    const then = toks[i + 3];
-    const npEnds =
-      !then ||
-      /[,.;:!?]/.test(text.slice(after?.e ?? 0, then.s)) ||
-      /^(?:at|in|on|of|for|to|with|by|from|and|but|as|during|before|after|until|since)$/.test(then.lw);
-    if (after && /^\p{Ll}/u.test(after.w) && !CLAUSE_OPENERS.has(after.lw) && npEnds) return false;
-  }
-  if (form.endsWith('ing')) {
-    // Participles count after a comma or "and" ("…, adding that", "… and stressing that").
-    if (!prev) return false;
-    const gap = text.slice(prev.e, t.s);
-    if (!(/,\s*$/.test(gap) || ((prev.lw === 'and' || (prev.lw === 'as' && form === 'saying')) && prevGapPlain))) {
-      return false;
-    }
-  }
-  if (prev && prevGapPlain) {
-    if (
-      prev.lw === 'to' ||
-      prev.lw === 'not' ||
-      prev.lw === 'never' ||
-      prev.lw.endsWith("n't") ||
-      prev.lw.endsWith('n\u2019t')
-    )
-      return false;
-    if (BE_WORDS.has(prev.lw)) return false; // "is said to", "was reported": no agent
-    if (DETERMINER_WORDS.has(prev.lw) && !form.endsWith('ing')) return false; // "the reported deal", "a report"
-  }
-  // "-s" forms of noun-like verbs ("intelligence reports", "the claims") need a subject-like word before.
-  // "Local reports said": a noun followed by the real verb.
-  if (NOUNY_BASE_FORMS.has(lemma) && form.endsWith('s') && next && SPEECH_VERB_FORMS.has(next.lw)) return false;
-  if (NOUNY_BASE_FORMS.has(lemma) && form.endsWith('s') && prev) {
-    if (!(
-      /^\p{Lu}/u.test(prev.w) ||
-      PRONOUN_SUBJECTS.has(prev.lw) ||
-      prev.lw === 'who' ||
-      prev.lw === 'which' ||
-      prev.lw === 'also'
-    ))
-      return false;
-  }
-  if (next && /^\s*$/.test(text.slice(t.e, next.s))) {
-    if (lemma === 'tell' && next.lw === 'you') return false; // "will tell you that": generic
-    if ((lemma === 'add' || lemma === 'respond' || lemma === 'reply') && next.lw === 'to') return false;
-    if (lemma === 'charge' && next.lw === 'with') return false;
-    if (lemma === 'call' && /^(?:for|on|off|up|in|back|out|it quits)$/.test(next.lw)) return false;
-    // "ruled that …" is a court's claim; "ruled out", "ruled the country" are not.
-    if (lemma === 'rule' && next.lw !== 'that') return false;
-    if (lemma === 'state' && /^(?:of|department|media|university)$/.test(next.lw)) return false;
-  }
-  // "has called the stretch "a speedway…"", "what the manager called "the best…"": naming something in
-  // quotation marks is a claim; "a company called Acme", "called the police" are not.
-  if (lemma === 'call') {
-    // A quoted label of one or two words ('called the plan a "fig leaf"') is a scare quote, not a claim.
-    const m = /^(?:\s+[\p{L}\p{N}'\u2019-]+){0,5}?\s*(?:[,:]\s*)?["\u201c\u2018]([^"\u201d\u2019]{0,200})/u.exec(
-      text.slice(t.e, t.e + 280),
-    );
-    if (!m || wordCount(m[1]!, 0, m[1]!.length) < 3) return false;
-    if (prev && prevGapPlain && /^\p{Ll}/u.test(prev.w) && !AUX_ADV.has(prev.lw) && !PRONOUN_SUBJECTS.has(prev.lw)) {
-      return false;
-    }
-  }
-  const windowText = text.slice(prev ? prev.s : t.s, t.e);
-  if (AGENTLESS_PASSIVES.some((re) => re.test(windowText))) return false;
-  return true;
-}
-
-function gapsPlain(text: string, toks: Token[], a: number, b: number): boolean {
-  for (let k = a; k < b; k++) if (!/^\s+$/.test(text.slice(toks[k]!.e, toks[k + 1]!.s))) return false;
-  return true;
-}
-
-// ---------------------------------------------------------------------------------------------------------
-// Subjects
-
-type SubjectFound =
-  { kind: 'np'; start: number; end: number } | { kind: 'rel'; relTok: number } | { kind: 'coord' } | { kind: 'none' };
-
-/** Walks back from the cue to its subject: a plain noun phrase, an appositive-interrupted one, or a relative. */
-function subjectBefore(
-  text: string,
-  toks: Token[],
-  cueTok: number,
-  floorTok: number,
-  names: ReturnType<typeof buildNameIndex>,
-): SubjectFound {
-  let j = cueTok - 1;
-  // Adverbs, auxiliaries and time expressions between subject and verb ("which last month announced").
-  for (;;) {
-    while (j >= floorTok && AUX_ADV.has(toks[j]!.lw) && plainGap(text, toks[j]!.e, toks[j + 1]!.s)) j--;
-    if (
-      j - 1 >= floorTok &&
-      TIME_NOUN.test(toks[j]!.lw) &&
-      /^(?:last|this|next|on|earlier|late|that|each|every)$/.test(toks[j - 1]!.lw)
-    ) {
-      j -= 2;
-      continue;
-    }
-    break;
-  }
-  if (j < floorTok) return { kind: 'none' };
-  const gap = text.slice(toks[j]!.e, toks[j + 1]!.s);
-  if (QUOTE_CHARS.test(gap) && !/^['\u2019]s?\s*$/.test(gap)) return { kind: 'none' };
-  if (!plainGap(text, toks[j]!.e, toks[j + 1]!.s)) {
-    // "X, a spokesman for Y, said": skip appositives and relative clauses back to the subject.
-    if (/[,\u2014\u2013]/.test(gap)) return commaSubject(text, toks, j, floorTok, names);
-    if (AUX_ADV.has(toks[j]!.lw)) {
-      // ", nevertheless emphasised": the adverb is set off; continue before it.
-      return commaSubject(text, toks, j - 1, floorTok, names);
-    }
-    return { kind: 'none' };
-  }
-  const lw = toks[j]!.lw;
-  // "WHO said" is the World Health Organization, not a relative pronoun.
-  if ((lw === 'who' || lw === 'which' || lw === 'that') && toks[j]!.w === lw) return { kind: 'rel', relTok: j };
-  // "Over her career she estimates": a subject pronoun is the whole subject; the words before it are a
-  // fronted adverbial, not part of the speaker.
-  if (PRONOUN_SUBJECTS.has(lw) && lw !== 'i') return { kind: 'np', start: toks[j]!.s, end: toks[j]!.e };
-  if (lw === 'and' || lw === 'but' || lw === 'or') return { kind: 'coord' };
-  if (BOUNDARY.has(lw)) return { kind: 'none' };
-  const k = walkNP(text, toks, j, floorTok);
-  return { kind: 'np', start: toks[k]!.s, end: toks[j]!.e };
-}
-
-/** True when the gap between two tokens is plain words-space (or a possessive or a parenthesis). */
-function plainGap(text: string, a: number, b: number): boolean {
-  return /^(?:\s*|['\u2019]s?\s+|\s*\)\s*|\s*\(\s*)$/.test(text.slice(a, b));
-}
-
-/** Extends a noun phrase ending at token `j` backwards until a boundary word or punctuation. */
-function walkNP(text: string, toks: Token[], j: number, floorTok: number): number {
-  let k = j;
-  // "the British Medical Association (BMA) has announced": start inside the closing parenthesis.
-  let depth = toks[j + 1] && text.slice(toks[j]!.e, toks[j + 1]!.s).includes(')') ? 1 : 0;
-  while (k - 1 >= floorTok && j - k < 10) {
-    const gap = text.slice(toks[k - 1]!.e, toks[k]!.s);
-    if (!plainGap(text, toks[k - 1]!.e, toks[k]!.s)) break;
-    if (gap.includes(')')) depth++;
-    if (gap.includes('(')) {
-      if (depth === 0) break;
-      depth--;
-    }
-    const w = toks[k - 1]!.lw;
-    // "Justice X of the Environment and Land Court": "and" between capitalized words inside an
-    // "of …" name joins the name, it does not coordinate two subjects.
-    if (w === 'and' && /^\p{Lu}/u.test(toks[k]!.w) && k - 2 >= floorTok && /^\p{Lu}/u.test(toks[k - 2]!.w)) {
-      let b = k - 2;
-      while (b - 1 >= floorTok && /^\p{Lu}/u.test(toks[b - 1]!.w) && plainGap(text, toks[b - 1]!.e, toks[b]!.s)) b--;
-      const prep = toks[b - 1]?.lw === 'the' ? toks[b - 2] : toks[b - 1];
-      if (prep && /^(?:of|for)$/.test(prep.lw)) {
-        k -= 1;
-        continue;
-      }
-    }
-    if (BOUNDARY.has(w)) break;
-    k--;
-  }
-  // Drop a leading preposition phrase opener ("In Washington the minister" is rare; keep simple).
-  return k;
-}
-
-/** Subject of "X, appositive, said": the closest comma segment that names someone, else the closest noun phrase. */
-function commaSubject(
-  text: string,
-  toks: Token[],
-  j: number,
-  floorTok: number,
-  names: ReturnType<typeof buildNameIndex>,
-): SubjectFound {
-  const candidates: Array<{ start: number; end: number; named: boolean; rank: number }> = [];
-  let end = j;
-  for (let seg = 0; seg < 4 && end >= floorTok; seg++) {
-    // The segment runs back from `end` to the previous comma-like gap.
-    let k = end;
-    let stop = false;
-    while (k - 1 >= floorTok) {
-      const gap = text.slice(toks[k - 1]!.e, toks[k]!.s);
-      if (/[,;:\u2014\u2013]/.test(gap)) break;
-      if (QUOTE_CHARS.test(gap) && !/^['\u2019]s?\s*$/.test(gap)) {
-        stop = true;
-        break;
-      }
-      k--;
-    }
-    // "But Dr Emma Runswick": a leading conjunction is not part of the subject.
-    if (k < end && /^(?:and|but|so|yet|or|then)$/.test(toks[k]!.lw) && /^\p{Lu}/u.test(toks[k + 1]!.w)) k++;
-    const first = toks[k]!.lw;
-    // "an epidemiologist at X who was not involved in the research": the appositive ends where its relative
-    // clause starts, so the clause's verb does not make the whole segment a clause.
-    let segEnd = end;
-    for (let t = k + 1; t <= end; t++) {
-      if (/^(?:who|which|whose|whom)$/.test(toks[t]!.w) && /[\s,]$/.test(text.slice(toks[t - 1]!.e, toks[t]!.s))) {
-        segEnd = t - 1;
-        break;
-      }
-    }
-    const segText = text.slice(toks[k]!.s, toks[segEnd]!.e);
-    const n = segEnd - k + 1;
-    const startsClause = k === floorTok || k === 0;
-    if (/^(?:who|which|whose|whom)$/.test(toks[k]!.w)) {
-      // relative clause: skip
-    } else if (/^(?:speaking|citing|asked|requesting|declining|also|in|on)$/.test(first) && !startsClause) {
-      // "speaking on condition of anonymity because they were not authorized…": a parenthetical, skip
-    } else if (
-      FINITE.test(segText) ||
-      n > 12 ||
-      toks.slice(k, segEnd + 1).some((t) => SPEECH_VERB_FORMS.has(t.lw)) ||
-      (/^\p{Ll}/u.test(toks[k]!.w) && !DETERMINER_WORDS.has(first) && /\b\p{Ll}+ed\b/u.test(segText)) ||
-      // rule clause-not-speaker: "Some criticized the alert, said X" — a capitalized opener with a past-tense
-      // verb after it and no name is a clause, not an appositive
-      (/\s\p{Ll}+ed\s/u.test(segText + ' ') &&
-        (!DETERMINER_WORDS.has(first) || /\s\p{Ll}+ed$/u.test(segText)) &&
-        !names.inRange(toks[k]!.s, toks[segEnd]!.e).length)
-    ) {
-      // rule participle-appositive: "Ms. Reyes, seated next to the mayor, told …" — a participial
-      // modifier right after a person's name is an appositive; the name before it is the subject
-      const before = k > floorTok ? names.inRange(toks[k - 1]!.s, toks[k - 1]!.e) : [];
-      if (
-        /^\p{Ll}+(?:ed|ing)$/u.test(toks[k]!.w) &&
-        !FINITE.test(segText) &&
-        before.some((r) => r.type === 'person' && !r.possessive && r.end === toks[k - 1]!.e)
-      ) {
-        if (stop || k - 1 < floorTok) break;
-        end = k - 1;
-        continue;
-      }
-      // A clause ("visited Mali Monday"), not an appositive: the subject is not beyond it.
-      break;
-    } else if (ADVERBIAL_LEAD.has(first) || /^(?:and|but|so|yet|or)$/.test(first) || /^\d+$/.test(first)) {
-      // adverbial, conjunction or age ("30"): skip
-      if (startsClause) break;
-    } else {
-      const refs = names.inRange(toks[k]!.s, toks[segEnd]!.e).filter((r) => !r.possessive);
-      // Rank: a segment opening with a person's name ("Karin Olsen") beats an appositive that merely names
-      // an organization ("a spokeswoman for Nordlys Power"), which beats an unnamed description.
-      const opensWithName = refs.some(
-        (r) => r.start === toks[k]!.s || (r.type === 'person' && /^\p{Lu}/u.test(toks[k]!.w)),
-      );
-      // rule speaker-head: an unnamed lower-case segment with no determiner that no person, group,
-      // organization or document heads ("…, cracks and leaks, said the officials") ends the claim: the
-      // subject is not before it
-      const noSpeaker =
-        !refs.length && /^\p{Ll}/u.test(toks[k]!.w) && !DETERMINER_WORDS.has(first) && !hasSpeakerHead(segText);
-      if (noSpeaker) break;
-      candidates.push({
-        start: toks[k]!.s,
-        end: toks[segEnd]!.e,
-        named: refs.length > 0,
-        rank:
-          opensWithName || (refs.some((r) => r.type === 'person') && !DETERMINER_WORDS.has(first))
-            ? 2
-            : refs.length
-              ? 1
-              : 0,
-      });
-    }
-    if (stop || k - 1 < floorTok) break;
-    end = k - 1;
-  }
-  const pick = candidates.find((c) => c.rank === 2) ?? candidates.find((c) => c.named) ?? candidates[0];
-  return pick ? { kind: 'np', start: pick.start, end: pick.end } : { kind: 'none' };
-}
-
-/** The noun phrase a relative pronoun ("who", "which") refers to. */
-function antecedentBefore(text: string, toks: Token[], relTok: number, floorTok: number): Span | null {
-  const j = relTok - 1;
-  if (j < floorTok) return null;
-  const k = walkNP(text, toks, j, floorTok);
-  return { start: toks[k]!.s, end: toks[j]!.e };
-}
-
-/** Inverted subject: '"…," said Joseph Schwieterman, a transportation expert'. */
-function subjectAfter(text: string, toks: Token[], cueLast: number): Span | null {
-  const first = toks[cueLast + 1];
-  if (!first) return null;
-  const gap0 = text.slice(toks[cueLast]!.e, first.s);
-  if (!/^\s+$/.test(gap0)) return null;
-  if (
-    /^(?:that|on|in|at|last|this|to|it|they|he|she|we|i|about|of|for|by|with|during|earlier|later|today|yesterday|according)$/.test(
-      first.lw,
-    )
-  ) {
-    return null;
-  }
-  let k = cueLast + 1;
-  while (k + 1 < toks.length && k - cueLast < 8) {
-    if (!plainGap(text, toks[k]!.e, toks[k + 1]!.s)) break;
-    if (toks[k + 1]!.lw === 'who' || toks[k + 1]!.lw === 'which') break;
-    // rule time-after-speaker: "said the harbor master on Monday", "said Dana Reyes last week": the time
-    // phrase is neither speaker nor claim
-    if (
-      k > cueLast &&
-      /^(?:on|last|this|late|early|earlier)$/.test(toks[k + 1]!.lw) &&
-      toks[k + 2] &&
-      TIME_NOUN.test(toks[k + 2]!.lw) &&
-      /^[\s]*[,;.\u2014\u2013]/.test(text.slice(toks[k + 2]!.e, toks[k + 3]?.s ?? toks[k + 2]!.e + 3))
-    ) {
-      break;
-    }
-    k++;
-  }
-  const after = text.slice(toks[k]!.e, toks[k + 1]?.s ?? toks[k]!.e + 3);
-  const timeAfter =
-    /^(?:on|last|this|late|early|earlier)$/.test(toks[k + 1]?.lw ?? '') && TIME_NOUN.test(toks[k + 2]?.lw ?? '');
-  if (k + 1 < toks.length && !/^[\s]*[,;.\u2014\u2013]/.test(after) && !/who|which/.test(toks[k + 1]!.lw) && !timeAfter)
-    return null;
-  if (k - cueLast > 8) return null;
-  // A noun phrase, never a clause: "said the picture was more complicated" has its subject before the verb.
-  if (!isNounPhrase(text.slice(first.s, toks[k]!.e))) return null;
-  return { start: first.s, end: toks[k]!.e };
-}
-
-/**
- * Sanity check for a speaker phrase: a noun phrase of at most eight words with no finite verb. Reported
- * content ("the picture was more complicated than closures alone") fails it.
- */
-export function isNounPhrase(phrase: string): boolean {
-  const words = phrase.match(/[\p{L}\p{N}]+(?:['\u2019.-][\p{L}\p{N}]+)*/gu) ?? [];
-  if (words.length > 8) return false;
-  return !FINITE.test(phrase) && !/\b(?:said|says|told|tells)\b/i.test(phrase);
-}
-
-/** The object of "quoted X as saying", when the cue "saying" closes that pattern. */
-function quotedObject(toks: Token[], sayingTok: number): Span | null {
-  if (toks[sayingTok - 1]?.lw !== 'as') return null;
-  for (let k = sayingTok - 2; k >= Math.max(0, sayingTok - 9); k--) {
-    if (/^(?:quoted|quotes|quoting)$/.test(toks[k]!.lw)) {
-      return k + 1 <= sayingTok - 2 ? { start: toks[k + 1]!.s, end: toks[sayingTok - 2]!.e } : null;
-    }
-  }
-  return null;
-}
-
-/** The subject of a sentence whose participle ("…, calling for …") has no subject of its own. */
-function sentenceSubject(
-  text: string,
-  toks: Token[],
-  cueTok: number,
-  names: ReturnType<typeof buildNameIndex>,
-): Span | null {
-  // The segment holding the participle when a name opens it ("China … and stressing"), else the
-  // sentence's first name ("Nick Checker, head of …, visited Mali Monday, calling for …").
-  let k = cueTok;
-  while (k - 1 >= 0 && !/[,;:]/.test(text.slice(toks[k - 1]!.e, toks[k]!.s))) k--;
-  if (k < cueTok) {
-    const refs = names.inRange(toks[k]!.s, toks[cueTok]!.s).filter((r) => !r.possessive);
-    if (refs.length && refs[0]!.start === toks[k]!.s) return { start: refs[0]!.start, end: refs[0]!.end };
-  }
-  const all = names.inRange(toks[0]!.s, toks[cueTok]!.s);
-  let fi = all.findIndex((r) => !r.possessive && !/^(?:\p{Lu}+|\p{Lu}[\p{Ll}]+day)$/u.test(text.slice(r.start, r.end)));
-  // "Mining Minister Andrés Felipe Cárdenas": a name modifying a titled name is not the subject; the
-  // titled name heading the phrase is.
-  while (
-    fi >= 0 &&
-    all[fi + 1] &&
-    /^\s+(?:\p{Lu}[\p{L}.]*\s+){1,2}$/u.test(text.slice(all[fi]!.end, all[fi + 1]!.start))
-  ) {
-    fi++;
-  }
-  const first = fi >= 0 ? all[fi] : undefined;
-  return first ? { start: first.start, end: first.end } : null;
-}
-
-// ---------------------------------------------------------------------------------------------------------
-// Content
-
-interface Content {
-  start: number;
-  end: number;
-  hasQuote: boolean;
-}
-
-/** The claim after a cue: "that …", ": “…”", "reporters that …", or the rest of the clause. */
-function contentAfter(
-  text: string,
-  toks: Token[],
-  cue: Cue,
-  from: number,
-  limit: number,
-  spans: QSpan[],
-  relative: boolean,
-): Content | null {
-  let i = cue.last + 1;
-  if (i >= toks.length || toks[i]!.s >= limit) {
-    // Only punctuation (or a quotation) left before the limit.
-    const q = spansIn(spans, from, limit).find((s) => s.open >= from);
-    return q ? { start: q.open, end: Math.max(limit, q.close + 1), hasQuote: true } : null;
-  }
-  const lead = text.slice(from, toks[i]!.s);
-  const quoteLead = spansIn(spans, from, toks[i]!.s + 1).find((s) => s.open >= from && s.open < toks[i]!.s);
-  let start = toks[i]!.s;
-  if (quoteLead) start = quoteLead.open;
-  else if (/[.!?]/.test(lead)) return null;
-  // Skip the listener of "told reporters that".
-  if (OBJECT_VERBS.has(cue.lemma) && !quoteLead) {
-    let found = -1;
-    for (let k = i; k < toks.length && k < i + 14 && toks[k]!.s < limit; k++) {
-      if (toks[k]!.lw === 'that') {
-        found = k;
-        break;
-      }
-      const q = spansIn(spans, toks[k]!.e, toks[k]!.e + 3).find((s) => s.open >= toks[k]!.e);
-      if (q && /^[\s,:]*$/.test(text.slice(toks[k]!.e, q.open))) {
-        start = q.open;
-        found = -2;
-        break;
-      }
-    }
-    if (found >= 0) start = toks[found + 1]?.s ?? limit;
-    else if (found === -1) {
-      // "told Al Jazeera she had lost…": the listener, then a clause opening with a pronoun.
-      let k = i;
-      if (toks[k] && /^(?:the|a|an)$/.test(toks[k]!.lw)) k++;
-      while (k < toks.length && k < i + 5 && /^\p{Lu}/u.test(toks[k]!.w)) k++;
-      if (k === i || (k === i + 1 && /^(?:the|a|an)$/.test(toks[i]!.lw))) k = i + 1; // "told reporters"
-      const nextTok = toks[k];
-      if (
-        nextTok &&
-        nextTok.s < limit &&
-        /^(?:he|she|they|it|we|i|there)$/.test(nextTok.lw) &&
-        plainGap(text, toks[k - 1]!.e, nextTok.s)
-      ) {
-        start = nextTok.s;
-      } else {
-        // "warned residents to stay indoors" keeps the object; "told Reuters." has no claim.
-        const toIdx = toks.slice(i, i + 6).findIndex((t) => t.lw === 'to');
-        if (toIdx < 0 || !/^(?:warn|urge|remind)$/.test(cue.lemma)) return null;
-      }
-    }
-  } else if (!quoteLead) {
-    // "said on condition of anonymity (because …)": the cue phrase is not the claim.
-    const anonLead = ANON_LEAD.exec(text.slice(start, limit));
-    if (anonLead) {
-      const k = toks.findIndex((t) => t.s >= start + anonLead[0].length);
-      if (k < 0 || toks[k]!.s >= limit || /^(?:because|as|since|due|given)$/.test(toks[k]!.lw)) return null;
-      i = k;
-      start = toks[k]!.s;
-    }
-    // "said on Monday it would…": a time adverbial before the clause is not part of the claim.
-    const timeLead = TIME_LEAD.exec(text.slice(start, limit));
-    if (timeLead && !/^that\b/i.test(text.slice(start + timeLead[0].length, limit))) {
-      const k = toks.findIndex((t) => t.s >= start + timeLead[0].length);
-      if (
-        k > i &&
-        toks[k]!.s < limit &&
-        /^(?:it|he|she|they|we|i|the|a|an|its|his|her|their|\p{Lu}.*)$/u.test(toks[k]!.w)
-      ) {
-        i = k;
-        start = toks[k]!.s;
-      }
-    }
-    if (toks[i]!.lw === 'that') start = toks[i + 1]?.s ?? limit;
-    else if (ADVERBIAL_LEAD.has(toks[i]!.lw)) {
-      // "said at the trial." / "said last week it planned…" / "said on Tuesday that…".
-      const rest = text.slice(start, limit);
-      const thatIdx = toks.slice(i, i + 12).findIndex((t) => t.lw === 'that' && t.s < limit);
-      if (thatIdx > 0) start = toks[i + thatIdx + 1]?.s ?? limit;
-      else if (!FINITE.test(rest) && !/\b\w+ed\b.*\b(?:to|that)\b/.test(rest) && !spansIn(spans, start, limit).length) {
-        if (!/\b(?:it|he|she|they|we)\b/i.test(rest)) return null;
-      }
-    }
-  }
-  let end = limit;
-  if (relative) {
-    const comma = text.slice(start, limit).search(/,\s/);
-    if (comma >= 0) end = start + comma;
-  }
-  // A parenthesis opened before the cue closes the claim.
-  const close = text.slice(start, end).search(/\)/);
-  if (close >= 0 && !text.slice(start, start + close).includes('(')) end = start + close;
-  if (end <= start || wordCount(text, start, end) < 2) return null;
-  // "announced the winners", "confirmed the deal": verbs of record with a bare object have no claim.
-  // A quoted title inside the object ('wrote a manifesto, "Small Is the New Big," that …') is no claim,
-  // and its words ("Is") are no verbs.
-  const objSpans = CLAUSE_ONLY_VERBS.has(cue.lemma) ? spansIn(spans, start, objectEnd(text, start, end)) : [];
-  let object = CLAUSE_ONLY_VERBS.has(cue.lemma) ? objectOf(text, start, end) : '';
-  for (const q of objSpans) {
-    if (isQuotedTitle(text, q)) object = object.replace(text.slice(q.start, q.end), '');
-  }
-  if (
-    CLAUSE_ONLY_VERBS.has(cue.lemma) &&
-    !/^\s*["\u201c'\u2018]/.test(text.slice(start, end)) &&
-    !/^that\b/i.test(text.slice(toks[cue.last + 1]?.s ?? start, end)) &&
-    !FINITE_LOWER.test(object) &&
-    !/\b\p{Ll}+ed\b/u.test(object) &&
-    !objSpans.some((q) => !isQuotedTitle(text, q))
-  ) {
-    return null;
-  }
-  const hasQuote = spansIn(spans, start, end).some((q) => q.open >= start - 1 && q.open < end);
-  return { start, end, hasQuote };
-}
-
-/**
- * End of a verb's own object: "confirmed the partnership but declined to discuss volumes" — a coordinated
- * second predicate ("but declined", "and said") is not part of what was confirmed.
- */
-function objectEnd(text: string, start: number, end: number): number {
-  // (a blank run is tried from its first blank only: a later start could not match either)
-  const m = /(?:,|(?<!\s))\s+(?:and|but)\s+(?:also\s+|then\s+)?(?:\p{Ll}+ed|said|told|did|does|would|will)\b/u.exec(
-    text.slice(start, end),
-  );
-  return m ? start + m.index : end;
-}
-
-function objectOf(text: string, start: number, end: number): string {
-  return text.slice(start, objectEnd(text, start, end));
-}
-
-/** A short quotation in title case ("Small Is the New Big"): a name of a work, not speech. */
-function isQuotedTitle(text: string, q: QSpan): boolean {
-  if (q.words > 6) return false;
-  const words = text.slice(q.start, q.end).match(/[\p{L}\p{N}]+/gu) ?? [];
-  return words.filter((w) => /^\p{Lu}/u.test(w)).length * 2 > words.length;
-}
-
-/** The clause fronted before "…, X said": from the sentence start to the comma before the subject. */
-function frontedContent(
-  text: string,
-  start: number,
-  subjStart: number,
-  spans: QSpan[],
-): { start: number; end: number; quote: boolean; words: number } | null {
-  start = skipDateline(text, start, subjStart);
-  const region = text.slice(start, subjStart);
-  const m = /(?<![\s,\u2014\u2013])[\s,\u2014\u2013]*$/.exec(region);
-  const end = start + (m ? m.index : region.length);
-  if (end <= start) return null;
-  // A quotation closing right before the attribution.
-  const qs = spansIn(spans, start - 1, end + 1);
-  const lastQ = qs[qs.length - 1];
-  let quote =
-    !!lastQ &&
-    /^[\s,]*$/.test(
-      text
-        .slice(lastQ.closed ? lastQ.close + 1 : lastQ.close, subjStart)
-        .replace(/[,\s\u2014\u2013'"\u201d\u2019\u00bb]/g, ''),
-    );
-  // A short quoted title inside the clause ('In his memoir, "Promises Kept," the senator recalls') is not the
-  // claim: a fronted quotation opens its sentence or is long enough to be speech.
-  if (quote && lastQ!.open > start && !/^[\s\u2014-]*$/.test(text.slice(start, lastQ!.open)) && lastQ!.words < 4) {
-    quote = false;
-  }
-  const qStart = quote && lastQ!.open < start ? lastQ!.open : start;
-  const words = wordCount(text, qStart, end);
-  if (words < 2) return null;
-  // A paraphrase fronted before "…, X said" is a clause set off by a comma, not a lead-in phrase.
-  const lead = /^\s*(\p{L}+)/u.exec(region)?.[1]?.toLowerCase() ?? '';
-  if (
-    !quote &&
-    (!/,/.test(text.slice(end, subjStart)) ||
-      (/^(?:in|on|at|after|before|during|for|with|from|by|under|as|while|when|since|like|unlike)$/.test(lead) &&
-        !FINITE.test(region) &&
-        !/\b\p{Ll}+ed\b/u.test(region)))
-  ) {
-    return null;
-  }
-  return { start: qStart, end: quote ? Math.max(end, lastQ!.close + 1) : end, quote, words };
-}
-
-/** Skips a dateline ("KHARTOUM, Sudan — ", "LONDON (Reuters) - "): it is not part of the claim. */
-function skipDateline(text: string, start: number, end: number): number {
-  const dateline = /^[\p{Lu}][\p{Lu} .'-]+(?:, [\p{L} .]+)?(?: \([^)]*\))? ?[\u2014\u2013-] /u.exec(
-    text.slice(start, end),
-  );
-  return dateline ? start + dateline[0].length : start;
-}
-
-/** Skips ", the union's regional secretary," after a fronted "According to Janet Moss". */
-function skipAppositive(text: string, from: number, end: number): number {
-  const m = /^\s*,\s*((?:the|a|an|his|her|its|their|\p{Ll})[^,;:.]{0,80}),/u.exec(text.slice(from, end));
-  if (m && !FINITE.test(m[1]!) && !/\b(?:that|who|which)\b/.test(m[1]!)) return from + m[0].length;
-  return from;
-}
-
-const CUT_CONJUNCTIONS = ['and', 'but', 'while', 'whereas'];
-
-function cutBeforeConjunction(text: string, from: number, nextStart: number): number {
-  // Read from the end what `/[,;]?\s*(?:and|but|while|whereas)?\s*$/i` matched leftmost (it was cubic in
-  // blanks): trailing blanks, a conjunction (no word boundary, as before), blanks, a comma or semicolon.
-  let i = nextStart;
-  while (i > from && /\s/.test(text[i - 1]!)) i--;
-  const conj = CUT_CONJUNCTIONS.find((w) => i - w.length >= from && text.slice(i - w.length, i).toLowerCase() === w);
-  if (conj) {
-    i -= conj.length;
-    while (i > from && /\s/.test(text[i - 1]!)) i--;
-  }
-  if (i > from && (text[i - 1] === ',' || text[i - 1] === ';')) i--;
-  return i;
-}
-
-/** "according to X" cues outside quotations, not those right after a speech verb. */
-function findAccordingTo(
-  text: string,
-  toks: Token[],
-  inQuote: (pos: number) => boolean,
-): Array<{ cueStart: number; np: Span }> {
-  const out: Array<{ cueStart: number; np: Span }> = [];
-  for (let i = 0; i + 2 < toks.length; i++) {
-    if (toks[i]!.lw !== 'according' || toks[i + 1]!.lw !== 'to') continue;
-    if (inQuote(toks[i]!.s)) continue;
-    const prev = toks[i - 1];
-    if (prev && (SPEECH_VERB_FORMS.has(prev.lw) || (toks[i - 2] && SPEECH_VERB_FORMS.has(toks[i - 2]!.lw)))) continue;
-    let k = i + 2;
-    while (k + 1 < toks.length && k - i < 16) {
-      const gap = text.slice(toks[k]!.e, toks[k + 1]!.s);
-      if (!plainGap(text, toks[k]!.e, toks[k + 1]!.s) || /[,;]/.test(gap)) break;
-      k++;
-    }
-    out.push({ cueStart: toks[i]!.s, np: { start: toks[i + 2]!.s, end: toks[k]!.e } });
-    i = k;
-  }
-  return out;
-}
-
-/** Speaker of "according to a report issued by the Office of …": the issuer behind the document noun. */
-function resolveAccording(resolver: SpeakerResolver, text: string, np: Span, sentStart: number): Speaker {
-  const phrase = text.slice(np.start, np.end);
-  const doc =
-    /^(?:the|a|an|its|his|her|their)?\s*(?:\w+\s+){0,2}(?:statement|report|document|transcript|memo|study|survey|filing|letter|analysis|data|figures|estimates?|records?|release|post|complaint|indictment|lawsuit)s?\s+(?:(?:issued|released|published|prepared|written|compiled|filed)\s+(?:\w+\s+){0,3})?(?:from|by|of|in)\s+/i.exec(
-      phrase,
-    );
-  // "a study published on Wednesday in The Lancet": the journal speaks for it; "in 2024" names nobody.
-  if (doc && (!/\bin\s+$/i.test(doc[0]) || /^(?:the\s+)?\p{Lu}/u.test(phrase.slice(doc[0].length)))) {
-    return resolver.resolve(np.start + doc[0].length, np.end, sentStart);
-  }
-  return resolver.resolve(np.start, np.end, sentStart);
-}
+/** The anonymity rules, in order: the first that applies sets the flag. */
+export const ANONYMITY_RULES: readonly AnonymityRule[] = [
+  {
+    id: 'quote.anonymous.cue',
+    example: '"…," an official said on condition of anonymity',
+    anonymous: true,
+    applies: (s, cue) => (s.anonymous && !!(s.anonymityCue ?? cue)) || (!!cue && !s.mention && s.name !== null),
+  },
+  {
+    id: 'quote.anonymous.unnamed-group',
+    example: 'officials said …',
+    anonymous: true,
+    applies: (s) => s.anonymous && s.type === 'group',
+  },
+  {
+    id: 'quote.anonymous.unnamed-speaker',
+    example: 'a Malian diplomat said …',
+    anonymous: true,
+    applies: (s) => s.anonymous,
+  },
+  {
+    id: 'quote.anonymous.no-speaker',
+    example: '"…," it was said (nobody to flag)',
+    anonymous: false,
+    applies: (s) => s.name === null,
+  },
+  {
+    id: 'quote.anonymous.on-record',
+    example: 'Nick Checker said …',
+    anonymous: false,
+    applies: () => true,
+  },
+];
 
 // ---------------------------------------------------------------------------------------------------------
 // Helpers
-
-function wordCount(text: string, start: number, end: number): number {
-  const m = text.slice(start, end).match(/[\p{L}\p{N}]+/gu);
-  return m ? m.length : 0;
-}
 
 function trimRange(text: string, start: number, end: number, kind: Quote['kind']): [number, number] {
   while (start < end && /[\s,:;\u2014\u2013]/.test(text[start]!)) start++;
@@ -1833,27 +1109,7 @@ function trimRange(text: string, start: number, end: number, kind: Quote['kind']
   return [start, end];
 }
 
-function stripQuotes(text: string, start: number, end: number, spans: QSpan[]): string {
-  let out = '';
-  let pos = start;
-  for (const q of spansIn(spans, start, end)) {
-    if (q.open > pos) out += text.slice(pos, q.open);
-    pos = Math.max(pos, q.close + 1);
-  }
-  if (pos < end) out += text.slice(pos, end);
-  return out;
-}
-
 function makeLocator(paragraphs: Span[]): (pos: number) => number {
   const starts = paragraphs.map((p) => p.start);
-  return (pos: number): number => {
-    let lo = 0;
-    let hi = starts.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (starts[mid]! <= pos) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo - 1;
-  };
+  return (pos: number): number => countBelow(starts, pos, true) - 1;
 }

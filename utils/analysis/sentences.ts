@@ -6,6 +6,7 @@
  * never include surrounding whitespace. Everything is a single linear scan; no regex backtracking over
  * the whole text.
  */
+import { abbreviationsFor } from './lexicons/abbreviations';
 
 /** A half-open character range `[start, end)` into the analysed text. */
 export interface Span {
@@ -32,14 +33,7 @@ export function splitParagraphs(text: string): Span[] {
 }
 
 /** Abbreviations whose trailing period does not end a sentence (lower-cased, without the period). */
-const ABBREVIATIONS = new Set(
-  (
-    'mr mrs ms dr prof gen lt col maj capt sgt cpl adm sen rep gov pres st jr sr rev fr hon messrs mt ft ' +
-    'inc co corp ltd llc bros no nos vs etc al approx dept est fig jan feb mar apr jun jul aug sep sept oct nov dec ' +
-    'ala ariz ark calif colo conn del fla ga ill ind kan ky la md mass mich minn miss mo mont neb nev okla ore pa ' +
-    'tenn tex va vt wash wis wyo e.g i.e a.m p.m u.s u.k u.n e.u d.c'
-  ).split(' '),
-);
+const ABBREVIATIONS = abbreviationsFor('sentence', true);
 
 /** Characters that may close a sentence after its final punctuation (quotes, brackets). */
 const CLOSERS = new Set(['"', "'", '\u201d', '\u2019', ')', ']', '\u00bb']);

@@ -12,7 +12,9 @@
  */
 import type { Entity, EntityType, Mention } from './types';
 import type { Span } from './sentences';
+import { countBelow, partitionPoint } from './bisect';
 import { lexicon } from './lexicons/gazetteer';
+import { ORG_FALLBACK_HEADS } from './lexicons/roles';
 import {
   ANONYMITY_CUES,
   ANONYMOUS_HEADS,
@@ -48,6 +50,11 @@ export interface Speaker {
   gender: 'm' | 'f' | null;
   mention: Mention | null;
   anonymityCue: string | null;
+  /**
+   * Ids of the rules that chose this speaker, outermost first ("quote.speaker.subject.before",
+   * "quote.speaker.resolve.named-person"); copied into `Quote.rules`.
+   */
+  rules?: readonly string[];
 }
 
 const WORD = /[\p{L}\p{N}]+(?:['\u2019\-.][\p{L}\p{N}]+)*/gu;
@@ -65,15 +72,8 @@ const NOT_NAMES = new Set(
   ).split(' '),
 );
 
-const ORG_HEADS = new Set(
-  (
-    'department office bureau agency ministry university college school union council committee commission ' +
-    'company corporation corp inc ltd llc group party army navy force forces police court embassy bank ' +
-    'airlines airline airways services service institute center centre foundation association organization ' +
-    'organisation times post news journal press network channel house congress parliament senate assembly ' +
-    'command guard fund board authority administration media club church hospital'
-  ).split(' '),
-);
+/** Heads that make a fallback name an organization (lexicons/roles.ts). */
+const ORG_HEADS = ORG_FALLBACK_HEADS;
 
 /** Words that make a capitalized span a place or an organization rather than a person. */
 const NOT_PERSON_WORDS = new Set(
@@ -174,14 +174,7 @@ export class NameIndex {
 
   /** Index of the first ref starting at or after `pos`. */
   private lowerBound(pos: number): number {
-    let lo = 0;
-    let hi = this.starts.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.starts[mid]! < pos) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return countBelow(this.starts, pos);
   }
 
   /** Refs lying entirely inside `[start, end)`. */
@@ -216,19 +209,6 @@ export function buildNameIndex(
   asides: readonly Span[] = [],
 ): NameIndex {
   const refs: NameRef[] = [];
-  // Names inside bylines and credits are left out: the author is never a speaker or an antecedent.
-  const sortedSkip = [...skip].sort((a, b) => a.start - b.start);
-  const skipped = (pos: number): boolean => {
-    let lo = 0;
-    let hi = sortedSkip.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (sortedSkip[mid]!.start <= pos) lo = mid + 1;
-      else hi = mid;
-    }
-    const s = sortedSkip[lo - 1];
-    return !!s && pos < s.end;
-  };
   const covered: Array<[number, number]> = [];
   for (const e of entities) {
     for (const m of e.mentions) {
@@ -236,52 +216,83 @@ export function buildNameIndex(
       covered.push([m.start, m.end]);
     }
   }
+  const isCovered = coverage(covered);
+  const fallback = fallbackNames(text).filter((f) => !f.name.startsWith('\u0000') && !isCovered(f.start, f.end));
+  const canonical = fallbackCanonicalizer(fallback, entities);
+  for (const f of fallback) {
+    const c = canonical(f);
+    const ref = makeRef(text, f.start, f.end, c.name, c.type);
+    if (f.gender) ref.gender = f.gender;
+    refs.push(ref);
+  }
+  // Names inside bylines and credits are left out: the author is never a speaker or an antecedent.
+  const sortedSkip = [...skip].sort((a, b) => a.start - b.start);
+  const skipped = (pos: number): boolean => {
+    const s = sortedSkip[partitionPoint(sortedSkip, (k) => k.start <= pos) - 1];
+    return !!s && pos < s.end;
+  };
+  return new NameIndex(skip.length ? refs.filter((r) => !skipped(r.start)) : refs, asides);
+}
+
+/** Whether `[s, e)` overlaps one of the mention ranges. */
+function coverage(covered: Array<[number, number]>): (s: number, e: number) => boolean {
   covered.sort((a, b) => a[0] - b[0]);
-  const isCovered = (s: number, e: number): boolean => {
-    let lo = 0;
-    let hi = covered.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (covered[mid]![1] <= s) lo = mid + 1;
-      else hi = mid;
-    }
+  return (s: number, e: number): boolean => {
+    const lo = partitionPoint(covered, (c) => c[1] <= s);
     // Sorted by start; a few neighbours suffice because mentions rarely nest deeply.
     for (let i = Math.max(0, lo - 3); i < covered.length && covered[i]![0] < e; i++) {
       if (covered[i]![1] > s) return true;
     }
     return false;
   };
-  const raw = fallbackNames(text);
-  const fallback = raw
-    .filter((f) => !f.name.startsWith('\u0000'))
-    .map((f) => (f.name.startsWith('\u0000') ? { ...f, name: f.name.slice(1) } : f))
-    .filter((f) => !isCovered(f.start, f.end));
-  // Canonicalize fallback names: a lone surname or short form takes the fullest name sharing its last
-  // (person) or first (organization) word.
+}
+
+/**
+ * Canonical names of fallback names: a lone surname or short form takes the fullest name sharing its last
+ * (person) or first (organization) word, an acronym the multi-word name it abbreviates ("SEIU", "DOT");
+ * entity names serve as targets too.
+ */
+function fallbackCanonicalizer(
+  fallback: readonly FallbackName[],
+  entities: readonly Entity[],
+): (f: FallbackName) => { name: string; type: SpeakerType } {
   const full = new Map<string, string>();
   const firstFull = new Map<string, string>();
+  const keepLonger = (map: Map<string, string>, key: string, name: string, words: number): void => {
+    const prev = map.get(key);
+    if (!prev || prev.split(' ').length < words) map.set(key, name);
+  };
   for (const f of fallback) {
     const words = f.name.split(' ');
-    const last = words[words.length - 1]!;
-    const prev = full.get(last);
-    if (!prev || prev.split(' ').length < words.length) full.set(last, f.name);
-    const first = words[0]!;
-    const pf = firstFull.get(first);
-    if (!pf || pf.split(' ').length < words.length) firstFull.set(first, f.name);
+    keepLonger(full, words[words.length - 1]!, f.name, words.length);
+    keepLonger(firstFull, words[0]!, f.name, words.length);
   }
-  // Entity names also serve as targets for short fallback forms.
   const orgFirst = new Map<string, string | null>();
   for (const e of entities) {
     const words = e.text.split(' ');
-    const last = words[words.length - 1]!;
-    if (e.type === 'person') full.set(last, e.text);
+    if (e.type === 'person') full.set(words[words.length - 1]!, e.text);
     // "American" for "American Airlines": only when one organization starts with the word.
     if (e.type === 'organization' && words.length > 1) orgFirst.set(words[0]!, orgFirst.has(words[0]!) ? null : e.text);
   }
   for (const [w, name] of orgFirst) {
     if (name && (!firstFull.has(w) || !firstFull.get(w)!.includes(' '))) firstFull.set(w, name);
   }
-  // Types of full names, and acronyms of multi-word names ("SEIU", "DOT").
+  const { typeOf, initials } = fullNameTypes(fallback, entities);
+  return (f) => {
+    const words = f.name.split(' ');
+    let name = full.get(words[words.length - 1]!) ?? f.name;
+    if (words.length === 1 && name === f.name) name = firstFull.get(words[0]!) ?? f.name;
+    if (words.length === 1 && /^\p{Lu}{2,}$/u.test(f.name) && initials.has(f.name)) name = initials.get(f.name)!;
+    const type = name !== f.name && f.type === 'unknown' ? (typeOf.get(name) ?? f.type) : f.type;
+    return { name, type };
+  };
+}
+
+/** Types of multi-word names (entities win), and the acronyms of multi-word fallback names. */
+function fullNameTypes(
+  fallback: readonly FallbackName[],
+  entities: readonly Entity[],
+): { typeOf: Map<string, SpeakerType>; initials: Map<string, string> } {
   const typeOf = new Map<string, SpeakerType>();
   const initials = new Map<string, string>();
   for (const f of fallback) {
@@ -298,18 +309,7 @@ export function buildNameIndex(
     );
   }
   for (const e of entities) typeOf.set(e.text, e.type);
-  for (const f of fallback) {
-    const words = f.name.split(' ');
-    let canonical = full.get(words[words.length - 1]!) ?? f.name;
-    if (words.length === 1 && canonical === f.name) canonical = firstFull.get(words[0]!) ?? f.name;
-    if (words.length === 1 && /^\p{Lu}{2,}$/u.test(f.name) && initials.has(f.name)) canonical = initials.get(f.name)!;
-    let type = f.type;
-    if (canonical !== f.name && type === 'unknown') type = typeOf.get(canonical) ?? type;
-    const ref = makeRef(text, f.start, f.end, canonical, type);
-    if (f.gender) ref.gender = f.gender;
-    refs.push(ref);
-  }
-  return new NameIndex(skip.length ? refs.filter((r) => !skipped(r.start)) : refs, asides);
+  return { typeOf, initials };
 }
 
 function makeRef(text: string, start: number, end: number, canonical: string, type: SpeakerType): NameRef {
@@ -352,7 +352,7 @@ function fallbackNames(text: string): FallbackName[] {
   CAP_RUN.lastIndex = 0;
   for (let m = CAP_RUN.exec(text); m; m = CAP_RUN.exec(text)) {
     if (m.index > 0 && /[\p{L}\p{N}]/u.test(text[m.index - 1]!)) continue; // "iPhone": mid-word capital
-    const tokens: Array<{ s: number; e: number; w: string }> = [];
+    const tokens: RunWord[] = [];
     WORD.lastIndex = 0;
     for (let t = WORD.exec(m[0]); t; t = WORD.exec(m[0])) {
       tokens.push({ s: m.index + t.index, e: m.index + t.index + t[0].length, w: t[0] });
@@ -361,34 +361,9 @@ function fallbackNames(text: string): FallbackName[] {
     NEXT_WORD.lastIndex = runEnd;
     const nm = NEXT_WORD.exec(text);
     const nextTok = nm ? { s: runEnd + nm[0].length - nm[1]!.length, e: runEnd + nm[0].length, w: nm[1]! } : undefined;
-    let words = tokens;
-    let gender: 'm' | 'f' | null = null;
-    let titled = false;
-    // "Facebook CEO Mark Zuckerberg": a title inside the run separates an organization from a person.
-    for (let t = words.length - 2; t >= 1; t--) {
-      if (TITLES.has(words[t]!.w.toLowerCase()) && !TITLES.has(words[t - 1]!.w.toLowerCase())) {
-        const org = words.slice(0, t);
-        const first = org[0]!;
-        if (!NOT_NAMES.has(first.w.toLowerCase())) {
-          out.push({
-            start: first.s,
-            end: org[org.length - 1]!.e,
-            name: text.slice(first.s, org[org.length - 1]!.e),
-            type: 'unknown',
-            gender: null,
-          });
-        }
-        words = words.slice(t);
-        break;
-      }
-    }
-    // Drop leading function words and titles.
-    while (words.length && (NOT_NAMES.has(words[0]!.w.toLowerCase()) || TITLES.has(words[0]!.w.toLowerCase()))) {
-      const t = TITLES.get(words[0]!.w.toLowerCase());
-      if (TITLES.has(words[0]!.w.toLowerCase())) titled = true;
-      if (t) gender = t;
-      words = words.slice(1);
-    }
+    const lead = dropLeadingTitles(splitAtTitle(text, tokens, out));
+    let words = lead.words;
+    const { gender, titled } = lead;
     while (words.length && NOT_NAMES.has(words[words.length - 1]!.w.toLowerCase())) words = words.slice(0, -1);
     // Capitalized common nouns and contractions at a sentence start ("People familiar…", "We've") are not names.
     if (
@@ -427,6 +402,43 @@ function fallbackNames(text: string): FallbackName[] {
     out.push({ start, end, name, type, gender });
   }
   return out;
+}
+
+/** A word of a capitalized run. */
+interface RunWord {
+  s: number;
+  e: number;
+  w: string;
+}
+
+/**
+ * "Facebook CEO Mark Zuckerberg": a title inside the run separates an organization (added to `out`) from
+ * the person; returns the words from the title on (all of them when there is none).
+ */
+function splitAtTitle(text: string, words: RunWord[], out: FallbackName[]): RunWord[] {
+  for (let t = words.length - 2; t >= 1; t--) {
+    if (!TITLES.has(words[t]!.w.toLowerCase()) || TITLES.has(words[t - 1]!.w.toLowerCase())) continue;
+    const first = words[0]!;
+    const last = words[t - 1]!;
+    if (!NOT_NAMES.has(first.w.toLowerCase())) {
+      out.push({ start: first.s, end: last.e, name: text.slice(first.s, last.e), type: 'unknown', gender: null });
+    }
+    return words.slice(t);
+  }
+  return words;
+}
+
+/** Drops leading function words and titles, keeping what the titles told ("Mrs" → female, titled). */
+function dropLeadingTitles(words: RunWord[]): { words: RunWord[]; gender: 'm' | 'f' | null; titled: boolean } {
+  let gender: 'm' | 'f' | null = null;
+  let titled = false;
+  while (words.length && (NOT_NAMES.has(words[0]!.w.toLowerCase()) || TITLES.has(words[0]!.w.toLowerCase()))) {
+    const t = TITLES.get(words[0]!.w.toLowerCase());
+    if (TITLES.has(words[0]!.w.toLowerCase())) titled = true;
+    if (t) gender = t;
+    words = words.slice(1);
+  }
+  return { words, gender, titled };
 }
 
 /** One previously resolved speaker, kept for pronoun and role-noun coreference. */
@@ -494,214 +506,51 @@ export class SpeakerResolver {
   learnGender(speaker: Speaker, pronoun: 'm' | 'f'): void {
     if (speaker.name && !this.genders.has(speaker.name)) this.genders.set(speaker.name, pronoun);
   }
-
   /**
-   * Resolves the speaker phrase at `[start, end)`. `sentenceStart` bounds same-sentence antecedents.
+   * Resolves the speaker phrase at `[start, end)`. `sentenceStart` bounds same-sentence antecedents. The
+   * first rule of SPEAKER_RULES that gives a speaker wins; the speaker's `rules` holds that rule's id.
    */
   resolve(start: number, end: number, sentenceStart: number): Speaker {
-    const phrase = this.text.slice(start, end).trim();
-    const lower = phrase.toLowerCase();
-    const cue = anonymityCue(phrase);
-    // Pronouns.
-    if (/^(he|she)$/.test(lower)) return this.resolvePerson(lower === 'he' ? 'm' : 'f', start, sentenceStart);
-    if (lower === 'it') return this.resolveThing(start);
-    if (lower === 'they' || lower === 'we') return this.resolveGroup();
-    if (lower === 'i') return this.last() ?? unknownSpeaker();
+    const c = phraseContext(this.text, this.names, start, end, sentenceStart);
+    for (const rule of SPEAKER_RULES) {
+      const s = rule.apply(this, c);
+      if (s) return { ...s, rules: [rule.id] };
+    }
+    return unknownSpeaker(); // not reached: the last rule always applies
+  }
 
-    const refs = this.names.inRange(start, end);
-    const headCut = headCutOffset(phrase);
-    const head = headNoun(phrase);
-    const headStart = start + headWordStart(phrase);
-    const anonHead = head !== null && ANONYMOUS_HEADS.has(head);
-    // "Local media reported": a capitalized sentence-opening adjective the name finder took for a name,
-    // modifying a lower-case head noun, is not a name.
-    const lead = refs[0];
-    if (
-      lead &&
-      lead.type === 'unknown' &&
-      lead.start === start &&
-      !/\s/.test(lead.canonical) &&
-      head &&
-      headStart > lead.end &&
-      /^\s+\p{Ll}+$/u.test(this.text.slice(lead.end, headStart + head.length)) &&
-      !INSTITUTION_HEADS.has(head) &&
-      !ROLE_NOUNS.has(head)
-    ) {
-      return this.descriptive(phrase, head, true, cue);
-    }
-    // A named person before the head's modifiers, not a possessive, names the speaker — unless it merely
-    // modifies an unnamed head ("a Postal Service spokesman").
-    let personRef: NameRef | null = null;
-    for (const r of refs) {
-      if ((r.type === 'person' || r.type === 'unknown') && !r.possessive && r.start - start < headCut) {
-        if (anonHead && r.end <= headStart) continue;
-        personRef = r;
-      }
-    }
-    if (personRef) {
-      // rule title-only-speaker: "the US President said" — a name made of a place and a title is that
-      // title's holder, the person introduced with it ("US President Dana Reyes")
-      const last = personRef.canonical.split(' ').pop()!.toLowerCase();
-      if (personRef.canonical.includes(' ') && TITLES.has(last) && TITLES.get(last) === null) {
-        const holder = this.resolveRole(last, 'person', start);
-        if (holder && holder.name !== personRef.canonical) return holder;
-      }
-      return named(personRef);
-    }
-    // "The solicitation", "the report": a definite document speaks for the organization that issued it,
-    // the one named just before.
-    // "A study by the University of Lisbon reported": a document speaks for the body named as its author.
-    if (head && DOCUMENT_HEADS.has(head) && refs.length) {
-      // Authorship only: "a study by X", "a report published in X" — not "a memo seen by Reuters".
-      const headEnd = headStart + head.length;
-      const by = refs.find(
-        (r) =>
-          !r.possessive &&
-          r.type !== 'person' &&
-          r.start >= headEnd &&
-          /^s?\s+(?:(?:issued|published|released|written|prepared|compiled|commissioned|conducted|led)\s+(?:[\p{L}\p{N}]+\s+){0,3})?(?:by|from|of|in)\s+(?:the\s+)?$/iu.test(
-            this.text.slice(headEnd, r.start),
-          ),
-      );
-      if (by) {
-        this.documentIssuers.set(head, named(by));
-        return named(by);
-      }
-    }
-    // rule named-document: "the explanatory notes of the Transit Bill", "a memo from City Hall" — a document
-    // tied to a named body or law is on the record, though no entity was found for the name
-    const docHead =
-      head && (DOCUMENT_HEADS.has(head) || DOCUMENT_HEADS.has(head.replace(/s$/, '')) || head === 'notes');
-    if (docHead && /\s(?:of|from)\s+(?:the\s+)?\p{Lu}/u.test(phrase.slice(headCut))) {
-      return this.descriptive(phrase, head, false, null);
-    }
-    if (!refs.length && head && DOCUMENT_HEADS.has(head) && /^(?:the|this)\s/i.test(phrase)) {
-      // "the study" after "a study by X": X again.
-      const known = this.documentIssuers.get(head);
-      if (known) return known;
-      // rule document-speaker: a document the article introduced earlier ("the group sent a letter …" → "The
-      // letter said …") speaks itself, on the record — not the organization the passage mentions most. One
-      // never introduced by its own noun ("published a request for proposals … The solicitation notes") speaks
-      // for the organization the passage is about.
-      const intro = new RegExp(`\\b(?:a|an)\\s+(?:[\\p{L}-]+\\s+){0,3}?${head}\\b`, 'iu');
-      if (intro.test(this.text.slice(Math.max(0, start - 3000), start)))
-        return this.descriptive(phrase, head, false, null);
-      const issuer = this.resolveRole('organization', 'organization', start);
-      if (issuer && issuer.name) return { ...issuer, anonymityCue: null };
-    }
-    // A possessive spokesman ("Morgan Tsvangirai's spokesman", "his spokesman") is an unnamed source.
-    // (\S.* or one last blank: what `\s+(.+)$` matched, without \s+ and .+ trading white space)
-    const poss = /^(his|her|their|its)\s+(\S.*|[^\S\n\r\u2028\u2029])$/i.exec(phrase);
-    if (poss && head && ANONYMOUS_HEADS.has(head)) {
-      const owner =
-        poss[1]!.toLowerCase() === 'its'
-          ? this.resolveThing(start)
-          : this.resolvePerson(poss[1]!.toLowerCase() === 'her' ? 'f' : 'm', start, sentenceStart);
-      const name = owner.name && !owner.anonymous ? `${owner.name}'s ${poss[2]}` : phrase;
-      return { name, anonymous: true, type: 'person', gender: null, mention: null, anonymityCue: cue };
-    }
-    // "the minister", "the judge": a definite bare role refers back to the person introduced with it.
-    if (head && ROLE_NOUNS.get(head) === 'person' && !refs.length && new RegExp(`^the\\s+${head}$`, 'i').test(phrase)) {
-      const back = this.resolveRole(head, 'person', start);
-      if (back) return back;
-    }
-    // rule definite-role-salient: "The first lady suggested …", "the senator added": a definite singular
-    // person role with no title match refers to the person the passage is about — the nearest named person
-    // before it whose gender agrees — not to an unnamed source.
-    // "the US president said": a country before the role only says whose role it is
-    if (
-      head &&
-      refs.every((r) => r.type === 'place' && !r.possessive) &&
-      !anonHead &&
-      (ROLE_NOUNS.get(head) === 'person' || TITLES.has(head)) &&
-      new RegExp(`^(?:the\\s+)?(?:[\\p{L}.]+\\s+)?${head}$`, 'iu').test(phrase) &&
-      (/^the\s/i.test(phrase) || refs.length > 0)
-    ) {
-      const titled = refs.length ? this.resolveRole(head, 'person', start) : null;
-      if (titled) return titled;
-      const g = FEMALE_NOUN.test(phrase) ? 'f' : MALE_NOUN.test(phrase) ? 'm' : null;
-      const near = this.names.before(
-        start,
-        Math.max(0, start - 1500),
-        (r) =>
-          r.type === 'person' &&
-          !r.possessive &&
-          !this.inQuote(r.start) &&
-          (g === null || (r.gender ?? this.genders.get(r.canonical) ?? g) === g),
-      );
-      if (near) return named(near);
-    }
-    // "the authors" of a published study are named in it: identified, on the record.
-    if (head && /^authors?$/.test(head) && /^the\s/i.test(phrase)) return this.descriptive(phrase, head, false, cue);
-    if (head && (anonHead || (head.endsWith('s') && ANONYMOUS_HEADS.has(head)))) {
-      return this.descriptive(phrase, head, true, cue);
-    }
-    // "the AG's office": an institution's office speaks for it, on the record.
-    const owner = refs.find((r) => r.possessive);
-    if (owner && head && INSTITUTION_HEADS.has(head) && !refs.some((r) => !r.possessive)) {
-      const rest = this.text.slice(owner.end, end).replace(/^['\u2019]s?\s*/, '');
-      return { ...named(owner), name: `${owner.canonical}'s ${rest}`.trim(), type: 'organization' };
-    }
-    // "the BMA's deputy chair": a person described through an organization, not the organization.
-    if (owner && head && ROLE_NOUNS.get(head) === 'person' && !refs.some((r) => !r.possessive)) {
-      return this.descriptive(phrase, head, true, cue);
-    }
-    // A named organization or place that heads the phrase speaks for itself.
-    // Only a name at or before the head speaks; "a doctor at Al-Nao hospital" names a place, not the speaker.
-    const orgRef = refs.find((r) => (!r.possessive || refs.length === 1) && r.start - start < headCut);
-    // "One senior Labour figure", "a Kremlin insider": a name modifying an unnamed person is not the speaker.
-    const modifiesUnnamed =
-      !!orgRef &&
-      !!head &&
-      orgRef.end <= headStart &&
-      /^(?:a|an|one|another|two|three|four|several|some)\s/i.test(phrase) &&
-      !INSTITUTION_HEADS.has(head) &&
-      !ROLE_NOUNS.has(head) &&
-      /^\p{Ll}/u.test(this.text.slice(headStart, headStart + 1));
-    if (modifiesUnnamed) return this.descriptive(phrase, head, true, cue);
-    if (orgRef && !(head && ANONYMOUS_HEADS.has(head))) return named(orgRef);
-    if (refs.length && head && INSTITUTION_HEADS.has(head)) return named(refs[refs.length - 1]!);
-    // Role nouns ("the minister", "the company") refer back; so does a definite agent noun that is not a
-    // person's role ("the retailer", "the carmaker", "the regulator").
-    const agentNoun =
-      head !== null &&
-      /^(?:the|this)\s/i.test(phrase) &&
-      /(?:er|or)$/.test(head) &&
-      !ANONYMOUS_HEADS.has(head) &&
-      !ROLE_NOUNS.has(head) &&
-      !TITLES.has(head) &&
-      !PERSON_AGENT.test(head);
-    // An organization role refers back only when bare: "the ministry" does, "the health ministry" is itself
-    // a description.
-    const bareRole = new RegExp(`^the\\s+${head}$`, 'i').test(phrase.trim());
-    const orgRole = ROLE_NOUNS.get(head ?? '') !== 'person';
-    if (head && /^the\s/i.test(phrase) && (ROLE_NOUNS.has(head) || agentNoun) && (!orgRole || bareRole)) {
-      const back = this.resolveRole(head, ROLE_NOUNS.get(head) ?? 'organization', start);
-      if (back) return back;
-    }
-    // "according to an official statement": a document nobody is named as issuing is an unnamed source.
-    if (head && DOCUMENT_HEADS.has(head) && !refs.length && /^(?:an?|one)\s/i.test(phrase)) {
-      return this.descriptive(phrase, head, true, cue);
-    }
-    if (head && INSTITUTION_HEADS.has(head)) return this.descriptive(phrase, head, false, cue);
-    if (!refs.length && isNotASpeaker(phrase, head)) return unknownSpeaker();
-    // A bare proper name the name finder missed ("Reuters", "DePaul") is a named source — but a capitalized
-    // common noun opening a sentence ("Economists say") is not.
-    const bare = phrase.replace(DETERMINERS, '');
-    if (/^\p{Lu}\p{Ll}+$/u.test(bare) && this.text.includes(` ${bare.toLowerCase()}`)) {
-      return this.descriptive(phrase, head, true, cue);
-    }
-    if (
-      /^\p{Lu}[\p{L}'\u2019.-]*(?:\s\p{Lu}[\p{L}'\u2019.-]*)*\s?$/u.test(bare) &&
-      !/^(?:Both|All|Some|Many)\b/.test(bare)
-    ) {
-      return { name: bare, anonymous: false, type: 'unknown', gender: null, mention: null, anonymityCue: null };
-    }
-    return this.descriptive(phrase, head, true, cue);
+  /** @internal (SPEAKER_RULES) The issuer last named for a document head ("study" → "University of Lisbon"). */
+  issuerOf(head: string): Speaker | undefined {
+    return this.documentIssuers.get(head);
+  }
+
+  /** @internal (SPEAKER_RULES) Records the body that issued a document ("a study by X"). */
+  setIssuer(head: string, speaker: Speaker): void {
+    this.documentIssuers.set(head, speaker);
+  }
+
+  /** @internal (SPEAKER_RULES) The gender known for a canonical name. */
+  genderOf(name: string): 'm' | 'f' | undefined {
+    return this.genders.get(name);
+  }
+
+  /** @internal (SPEAKER_RULES) True when `pos` lies inside a quotation. */
+  quoted(pos: number): boolean {
+    return this.inQuote(pos);
+  }
+
+  /** @internal (SPEAKER_RULES) The nearest name before `pos` (see NameIndex.before). */
+  nameBefore(pos: number, floor: number, ok: (r: NameRef) => boolean): NameRef | null {
+    return this.names.before(pos, floor, ok);
+  }
+
+  /** @internal (SPEAKER_RULES) The article text. */
+  source(): string {
+    return this.text;
   }
 
   /** A descriptive source; a definite repeat ("the Malian diplomat") reuses the earlier description. */
-  private descriptive(phrase: string, head: string | null, anonymous: boolean, cue: string | null): Speaker {
+  descriptive(phrase: string, head: string | null, anonymous: boolean, cue: string | null): Speaker {
     const clean = phrase.replace(/^(?:but|and|so|yet)\s+/i, '').trim();
     if (/^the\s/i.test(clean) && head) {
       const key = clean.toLowerCase().replace(DETERMINERS, '').trim();
@@ -725,7 +574,7 @@ export class SpeakerResolver {
   }
 
   /** "he"/"she": a person named earlier in the sentence, else the last compatible speaker or person mention. */
-  private resolvePerson(g: 'm' | 'f', pos: number, sentenceStart: number): Speaker {
+  resolvePerson(g: 'm' | 'f', pos: number, sentenceStart: number): Speaker {
     const okGender = (name: string | null, own: 'm' | 'f' | null): boolean => {
       const known = own ?? (name ? (this.genders.get(name) ?? null) : null);
       return known === null || known === g;
@@ -826,7 +675,7 @@ export class SpeakerResolver {
   }
 
   /** "it": the last organization/place speaker or mention. */
-  private resolveThing(pos: number): Speaker {
+  resolveThing(pos: number): Speaker {
     let lastSpeaker: HistoryItem | null = null;
     for (let i = this.history.length - 1; i >= 0; i--) {
       const h = this.history[i]!;
@@ -846,7 +695,7 @@ export class SpeakerResolver {
   }
 
   /** "they": the last group or organization speaker. */
-  private resolveGroup(): Speaker {
+  resolveGroup(): Speaker {
     for (let i = this.history.length - 1; i >= 0; i--) {
       const h = this.history[i]!;
       if (h.speaker.type === 'group' || h.speaker.type === 'organization') return h.speaker;
@@ -855,36 +704,43 @@ export class SpeakerResolver {
   }
 
   /** "the president" → the person last introduced with that title; "the company" → the last organization. */
-  private resolveRole(head: string, type: EntityType, pos: number): Speaker | null {
-    if (type === 'person') {
-      // The nearest person introduced with that title ("Mining Minister X") or that appositive role
-      // ("X, the agriculture minister,").
-      const apposRole = new RegExp(
-        `^,\\s+(?:(?:the|a|an|its|his|her|their)\\s*)?(?:[\\p{L}'\u2019-]+\\s+){0,4}?${head}\\b`,
-        'iu',
-      );
-      const titled = this.names.before(
-        pos,
-        Math.max(0, pos - 6000),
-        (r) =>
-          r.type !== 'organization' &&
-          r.type !== 'place' &&
-          !r.possessive &&
-          ((r.role !== null && (r.role === head || ROLE_EQUIVALENTS.get(r.role) === head)) ||
-            (r.type === 'person' && apposRole.test(this.text.slice(r.end, r.end + 80)))) &&
-          !this.inQuote(r.start),
-      );
-      if (titled) return named(titled);
-      // An appositive role: "Jake Frith, special agent for …" — look for the role word right after a name.
-      for (let i = this.history.length - 1; i >= 0; i--) {
-        const h = this.history[i]!;
-        if (h.speaker.mention && h.speaker.type === 'person') {
-          const around = this.text.slice(h.speaker.mention.end, h.speaker.mention.end + 80).toLowerCase();
-          if (around.includes(head)) return h.speaker;
-        }
+  resolveRole(head: string, type: EntityType, pos: number): Speaker | null {
+    return type === 'person' ? this.resolvePersonRole(head, pos) : this.resolveBodyRole(head, type, pos);
+  }
+
+  /** "the minister": the person introduced with that title or appositive role. */
+  private resolvePersonRole(head: string, pos: number): Speaker | null {
+    // The nearest person introduced with that title ("Mining Minister X") or that appositive role
+    // ("X, the agriculture minister,").
+    const apposRole = new RegExp(
+      `^,\\s+(?:(?:the|a|an|its|his|her|their)\\s*)?(?:[\\p{L}'\u2019-]+\\s+){0,4}?${head}\\b`,
+      'iu',
+    );
+    const titled = this.names.before(
+      pos,
+      Math.max(0, pos - 6000),
+      (r) =>
+        r.type !== 'organization' &&
+        r.type !== 'place' &&
+        !r.possessive &&
+        ((r.role !== null && (r.role === head || ROLE_EQUIVALENTS.get(r.role) === head)) ||
+          (r.type === 'person' && apposRole.test(this.text.slice(r.end, r.end + 80)))) &&
+        !this.inQuote(r.start),
+    );
+    if (titled) return named(titled);
+    // An appositive role: "Jake Frith, special agent for …" — look for the role word right after a name.
+    for (let i = this.history.length - 1; i >= 0; i--) {
+      const h = this.history[i]!;
+      if (h.speaker.mention && h.speaker.type === 'person') {
+        const around = this.text.slice(h.speaker.mention.end, h.speaker.mention.end + 80).toLowerCase();
+        if (around.includes(head)) return h.speaker;
       }
-      return null;
     }
+    return null;
+  }
+
+  /** "the company", "the union": the organization (or place) the passage is about. */
+  private resolveBodyRole(head: string, type: EntityType, pos: number): Speaker | null {
     const want = (s: SpeakerType): boolean => s === type || (type === 'organization' && s === 'unknown');
     // The organization the passage is about: most mentioned in the preceding stretch, a recent speaker
     // counting half a mention extra; ties go to the most recent.
@@ -934,6 +790,11 @@ export class SpeakerResolver {
     }
     return spoke?.speaker ?? null;
   }
+}
+
+/** `speaker` with the id of one more rule that chose it, before the ones already recorded. */
+export function via(speaker: Speaker, rule: string): Speaker {
+  return { ...speaker, rules: [rule, ...(speaker.rules ?? [])] };
 }
 
 /** The speaker named by a name occurrence. */
@@ -1000,3 +861,400 @@ export function anonymityCue(s: string): string | null {
   }
   return null;
 }
+
+// ---------------------------------------------------------------------------------------------------------
+// Speaker rules: an ordered list, first match wins
+
+/** What a speaker rule sees: the phrase and its parts, computed once per `resolve` call. */
+interface PhraseContext {
+  start: number;
+  end: number;
+  sentenceStart: number;
+  /** The phrase as written, trimmed, and lower-cased. */
+  phrase: string;
+  lower: string;
+  /** The anonymity cue inside the phrase ("a senior official speaking on condition of anonymity"). */
+  cue: string | null;
+  /** Names lying inside the phrase. */
+  refs: NameRef[];
+  /** Offset in `phrase` where the head's modifiers start ("of", "at", ","), and the head noun itself. */
+  headCut: number;
+  head: string | null;
+  /** Text offset of the head word. */
+  headStart: number;
+  /** The head is an unnamed-source noun ("official", "diplomat", "sources"). */
+  anonHead: boolean;
+}
+
+function phraseContext(
+  text: string,
+  names: NameIndex,
+  start: number,
+  end: number,
+  sentenceStart: number,
+): PhraseContext {
+  const phrase = text.slice(start, end).trim();
+  const head = headNoun(phrase);
+  return {
+    start,
+    end,
+    sentenceStart,
+    phrase,
+    lower: phrase.toLowerCase(),
+    cue: anonymityCue(phrase),
+    refs: names.inRange(start, end),
+    headCut: headCutOffset(phrase),
+    head,
+    headStart: start + headWordStart(phrase),
+    anonHead: head !== null && ANONYMOUS_HEADS.has(head),
+  };
+}
+
+/** A speaker rule: its id (`quote.speaker.resolve.*`), an example, and the speaker it gives (null: no match). */
+export interface SpeakerRule {
+  id: string;
+  example: string;
+  apply(r: SpeakerResolver, c: PhraseContext): Speaker | null;
+}
+
+/** A named person before the head's modifiers, not a possessive, not merely modifying an unnamed head. */
+function personRefOf(c: PhraseContext): NameRef | null {
+  let personRef: NameRef | null = null;
+  for (const r of c.refs) {
+    if ((r.type === 'person' || r.type === 'unknown') && !r.possessive && r.start - c.start < c.headCut) {
+      if (c.anonHead && r.end <= c.headStart) continue;
+      personRef = r;
+    }
+  }
+  return personRef;
+}
+
+/** "the study", "this report": a definite document with no name inside. */
+const definiteDocument = (c: PhraseContext): boolean =>
+  !c.refs.length && !!c.head && DOCUMENT_HEADS.has(c.head) && /^(?:the|this)\s/i.test(c.phrase);
+
+/** The first possessive name in the phrase ("the AG's office"), when no other name is in it. */
+const soleOwner = (c: PhraseContext): NameRef | null => {
+  const owner = c.refs.find((r) => r.possessive);
+  return owner && !c.refs.some((r) => !r.possessive) ? owner : null;
+};
+
+/** A name at or before the head that speaks for itself ("Reuters", "the US State Department spokesman"). */
+const orgRefOf = (c: PhraseContext): NameRef | undefined =>
+  c.refs.find((r) => (!r.possessive || c.refs.length === 1) && r.start - c.start < c.headCut);
+
+const RESOLVE = 'quote.speaker.resolve.';
+
+/** The speaker rules, in order: the first that gives a speaker wins. */
+export const SPEAKER_RULES: readonly SpeakerRule[] = [
+  {
+    id: RESOLVE + 'pronoun-person',
+    example: '"…," she said → the last compatible person',
+    apply: (r, c) =>
+      /^(he|she)$/.test(c.lower) ? r.resolvePerson(c.lower === 'he' ? 'm' : 'f', c.start, c.sentenceStart) : null,
+  },
+  {
+    id: RESOLVE + 'pronoun-it',
+    example: 'it said → the last organization or place',
+    apply: (r, c) => (c.lower === 'it' ? r.resolveThing(c.start) : null),
+  },
+  {
+    id: RESOLVE + 'pronoun-group',
+    example: 'they said → the last group or organization',
+    apply: (r, c) => (c.lower === 'they' || c.lower === 'we' ? r.resolveGroup() : null),
+  },
+  {
+    id: RESOLVE + 'pronoun-i',
+    example: '"I disagree," I said → the last speaker',
+    apply: (r, c) => (c.lower === 'i' ? (r.last() ?? unknownSpeaker()) : null),
+  },
+  {
+    // a capitalized sentence-opening adjective the name finder took for a name, modifying a lower-case head
+    id: RESOLVE + 'capitalized-modifier',
+    example: 'Local media reported → unnamed: "Local media"',
+    apply: (r, c) => {
+      const lead = c.refs[0];
+      const hit =
+        lead &&
+        lead.type === 'unknown' &&
+        lead.start === c.start &&
+        !/\s/.test(lead.canonical) &&
+        c.head &&
+        c.headStart > lead.end &&
+        /^\s+\p{Ll}+$/u.test(r.source().slice(lead.end, c.headStart + c.head.length)) &&
+        !INSTITUTION_HEADS.has(c.head) &&
+        !ROLE_NOUNS.has(c.head);
+      return hit ? r.descriptive(c.phrase, c.head, true, c.cue) : null;
+    },
+  },
+  {
+    // rule title-only-speaker: a name made of a place and a title is the person introduced with that title
+    id: RESOLVE + 'title-holder',
+    example: 'the US President said → "US President Dana Reyes"',
+    apply: (r, c) => {
+      const p = personRefOf(c);
+      const last = p?.canonical.split(' ').pop()!.toLowerCase() ?? '';
+      if (!p || !p.canonical.includes(' ') || !TITLES.has(last) || TITLES.get(last) !== null) return null;
+      const holder = r.resolveRole(last, 'person', c.start);
+      return holder && holder.name !== p.canonical ? holder : null;
+    },
+  },
+  {
+    id: RESOLVE + 'named-person',
+    example: 'Nick Checker, the US envoy, said → Nick Checker',
+    apply: (_r, c) => {
+      const p = personRefOf(c);
+      return p ? named(p) : null;
+    },
+  },
+  {
+    // authorship only: "a study by X", "a report published in X" — not "a memo seen by Reuters"
+    id: RESOLVE + 'document-author',
+    example: 'A study by the University of Lisbon reported → University of Lisbon',
+    apply: (r, c) => {
+      if (!c.head || !DOCUMENT_HEADS.has(c.head) || !c.refs.length) return null;
+      const headEnd = c.headStart + c.head.length;
+      const by = c.refs.find(
+        (n) =>
+          !n.possessive &&
+          n.type !== 'person' &&
+          n.start >= headEnd &&
+          /^s?\s+(?:(?:issued|published|released|written|prepared|compiled|commissioned|conducted|led)\s+(?:[\p{L}\p{N}]+\s+){0,3})?(?:by|from|of|in)\s+(?:the\s+)?$/iu.test(
+            r.source().slice(headEnd, n.start),
+          ),
+      );
+      if (!by) return null;
+      r.setIssuer(c.head, named(by));
+      return named(by);
+    },
+  },
+  {
+    // rule named-document: a document tied to a named body or law is on the record, though no entity was found
+    id: RESOLVE + 'named-document',
+    example: 'the explanatory notes of the Transit Bill say → on the record',
+    apply: (r, c) => {
+      const h = c.head;
+      const docHead = h && (DOCUMENT_HEADS.has(h) || DOCUMENT_HEADS.has(h.replace(/s$/, '')) || h === 'notes');
+      return docHead && /\s(?:of|from)\s+(?:the\s+)?\p{Lu}/u.test(c.phrase.slice(c.headCut))
+        ? r.descriptive(c.phrase, h, false, null)
+        : null;
+    },
+  },
+  {
+    id: RESOLVE + 'document-known-issuer',
+    example: 'A study by X found … The study said → X',
+    apply: (r, c) => (definiteDocument(c) ? (r.issuerOf(c.head!) ?? null) : null),
+  },
+  {
+    // rule document-speaker: a document the article introduced earlier speaks itself, on the record
+    id: RESOLVE + 'document-introduced',
+    example: 'the group sent a letter … The letter said → "The letter"',
+    apply: (r, c) => {
+      if (!definiteDocument(c)) return null;
+      const intro = new RegExp(`\\b(?:a|an)\\s+(?:[\\p{L}-]+\\s+){0,3}?${c.head}\\b`, 'iu');
+      const before = r.source().slice(Math.max(0, c.start - 3000), c.start);
+      return intro.test(before) ? r.descriptive(c.phrase, c.head, false, null) : null;
+    },
+  },
+  {
+    // a document never introduced by its own noun speaks for the organization the passage is about
+    id: RESOLVE + 'document-issuer',
+    example: 'published a request for proposals … The solicitation notes → the agency',
+    apply: (r, c) => {
+      if (!definiteDocument(c)) return null;
+      const issuer = r.resolveRole('organization', 'organization', c.start);
+      return issuer && issuer.name ? { ...issuer, anonymityCue: null } : null;
+    },
+  },
+  {
+    // (\S.* or one last blank: what `\s+(.+)$` matched, without \s+ and .+ trading white space)
+    id: RESOLVE + 'possessive-aide',
+    example: 'his spokesman said → unnamed: "Morgan Tsvangirai\'s spokesman"',
+    apply: (r, c) => {
+      const poss = /^(his|her|their|its)\s+(\S.*|[^\S\n\r\u2028\u2029])$/i.exec(c.phrase);
+      if (!poss || !c.head || !ANONYMOUS_HEADS.has(c.head)) return null;
+      const pron = poss[1]!.toLowerCase();
+      const owner =
+        pron === 'its'
+          ? r.resolveThing(c.start)
+          : r.resolvePerson(pron === 'her' ? 'f' : 'm', c.start, c.sentenceStart);
+      const name = owner.name && !owner.anonymous ? `${owner.name}'s ${poss[2]}` : c.phrase;
+      return { name, anonymous: true, type: 'person', gender: null, mention: null, anonymityCue: c.cue };
+    },
+  },
+  {
+    id: RESOLVE + 'definite-role',
+    example: 'the minister said → the person introduced as minister',
+    apply: (r, c) =>
+      c.head &&
+      ROLE_NOUNS.get(c.head) === 'person' &&
+      !c.refs.length &&
+      new RegExp(`^the\\s+${c.head}$`, 'i').test(c.phrase)
+        ? r.resolveRole(c.head, 'person', c.start)
+        : null,
+  },
+  {
+    // rule definite-role-salient: a definite singular person role with no title match refers to the person
+    // the passage is about; a country before the role only says whose role it is
+    id: RESOLVE + 'definite-role-salient',
+    example: 'The first lady suggested … → the nearest named person of that gender',
+    apply: (r, c) => {
+      const h = c.head;
+      if (
+        !h ||
+        !c.refs.every((n) => n.type === 'place' && !n.possessive) ||
+        c.anonHead ||
+        !(ROLE_NOUNS.get(h) === 'person' || TITLES.has(h)) ||
+        !new RegExp(`^(?:the\\s+)?(?:[\\p{L}.]+\\s+)?${h}$`, 'iu').test(c.phrase) ||
+        !(/^the\s/i.test(c.phrase) || c.refs.length > 0)
+      ) {
+        return null;
+      }
+      const titled = c.refs.length ? r.resolveRole(h, 'person', c.start) : null;
+      if (titled) return titled;
+      const g = FEMALE_NOUN.test(c.phrase) ? 'f' : MALE_NOUN.test(c.phrase) ? 'm' : null;
+      const near = r.nameBefore(
+        c.start,
+        Math.max(0, c.start - 1500),
+        (n) =>
+          n.type === 'person' &&
+          !n.possessive &&
+          !r.quoted(n.start) &&
+          (g === null || (n.gender ?? r.genderOf(n.canonical) ?? g) === g),
+      );
+      return near ? named(near) : null;
+    },
+  },
+  {
+    id: RESOLVE + 'study-authors',
+    example: 'the authors wrote → on the record: "the authors"',
+    apply: (r, c) =>
+      c.head && /^authors?$/.test(c.head) && /^the\s/i.test(c.phrase)
+        ? r.descriptive(c.phrase, c.head, false, c.cue)
+        : null,
+  },
+  {
+    id: RESOLVE + 'anonymous-head',
+    example: 'a Malian diplomat said → unnamed: "A Malian diplomat"',
+    apply: (r, c) => (c.anonHead ? r.descriptive(c.phrase, c.head, true, c.cue) : null),
+  },
+  {
+    id: RESOLVE + 'institution-office',
+    example: 'the AG\'s office said → on the record: "Attorney General\'s office"',
+    apply: (r, c) => {
+      const owner = soleOwner(c);
+      if (!owner || !c.head || !INSTITUTION_HEADS.has(c.head)) return null;
+      const rest = r
+        .source()
+        .slice(owner.end, c.end)
+        .replace(/^['\u2019]s?\s*/, '');
+      return { ...named(owner), name: `${owner.canonical}'s ${rest}`.trim(), type: 'organization' };
+    },
+  },
+  {
+    id: RESOLVE + 'owned-role',
+    example: 'the BMA\'s deputy chair said → unnamed: "the BMA\'s deputy chair"',
+    apply: (r, c) =>
+      soleOwner(c) && c.head && ROLE_NOUNS.get(c.head) === 'person'
+        ? r.descriptive(c.phrase, c.head, true, c.cue)
+        : null,
+  },
+  {
+    id: RESOLVE + 'name-modifies-unnamed',
+    example: 'One senior Labour figure said → unnamed',
+    apply: (r, c) => {
+      const orgRef = orgRefOf(c);
+      const h = c.head;
+      const hit =
+        !!orgRef &&
+        !!h &&
+        orgRef.end <= c.headStart &&
+        /^(?:a|an|one|another|two|three|four|several|some)\s/i.test(c.phrase) &&
+        !INSTITUTION_HEADS.has(h) &&
+        !ROLE_NOUNS.has(h) &&
+        /^\p{Ll}/u.test(r.source().slice(c.headStart, c.headStart + 1));
+      return hit ? r.descriptive(c.phrase, h, true, c.cue) : null;
+    },
+  },
+  {
+    // only a name at or before the head speaks; "a doctor at Al-Nao hospital" names a place, not the speaker
+    id: RESOLVE + 'named-body',
+    example: 'the US Bureau of African Affairs said → US Bureau of African Affairs',
+    apply: (_r, c) => {
+      const orgRef = orgRefOf(c);
+      return orgRef && !(c.head && ANONYMOUS_HEADS.has(c.head)) ? named(orgRef) : null;
+    },
+  },
+  {
+    id: RESOLVE + 'named-institution',
+    example: 'a police department in Ohio said → the named body',
+    apply: (_r, c) =>
+      c.refs.length && c.head && INSTITUTION_HEADS.has(c.head) ? named(c.refs[c.refs.length - 1]!) : null,
+  },
+  {
+    // role nouns refer back; so does a definite agent noun that is not a person's role ("the retailer");
+    // an organization role only when bare: "the health ministry" is itself a description
+    id: RESOLVE + 'role-back',
+    example: 'the company said → the organization the passage is about',
+    apply: (r, c) => {
+      const h = c.head;
+      if (!h || !/^the\s/i.test(c.phrase)) return null;
+      const agentNoun =
+        /^(?:the|this)\s/i.test(c.phrase) &&
+        /(?:er|or)$/.test(h) &&
+        !ANONYMOUS_HEADS.has(h) &&
+        !ROLE_NOUNS.has(h) &&
+        !TITLES.has(h) &&
+        !PERSON_AGENT.test(h);
+      const bareRole = new RegExp(`^the\\s+${h}$`, 'i').test(c.phrase.trim());
+      const orgRole = ROLE_NOUNS.get(h) !== 'person';
+      if (!(ROLE_NOUNS.has(h) || agentNoun) || (orgRole && !bareRole)) return null;
+      return r.resolveRole(h, ROLE_NOUNS.get(h) ?? 'organization', c.start);
+    },
+  },
+  {
+    id: RESOLVE + 'unnamed-document',
+    example: 'according to an official statement → unnamed',
+    apply: (r, c) =>
+      c.head && DOCUMENT_HEADS.has(c.head) && !c.refs.length && /^(?:an?|one)\s/i.test(c.phrase)
+        ? r.descriptive(c.phrase, c.head, true, c.cue)
+        : null,
+  },
+  {
+    id: RESOLVE + 'institution',
+    example: 'the ministry said → on the record: "the ministry"',
+    apply: (r, c) => (c.head && INSTITUTION_HEADS.has(c.head) ? r.descriptive(c.phrase, c.head, false, c.cue) : null),
+  },
+  {
+    id: RESOLVE + 'not-a-speaker',
+    example: 'The total confirmed … → no speaker',
+    apply: (_r, c) => (!c.refs.length && isNotASpeaker(c.phrase, c.head) ? unknownSpeaker() : null),
+  },
+  {
+    // a capitalized common noun opening a sentence, also written in lower case elsewhere
+    id: RESOLVE + 'capitalized-common-noun',
+    example: 'Economists say → unnamed: "Economists"',
+    apply: (r, c) => {
+      const bare = c.phrase.replace(DETERMINERS, '');
+      return /^\p{Lu}\p{Ll}+$/u.test(bare) && r.source().includes(` ${bare.toLowerCase()}`)
+        ? r.descriptive(c.phrase, c.head, true, c.cue)
+        : null;
+    },
+  },
+  {
+    id: RESOLVE + 'bare-proper-name',
+    example: 'DePaul said → "DePaul" (a name the name finder missed)',
+    apply: (_r, c) => {
+      const bare = c.phrase.replace(DETERMINERS, '');
+      return /^\p{Lu}[\p{L}'\u2019.-]*(?:\s\p{Lu}[\p{L}'\u2019.-]*)*\s?$/u.test(bare) &&
+        !/^(?:Both|All|Some|Many)\b/.test(bare)
+        ? { name: bare, anonymous: false, type: 'unknown', gender: null, mention: null, anonymityCue: null }
+        : null;
+    },
+  },
+  {
+    id: RESOLVE + 'description',
+    example: 'a mother of five said → unnamed: "a mother of five"',
+    apply: (r, c) => r.descriptive(c.phrase, c.head, true, c.cue),
+  },
+];

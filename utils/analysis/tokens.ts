@@ -2,6 +2,7 @@
  * Tokenizer for the entity engine: words, numbers and punctuation with exact character offsets, line numbers,
  * and a sentence-start flag, so capitalized spans can be chunked without re-reading the text. One linear pass.
  */
+import { abbreviationsFor } from './lexicons/abbreviations';
 
 /** What kind of token: a word (letters, maybe with inner apostrophes/hyphens or abbreviation dots), a number, or one punctuation character. */
 export type TokenKind = 'word' | 'num' | 'punct';
@@ -28,17 +29,8 @@ export interface Token {
  * Abbreviations that keep their period (the period does not end a sentence after these). Titles and initials
  * never end a sentence; the rest may, when the next word is capitalized and a function word.
  */
-const TITLE_ABBREVS = new Set(
-  'Mr Mrs Ms Dr Prof Rev Gen Lt Col Maj Capt Sgt Cpl Pvt Adm Gov Sen Rep Sr St Mt Ft Det Insp Supt Cmdr Brig Hon Messrs Gens Reps Sens Pres Fr'.split(
-    ' ',
-  ),
-);
-const OTHER_ABBREVS = new Set(
-  `Jr Inc Corp Co Ltd Bros No Vol Dept Ave Blvd Rd Pt vs etc Jan Feb Aug Sept Sep Oct Nov Dec Ala Ariz Ark Calif Colo Conn Del
-  Fla Ga Ill Ind Kan Ky La Md Mass Mich Minn Miss Mo Mont Neb Nev Okla Ore Pa Tenn Vt Va Wash Wis Wyo Univ Intl Natl Assn`.split(
-    /\s+/,
-  ),
-);
+const TITLE_ABBREVS = abbreviationsFor('title');
+const OTHER_ABBREVS = abbreviationsFor('token');
 
 // A dotted acronym (U.S., U.N.), a word (letters/digits with inner apostrophes, hyphens, soft hyphens, dots
 // between letters as in "W.Va."), a number (with inner . , :), or any other single non-space character.

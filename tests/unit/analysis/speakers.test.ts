@@ -3,7 +3,8 @@
  * descriptive and anonymous sources, repeated anonymous sources.
  */
 import { describe, expect, test } from 'vitest';
-import { findQuotes, isNounPhrase } from '../../../utils/analysis/quotes';
+import { findQuotes } from '../../../utils/analysis/quotes';
+import { isNounPhrase } from '../../../utils/analysis/subjects';
 import { buildNameIndex, headNoun } from '../../../utils/analysis/speakers';
 import type { Entity, EntityType, Mention } from '../../../utils/analysis/types';
 

@@ -1,8 +1,16 @@
 /**
- * Boilerplate that Readability keeps inside article text — photo credits, bylines, contributor lines,
- * sign-up and "follow us" prompts, related-link labels — found generically by line shape and cue words, so
- * that names inside them do not become entities. Returns character ranges to ignore.
+ * The one boilerplate detector: site furniture that Readability keeps inside article text — photo credits,
+ * bylines, contributor lines, sign-up and "follow us" prompts, related-link labels, captions, the headline
+ * line, social-media signatures — found by line shape and cue words. Two views of it:
+ *  - `boilerplateRanges`: character ranges whose names do not become entities (the entity engine);
+ *  - `creditSpans`, `captionSpans`, `isBoilerplate`: paragraph roles for the quote engine — author lines
+ *    whose names are no speakers or antecedents, captions whose names are no antecedents outside them,
+ *    paragraphs that carry no claims.
+ * The two views' byline patterns (LINE_PATTERNS for entities, BYLINE_LINES for speakers) still differ in
+ * detail; using one set for both changes five snapshot files, so it waits for a commit that means to
+ * change output.
  */
+import type { Span } from '../sentences';
 
 /** A half-open character range [start, end) of `text` to ignore. */
 export type Range = [number, number];
@@ -143,4 +151,60 @@ export function boilerplateRanges(text: string): Range[] {
   }
   ranges.sort((a, b) => a[0] - b[0]);
   return ranges;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Paragraph roles for the quote engine
+
+/** Byline and contributor lines: they name the article's authors, who are never its sources. */
+export const BYLINE_LINES: readonly RegExp[] = [
+  // "By Eilidh Strachan", "By Moses Kiprotich and Lena Achterberg, Associated Press" — but not a sentence
+  // ("By Tuesday, officials said the water had receded.").
+  /^By\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|The|Then|Now|Late|Early|Mid)\b)\p{Lu}[^!?]{0,150}(?<![.!?]["'\u201d\u2019]?)$/u,
+  /^(?:Additional |Further )?(?:Reporting|Writing|Editing|Edited|Compiled|Produced|Photographs?|Photos?|Story|Words|Text|Interview)\s+by\s+\p{Lu}/iu,
+  /\bcontributed (?:reporting|to this (?:report|article|story)|photography|research)\b/i,
+  /^(?:Reach|Contact|Follow|Email|Media contact)\b[^.]{0,80}(?:\bat\b|\bon\b|:|@)/iu,
+  /^(?:\p{Lu}[\p{L}'\u2019.-]+ ){1,3}(?:is|was) (?:a|an|the) [\p{L} -]{0,40}(?:correspondent|reporter|editor|writer|columnist|journalist|photographer)\b/u,
+];
+
+/** Bylines, contributor lines and photo credits: their names are not speakers or antecedents. */
+export function creditSpans(text: string, paragraphs: Span[]): Span[] {
+  const out: Span[] = [];
+  for (const p of paragraphs) {
+    const body = text.slice(p.start, p.end);
+    if (body.length <= 240 && BYLINE_LINES.some((re) => re.test(body))) {
+      out.push(p);
+      continue;
+    }
+    // "(Photo: Alasdair MacRae/The Highland Courier)"
+    const credit = /\((?:Photo|Photograph|Picture|Image|Credit|Video)s?\b[^()]{0,120}\)/gi;
+    for (let m = credit.exec(body); m; m = credit.exec(body)) {
+      out.push({ start: p.start + m.index, end: p.start + m.index + m[0].length });
+    }
+  }
+  return out;
+}
+
+/**
+ * A photo caption: a short paragraph ending in a parenthesized photographer/agency credit,
+ * "… speaks in Hershey, Pa., on Thursday. (Lucas Jackson/Reuters)" or "(Photo: Ana Ruiz/AP)".
+ */
+const CAPTION_END = /\((?:(?:photo|photograph|image|credit)s?:?\s*)?[^()/]{1,60}\/[^()/]{1,60}\)\s*$/iu;
+
+/** The caption paragraphs (see CAPTION_END): their names speak for the picture only. */
+export function captionSpans(text: string, paragraphs: Span[]): Span[] {
+  return paragraphs.filter((p) => p.end - p.start <= 400 && CAPTION_END.test(text.slice(p.start, p.end)));
+}
+
+/** Labelled links and promotions ("Related:", "Read more:", "RELATED:"): never someone's claim. */
+const LINK_LABEL =
+  /^(?:related(?: coverage| stories| articles?| content| reading)?|read more|read also|also read|see also|more|watch|listen|recommended|further reading|player ratings)\s*:/i;
+
+/** Paragraphs that hold no attributed claims: the headline line, bylines, link labels. */
+export function isBoilerplate(text: string, p: Span, pi: number, credits: Span[]): boolean {
+  const body = text.slice(p.start, p.end);
+  if (LINK_LABEL.test(body)) return true;
+  if (credits.some((c) => c.start === p.start && c.end === p.end)) return true;
+  // The headline: the first line, short and without a sentence's closing punctuation.
+  return pi === 0 && body.length <= 200 && !/[.!?]["'\u201d\u2019)]*$/.test(body);
 }

@@ -1,8 +1,10 @@
 /**
  * Hand-written cue lists for the entity engine: titles, role nouns, organization and place head words,
  * sentence starters that are not names, calendar words and non-entities. Each list is a plain string so the
- * bundle stays small; `wordSet` turns them into Sets once, lazily, at first use.
+ * bundle stays small; `wordSet` turns them into Sets once, lazily, at first use. Role nouns and organization
+ * heads are shared with the quote engine and live in roles.ts.
  */
+import { ORG_NAME_HEADS, ROLES_BEFORE_NAME } from './roles';
 
 /** Splits a whitespace- or "|"-separated list into a Set (phrases use "|" as separator). */
 export function wordSet(list: string, sep: RegExp = /\s+/): Set<string> {
@@ -40,19 +42,7 @@ Strategy Content Creative Revenue People Data Science Scientific Academic Nursin
  * Lowercase role nouns right before a capitalized name ("spokesperson Geng Shuang", "opposition leader Morgan
  * Tsvangirai", "his wife Grace"): strong person cues, because these nouns describe people.
  */
-export const ROLE_NOUNS = `president vice-president president-elect premier minister ministers secretary chancellor king queen prince princess
-spokesman spokeswoman spokesperson leader leaders chief director editor correspondent reporter journalist ambassador envoy
-counterpart governor senator mayor judge lawyer attorney professor expert analyst official officer commander general colonel
-captain priest pastor bishop cleric imam rabbi wife husband son daughter father mother brother sister widow widower cousin uncle
-aunt nephew niece grandson granddaughter founder co-founder cofounder chairman chairwoman executive CEO manager resident
-activist author writer actor actress singer rapper player coach striker star businessman businesswoman billionaire candidate
-lawmaker legislator congressman congresswoman economist scientist researcher student teacher doctor nurse agent detective
-inspector sergeant prosecutor defendant suspect victim colleague friend aide adviser advisor deputy dictator host presenter
-photographer historian novelist poet filmmaker designer architect entrepreneur investor owner boss chef pilot soldier
-commissioner councilman councilwoman councillor chair speaker rapporteur negotiator mediator strongman warlord tycoon
-magnate mogul comedian musician artist producer dr. mr. ms. mrs. boyfriend girlfriend partner fiancé fiancée
-successor predecessor rival ally opponent challenger incumbent nominee justice sheriff trooper deputy officer
-strategist astronaut astronauts cosmonaut cosmonauts head fellow spokesmen spokeswomen lawyers economists analysts`;
+export const ROLE_NOUNS = ROLES_BEFORE_NAME.join(' ');
 
 /** Lowercase nouns before a name that make it an organization ("activist group Fight for $15", "ruling party X"). */
 export const ORG_ROLE_BEFORE = `group company firm startup start-up party agency newspaper network broadcaster outlet website magazine
@@ -84,21 +74,7 @@ export const PLACE_PREPS = `in at from near into across outside inside throughou
  * Organization head words: the last word of a name ("Bureau of African Affairs" is headed by "Bureau") or its
  * legal suffix. Also licenses "of/for/the/and" inside the name.
  */
-export const ORG_HEADS = `Ministry Agency Department Dept Bureau Command Party Inc Corp Corporation Co Ltd LLC LLP PLC Plc GmbH AG Centers Centres
-University College Institute Institution School Academy Police Council Court Committee Commission Association Union Bank
-Group Army Forces Force Navy Guard Corps Embassy Consulate News Times Post Journal Insider Herald Tribune Gazette Telegraph
-Chronicle Guardian Observer Monitor Review Magazine Press Media Radio Television Broadcasting Network Networks Office
-Service Services Caucus Alliance Confederation Federation Coalition Organization Organisation Foundation Fund Board
-Authority Administration Company Companies Airlines Airways Motors Technologies Technology Systems Labs Laboratories
-Laboratory Pharmaceuticals Holdings Industries Enterprises Partners Capital Ventures Studios Entertainment Records Senate
-Congress Parliament Assembly Cabinet Front Movement Brigade Brigades Society Trust Club League Church Tribunal
-Secretariat Directorate Conference Forum Initiative Programme Team FC Cooperative Exchange Stores Foods Brands Energy
-Petroleum Telecom Communications Software Games Pictures Publishing Reserve Ministries Agencies Departments Councils
-Commissions Unions Banks Committees Institutes Universities Schools Colleges Fire Legion Battalion Regiment Division Squad
-Unit Cartel Gang Mafia Clinic Clinics Project Watch International Worldwide Global Solutions Consulting Associates
-Air Power Rail Railways Shipping Steel Mining Motor Observatory Report Terminals Trading Resources Minerals Metals Construction Engineering Development
-Rovers Wanderers Athletic Albion Hotspur Research Economics Analytics Advisory
-Properties Realty Estates Hotels Resorts Brewing Beverages Textiles Chemicals Electric Electronics Semiconductor Securities Financial Investments Insurance Bancorp Advisors Management Markets Logistics Pharma Biotech Robotics`;
+export const ORG_HEADS = ORG_NAME_HEADS.join(' ');
 
 /**
  * Place head words: "New York Avenue", "Crown Heights", "SDCCU Stadium", "Brooklyn Bridge". Named facilities

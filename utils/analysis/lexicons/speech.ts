@@ -3,8 +3,10 @@
  * a listener object before the claim ("told reporters that"), anonymity cues, role nouns, institution nouns
  * and the cognition verbs that are deliberately NOT speech (belief is not a claim).
  *
- * Kept as plain data so the lists can be table-tested and extended without touching the engine.
+ * Kept as plain data so the lists can be table-tested and extended without touching the engine. Role nouns
+ * are shared with the entity engine and live in roles.ts.
  */
+import { ROLE_REFERENTS } from './roles';
 
 /** Lemma → inflected forms. Regular forms are generated; irregular ones are listed. */
 const VERB_LEMMAS: Record<string, string[]> = {
@@ -248,26 +250,7 @@ export const INSTITUTION_HEADS: ReadonlySet<string> = new Set(
  * Role nouns that refer back to an already-introduced entity ("the minister", "the company"). Maps the role
  * to the entity type it can refer to.
  */
-export const ROLE_NOUNS: ReadonlyMap<string, 'person' | 'organization' | 'place'> = new Map([
-  ...(
-    'president minister premier chancellor governor mayor senator congressman congresswoman ambassador envoy ' +
-    'secretary chairman chairwoman chair ceo founder spokesman spokeswoman spokesperson general commander ' +
-    'chief director judge prosecutor lawyer attorney coach professor expert executive leader king queen prince ' +
-    'pope candidate actor actress singer author researcher scientist official diplomat analyst'
-  )
-    .split(' ')
-    .map((w) => [w, 'person'] as const),
-  ...(
-    'company firm agency group organisation organization ministry department bureau office union party ' +
-    'university airline carrier bank institution network newspaper broadcaster fund council authority ' +
-    'commission committee board court institute federation association foundation alliance coalition bloc ' +
-    'regulator watchdog exchange movement channel paper outlet station team club league body embassy ' +
-    'campaign charity service'
-  )
-    .split(' ')
-    .map((w) => [w, 'organization'] as const),
-  ...'country nation city state region'.split(' ').map((w) => [w, 'place'] as const),
-]);
+export const ROLE_NOUNS: ReadonlyMap<string, 'person' | 'organization' | 'place'> = ROLE_REFERENTS;
 
 /** Personal titles that precede a name and tell its gender when they can. */
 export const TITLES: ReadonlyMap<string, 'm' | 'f' | null> = new Map([
