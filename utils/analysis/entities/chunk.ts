@@ -7,6 +7,7 @@
  */
 import {
   ADVOCACY_OPENERS,
+  CHAMBERS,
   FOR_KIND_AFTER,
   HEADLINE_GLUE,
   HYPHEN_SUFFIX,
@@ -304,7 +305,11 @@ function andJoins(ctx: Ctx, i: number, j: number, k: number): boolean {
   if (lx.places.has(leftKey) || lx.orgs.has(leftKey) || lx.givenNames.has(left[0]!)) return false;
   // a one-word left run may be a head word itself ("Securities and Exchange Commission"), not two words
   if (left.length === 1 && right.length >= 2 && lx.orgHeads.has(bare(left[0]!))) return true;
-  return !left.some((w) => lx.orgHeads.has(bare(w)) || lx.placeHeads.has(bare(w)) || lx.demonyms.has(lexKey(w)));
+  // rule chamber-committee: "House Oversight and Government Reform Committee" — a chamber opens a committee name
+  const from = CHAMBERS.test(left[0]!) && left.length > 1 ? 1 : 0;
+  return !left
+    .slice(from)
+    .some((w) => lx.orgHeads.has(bare(w)) || lx.placeHeads.has(bare(w)) || lx.demonyms.has(lexKey(w)));
 }
 
 /** The span a..b holds the word `word`. */

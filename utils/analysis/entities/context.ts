@@ -5,6 +5,7 @@
  */
 import { boilerplateRanges, TWEET_SIGNATURE } from '../lexicons/boilerplate';
 import {
+  CONGRESS_WORDS,
   CREDIT_LINES,
   CREDIT_NAME_FILLERS,
   HEADING_FILLERS,
@@ -54,6 +55,8 @@ export function buildContext(text: string, fired?: Set<string>): Ctx {
   text.split('\n').forEach((line, i) => {
     if (TWEET_SIGNATURE.test(line)) headingLine.delete(i);
   });
+  let congress = lowerVocab.has('congressional');
+  for (let i = 0; i < n && !congress; i++) congress = CONGRESS_WORDS.test(tokens[i]!.text);
   let sportWords = 0;
   for (const w of lowerVocab) if (SPORT_WORDS.test(w)) sportWords++;
   const at = (i: number): Token | undefined => (i >= 0 && i < n ? tokens[i] : undefined);
@@ -68,6 +71,7 @@ export function buildContext(text: string, fired?: Set<string>): Ctx {
     at,
     nameTok: () => false,
     sporty: sportWords >= 3,
+    congress,
     fired,
   };
   ctx.nameTok = (i: number) => isNameTok(ctx, i);

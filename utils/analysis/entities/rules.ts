@@ -249,11 +249,12 @@ const NON_ENTITY_RULES: EvidenceRule[] = [
     id: 'entity.reject.generic',
     example: 'a spokesman for the Department said',
     effect: 'reject',
-    applies: ({ lx }, d) =>
-      d.words.every((w) => lx.genericAlone.has(bare(w)) || lx.connectors.has(w) || lx.compass.has(w)) &&
-      (d.single || !lx.compass.has(d.w0) || !lx.placeHeads.has(d.head)) &&
-      (d.single || !lx.orgHeads.has(d.head) || d.words.includes('Government')) &&
-      !lx.orgs.has(d.key.replace(/^the /, '')) &&
+    applies: (ctx, d) =>
+      d.words.every((w) => ctx.lx.genericAlone.has(bare(w)) || ctx.lx.connectors.has(w) || ctx.lx.compass.has(w)) &&
+      (d.single || !ctx.lx.compass.has(d.w0) || !ctx.lx.placeHeads.has(d.head)) &&
+      (d.single || !ctx.lx.orgHeads.has(d.head) || d.words.includes('Government')) &&
+      !ctx.lx.orgs.has(d.key.replace(/^the /, '')) &&
+      !usHouse(ctx, d) &&
       // rule generic-known-place: "Middle East", "Central America" are known places, not generic words
       !d.isPlace,
   },
@@ -355,6 +356,14 @@ const GAZETTEER_RULES: EvidenceRule[] = [
     weight: { place: 6 },
     effect: 'known',
     applies: ({ lx }, d) => d.single && lx.stateAbbrevs.has(d.w1),
+  },
+  {
+    // rule us-house: "the House" in a story about Congress is the House of Representatives
+    id: 'entity.context.us-house',
+    example: 'Rep. Dana Reyes, the second-ranking Democrat in the House, spoke.',
+    weight: { organization: 6 },
+    effect: 'known',
+    applies: usHouse,
   },
 ];
 
@@ -1119,6 +1128,11 @@ export function stageRule(id: string): StageRule {
   const r = stageById.get(id);
   if (!r) throw new Error(`unknown entity rule ${id}`);
   return r;
+}
+
+/** "the House" alone in a story about the US Congress (its members' titles, "Congress", "Senate"). */
+function usHouse(ctx: Ctx, d: Draft): boolean {
+  return d.single && d.w1 === 'House' && d.pw === 'the' && ctx.congress;
 }
 
 /** The kind of the token before index `i` on the same line, or '' at a line start. */

@@ -218,3 +218,7 @@ export const CREDIT_NAME_FILLERS =
 export const PARTY_STATE = /^[DRI]-(\p{Lu}[\p{L}.]*)$/u;
 /** Agent nouns after an organization's possessive: "the agency's district supervisor", "the firm's strategist". */
 export const AGENT_NOUN = /^\p{Ll}{3,}(er|or|ist|ian)$/u;
+/** Words that put a story in the US Congress, where "the House" is the House of Representatives. */
+export const CONGRESS_WORDS = /^(Congress|Senate|Rep\.|Sen\.|Congressman|Congresswoman)$/;
+/** Legislative chambers that open a committee's name: "House Oversight and Government Reform Committee". */
+export const CHAMBERS = /^(House|Senate)$/;
