@@ -8,6 +8,8 @@ import {
   CONGRESS_WORDS,
   CREDIT_LINES,
   CREDIT_NAME_FILLERS,
+  TABLE_MIN_ROWS,
+  TABLE_ROW_MAX,
   HEADING_FILLERS,
   MONTH_BEFORE,
   NAME_PREFIX_HYPHEN,
@@ -29,6 +31,12 @@ export const CONTEXT_RULES = [
     example: 'The mayor spoke.\nReporting was contributed by Dana Reyes, Marcus Hill and Priya Anand.',
   },
   {
+    // rule data-table: a block of short lines most of which end in a count ("Rajkot40", "Pune 660") is a table
+    id: 'entity.mask.data-table',
+    example:
+      'Cases by district:\nZorvex 40\nQuillby 32\nMarrow 28\nDenton 23\nFallow 17\nPatan 15\nNorbury 12\nKestrel 11',
+  },
+  {
     // rule ordinal-street: "West 12th Street", "on 42nd St." — an ordinal before a street word is part of the name
     id: 'entity.token.ordinal-street',
     example: 'The fire started on West 12th Street.',
@@ -47,6 +55,7 @@ export function buildContext(text: string, fired?: Set<string>): Ctx {
   const n = tokens.length;
   const skip = maskBoilerplate(text, tokens);
   maskCredits(text, tokens, skip, fired);
+  maskTables(text, tokens, skip, fired);
   const lowerVocab = new Set<string>();
   for (const t of tokens) if (t.kind === 'word' && !t.cap) lowerVocab.add(t.text.toLowerCase());
   const headingLine = headingLines(tokens, lx, skip);
@@ -151,6 +160,33 @@ function maskCredits(text: string, tokens: Token[], skip: boolean[], fired?: Set
   });
   if (!masked.size) return;
   fired?.add('entity.mask.credit-line');
+  for (let i = 0; i < tokens.length; i++) if (masked.has(tokens[i]!.line)) skip[i] = true;
+}
+
+/**
+ * rule data-table: masks blocks of at least TABLE_MIN_ROWS short lines (blank lines between them allowed) of
+ * which at least half end in a digit — the rows of a statistics table, whose labels are not the story's names.
+ */
+function maskTables(text: string, tokens: Token[], skip: boolean[], fired?: Set<string>): void {
+  const lines = text.split('\n');
+  const masked = new Set<number>();
+  let run: number[] = [];
+  let counts = 0;
+  const close = (): void => {
+    if (run.length >= TABLE_MIN_ROWS && counts * 2 >= run.length) for (const i of run) masked.add(i);
+    run = [];
+    counts = 0;
+  };
+  lines.forEach((raw, i) => {
+    const line = raw.trim();
+    if (!line) return;
+    if (line.length > TABLE_ROW_MAX || /[.!?:"”]$/.test(line)) return close();
+    run.push(i);
+    if (/\d$/.test(line)) counts++;
+  });
+  close();
+  if (!masked.size) return;
+  fired?.add('entity.mask.data-table');
   for (let i = 0; i < tokens.length; i++) if (masked.has(tokens[i]!.line)) skip[i] = true;
 }
 

@@ -10,7 +10,7 @@ import {
   DESCRIPTIVE_CAPS,
   DETERMINERS,
   HEADLINE_GLUE,
-  KIN_WORDS,
+  KIN_TITLES,
   NAME_ENDERS,
   PLACE_ROLES,
 } from '../lexicons/entity-cues';
@@ -71,7 +71,7 @@ export const SPLIT_RULES: readonly SplitRule[] = [
     id: 'entity.split.kinship-title',
     example: 'When we visited, Grandpa Joe showed us the barn.',
     split: (ctx, { a, b, rules }) => {
-      if (b <= a || !KIN_WORDS.test(ctx.tokens[a]!.text) || knownSpan(ctx, a, b)) return null;
+      if (b <= a || !KIN_TITLES.test(ctx.tokens[a]!.text) || knownSpan(ctx, a, b)) return null;
       const out = refineSpan(ctx, a + 1, b, rules);
       for (const c of out) {
         vote(ctx, c, stageRule('entity.split.kinship-person'));

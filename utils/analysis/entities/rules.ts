@@ -18,6 +18,7 @@
  */
 import {
   ADVOCACY_OPENERS,
+  BUILDING_HEADS,
   BUILDING_PARTS,
   CLUB_AFTER,
   CLUB_TAIL,
@@ -122,11 +123,14 @@ function headRules(stage: 'head' | 'of-head', pick: (d: Draft) => string | null)
             example: 'a letter from Marcus Hill arrived',
             group: stage,
             weight: { person: 3 },
-            applies: ({ lx }: Ctx, d: Draft) =>
+            applies: ({ lx, lowerVocab }: Ctx, d: Draft) =>
               on(d) &&
               d.words.length === 2 &&
               SURNAME_HEADS.test(h(d)) &&
               lx.givenNames.has(d.w0) &&
+              // not "Town Hall", "City Hall": the given-name lists hold ordinary words too
+              !lx.genericAlone.has(d.w0) &&
+              !lowerVocab.has(d.w0.toLowerCase()) &&
               !d.isPlace &&
               !d.isOrg,
           },
@@ -255,6 +259,7 @@ const NON_ENTITY_RULES: EvidenceRule[] = [
       (d.single || !ctx.lx.orgHeads.has(d.head) || d.words.includes('Government')) &&
       !ctx.lx.orgs.has(d.key.replace(/^the /, '')) &&
       !usHouse(ctx, d) &&
+      !genericBuilding(ctx, d) &&
       // rule generic-known-place: "Middle East", "Central America" are known places, not generic words
       !d.isPlace,
   },
@@ -1128,6 +1133,20 @@ export function stageRule(id: string): StageRule {
   const r = stageById.get(id);
   if (!r) throw new Error(`unknown entity rule ${id}`);
   return r;
+}
+
+/**
+ * rule generic-building: "in front of the State House", "outside the Town Hall" — two generic words with a
+ * building head, after "the" and a location preposition, name a building (scored by entity.context.in-the).
+ */
+function genericBuilding(ctx: Ctx, d: Draft): boolean {
+  return (
+    d.words.length === 2 &&
+    BUILDING_HEADS.test(d.head) &&
+    d.pw === 'the' &&
+    !!d.prev2 &&
+    (ctx.lx.placePreps.has(d.prev2.t.text) || d.prev2.t.text === 'of')
+  );
 }
 
 /** "the House" alone in a story about the US Congress (its members' titles, "Congress", "Senate"). */

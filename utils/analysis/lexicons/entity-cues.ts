@@ -156,12 +156,18 @@ export const DEMONYM_PREFIXES = /^(sino|anglo|franco|indo|afro|euro|pan|non|pro|
 /** Embassies and police named by their country: "the US embassy". */
 export const NATIONAL_BODIES = /^(embassy|consulate|police)$/;
 /**
- * Kinship and family address words written with a capital ("Dad said", "Grandpa Joe"): never a name by
- * themselves, and a title before a given name. Not "Ma", "Pa", "Nan", "Nana" (also names: Jack Ma, Nana
- * Akufo-Addo), nor "Father", "Sister", "Brother" (clergy titles, in the title list).
+ * Kinship and family address words written with a capital ("Dad said", "Grandma told us"): never a name by
+ * themselves. Not "Ma", "Pa", "Nan", "Nana" (also names: Jack Ma, Nana Akufo-Addo), nor "Mother", "Father",
+ * "Sister", "Brother" (clergy titles, in the title list), nor "Gran" ("Gran Canaria").
  */
 export const KIN_WORDS =
-  /^(Mom|Mum|Mommy|Mummy|Momma|Mama|Mamma|Mother|Dad|Daddy|Papa|Pops|Grandma|Grandpa|Granny|Gran|Grandmother|Grandfather|Grandad|Granddad|Grandpappy|Gramps|Grammy|Uncle|Aunt|Auntie|Aunty|Cousin|Sis|Bro|Hubby)$/;
+  /^(Mom|Mum|Mommy|Mummy|Momma|Mama|Mamma|Dad|Daddy|Papa|Pops|Grandma|Grandpa|Granny|Grandmother|Grandfather|Grandad|Granddad|Grandpappy|Gramps|Grammy|Uncle|Aunt|Auntie|Aunty|Cousin|Sis|Bro|Hubby)$/;
+/**
+ * The kinship words that stand as a title before a given name ("Grandpa Joe", "Aunt Bea") — not "Mama", "Papa"
+ * ("Mama Cass", "Papa John's" are names), nor "Mother", "Gran" ("Mother Teresa", "Gran Canaria").
+ */
+export const KIN_TITLES =
+  /^(Grandma|Grandpa|Granny|Grandmother|Grandfather|Grandad|Granddad|Uncle|Aunt|Auntie|Aunty|Cousin)$/;
 /**
  * Heads of a business or institution named after its owner with a possessive ("Kim's Diner", "Joe's Pizza",
  * "St. Luke's Hospital"): the possessive stays inside the name, and the name is a place when used as one.
@@ -222,3 +228,8 @@ export const AGENT_NOUN = /^\p{Ll}{3,}(er|or|ist|ian)$/u;
 export const CONGRESS_WORDS = /^(Congress|Senate|Rep\.|Sen\.|Congressman|Congresswoman)$/;
 /** Legislative chambers that open a committee's name: "House Oversight and Government Reform Committee". */
 export const CHAMBERS = /^(House|Senate)$/;
+/** The fewest rows, and the longest row, of a statistics table masked as one (see context.ts maskTables). */
+export const TABLE_MIN_ROWS = 8;
+export const TABLE_ROW_MAX = 40;
+/** Heads of public buildings named by generic words: "the State House", "the Town Hall", "the City Hall". */
+export const BUILDING_HEADS = /^(House|Hall|Capitol|Courthouse)$/;

@@ -157,6 +157,24 @@ const CASES: Case[] = [
     absent: ['Zorvex Reform Committee'],
   },
   {
+    name: 'a public building named by generic words is a place',
+    text: 'The flag flew in front of the State House. Later, at the Town Hall, they met.',
+    found: ['place:State House', 'place:Town Hall'],
+    absent: [],
+  },
+  {
+    name: 'kinship titles leave other names alone',
+    text: 'Mother Teresa spoke. Later Grandpa Joe left.',
+    found: ['person:Mother Teresa', 'person:Joe'],
+    absent: ['Teresa'],
+  },
+  {
+    name: 'a statistics table is masked',
+    text: 'Cases by district:\n\nZorvex 40\n\nQuillby 32\n\nMarrow 28\n\nDenton 23\n\nFallow 17\n\nPatan 15\n\nNorbury 12\n\nKestrel 11\n\nThe mayor of Clanton spoke.',
+    found: ['place:Clanton'],
+    absent: ['Zorvex', 'Quillby', 'Kestrel'],
+  },
+  {
     name: 'a house outside politics is no organization',
     text: 'The family sold the House last year.',
     found: [],
