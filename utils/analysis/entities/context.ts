@@ -6,6 +6,7 @@
 import { boilerplateRanges, TWEET_SIGNATURE } from '../lexicons/boilerplate';
 import {
   CONGRESS_WORDS,
+  CREDIT_HINT,
   CREDIT_LINES,
   CREDIT_NAME_FILLERS,
   TABLE_MIN_ROWS,
@@ -54,18 +55,17 @@ export function buildContext(text: string, fired?: Set<string>): Ctx {
   const tokens = tokenize(text);
   const n = tokens.length;
   const skip = maskBoilerplate(text, tokens);
-  maskCredits(text, tokens, skip, fired);
-  maskTables(text, tokens, skip, fired);
+  const lines = text.split('\n');
+  maskLines(lines, tokens, skip, fired);
   const lowerVocab = new Set<string>();
   for (const t of tokens) if (t.kind === 'word' && !t.cap) lowerVocab.add(t.text.toLowerCase());
   const headingLine = headingLines(tokens, lx, skip);
   // rule tweet-signature: "— Dana Reyes (@danareyes) May 3, 2021" under an embedded post names its author;
   // its capitals are a name, not a heading's
-  text.split('\n').forEach((line, i) => {
+  lines.forEach((line, i) => {
     if (TWEET_SIGNATURE.test(line)) headingLine.delete(i);
   });
-  let congress = lowerVocab.has('congressional');
-  for (let i = 0; i < n && !congress; i++) congress = CONGRESS_WORDS.test(tokens[i]!.text);
+  let congressMemo: boolean | undefined;
   let sportWords = 0;
   for (const w of lowerVocab) if (SPORT_WORDS.test(w)) sportWords++;
   const at = (i: number): Token | undefined => (i >= 0 && i < n ? tokens[i] : undefined);
@@ -80,7 +80,14 @@ export function buildContext(text: string, fired?: Set<string>): Ctx {
     at,
     nameTok: () => false,
     sporty: sportWords >= 3,
-    congress,
+    // scanned only when a rule asks ("the House"): most articles never do
+    congress: () => {
+      if (congressMemo === undefined) {
+        congressMemo = lowerVocab.has('congressional');
+        for (let i = 0; i < n && !congressMemo; i++) congressMemo = CONGRESS_WORDS.test(tokens[i]!.text);
+      }
+      return congressMemo;
+    },
     fired,
   };
   ctx.nameTok = (i: number) => isNameTok(ctx, i);
@@ -109,7 +116,8 @@ function isNameTok(ctx: Ctx, i: number): boolean {
   const t = at(i);
   if (!t || t.kind !== 'word' || ctx.skip[i]) return false;
   // rule ordinal-street: "12th" before "Street" on the same line
-  if (ORDINAL.test(t.text)) {
+  const c0 = t.text.charCodeAt(0);
+  if (c0 >= 48 && c0 <= 57 && ORDINAL.test(t.text)) {
     const n = at(i + 1);
     const ok = !!n && n.line === t.line && n.kind === 'word' && ORDINAL_STREET_HEADS.test(n.text);
     if (ok) ctx.fired?.add('entity.token.ordinal-street');
@@ -140,54 +148,56 @@ function partyState(ctx: Ctx, word: string): boolean {
  * rule credit-line: masks whole lines that credit contributors or sell a newsletter (CREDIT_LINES). A credit
  * whose cue needs a list of names after it ("Reporting by …") is one only when the rest holds no other
  * lowercase words ("Research by economists found …" is a sentence).
- */
-function maskCredits(text: string, tokens: Token[], skip: boolean[], fired?: Set<string>): void {
-  const masked = new Set<number>();
-  text.split('\n').forEach((raw, i) => {
-    const line = raw.trim();
-    if (!line) return;
-    for (const { re, names, max } of CREDIT_LINES) {
-      if (line.length > max) continue;
-      const m = re.exec(line);
-      if (!m) continue;
-      if (names) {
-        const rest = line.slice(m.index + m[0].length).match(/\p{L}[\p{L}'’.-]*/gu) ?? [];
-        if (!rest.length || rest.some((w) => /^\p{Ll}/u.test(w) && !CREDIT_NAME_FILLERS.test(w))) continue;
-      }
-      masked.add(i);
-      break;
-    }
-  });
-  if (!masked.size) return;
-  fired?.add('entity.mask.credit-line');
-  for (let i = 0; i < tokens.length; i++) if (masked.has(tokens[i]!.line)) skip[i] = true;
-}
-
-/**
  * rule data-table: masks blocks of at least TABLE_MIN_ROWS short lines (blank lines between them allowed) of
  * which at least half end in a digit — the rows of a statistics table, whose labels are not the story's names.
+ * One pass over the lines for both.
  */
-function maskTables(text: string, tokens: Token[], skip: boolean[], fired?: Set<string>): void {
-  const lines = text.split('\n');
+function maskLines(lines: string[], tokens: Token[], skip: boolean[], fired?: Set<string>): void {
   const masked = new Set<number>();
   let run: number[] = [];
   let counts = 0;
+  let tables = false;
   const close = (): void => {
-    if (run.length >= TABLE_MIN_ROWS && counts * 2 >= run.length) for (const i of run) masked.add(i);
+    if (run.length >= TABLE_MIN_ROWS && counts * 2 >= run.length) {
+      tables = true;
+      for (const i of run) masked.add(i);
+    }
     run = [];
     counts = 0;
   };
-  lines.forEach((raw, i) => {
-    const line = raw.trim();
-    if (!line) return;
-    if (line.length > TABLE_ROW_MAX || /[.!?:"”]$/.test(line)) return close();
-    run.push(i);
-    if (/\d$/.test(line)) counts++;
-  });
+  let credits = false;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!.trim();
+    if (!line) continue;
+    if (line.length > TABLE_ROW_MAX || /[.!?:"”]$/.test(line)) close();
+    else {
+      run.push(i);
+      const last = line.charCodeAt(line.length - 1);
+      if (last >= 48 && last <= 57) counts++;
+    }
+    if (CREDIT_HINT.test(line) && isCreditLine(line)) {
+      credits = true;
+      masked.add(i);
+    }
+  }
   close();
   if (!masked.size) return;
-  fired?.add('entity.mask.data-table');
+  if (credits) fired?.add('entity.mask.credit-line');
+  if (tables) fired?.add('entity.mask.data-table');
   for (let i = 0; i < tokens.length; i++) if (masked.has(tokens[i]!.line)) skip[i] = true;
+}
+
+/** The trimmed line matches a credit pattern (see maskLines). */
+function isCreditLine(line: string): boolean {
+  for (const { re, names, max } of CREDIT_LINES) {
+    if (line.length > max) continue;
+    const m = re.exec(line);
+    if (!m) continue;
+    if (!names) return true;
+    const rest = line.slice(m.index + m[0].length).match(/\p{L}[\p{L}'’.-]*/gu) ?? [];
+    if (rest.length && !rest.some((w) => /^\p{Ll}/u.test(w) && !CREDIT_NAME_FILLERS.test(w))) return true;
+  }
+  return false;
 }
 
 /** Marks tokens inside boilerplate ranges (two pointers: linear). */

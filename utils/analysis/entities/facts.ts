@@ -97,7 +97,7 @@ export function draft(ctx: Ctx, a: number, b: number, sentenceInitial: boolean, 
   const hy = hyMatch && /^\p{Lu}/u.test(hyMatch[1]!) ? hyMatch : null;
   const end = hy ? first.start + hy[1]!.length : tokens[b]!.end;
   // rule party-state: "R-Utah" names the state only
-  const party = single && !hy ? PARTY_STATE.exec(first.text) : null;
+  const party = single && !hy && first.text[1] === '-' ? PARTY_STATE.exec(first.text) : null;
   const start = party ? first.start + 2 : first.start;
   const name = text.slice(start, end);
   if (hy || party) words[0] = name;
@@ -121,7 +121,8 @@ export function draft(ctx: Ctx, a: number, b: number, sentenceInitial: boolean, 
   for (let i = a + 1; i < b && !possessiveInside; i++) possessiveInside = tokens[i]!.possessive;
   // rule long-personal-name: "Mary Ellen Van Buren Smith" — a given name first allows up to six words
   // (not "Montgomery County Common Pleas": a place head inside)
-  const maxWords = lx.givenNames.has(words[0] ?? '') && !words.some((w) => lx.placeHeads.has(bare(w))) ? 6 : 4;
+  const maxWords =
+    words.length > 4 && lx.givenNames.has(words[0] ?? '') && !words.some((w) => lx.placeHeads.has(bare(w))) ? 6 : 4;
   const looksPersonal =
     words.length <= maxWords &&
     !possessiveInside &&

@@ -72,7 +72,7 @@ export interface Ctx {
   /** A token that can be part of a name: capitalized, not boilerplate, not a month or a contraction. */
   nameTok: (i: number) => boolean;
   /** The text is about the US Congress ("Congress", "Senate", "Rep.", "Sen.", "congressional" occur). */
-  congress: boolean;
+  congress: () => boolean;
   /** A match report: place names that beat, sign or field players are clubs. */
   sporty: boolean;
   /** When tracing (tests, `--explain`), every rule id that fired, rejections included. */

@@ -199,14 +199,15 @@ const NON_ENTITY_RULES: EvidenceRule[] = [
     id: 'entity.reject.kinship',
     example: 'Later Grandma told us that Dad had met her there.',
     effect: 'reject',
-    applies: (_ctx, d) => d.single && KIN_WORDS.test(d.w0),
+    scope: 'single',
+    applies: (_ctx, d) => KIN_WORDS.test(d.w0),
   },
   {
     // rule number-only: "About 350 people" — a candidate left with digits only ("350", "2,000") is no name
     id: 'entity.reject.number-only',
     example: 'About 350 people attended.',
     effect: 'reject',
-    applies: (_ctx, d) => !/\p{L}/u.test(d.text),
+    applies: (_ctx, d) => d.first.kind === 'num' && !/\p{L}/u.test(d.text),
   },
   {
     id: 'entity.reject.non-entity',
@@ -368,6 +369,7 @@ const GAZETTEER_RULES: EvidenceRule[] = [
     example: 'Rep. Dana Reyes, the second-ranking Democrat in the House, spoke.',
     weight: { organization: 6 },
     effect: 'known',
+    scope: 'single',
     applies: usHouse,
   },
 ];
@@ -755,8 +757,8 @@ const BEFORE_RULES: EvidenceRule[] = [
     id: 'entity.context.room',
     example: 'They met in the Zorvex Room on Monday.',
     weight: { place: 6 },
+    scope: 'multi',
     applies: ({ lx }, d) =>
-      multi(d) &&
       d.words.length <= 3 &&
       d.ofHead === null &&
       ROOM_HEADS.test(d.head) &&
@@ -820,7 +822,8 @@ const AFTER_RULES: EvidenceRule[] = [
     example: 'the Zorvex House announced a new plan',
     group: 'next-word',
     weight: { organization: 6 },
-    applies: (_ctx, d) => multi(d) && SEAT_HEADS.test(d.head) && (SEAT_ACTS.test(d.nw) || SPEECH_AFTER.has(d.nw)),
+    scope: 'multi',
+    applies: (_ctx, d) => SEAT_HEADS.test(d.head) && (SEAT_ACTS.test(d.nw) || SPEECH_AFTER.has(d.nw)),
   },
   {
     id: 'entity.context.org-kind-after',
@@ -1151,7 +1154,7 @@ function genericBuilding(ctx: Ctx, d: Draft): boolean {
 
 /** "the House" alone in a story about the US Congress (its members' titles, "Congress", "Senate"). */
 function usHouse(ctx: Ctx, d: Draft): boolean {
-  return d.single && d.w1 === 'House' && d.pw === 'the' && ctx.congress;
+  return d.single && d.w1 === 'House' && d.pw === 'the' && ctx.congress();
 }
 
 /** The kind of the token before index `i` on the same line, or '' at a line start. */

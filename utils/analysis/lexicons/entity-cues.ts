@@ -233,3 +233,5 @@ export const TABLE_MIN_ROWS = 8;
 export const TABLE_ROW_MAX = 40;
 /** Heads of public buildings named by generic words: "the State House", "the Town Hall", "the City Hall". */
 export const BUILDING_HEADS = /^(House|Hall|Capitol|Courthouse)$/;
+/** A cheap first test for CREDIT_LINES: every credit pattern holds one of these words. */
+export const CREDIT_HINT = /by|from|:|ontribut|inbox/i;
