@@ -28,6 +28,7 @@ import {
   FIRM_VERBS,
   KIN_NOUNS,
   KIN_WORDS,
+  LEAD_IN_LABELS,
   MATCH_BEFORE,
   MATCH_VERBS,
   NAMED_BY_AFTER,
@@ -149,18 +150,6 @@ function headRules(stage: 'head' | 'of-head', pick: (d: Draft) => string | null)
       weight: { place: 4 },
       applies: (ctx, d) => on(d) && ctx.lx.placeHeads.has(h(d)),
     },
-    ...(of
-      ? []
-      : [
-          {
-            // rule venue-head: "Kim's Diner", "Joe's Pizza", "Zorvex Bakery": a business used as a location
-            id: 'entity.head.venue',
-            example: "they met at Kim's Diner on Friday",
-            group: stage,
-            weight: { place: 4 },
-            applies: (_ctx: Ctx, d: Draft) => on(d) && VENUE_HEADS.test(h(d)),
-          },
-        ]),
     {
       // "National Center for Disaster Preparedness" is an institution; "Kennedy Space Center" a site
       id: `entity.${stage}.center-of`,
@@ -182,6 +171,18 @@ function headRules(stage: 'head' | 'of-head', pick: (d: Draft) => string | null)
             applies: (_ctx: Ctx, d: Draft) => on(d) && isCenter(h(d)),
           },
         ]),
+    ...(of
+      ? []
+      : [
+          {
+            // rule venue-head: "Kim's Diner", "Joe's Pizza", "Zorvex Bakery": a business used as a location
+            id: 'entity.head.venue',
+            example: "they met at Kim's Diner on Friday",
+            group: stage,
+            weight: { place: 4 },
+            applies: (_ctx: Ctx, d: Draft) => on(d) && VENUE_HEADS.test(h(d)),
+          },
+        ]),
   ];
 }
 
@@ -201,6 +202,13 @@ const NON_ENTITY_RULES: EvidenceRule[] = [
     effect: 'reject',
     scope: 'single',
     applies: (_ctx, d) => KIN_WORDS.test(d.w0),
+  },
+  {
+    // rule lead-in-label: "BREAKING NEWS:", "LIVE UPDATES", "EXCLUSIVE" — a newsroom label, not a name
+    id: 'entity.reject.lead-in-label',
+    example: 'BREAKING NEWS: Floods hit the town.',
+    effect: 'reject',
+    applies: (ctx, d) => d.first.upper && allCaps(ctx, d) && d.words.every((w) => LEAD_IN_LABELS.test(w)),
   },
   {
     // rule number-only: "About 350 people" — a candidate left with digits only ("350", "2,000") is no name
@@ -1042,7 +1050,7 @@ const LAST_RULES: EvidenceRule[] = [
     id: 'entity.weak.common-word',
     example: 'the Harvest was late; the harvest failed.',
     effect: 'weak',
-    applies: (ctx, d) => !d.known && d.single && ctx.lowerVocab.has(d.w1.toLowerCase()),
+    applies: (ctx, d) => !d.known && d.single && commonWord(ctx, d.w1),
   },
   {
     // …unless the sentence treats it as a name: "Gavi, the vaccine alliance, said", "Ticketmaster, owned by …"
@@ -1150,6 +1158,16 @@ function genericBuilding(ctx: Ctx, d: Draft): boolean {
     !!d.prev2 &&
     (ctx.lx.placePreps.has(d.prev2.t.text) || d.prev2.t.text === 'of')
   );
+}
+
+/**
+ * rule common-word-variant: the word, or its plural ("Bulldozer" beside "bulldozers"), is written in lowercase
+ * somewhere in the article.
+ */
+function commonWord({ lowerVocab }: Ctx, word: string): boolean {
+  const w = word.toLowerCase();
+  // (not a capitalized plural beside its lowercase singular: "the Rangers", "Realtors" are often groups)
+  return lowerVocab.has(w) || lowerVocab.has(w + 's') || lowerVocab.has(w + 'es');
 }
 
 /** "the House" alone in a story about the US Congress (its members' titles, "Congress", "Senate"). */

@@ -173,7 +173,7 @@ export const KIN_TITLES =
  * "St. Luke's Hospital"): the possessive stays inside the name, and the name is a place when used as one.
  */
 export const VENUE_HEADS =
-  /^(Diner|Cafe|Café|Coffee|Restaurant|Grill|Bar|Pub|Tavern|Bakery|Deli|Pizza|Pizzeria|Kitchen|Bistro|Steakhouse|Eatery|Market|Shop|Store|Stores|Motel|Inn|Lounge|Saloon|Brewery|Hospital|Clinic|Church|Cathedral|Chapel|School|College|Garage|Pharmacy|Salon|Barbershop|Bookstore|Bookshop|Farm|Ranch|Liquors|Hardware|Supermarket|Grocery)$/;
+  /^(Diner|Cafe|Café|Coffee|Restaurant|Grill|Bar|Pub|Tavern|Bakery|Deli|Pizza|Pizzeria|Kitchen|Bistro|Steakhouse|Eatery|Market|Shop|Store|Stores|Motel|Inn|Lounge|Saloon|Brewery|Hospital|Clinic|Church|Cathedral|Chapel|School|College|Garage|Pharmacy|Salon|Barbershop|Bookstore|Bookshop|Farm|Ranch|Liquors|Hardware|Supermarket|Grocery|Center|Centre|Cantina|Taqueria|Trattoria|Hotel|Lodge|Depot|Outlet|Emporium|Boutique|Gym)$/;
 /** Street words after an ordinal: "West 12th Street", "42nd St.", "Fifth Avenue" is spelled out. */
 export const ORDINAL_STREET_HEADS =
   /^(Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Drive|Place|Parkway|Terrace|Way)\.?$/;
@@ -235,3 +235,6 @@ export const TABLE_ROW_MAX = 40;
 export const BUILDING_HEADS = /^(House|Hall|Capitol|Courthouse)$/;
 /** A cheap first test for CREDIT_LINES: every credit pattern holds one of these words. */
 export const CREDIT_HINT = /by|from|:|ontribut|inbox/i;
+/** Newsroom labels set in capitals before a headline or story: "BREAKING NEWS:", "EXCLUSIVE —", "LIVE UPDATES". */
+export const LEAD_IN_LABELS =
+  /^(BREAKING|NEWS|EXCLUSIVE|UPDATE|UPDATES|UPDATED|LIVE|WATCH|LISTEN|ANALYSIS|OPINION|EDITORIAL|COMMENTARY|DEVELOPING|VIDEO|PHOTOS|PHOTO|GALLERY|CORRECTION|CLARIFICATION|ALERT|URGENT|JUST|IN|FLASH|SPONSORED|ADVERTISEMENT|PODCAST|REVIEW|INTERVIEW|FACT|CHECK|EXPLAINER|OBITUARY|LATEST|TOP|STORY|STORIES|SPECIAL|REPORT)$/;

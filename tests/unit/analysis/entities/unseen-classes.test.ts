@@ -33,6 +33,18 @@ const CASES: Case[] = [
     absent: ['Grandpa Joe', 'Grandpa'],
   },
   {
+    name: 'a capitalized common noun whose plural the article writes in lowercase is not a name',
+    text: 'Bulldozer crews arrived. Neighbors watched the Bulldozer as more bulldozers rolled in.',
+    found: [],
+    absent: ['Bulldozer'],
+  },
+  {
+    name: 'a newsroom label in capitals is not a name',
+    text: 'BREAKING NEWS: Floods hit Clanton.\nLIVE UPDATES — The river rose.',
+    found: [],
+    absent: ['BREAKING NEWS', 'LIVE UPDATES'],
+  },
+  {
     name: 'a bare number is not an organization',
     text: 'About 350 people attended the vigil in Clanton on Dec. 3.',
     found: ['place:Clanton'],
@@ -82,8 +94,8 @@ const CASES: Case[] = [
   },
   {
     name: 'a hospital named after a saint is one place',
-    text: "She was taken to St. Luke's Hospital and later to Mercy Hospital.",
-    found: ["place:St. Luke's Hospital", 'place:Mercy Hospital'],
+    text: "She was taken to St. Luke's Hospital, later to St. Mary's Medical Center, then to Mercy Hospital.",
+    found: ["place:St. Luke's Hospital", "place:St. Mary's Medical Center", 'place:Mercy Hospital'],
     absent: ['St. Luke'],
   },
   {
