@@ -5,7 +5,17 @@
  * particles ("von der"), connectors inside licensed names ("Ministry of …", "Department of Health and Human
  * Services"), "&", collective possessives and short numbers ("Apollo 11") extend it.
  */
-import { FOR_KIND_AFTER, HEADLINE_GLUE, HYPHEN_SUFFIX, LICENSING_HEADS, PRICE_AFTER } from '../lexicons/entity-cues';
+import {
+  ADVOCACY_OPENERS,
+  CHAMBERS,
+  FOR_KIND_AFTER,
+  HEADLINE_GLUE,
+  HYPHEN_SUFFIX,
+  LICENSING_HEADS,
+  OFFICE_TITLE_OF,
+  PRICE_AFTER,
+  VENUE_HEADS,
+} from '../lexicons/entity-cues';
 import { lexKey, type Lexicon } from '../lexicons/gazetteer';
 import type { Token } from '../tokens';
 import { bare, type Ctx } from './model';
@@ -86,6 +96,21 @@ export const CHUNK_RULES: readonly ChunkRule[] = [
   },
   { id: 'entity.chunk.kind-for', example: 'the Alternative for Germany party won', extend: kindFor },
   {
+    // rule advocacy-for: "Citizens for Responsibility and Ethics", "Americans for Prosperity" — a collective
+    // plural, then "for" and a capitalized cause, is one group's name
+    id: 'entity.chunk.advocacy-for',
+    example: 'a complaint from Citizens for Zorvex Reform said',
+    extend: ({ at, lx, nameTok, tokens }, { i, j, k, t }) =>
+      t.text === 'for' &&
+      i === j &&
+      ADVOCACY_OPENERS.test(tokens[i]!.text) &&
+      nameTok(k + 1) &&
+      !lx.stopStarters.has(at(k + 1)!.text) &&
+      !lx.places.has(lexKey(at(k + 1)!.text))
+        ? { to: k + 1, license: true }
+        : null,
+  },
+  {
     // "Council on Foreign Relations", but not "the Security Council on Kashmir"
     id: 'entity.chunk.connector',
     example: 'the Department of Justice said',
@@ -103,7 +128,7 @@ export const CHUNK_RULES: readonly ChunkRule[] = [
     example: 'the Department of Health and Human Services said',
     extend: ({ at, lx, nameTok, tokens }, { i, j, k, t, licensed }) => {
       if (t.text !== 'and' || !licensed || !nameTok(k + 1)) return null;
-      if (!spanHas(tokens, i, j, 'of') && !spanHas(tokens, i, j, 'for')) return null;
+      if (!spanHas(tokens, i, j, 'of') && !spanHas(tokens, i, j, 'for') && !spanHas(tokens, i, j, 'on')) return null;
       const nx = at(k + 1)!;
       return !lx.places.has(lexKey(nx.text)) && !lx.demonyms.has(lexKey(nx.text)) ? { to: k + 1 } : null;
     },
@@ -122,6 +147,18 @@ export const CHUNK_RULES: readonly ChunkRule[] = [
       t.possessive && lx.possessiveInName.has(tokens[j]!.text) && nameTok(k + 1)
         ? { to: k + 1, license: licenses(tokens[k + 1]!.text, lx) }
         : null,
+  },
+  {
+    // rule possessive-venue: "Kim's Diner", "Joe's Pizza", "St. Luke's Hospital" — a business named after its
+    // owner keeps the possessive (up to three name words after it, the last a venue word)
+    id: 'entity.chunk.possessive-venue',
+    example: "they met at Kim's Diner on Friday",
+    extend: ({ at, nameTok }, { k, t }) => {
+      if (!t.possessive || !nameTok(k + 1)) return null;
+      for (let r = k + 1; r <= k + 3 && nameTok(r) && at(r)!.line === t.line; r++)
+        if (VENUE_HEADS.test(at(r)!.text)) return { to: r };
+      return null;
+    },
   },
   {
     // a short number right after a name: "Interstate 10", "Division 1", "Apollo 11"
@@ -238,7 +275,7 @@ export function chunkSpans(ctx: Ctx): Span[] {
 /** Words that license "of/for/the/and" inside a name: organization heads, place prefixes, titles. */
 export function licenses(word: string, lx: Lexicon): boolean {
   const w = bare(word);
-  return lx.orgHeads.has(w) || lx.placePrefixes.has(w) || LICENSING_HEADS.test(w);
+  return lx.orgHeads.has(w) || lx.placePrefixes.has(w) || LICENSING_HEADS.test(w) || OFFICE_TITLE_OF.test(w);
 }
 
 /**
@@ -268,7 +305,11 @@ function andJoins(ctx: Ctx, i: number, j: number, k: number): boolean {
   if (lx.places.has(leftKey) || lx.orgs.has(leftKey) || lx.givenNames.has(left[0]!)) return false;
   // a one-word left run may be a head word itself ("Securities and Exchange Commission"), not two words
   if (left.length === 1 && right.length >= 2 && lx.orgHeads.has(bare(left[0]!))) return true;
-  return !left.some((w) => lx.orgHeads.has(bare(w)) || lx.placeHeads.has(bare(w)) || lx.demonyms.has(lexKey(w)));
+  // rule chamber-committee: "House Oversight and Government Reform Committee" — a chamber opens a committee name
+  const from = CHAMBERS.test(left[0]!) && left.length > 1 ? 1 : 0;
+  return !left
+    .slice(from)
+    .some((w) => lx.orgHeads.has(bare(w)) || lx.placeHeads.has(bare(w)) || lx.demonyms.has(lexKey(w)));
 }
 
 /** The span a..b holds the word `word`. */

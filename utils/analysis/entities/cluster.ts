@@ -20,6 +20,11 @@ export const CLUSTER_RULES = [
   { id: 'entity.cluster.first-word', example: 'Oculus VR said on Monday. The Oculus headset sold well.' },
   { id: 'entity.cluster.given-name', example: 'Sheikh Khalid bin Hamad al-Mannai spoke. Sheikh Khalid left.' },
   { id: 'entity.cluster.stripped', example: 'the US State Department said. The State Department warned.' },
+  {
+    // rule of-complement: "Environmental Protection officials" after "Department of Environmental Protection"
+    id: 'entity.cluster.of-complement',
+    example: 'the Department of Zorvex Quill said. Zorvex Quill officials agreed.',
+  },
   { id: 'entity.cluster.weak-joins', example: 'Amanda Okafor spoke.\nOkafor arrived later.' },
   { id: 'entity.type.club', example: 'The striker scored two goals as Barcelona beat Sevilla 3-1 in the league.' },
 ] as const;
@@ -43,6 +48,8 @@ interface Clusters {
   byStripped: Map<string, Cluster>;
   byInitials: Map<string, Cluster>;
   byCorp: Map<string, Cluster>;
+  /** "Head of X Y" organizations by "X Y" (two words or more, not itself a known name). */
+  byOfRest: Map<string, Cluster>;
   firstNames: Map<string, Cluster | null>;
 }
 
@@ -58,6 +65,7 @@ export function cluster(ctx: Ctx, cands: Cand[]): Entity[] {
     byStripped: new Map(),
     byInitials: new Map(),
     byCorp: new Map(),
+    byOfRest: new Map(),
     firstNames: new Map(),
   };
   for (const c of cands) {
@@ -192,6 +200,11 @@ function indexName(cs: Clusters, cl: Cluster, ws: string[]): void {
     if (!lx.connectors.has(last) && !complete && ws.slice(0, i).some((w) => lx.connectors.has(w)))
       setOnce(cs.byStripped, lexKey(ws.slice(0, i).join(' ')), cl);
   }
+  const of = ws.indexOf('of');
+  if (t === O && of === 1 && ws.length - of > 2 && lx.orgHeads.has(ws[0]!)) {
+    const rest = lexKey(ws.slice(of + 1).join(' '));
+    if (!lx.places.has(rest) && !lx.orgs.has(rest)) setOnce(cs.byOfRest, rest, cl);
+  }
   const initials = (words: string[]): string =>
     words
       .map((w) => w[0])
@@ -231,7 +244,9 @@ function findTarget(cs: Clusters, s: ShortForm): [Cluster, ClusterRuleId] | unde
     if (person && (s.type !== L || person[0].votes[P]! > 0) && !contradicts) return person;
   }
   const stripped = cs.byStripped.get(s.key);
-  return stripped ? [stripped, 'entity.cluster.stripped'] : undefined;
+  if (stripped) return [stripped, 'entity.cluster.stripped'];
+  const ofRest = s.type !== L ? cs.byOfRest.get(s.key) : undefined;
+  return ofRest ? [ofRest, 'entity.cluster.of-complement'] : undefined;
 }
 
 /** A person a one-word short form may name: by surname, by a first word, or by a unique first name. */

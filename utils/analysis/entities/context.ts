@@ -4,10 +4,50 @@
  * kicker-led newsletter or a match report, and the test for a token that can be part of a name.
  */
 import { boilerplateRanges, TWEET_SIGNATURE } from '../lexicons/boilerplate';
-import { HEADING_FILLERS, MONTH_BEFORE, NAME_PREFIX_HYPHEN, PREFIX_HYPHEN, SPORT_WORDS } from '../lexicons/entity-cues';
-import { lexicon, type Lexicon } from '../lexicons/gazetteer';
+import {
+  CONGRESS_WORDS,
+  CREDIT_HINT,
+  CREDIT_LINES,
+  CREDIT_NAME_FILLERS,
+  TABLE_MIN_ROWS,
+  TABLE_ROW_MAX,
+  HEADING_FILLERS,
+  MONTH_BEFORE,
+  NAME_PREFIX_HYPHEN,
+  ORDINAL,
+  ORDINAL_STREET_HEADS,
+  PARTY_STATE,
+  PREFIX_HYPHEN,
+  SPORT_WORDS,
+} from '../lexicons/entity-cues';
+import { lexicon, lexKey, type Lexicon } from '../lexicons/gazetteer';
 import { tokenize, type Token } from '../tokens';
 import { bare, type Ctx } from './model';
+
+/** The context stage's own rules (masks and name-token tests), with an example each (table-tested). */
+export const CONTEXT_RULES = [
+  {
+    // rule credit-line: contributor credits and newsletter prompts the shared boilerplate list misses
+    id: 'entity.mask.credit-line',
+    example: 'The mayor spoke.\nReporting was contributed by Dana Reyes, Marcus Hill and Priya Anand.',
+  },
+  {
+    // rule data-table: a block of short lines most of which end in a count ("Rajkot40", "Pune 660") is a table
+    id: 'entity.mask.data-table',
+    example:
+      'Cases by district:\nZorvex 40\nQuillby 32\nMarrow 28\nDenton 23\nFallow 17\nPatan 15\nNorbury 12\nKestrel 11',
+  },
+  {
+    // rule ordinal-street: "West 12th Street", "on 42nd St." — an ordinal before a street word is part of the name
+    id: 'entity.token.ordinal-street',
+    example: 'The fire started on West 12th Street.',
+  },
+  {
+    // rule party-state: "Jason Chaffetz, R-Utah," — the state after a lawmaker's party letter is a place
+    id: 'entity.token.party-state',
+    example: 'Rep. Dana Reyes, R-Utah, did not respond.',
+  },
+] as const;
 
 /** Builds the run's context for `text`; `fired` collects every rule id when tracing. */
 export function buildContext(text: string, fired?: Set<string>): Ctx {
@@ -15,14 +55,17 @@ export function buildContext(text: string, fired?: Set<string>): Ctx {
   const tokens = tokenize(text);
   const n = tokens.length;
   const skip = maskBoilerplate(text, tokens);
+  const lines = text.split('\n');
+  maskLines(lines, tokens, skip, fired);
   const lowerVocab = new Set<string>();
   for (const t of tokens) if (t.kind === 'word' && !t.cap) lowerVocab.add(t.text.toLowerCase());
   const headingLine = headingLines(tokens, lx, skip);
   // rule tweet-signature: "— Dana Reyes (@danareyes) May 3, 2021" under an embedded post names its author;
   // its capitals are a name, not a heading's
-  text.split('\n').forEach((line, i) => {
+  lines.forEach((line, i) => {
     if (TWEET_SIGNATURE.test(line)) headingLine.delete(i);
   });
+  let congressMemo: boolean | undefined;
   let sportWords = 0;
   for (const w of lowerVocab) if (SPORT_WORDS.test(w)) sportWords++;
   const at = (i: number): Token | undefined => (i >= 0 && i < n ? tokens[i] : undefined);
@@ -37,6 +80,14 @@ export function buildContext(text: string, fired?: Set<string>): Ctx {
     at,
     nameTok: () => false,
     sporty: sportWords >= 3,
+    // scanned only when a rule asks ("the House"): most articles never do
+    congress: () => {
+      if (congressMemo === undefined) {
+        congressMemo = lowerVocab.has('congressional');
+        for (let i = 0; i < n && !congressMemo; i++) congressMemo = CONGRESS_WORDS.test(tokens[i]!.text);
+      }
+      return congressMemo;
+    },
     fired,
   };
   ctx.nameTok = (i: number) => isNameTok(ctx, i);
@@ -64,16 +115,89 @@ function isNameTok(ctx: Ctx, i: number): boolean {
   const { at } = ctx;
   const t = at(i);
   if (!t || t.kind !== 'word' || ctx.skip[i]) return false;
+  // rule ordinal-street: "12th" before "Street" on the same line
+  const c0 = t.text.charCodeAt(0);
+  if (c0 >= 48 && c0 <= 57 && ORDINAL.test(t.text)) {
+    const n = at(i + 1);
+    const ok = !!n && n.line === t.line && n.kind === 'word' && ORDINAL_STREET_HEADS.test(n.text);
+    if (ok) ctx.fired?.add('entity.token.ordinal-street');
+    return ok;
+  }
   // "al-Assad", "el-Sisi", "bin-Laden": Arabic article + capitalized name is a name token
   if (!t.cap && !NAME_PREFIX_HYPHEN.test(t.text)) return false;
   if (/['’](ve|re|ll|d|m|t)$/i.test(t.text) && t.text.length <= 7) return false; // "I've", "We're", "Don't"
   if (/\p{N}/u.test(t.text) && /\p{Ll}/u.test(t.text)) return false; // "K2-18b", "iPhone15s": codes, not names
-  if (/^[DRI]-\p{Lu}/u.test(t.text)) return false; // "(D-Mass.)": party and state of a US lawmaker
+  // "(D-Mass.)": party and state of a US lawmaker — a name token only for the state (cut in ./facts.ts)
+  if (/^[DRI]-\p{Lu}/u.test(t.text)) return partyState(ctx, t.text);
   if (!t.cap && PREFIX_HYPHEN.test(t.text)) return true; // "sub-Saharan Africa"
   if (isCalendar(ctx, i)) return false;
   // "[T]he": a lone capital letter glued to a bracket is not an initial
   if (t.text.length === 1 && (at(i + 1)?.text === ']' || at(i - 1)?.text === '[')) return false;
   return true;
+}
+
+/** "R-Utah", "D-Mass.": a party letter glued to a US state or its abbreviation. */
+function partyState(ctx: Ctx, word: string): boolean {
+  const m = PARTY_STATE.exec(word);
+  const ok = !!m && (ctx.lx.stateAbbrevs.has(m[1]!) || ctx.lx.places.get(lexKey(m[1]!)) === 'region');
+  if (ok) ctx.fired?.add('entity.token.party-state');
+  return ok;
+}
+
+/**
+ * rule credit-line: masks whole lines that credit contributors or sell a newsletter (CREDIT_LINES). A credit
+ * whose cue needs a list of names after it ("Reporting by …") is one only when the rest holds no other
+ * lowercase words ("Research by economists found …" is a sentence).
+ * rule data-table: masks blocks of at least TABLE_MIN_ROWS short lines (blank lines between them allowed) of
+ * which at least half end in a digit — the rows of a statistics table, whose labels are not the story's names.
+ * One pass over the lines for both.
+ */
+function maskLines(lines: string[], tokens: Token[], skip: boolean[], fired?: Set<string>): void {
+  const masked = new Set<number>();
+  let run: number[] = [];
+  let counts = 0;
+  let tables = false;
+  const close = (): void => {
+    if (run.length >= TABLE_MIN_ROWS && counts * 2 >= run.length) {
+      tables = true;
+      for (const i of run) masked.add(i);
+    }
+    run = [];
+    counts = 0;
+  };
+  let credits = false;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!.trim();
+    if (!line) continue;
+    if (line.length > TABLE_ROW_MAX || /[.!?:"”]$/.test(line)) close();
+    else {
+      run.push(i);
+      const last = line.charCodeAt(line.length - 1);
+      if (last >= 48 && last <= 57) counts++;
+    }
+    if (CREDIT_HINT.test(line) && isCreditLine(line)) {
+      credits = true;
+      masked.add(i);
+    }
+  }
+  close();
+  if (!masked.size) return;
+  if (credits) fired?.add('entity.mask.credit-line');
+  if (tables) fired?.add('entity.mask.data-table');
+  for (let i = 0; i < tokens.length; i++) if (masked.has(tokens[i]!.line)) skip[i] = true;
+}
+
+/** The trimmed line matches a credit pattern (see maskLines). */
+function isCreditLine(line: string): boolean {
+  for (const { re, names, max } of CREDIT_LINES) {
+    if (line.length > max) continue;
+    const m = re.exec(line);
+    if (!m) continue;
+    if (!names) return true;
+    const rest = line.slice(m.index + m[0].length).match(/\p{L}[\p{L}'’.-]*/gu) ?? [];
+    if (rest.length && !rest.some((w) => /^\p{Ll}/u.test(w) && !CREDIT_NAME_FILLERS.test(w))) return true;
+  }
+  return false;
 }
 
 /** Marks tokens inside boilerplate ranges (two pointers: linear). */

@@ -61,7 +61,7 @@ export function makeCand(
   return {
     a,
     b,
-    start: d.first.start,
+    start: d.start,
     end: d.end,
     text: d.text,
     words: d.words,
@@ -102,11 +102,11 @@ function applyEffect(d: Draft, rule: EvidenceRule): void {
 /** The longer candidate an `extend` rule makes ("the US embassy"): known, and only the rule's votes. */
 function extended(ctx: Ctx, d: Draft, rule: EvidenceRule, votes: Votes): Cand {
   const { b, end, word } = rule.extend!(ctx, d);
-  const text = ctx.text.slice(d.first.start, end);
+  const text = ctx.text.slice(d.start, end);
   return {
     a: d.a,
     b,
-    start: d.first.start,
+    start: d.start,
     end,
     text,
     words: [...d.words, word],

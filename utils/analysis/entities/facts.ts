@@ -4,12 +4,14 @@
  * (votes, known, weak, club). The helpers at the end are the few context scans more than one rule shares.
  */
 import {
+  AGENT_NOUN,
   APPOSITIVE_DETERMINERS,
   CLAUSE_OPENERS,
   CLOSE_QUOTES,
   HYPHEN_SUFFIX,
   OF_CONNECTORS,
   OPEN_QUOTES,
+  PARTY_STATE,
   PLACE_ADJ,
   PLACE_NOUN,
   ROLE_PREPS,
@@ -33,6 +35,8 @@ export interface Draft {
   readonly a: number;
   readonly b: number;
   readonly first: Token;
+  /** The name's start offset: the first token's, or after a party letter ("R-Utah" names "Utah"). */
+  readonly start: number;
   /** The name's end offset and text, after a "-based" suffix is cut off. */
   readonly end: number;
   readonly text: string;
@@ -92,8 +96,11 @@ export function draft(ctx: Ctx, a: number, b: number, sentenceInitial: boolean, 
   const hyMatch = single ? HYPHEN_SUFFIX.exec(first.text) : null;
   const hy = hyMatch && /^\p{Lu}/u.test(hyMatch[1]!) ? hyMatch : null;
   const end = hy ? first.start + hy[1]!.length : tokens[b]!.end;
-  const name = text.slice(first.start, end);
-  if (hy) words[0] = name;
+  // rule party-state: "R-Utah" names the state only
+  const party = single && !hy && first.text[1] === '-' ? PARTY_STATE.exec(first.text) : null;
+  const start = party ? first.start + 2 : first.start;
+  const name = text.slice(start, end);
+  if (hy || party) words[0] = name;
   const key = lexKey(name);
   const k = key.replace(/^the /, '');
   const isPlace = lx.places.get(k);
@@ -102,15 +109,23 @@ export function draft(ctx: Ctx, a: number, b: number, sentenceInitial: boolean, 
   for (let i = a + 1; i < b && ofAt < 0; i++) if (OF_CONNECTORS.test(tokens[i]!.text)) ofAt = i;
   const ofHead = ofAt > a ? bare(tokens[ofAt - 1]!.text) : null;
   const heads = ofHead === null ? [head] : [head, ofHead];
-  const w1 = hy ? name : first.text;
+  const w1 = hy || party ? name : first.text;
   const w0 = bare(w1);
   const prev = prevWord(tokens, a);
   const next = at(b + 1);
   const prev2 = prev ? prevWord(tokens, prev.i) : null;
   const nextWord = next?.possessive ? at(b + 2) : next;
   const gate = !!prev && (!prev.t.cap || (prev.t.sentStart && lx.placePreps.has(prev.t.text.toLowerCase())));
+  // a possessive inside ("Kim's Diner") names a business after its owner, not a person
+  let possessiveInside = false;
+  for (let i = a + 1; i < b && !possessiveInside; i++) possessiveInside = tokens[i]!.possessive;
+  // rule long-personal-name: "Mary Ellen Van Buren Smith" — a given name first allows up to six words
+  // (not "Montgomery County Common Pleas": a place head inside)
+  const maxWords =
+    words.length > 4 && lx.givenNames.has(words[0] ?? '') && !words.some((w) => lx.placeHeads.has(bare(w))) ? 6 : 4;
   const looksPersonal =
-    words.length <= 4 &&
+    words.length <= maxWords &&
+    !possessiveInside &&
     !heads.some((h) => lx.orgHeads.has(h) || lx.placeHeads.has(h) || h === 'Center' || h === 'Centre') &&
     !words.some((w) => lx.orgHeads.has(bare(w))) &&
     ofAt < 0 &&
@@ -120,6 +135,7 @@ export function draft(ctx: Ctx, a: number, b: number, sentenceInitial: boolean, 
     a,
     b,
     first,
+    start,
     end,
     text: name,
     key,
@@ -188,10 +204,15 @@ function scanAppositive(ctx: Ctx, b: number): Appositive {
     if (lx.orgRoleBefore.has(w) || /maker$/.test(w)) {
       // rule appositive-head: "Dana Reyes, the agency spokesperson" — a role noun after the organization
       // word is the appositive's head, and the name a person's
+      let owned = false;
       for (let j = i + 1; j <= i + 3; j++) {
         const u = at(j);
-        if (!u || u.kind === 'punct') break;
-        if (lx.roleNouns.has(u.text.toLowerCase())) return 'role-head';
+        // "the agency's district supervisor": the possessive belongs to the appositive, and after it an agent
+        // noun ("supervisor", "strategist") is the holder's job
+        if (!u || (u.kind === 'punct' && !u.possessive)) break;
+        if (u.possessive) owned = true;
+        const uw = u.text.toLowerCase();
+        if (lx.roleNouns.has(uw) || (owned && AGENT_NOUN.test(uw))) return 'role-head';
       }
       return 'org';
     }

@@ -71,6 +71,8 @@ export interface Ctx {
   at: (i: number) => Token | undefined;
   /** A token that can be part of a name: capitalized, not boilerplate, not a month or a contraction. */
   nameTok: (i: number) => boolean;
+  /** The text is about the US Congress ("Congress", "Senate", "Rep.", "Sen.", "congressional" occur). */
+  congress: () => boolean;
   /** A match report: place names that beat, sign or field players are clubs. */
   sporty: boolean;
   /** When tracing (tests, `--explain`), every rule id that fired, rejections included. */

@@ -10,6 +10,7 @@ import {
   DESCRIPTIVE_CAPS,
   DETERMINERS,
   HEADLINE_GLUE,
+  KIN_TITLES,
   NAME_ENDERS,
   PLACE_ROLES,
 } from '../lexicons/entity-cues';
@@ -63,6 +64,20 @@ export const SPLIT_RULES: readonly SplitRule[] = [
       if (b <= a || lx.places.get(lexKey(tokens[a]!.text)) !== 'country') return null;
       if (!lx.places.has(lexKey(ctx.text.slice(tokens[a + 1]!.start, tokens[b]!.end)))) return null;
       return [...refineSpan(ctx, a, a, rules), ...refineSpan(ctx, a + 1, b, rules)];
+    },
+  },
+  {
+    // rule kinship-title: "Grandpa Joe", "Uncle Ray", "Aunt Bea" — the family word is a title, the name the rest
+    id: 'entity.split.kinship-title',
+    example: 'When we visited, Grandpa Joe showed us the barn.',
+    split: (ctx, { a, b, rules }) => {
+      if (b <= a || !KIN_TITLES.test(ctx.tokens[a]!.text) || knownSpan(ctx, a, b)) return null;
+      const out = refineSpan(ctx, a + 1, b, rules);
+      for (const c of out) {
+        vote(ctx, c, stageRule('entity.split.kinship-person'));
+        c.weak = false;
+      }
+      return out;
     },
   },
   { id: 'entity.split.title', example: 'Facebook CEO Mark Zuckerberg said', split: splitAtTitle },
@@ -147,7 +162,12 @@ function trimDemonym(ctx: Ctx, a: number, b: number): number {
   const rest = lexKey(ctx.text.slice(tokens[a + 1]!.start, tokens[b]!.end));
   let ofHead = '';
   for (let i = a + 2; i < b && !ofHead; i++) if (tokens[i]!.text === 'of') ofHead = bare(tokens[i - 1]!.text);
+  // rule demonym-owner: "Australian Federal Police Commissioner X" — an organization head inside keeps the
+  // demonym for the owner the title split cuts off
+  let innerHead = false;
+  for (let i = a + 1; i < b && !innerHead; i++) innerHead = lx.orgHeads.has(bare(tokens[i]!.text));
   const kept =
+    innerHead ||
     lx.orgHeads.has(h) ||
     lx.orgHeads.has(ofHead) ||
     lx.placeHeads.has(h) ||
@@ -167,6 +187,19 @@ function splitAtTitle(ctx: Ctx, { a, b, rules }: Part): Cand[] | null {
   if (lx.orgs.has(lexKey(ctx.text.slice(tokens[a]!.start, tokens[b]!.end)))) return null;
   const split = findTitleRun(ctx, a, b);
   if (!split) return null;
+  // rule owner-head-mod: "Australian Federal Police Commissioner X" — a title modifier that is an organization
+  // head ("Police", "Party") ends the owner's name, not starts the title
+  // — but only after a descriptive word ("Federal", "National", a demonym): "Dayton Police Chief X", "Moore
+  // Fire Chief X" are a place's chief
+  const before = split.runStart > a ? tokens[split.runStart - 1]!.text : '';
+  const descriptive = DESCRIPTIVE_CAPS.test(before) || isDemonym(before, lx);
+  while (
+    descriptive &&
+    split.runStart > a &&
+    split.runStart < split.runEnd &&
+    lx.orgHeads.has(bare(tokens[split.runStart]!.text))
+  )
+    split.runStart++;
   const out: Cand[] = [];
   if (split.runStart > a) {
     // the title's owner: "Lok Sabha Speaker", "Snapchat CEO", "BOJ Governor" — an institution or a place
@@ -212,7 +245,11 @@ function splitAtOf(ctx: Ctx, { a, b, rules }: Part): Cand[] | null {
       !tokens
         .slice(rs, b + 1)
         .some((t) => lx.places.has(lexKey(t.text)) || lx.orgs.has(lexKey(t.text)) || lx.givenNames.has(t.text));
+    // rule of-own-name: "Indian Council of Medical Research", "Office of Emergency Management": a right part
+    // of descriptive words is the left's field, not a second organization
+    const rightOwn = tokens.slice(rs, b).some((t) => ownNameWord(ctx, t));
     const twoOrgs =
+      rightOwn &&
       lx.orgHeads.has(rightHead) &&
       (lx.orgHeads.has(leftHead) || lx.placeHeads.has(leftHead)) &&
       i - 1 > a &&

@@ -17,6 +17,8 @@
  *     what the rule changes on the fixtures and the dev set).
  */
 import {
+  ADVOCACY_OPENERS,
+  BUILDING_HEADS,
   BUILDING_PARTS,
   CLUB_AFTER,
   CLUB_TAIL,
@@ -25,11 +27,14 @@ import {
   FACILITY_PREPS,
   FIRM_VERBS,
   KIN_NOUNS,
+  KIN_WORDS,
+  LEAD_IN_LABELS,
   MATCH_BEFORE,
   MATCH_VERBS,
   NAMED_BY_AFTER,
   NATIONAL_BODIES,
   NON_ENTITY_FIRST,
+  OFFICE_TITLE_OF,
   OFFICE_WORDS,
   ORG_KIND_AFTER,
   ORG_SUFFIX_ABBR,
@@ -38,10 +43,16 @@ import {
   PLACE_ROLES,
   PLAIN_WORD_ENDING,
   ROAD,
+  ROOM_HEADS,
+  ROOM_PREPS,
   SCORE,
+  SEAT_ACTS,
+  SEAT_HEADS,
   SECURITIES,
   SPEECH_AFTER,
   STAFF_NOUNS,
+  SURNAME_HEADS,
+  VENUE_HEADS,
 } from '../lexicons/entity-cues';
 import { lexKey } from '../lexicons/gazetteer';
 import { allCaps, appositiveOf, headed, inQuotedTitle, signedBefore, type Appositive, type Draft } from './facts';
@@ -95,6 +106,36 @@ function headRules(stage: 'head' | 'of-head', pick: (d: Draft) => string | null)
   const h = (d: Draft): string => pick(d) ?? '';
   const on = (d: Draft): boolean => multi(d) && pick(d) !== null;
   return [
+    ...(of
+      ? [
+          {
+            // rule office-title: "Inspector-General of Intelligence and Security", "Auditor-General of X": an office
+            id: 'entity.of-head.office-title',
+            example: 'a copy goes to the Inspector-General of Zorvex and Quill',
+            group: stage,
+            weight: { organization: 4 },
+            applies: (_ctx: Ctx, d: Draft) => on(d) && OFFICE_TITLE_OF.test(h(d)),
+          },
+        ]
+      : [
+          {
+            // rule surname-head: "Marcus Hill", "Dana Hall" — a given name, then a place head that is a surname
+            id: 'entity.head.surname',
+            example: 'a letter from Marcus Hill arrived',
+            group: stage,
+            weight: { person: 3 },
+            applies: ({ lx, lowerVocab }: Ctx, d: Draft) =>
+              on(d) &&
+              d.words.length === 2 &&
+              SURNAME_HEADS.test(h(d)) &&
+              lx.givenNames.has(d.w0) &&
+              // not "Town Hall", "City Hall": the given-name lists hold ordinary words too
+              !lx.genericAlone.has(d.w0) &&
+              !lowerVocab.has(d.w0.toLowerCase()) &&
+              !d.isPlace &&
+              !d.isOrg,
+          },
+        ]),
     {
       id: `entity.${stage}.org`,
       example: of ? 'the Institute for Fiscal Studies said' : 'the Ranfurly Bureau said',
@@ -130,6 +171,18 @@ function headRules(stage: 'head' | 'of-head', pick: (d: Draft) => string | null)
             applies: (_ctx: Ctx, d: Draft) => on(d) && isCenter(h(d)),
           },
         ]),
+    ...(of
+      ? []
+      : [
+          {
+            // rule venue-head: "Kim's Diner", "Joe's Pizza", "Zorvex Bakery": a business used as a location
+            id: 'entity.head.venue',
+            example: "they met at Kim's Diner on Friday",
+            group: stage,
+            weight: { place: 4 },
+            applies: (_ctx: Ctx, d: Draft) => on(d) && VENUE_HEADS.test(h(d)),
+          },
+        ]),
   ];
 }
 
@@ -141,6 +194,28 @@ const NON_ENTITY_RULES: EvidenceRule[] = [
     example: 'A HIGH-powered team arrived.',
     effect: 'reject',
     applies: (_ctx, d) => d.single && !d.hy && /^\p{Lu}{2,}-\p{Ll}{2,}$/u.test(d.first.text),
+  },
+  {
+    // rule kinship: "Dad", "Grandma", "Uncle" alone are family words, not names
+    id: 'entity.reject.kinship',
+    example: 'Later Grandma told us that Dad had met her there.',
+    effect: 'reject',
+    scope: 'single',
+    applies: (_ctx, d) => KIN_WORDS.test(d.w0),
+  },
+  {
+    // rule lead-in-label: "BREAKING NEWS:", "LIVE UPDATES", "EXCLUSIVE" — a newsroom label, not a name
+    id: 'entity.reject.lead-in-label',
+    example: 'BREAKING NEWS: Floods hit the town.',
+    effect: 'reject',
+    applies: (ctx, d) => d.first.upper && allCaps(ctx, d) && d.words.every((w) => LEAD_IN_LABELS.test(w)),
+  },
+  {
+    // rule number-only: "About 350 people" — a candidate left with digits only ("350", "2,000") is no name
+    id: 'entity.reject.number-only',
+    example: 'About 350 people attended.',
+    effect: 'reject',
+    applies: (_ctx, d) => d.first.kind === 'num' && !/\p{L}/u.test(d.text),
   },
   {
     id: 'entity.reject.non-entity',
@@ -155,7 +230,11 @@ const NON_ENTITY_RULES: EvidenceRule[] = [
     id: 'entity.reject.non-entity-head',
     example: 'MPs debated the Data Retention Bill on Monday.',
     effect: 'reject',
-    applies: ({ lx }, d) => multi(d) && lx.nonEntityHeads.has(d.head) && !d.words.some((w) => lx.orgHeads.has(bare(w))),
+    applies: ({ lx }, d) =>
+      multi(d) &&
+      lx.nonEntityHeads.has(d.head) &&
+      // rule law-with-org-word: "Investment Company Act" is a law; only an "of/for" name keeps its head
+      (d.ofHead === null || !d.words.some((w) => lx.orgHeads.has(bare(w)))),
   },
   {
     // storms, ratings and operations: "Hurricane Ian", "Category 4", "Operation Desert Storm"
@@ -183,11 +262,15 @@ const NON_ENTITY_RULES: EvidenceRule[] = [
     id: 'entity.reject.generic',
     example: 'a spokesman for the Department said',
     effect: 'reject',
-    applies: ({ lx }, d) =>
-      d.words.every((w) => lx.genericAlone.has(bare(w)) || lx.connectors.has(w) || lx.compass.has(w)) &&
-      (d.single || !lx.compass.has(d.w0) || !lx.placeHeads.has(d.head)) &&
-      (d.single || !lx.orgHeads.has(d.head) || d.words.includes('Government')) &&
-      !lx.orgs.has(d.key.replace(/^the /, '')),
+    applies: (ctx, d) =>
+      d.words.every((w) => ctx.lx.genericAlone.has(bare(w)) || ctx.lx.connectors.has(w) || ctx.lx.compass.has(w)) &&
+      (d.single || !ctx.lx.compass.has(d.w0) || !ctx.lx.placeHeads.has(d.head)) &&
+      (d.single || !ctx.lx.orgHeads.has(d.head) || d.words.includes('Government')) &&
+      !ctx.lx.orgs.has(d.key.replace(/^the /, '')) &&
+      !usHouse(ctx, d) &&
+      !genericBuilding(ctx, d) &&
+      // rule generic-known-place: "Middle East", "Central America" are known places, not generic words
+      !d.isPlace,
   },
   {
     id: 'entity.reject.stop-word',
@@ -288,6 +371,15 @@ const GAZETTEER_RULES: EvidenceRule[] = [
     effect: 'known',
     applies: ({ lx }, d) => d.single && lx.stateAbbrevs.has(d.w1),
   },
+  {
+    // rule us-house: "the House" in a story about Congress is the House of Representatives
+    id: 'entity.context.us-house',
+    example: 'Rep. Dana Reyes, the second-ranking Democrat in the House, spoke.',
+    weight: { organization: 6 },
+    effect: 'known',
+    scope: 'single',
+    applies: usHouse,
+  },
 ];
 
 /** Evidence in the words of a multi-word name. */
@@ -307,6 +399,13 @@ const NAME_RULES: EvidenceRule[] = [
     weight: { organization: 6 },
     applies: ({ lx }, d) =>
       multi(d) && lx.demonyms.has(lexKey(d.w0)) && lx.orgs.has(lexKey(d.words.slice(1).join(' '))),
+  },
+  {
+    // rule advocacy-name: "Citizens for Responsibility and Ethics", "Americans for Prosperity": a group
+    id: 'entity.name.advocacy',
+    example: 'a complaint from Citizens for Zorvex Reform said',
+    weight: { organization: 4 },
+    applies: (_ctx, d) => multi(d) && ADVOCACY_OPENERS.test(d.w0) && d.words[1] === 'for',
   },
   {
     // "Cricket Australia", "Amnesty International Kenya": a body named with its country (not "Michael Jordan")
@@ -451,6 +550,15 @@ const NAME_RULES: EvidenceRule[] = [
     weight: { organization: 2 },
     applies: (ctx, d) => {
       if (!multi(d) || d.isPlace || d.isOrg || placeOrOrgHead(ctx, d.head)) return false;
+      // rule given-name-place: "Milton Velez", "Mary Ellen Smith" — a given name that is also a town, then a
+      // name word the article never writes in lowercase, is a person
+      if (
+        ctx.lx.givenNames.has(d.w0) &&
+        d.looksPersonal &&
+        !ctx.lowerVocab.has(d.head.toLowerCase()) &&
+        !d.words.some((w) => ctx.lx.placeHeads.has(bare(w)))
+      )
+        return false;
       for (let n = Math.min(3, d.words.length - 1); n >= 1; n--)
         if (ctx.lx.places.has(lexKey(d.words.slice(0, n).join(' ')))) return true;
       return false;
@@ -652,6 +760,22 @@ const BEFORE_RULES: EvidenceRule[] = [
       return !!part && BUILDING_PARTS.test(part.t.text);
     },
   },
+  {
+    // rule room: "in the Oval Office", "in the Situation Room": a room of a building, used as a location
+    id: 'entity.context.room',
+    example: 'They met in the Zorvex Room on Monday.',
+    weight: { place: 6 },
+    scope: 'multi',
+    applies: ({ lx }, d) =>
+      d.words.length <= 3 &&
+      d.ofHead === null &&
+      ROOM_HEADS.test(d.head) &&
+      !lx.titleMod.has(d.w0) &&
+      !d.isOrg &&
+      d.pw === 'the' &&
+      !!d.prev2 &&
+      ROOM_PREPS.test(d.prev2.t.text),
+  },
 ];
 
 /** "the chief executive of Fjord Air", "a spokeswoman for Nordlys Power", "an analyst at Nordbank". */
@@ -698,6 +822,16 @@ const AFTER_RULES: EvidenceRule[] = [
     example: 'the new Zorvex rocket launched',
     effect: 'reject',
     applies: (ctx, d) => !d.known && !headed(ctx, d) && ctx.lx.productAfter.has(d.nw),
+  },
+  {
+    // rule seat-acts: "the White House said", "White House officials", "a White House press briefing" — a
+    // building that speaks or has staff is its institution
+    id: 'entity.context.seat-acts',
+    example: 'the Zorvex House announced a new plan',
+    group: 'next-word',
+    weight: { organization: 6 },
+    scope: 'multi',
+    applies: (_ctx, d) => SEAT_HEADS.test(d.head) && (SEAT_ACTS.test(d.nw) || SPEECH_AFTER.has(d.nw)),
   },
   {
     id: 'entity.context.org-kind-after',
@@ -916,7 +1050,7 @@ const LAST_RULES: EvidenceRule[] = [
     id: 'entity.weak.common-word',
     example: 'the Harvest was late; the harvest failed.',
     effect: 'weak',
-    applies: (ctx, d) => !d.known && d.single && ctx.lowerVocab.has(d.w1.toLowerCase()),
+    applies: (ctx, d) => !d.known && d.single && commonWord(ctx, d.w1),
   },
   {
     // …unless the sentence treats it as a name: "Gavi, the vaccine alliance, said", "Ticketmaster, owned by …"
@@ -985,6 +1119,11 @@ export const STAGE_RULES: readonly StageRule[] = [
   { id: 'entity.split.title-owner-org', example: 'Zorvex CEO Amanda Okafor said', weight: { organization: 1.5 } },
   { id: 'entity.split.title-person', example: 'Zorvex CEO Amanda Okafor said', weight: { person: 6 } },
   {
+    id: 'entity.split.kinship-person',
+    example: 'When we visited, Grandpa Joe showed us the barn.',
+    weight: { person: 4 },
+  },
+  {
     // "in Athens, Clanton … and Prattville": the preposition before the list applies to every member
     id: 'entity.coordinate.list-preposition',
     example: 'storms hit towns in Athens, Zorvex, Quillby and Prattville on Monday',
@@ -1005,6 +1144,35 @@ export function stageRule(id: string): StageRule {
   const r = stageById.get(id);
   if (!r) throw new Error(`unknown entity rule ${id}`);
   return r;
+}
+
+/**
+ * rule generic-building: "in front of the State House", "outside the Town Hall" — two generic words with a
+ * building head, after "the" and a location preposition, name a building (scored by entity.context.in-the).
+ */
+function genericBuilding(ctx: Ctx, d: Draft): boolean {
+  return (
+    d.words.length === 2 &&
+    BUILDING_HEADS.test(d.head) &&
+    d.pw === 'the' &&
+    !!d.prev2 &&
+    (ctx.lx.placePreps.has(d.prev2.t.text) || d.prev2.t.text === 'of')
+  );
+}
+
+/**
+ * rule common-word-variant: the word, or its plural ("Bulldozer" beside "bulldozers"), is written in lowercase
+ * somewhere in the article.
+ */
+function commonWord({ lowerVocab }: Ctx, word: string): boolean {
+  const w = word.toLowerCase();
+  // (not a capitalized plural beside its lowercase singular: "the Rangers", "Realtors" are often groups)
+  return lowerVocab.has(w) || lowerVocab.has(w + 's') || lowerVocab.has(w + 'es');
+}
+
+/** "the House" alone in a story about the US Congress (its members' titles, "Congress", "Senate"). */
+function usHouse(ctx: Ctx, d: Draft): boolean {
+  return d.single && d.w1 === 'House' && d.pw === 'the' && ctx.congress();
 }
 
 /** The kind of the token before index `i` on the same line, or '' at a line start. */

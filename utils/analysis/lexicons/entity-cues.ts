@@ -155,3 +155,86 @@ export const PLAIN_WORD_ENDING = /(s|ing|ed|ly)$/;
 export const DEMONYM_PREFIXES = /^(sino|anglo|franco|indo|afro|euro|pan|non|pro|anti)$/;
 /** Embassies and police named by their country: "the US embassy". */
 export const NATIONAL_BODIES = /^(embassy|consulate|police)$/;
+/**
+ * Kinship and family address words written with a capital ("Dad said", "Grandma told us"): never a name by
+ * themselves. Not "Ma", "Pa", "Nan", "Nana" (also names: Jack Ma, Nana Akufo-Addo), nor "Mother", "Father",
+ * "Sister", "Brother" (clergy titles, in the title list), nor "Gran" ("Gran Canaria").
+ */
+export const KIN_WORDS =
+  /^(Mom|Mum|Mommy|Mummy|Momma|Mama|Mamma|Dad|Daddy|Papa|Pops|Grandma|Grandpa|Granny|Grandmother|Grandfather|Grandad|Granddad|Grandpappy|Gramps|Grammy|Uncle|Aunt|Auntie|Aunty|Cousin|Sis|Bro|Hubby)$/;
+/**
+ * The kinship words that stand as a title before a given name ("Grandpa Joe", "Aunt Bea") — not "Mama", "Papa"
+ * ("Mama Cass", "Papa John's" are names), nor "Mother", "Gran" ("Mother Teresa", "Gran Canaria").
+ */
+export const KIN_TITLES =
+  /^(Grandma|Grandpa|Granny|Grandmother|Grandfather|Grandad|Granddad|Uncle|Aunt|Auntie|Aunty|Cousin)$/;
+/**
+ * Heads of a business or institution named after its owner with a possessive ("Kim's Diner", "Joe's Pizza",
+ * "St. Luke's Hospital"): the possessive stays inside the name, and the name is a place when used as one.
+ */
+export const VENUE_HEADS =
+  /^(Diner|Cafe|Café|Coffee|Restaurant|Grill|Bar|Pub|Tavern|Bakery|Deli|Pizza|Pizzeria|Kitchen|Bistro|Steakhouse|Eatery|Market|Shop|Store|Stores|Motel|Inn|Lounge|Saloon|Brewery|Hospital|Clinic|Church|Cathedral|Chapel|School|College|Garage|Pharmacy|Salon|Barbershop|Bookstore|Bookshop|Farm|Ranch|Liquors|Hardware|Supermarket|Grocery|Center|Centre|Cantina|Taqueria|Trattoria|Hotel|Lodge|Depot|Outlet|Emporium|Boutique|Gym)$/;
+/** Street words after an ordinal: "West 12th Street", "42nd St.", "Fifth Avenue" is spelled out. */
+export const ORDINAL_STREET_HEADS =
+  /^(Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Drive|Place|Parkway|Terrace|Way)\.?$/;
+/** An ordinal number token: "12th", "42nd", "1st", "3rd". */
+export const ORDINAL = /^\d{1,4}(st|nd|rd|th)$/i;
+/** Place heads that are also common surnames: "Marcus Hill", "Dana Hall" — a given name first makes a person. */
+export const SURNAME_HEADS = /^(Hill|Hall|Field|Wall|Lane|Fields|Hills|Brooks)$/;
+/** Rooms and wings of a building: "in the Oval Office", "in the Situation Room", "the Rose Garden". */
+export const ROOM_HEADS = /^(Office|Room|Wing|Garden|Ballroom)$/;
+/** Prepositions that put a room on the map: "in the Oval Office". */
+export const ROOM_PREPS = /^(in|into|at|from|inside|outside|to)$/;
+/**
+ * Buildings that stand for their institution when they act ("the White House said", "White House officials",
+ * "the Elysée Palace announced"): the head word of such a name.
+ */
+export const SEAT_HEADS = /^(House|Palace|Mansion|Hall)$/;
+/** Words after a seat's name that make it the institution: its staff, its press, its statements. */
+export const SEAT_ACTS =
+  /^(officials|official|staff|staffers|aides|aide|spokesman|spokeswoman|spokesperson|press|counsel|adviser|advisers|advisor|announced|confirmed|denied|declined|insisted|released|issued|statement|briefing|chief|correspondent|correspondents|budget|policy)$/;
+/** Title words that name an office after "of" ("Inspector-General of Intelligence and Security"). */
+export const OFFICE_TITLE_OF = /^\p{Lu}\p{Ll}+-General$/u;
+/**
+ * Plural collectives that open an advocacy group's "X for Y" name: "Citizens for Responsibility and Ethics",
+ * "Americans for Prosperity", "Parents for Safe Streets".
+ */
+export const ADVOCACY_OPENERS =
+  /^(Citizens|Americans|Parents|Mothers|Moms|Fathers|Families|Friends|Students|Doctors|Physicians|Scientists|Veterans|Women|Lawyers|Teachers|Neighbors|Neighbours|Residents|Taxpayers|Voters|Coalition|Alliance|Campaign|Partnership|Committee)$/;
+/**
+ * Lines that credit the article's contributors or sell a newsletter, beyond the shared boilerplate patterns
+ * (lexicons/boilerplate.ts): "Reporting was contributed by …", "Contributors: …", "Dana Reyes contributed
+ * research.", "Get New York Today in your inbox." Names in them are neither the story's people nor sources.
+ * `names`: the line is a credit only when what follows the cue is a list of names (see CREDIT_NAME_FILLERS).
+ */
+export const CREDIT_LINES: ReadonlyArray<{ re: RegExp; names: boolean; max: number }> = [
+  {
+    re: /^[[(]?(additional |research and )?(reporting|research|writing|editing|production|graphics|photography|design|contributors?)( was| were)?( contributed| provided| compiled| done)? (by|from)\b/i,
+    names: true,
+    max: 600,
+  },
+  { re: /^[[(]?(contributors?|contributing (reporters?|writers?|editors?)|credits)\s*:/i, names: true, max: 600 },
+  { re: /\bcontributed (additional )?(reporting|research|writing|reports?)\b/i, names: false, max: 600 },
+  { re: /\b(get|delivered|sent|straight|directly)\b[^.]{0,60}\b(in|to) your inbox\b/i, names: false, max: 160 },
+];
+/** Lowercase words a credit's list of names may hold: "Dana Reyes in Clanton and Marcus Hill contributed reporting". */
+export const CREDIT_NAME_FILLERS =
+  /^(and|in|from|of|the|de|da|del|van|von|al|contributed|reporting|research|additional|writing|also|with)$/;
+/** A US lawmaker's party letter glued to the state: "R-Utah", "D-Mass." (group 1: the state). */
+export const PARTY_STATE = /^[DRI]-(\p{Lu}[\p{L}.]*)$/u;
+/** Agent nouns after an organization's possessive: "the agency's district supervisor", "the firm's strategist". */
+export const AGENT_NOUN = /^\p{Ll}{3,}(er|or|ist|ian)$/u;
+/** Words that put a story in the US Congress, where "the House" is the House of Representatives. */
+export const CONGRESS_WORDS = /^(Congress|Senate|Rep\.|Sen\.|Congressman|Congresswoman)$/;
+/** Legislative chambers that open a committee's name: "House Oversight and Government Reform Committee". */
+export const CHAMBERS = /^(House|Senate)$/;
+/** The fewest rows, and the longest row, of a statistics table masked as one (see context.ts maskTables). */
+export const TABLE_MIN_ROWS = 8;
+export const TABLE_ROW_MAX = 40;
+/** Heads of public buildings named by generic words: "the State House", "the Town Hall", "the City Hall". */
+export const BUILDING_HEADS = /^(House|Hall|Capitol|Courthouse)$/;
+/** A cheap first test for CREDIT_LINES: every credit pattern holds one of these words. */
+export const CREDIT_HINT = /by|from|:|ontribut|inbox/i;
+/** Newsroom labels set in capitals before a headline or story: "BREAKING NEWS:", "EXCLUSIVE —", "LIVE UPDATES". */
+export const LEAD_IN_LABELS =
+  /^(BREAKING|NEWS|EXCLUSIVE|UPDATE|UPDATES|UPDATED|LIVE|WATCH|LISTEN|ANALYSIS|OPINION|EDITORIAL|COMMENTARY|DEVELOPING|VIDEO|PHOTOS|PHOTO|GALLERY|CORRECTION|CLARIFICATION|ALERT|URGENT|JUST|IN|FLASH|SPONSORED|ADVERTISEMENT|PODCAST|REVIEW|INTERVIEW|FACT|CHECK|EXPLAINER|OBITUARY|LATEST|TOP|STORY|STORIES|SPECIAL|REPORT)$/;

@@ -6,6 +6,7 @@
 import { describe, expect, test } from 'vitest';
 import { CHUNK_RULES, CHUNK_START } from '../../../../utils/analysis/entities/chunk';
 import { CLUSTER_RULES } from '../../../../utils/analysis/entities/cluster';
+import { CONTEXT_RULES } from '../../../../utils/analysis/entities/context';
 import { findEntities, traceEntities } from '../../../../utils/analysis/entities/index';
 import { LINK_RULES } from '../../../../utils/analysis/entities/links';
 import { SPLIT_RULES } from '../../../../utils/analysis/entities/refine';
@@ -22,6 +23,7 @@ const rows = (table: string, rules: ReadonlyArray<{ id: string; example: string 
 
 const ALL: Row[] = [
   { table: 'chunk', id: CHUNK_START, example: 'Amanda Okafor spoke.' },
+  ...rows('context', CONTEXT_RULES),
   ...rows('chunk', CHUNK_RULES),
   ...rows('split', SPLIT_RULES),
   ...rows('evidence', EVIDENCE_RULES),
