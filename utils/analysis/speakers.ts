@@ -186,6 +186,16 @@ export class NameIndex {
     return out;
   }
 
+  /**
+   * The ref that contains `[start, end)` and is longer than it, when the phrase is only a tail of a name
+   * ("Security" of "Joint Committee on Intelligence and Security"); null otherwise. Refs do not overlap, so
+   * only the last ref starting at or before `start` can contain it.
+   */
+  covering(start: number, end: number): NameRef | null {
+    const r = this.refs[countBelow(this.starts, start + 1) - 1];
+    return r && r.end >= end && r.end - r.start > end - start ? r : null;
+  }
+
   /** The nearest ref ending at or before `pos` and starting at or after `floor` that satisfies `ok`. */
   before(pos: number, floor: number, ok: (r: NameRef) => boolean): NameRef | null {
     for (let i = this.lowerBound(pos) - 1; i >= 0 && this.refs[i]!.start >= floor; i--) {
@@ -542,6 +552,11 @@ export class SpeakerResolver {
   /** @internal (SPEAKER_RULES) The nearest name before `pos` (see NameIndex.before). */
   nameBefore(pos: number, floor: number, ok: (r: NameRef) => boolean): NameRef | null {
     return this.names.before(pos, floor, ok);
+  }
+
+  /** @internal (SPEAKER_RULES) The name that the phrase at `[start, end)` is only the tail of. */
+  nameCovering(start: number, end: number): NameRef | null {
+    return this.names.covering(start, end);
   }
 
   /** @internal (SPEAKER_RULES) The article text. */
@@ -967,6 +982,16 @@ export const SPEAKER_RULES: readonly SpeakerRule[] = [
     id: RESOLVE + 'pronoun-i',
     example: '"I disagree," I said → the last speaker',
     apply: (r, c) => (c.lower === 'i' ? (r.last() ?? unknownSpeaker()) : null),
+  },
+  {
+    // the subject finder stops at a lower-case word inside a name; the name found around it is the speaker
+    id: RESOLVE + 'tail-of-name',
+    example: 'the Joint Committee on Intelligence and Security has pointed out → the committee, not "Security"',
+    apply: (r, c) => {
+      if (c.refs.length) return null;
+      const whole = r.nameCovering(c.start, c.end);
+      return whole && whole.type !== 'person' ? named(whole) : null;
+    },
   },
   {
     // a capitalized sentence-opening adjective the name finder took for a name, modifying a lower-case head

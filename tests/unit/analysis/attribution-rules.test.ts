@@ -15,6 +15,13 @@ const speakerOf = (text: string, quoteStart: string): [string | null, boolean] |
 describe('speaker rules', () => {
   test.each([
     [
+      'tail-of-name: a lower-case word inside a name does not leave its last word as the speaker',
+      'Lawmakers met on Monday.\n\nThe Joint Committee on Intelligence and Security has pointed out the powers were ' +
+        '"for the purpose of determining the identity of a source".',
+      'for the purpose of determining',
+      ['Joint Committee on Intelligence and Security', false],
+    ],
+    [
       'a middle initial does not cut the name after the verb',
       'Lawmakers met on Monday.\n\n"The request is alarming," said Rep. Paul R. Vance, the senior Democrat on the panel.',
       'The request is alarming',
