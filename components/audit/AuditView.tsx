@@ -156,11 +156,21 @@ export function AuditView({ articles, onDownload, onCopy, onOpenClaim, onOpenArt
   const [guess, setGuess] = useState(false);
   const [selection, setSelection] = useState<{ title: string; ids: readonly string[] } | null>(null);
   const large = articles.length > LONG_LIST_ARTICLES;
-  // the articles' list of a large library follows the first paint, in a transition (interruptible)
-  const [listsShown, setListsShown] = useState(!large);
+  // a large library's sections and list of articles render once the totals are on screen: after the next
+  // frame (a requestAnimationFrame callback runs before it, a task queued there after it), in a transition
+  const [painted, setPainted] = useState(!large);
   useEffect(() => {
-    if (!listsShown) startTransition(() => setListsShown(true));
-  }, [listsShown]);
+    if (painted) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => startTransition(() => setPainted(true)));
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [painted]);
+  const listsShown = painted;
 
   const outlets = useMemo(() => [...new Set(articles.map((a) => a.outlet))].sort(), [articles]);
   const tags = useMemo(() => [...new Set(articles.flatMap((a) => a.tags))].sort(), [articles]);
@@ -168,10 +178,11 @@ export function AuditView({ articles, onDownload, onCopy, onOpenClaim, onOpenArt
   // cheap: sums of per-article parts, so the totals paint before the report over every claim is counted
   const totals = useMemo(() => auditTotals(shown), [shown]);
   const articleOf = useMemo(() => new Map(shown.map((a) => [a.id, a] as const)), [shown]);
-  // the report, its tables and charts: of a large library, rendered after the totals paint (null until then)
+  // the report, its tables and charts: of a large library, rendered after the totals paint (null until
+  // then), and after a filter change in the background, behind the totals
   const input = useMemo(() => ({ shown, period, guess }), [shown, period, guess]);
-  const deferred = useDeferredValue(input, large ? null : input);
-  const reportInput = large ? deferred : input;
+  const deferred = useDeferredValue(input);
+  const reportInput = !painted ? null : large ? deferred : input;
   const report = useMemo(
     () => reportInput && auditReport(reportInput.shown, { period: reportInput.period, genderGuess: reportInput.guess }),
     [reportInput],
