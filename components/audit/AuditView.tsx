@@ -39,9 +39,9 @@ const DAY = 864e5;
 
 /**
  * With more saved articles than this, the page paints in steps: first the filters and the totals (sums of
- * per-article parts, ./totals.ts), then, after that paint, the sections (the full report, its tables and
- * charts) and the articles' list, rendered in the background (interruptible); a filter change updates the
- * totals at once and the sections after them. At or below it, everything renders at once.
+ * per-article parts, ./totals.ts); after that paint, the sections (the full report, its tables and
+ * charts); then the articles' list — each step rendered in the background (interruptible). A filter change
+ * updates the totals at once and the sections after them. At or below it, everything renders at once.
  */
 export const LONG_LIST_ARTICLES = 200;
 
@@ -170,7 +170,12 @@ export function AuditView({ articles, onDownload, onCopy, onOpenClaim, onOpenArt
       clearTimeout(timer);
     };
   }, [painted]);
-  const listsShown = painted;
+  // then, in a transition of its own, the list of articles (a row and a tag field per article): two
+  // shorter tasks rather than one long one
+  const [listsShown, setListsShown] = useState(!large);
+  useEffect(() => {
+    if (painted && !listsShown) startTransition(() => setListsShown(true));
+  }, [painted, listsShown]);
 
   const outlets = useMemo(() => [...new Set(articles.map((a) => a.outlet))].sort(), [articles]);
   const tags = useMemo(() => [...new Set(articles.flatMap((a) => a.tags))].sort(), [articles]);
