@@ -4,7 +4,7 @@
  * passage. Takes the saved articles as props and reports downloads, copies and "open this passage" through
  * callbacks; it calls no browser API.
  */
-import { startTransition, useEffect, useMemo, useState } from 'react';
+import { startTransition, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import {
   auditReport,
   filterArticles,
@@ -16,6 +16,7 @@ import {
 } from '@/utils/audit/aggregate';
 import { ArticleTable } from './ArticleTable';
 import { ChartSection, type SectionRow } from './ChartSection';
+import { auditTotals } from './totals';
 
 /** Props: the saved articles, and what to do with downloads, copies and passages. */
 export interface AuditViewProps {
@@ -37,11 +38,23 @@ const GUESS = '#b08bd6';
 const DAY = 864e5;
 
 /**
- * With more saved articles than this, the two lists with a row per article (distinct speakers per article,
- * and the articles with their tags) render just after the rest of the page: the totals and the summary
- * sections paint first instead of waiting for thousands of rows. At or below it, everything renders at once.
+ * With more saved articles than this, the page paints in steps: first the filters and the totals (sums of
+ * per-article parts, ./totals.ts); after that paint, the sections (the full report, its tables and
+ * charts); then the articles' list — each step rendered in the background (interruptible). A filter change
+ * updates the totals at once and the sections after them. At or below it, everything renders at once.
  */
 export const LONG_LIST_ARTICLES = 200;
+
+/** How many articles the "distinct speakers per article" chart draws (the most distinct speakers first). */
+export const SPEAKERS_CHART_ARTICLES = 30;
+
+/** The indices of the `n` largest values, largest first (ties in their order). */
+function topIndices(values: readonly number[], n: number): number[] {
+  return values
+    .map((_v, i) => i)
+    .sort((x, y) => values[y]! - values[x]! || x - y)
+    .slice(0, n);
+}
 
 /** "YYYY-MM-DD" from a date input → epoch ms at the start (or end) of that UTC day; null when empty. */
 export function dayBound(value: string, end: boolean): number | null {
@@ -142,18 +155,43 @@ export function AuditView({ articles, onDownload, onCopy, onOpenClaim, onOpenArt
   const [period, setPeriod] = useState<'week' | 'month'>('month');
   const [guess, setGuess] = useState(false);
   const [selection, setSelection] = useState<{ title: string; ids: readonly string[] } | null>(null);
-  // the per-article lists of a large library follow the first paint, in a transition (interruptible)
-  const [listsShown, setListsShown] = useState(articles.length <= LONG_LIST_ARTICLES);
+  const large = articles.length > LONG_LIST_ARTICLES;
+  // a large library's sections and list of articles render once the totals are on screen: after the next
+  // frame (a requestAnimationFrame callback runs before it, a task queued there after it), in a transition
+  const [painted, setPainted] = useState(!large);
   useEffect(() => {
-    if (!listsShown) startTransition(() => setListsShown(true));
-  }, [listsShown]);
+    if (painted) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => startTransition(() => setPainted(true)));
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [painted]);
+  // then, in a transition of its own, the list of articles (a row and a tag field per article): two
+  // shorter tasks rather than one long one
+  const [listsShown, setListsShown] = useState(!large);
+  useEffect(() => {
+    if (painted && !listsShown) startTransition(() => setListsShown(true));
+  }, [painted, listsShown]);
 
   const outlets = useMemo(() => [...new Set(articles.map((a) => a.outlet))].sort(), [articles]);
   const tags = useMemo(() => [...new Set(articles.flatMap((a) => a.tags))].sort(), [articles]);
   const shown = useMemo(() => filterArticles(articles, toFilter(form)), [articles, form]);
-  const report = useMemo(() => auditReport(shown, { period, genderGuess: guess }), [shown, period, guess]);
-  const byId = useMemo(() => new Map(shown.flatMap((a) => a.claims.map((c) => [c.id, c] as const))), [shown]);
+  // cheap: sums of per-article parts, so the totals paint before the report over every claim is counted
+  const totals = useMemo(() => auditTotals(shown), [shown]);
   const articleOf = useMemo(() => new Map(shown.map((a) => [a.id, a] as const)), [shown]);
+  // the report, its tables and charts: of a large library, rendered after the totals paint (null until
+  // then), and after a filter change in the background, behind the totals
+  const input = useMemo(() => ({ shown, period, guess }), [shown, period, guess]);
+  const deferred = useDeferredValue(input);
+  const reportInput = !painted ? null : large ? deferred : input;
+  const report = useMemo(
+    () => reportInput && auditReport(reportInput.shown, { period: reportInput.period, genderGuess: reportInput.guess }),
+    [reportInput],
+  );
 
   const set = (patch: Partial<FilterForm>) => {
     setForm((f) => ({ ...f, ...patch }));
@@ -166,6 +204,13 @@ export function AuditView({ articles, onDownload, onCopy, onOpenClaim, onOpenArt
   };
 
   const sections = useMemo(() => {
+    if (!report || !reportInput) return [];
+    const { period, guess } = reportInput;
+    const byId = new Map(reportInput.shown.flatMap((a) => a.claims.map((c) => [c.id, c] as const)));
+    const articleOf = new Map(reportInput.shown.map((a) => [a.id, a] as const));
+    const speakerCounts = report.speakersPerArticle.map((a) => a.speakers);
+    const speakersChart =
+      speakerCounts.length > SPEAKERS_CHART_ARTICLES ? topIndices(speakerCounts, SPEAKERS_CHART_ARTICLES) : undefined;
     const genderLabel = (g: (typeof report.gender)[number]) =>
       guess && g.guessed > 0 ? `${g.label} (${g.guessed} guessed from given names)` : g.label;
     return [
@@ -192,14 +237,17 @@ export function AuditView({ articles, onDownload, onCopy, onOpenClaim, onOpenArt
       {
         id: 'speakers',
         title: 'Distinct speakers per article',
-        method: 'The number of different speakers, named or described, among an article’s saved claims.',
+        method: speakersChart
+          ? `The number of different speakers, named or described, among an article’s saved claims; the chart shows the ${SPEAKERS_CHART_ARTICLES} articles with the most, the table and the CSV all ${speakerCounts.length}.`
+          : 'The number of different speakers, named or described, among an article’s saved claims.',
         header: ['Article', 'Outlet', 'Distinct speakers', 'Claims'],
         rows: report.speakersPerArticle.map((a) => ({
           cells: [a.title, a.outlet, a.speakers, a.claims],
           claims: [articleOf.get(a.id)?.claims.map((c) => c.id) ?? []],
         })),
         labels: report.speakersPerArticle.map((a) => a.title),
-        series: [{ label: 'Distinct speakers', values: report.speakersPerArticle.map((a) => a.speakers), color: ONE }],
+        series: [{ label: 'Distinct speakers', values: speakerCounts, color: ONE }],
+        chartRows: speakersChart,
         horizontal: true,
       },
       {
@@ -255,13 +303,14 @@ export function AuditView({ articles, onDownload, onCopy, onOpenClaim, onOpenArt
         ],
       },
     ];
-  }, [report, byId, articleOf, period, guess]);
+  }, [report, reportInput]);
 
   // listed in reading order (article, then passage), whichever series of a bar they came from
-  const order = useMemo(() => new Map([...byId.keys()].map((id, i) => [id, i] as const)), [byId]);
-  const selected = (selection?.ids.map((id) => byId.get(id)).filter((c): c is AuditClaim => !!c) ?? []).sort(
-    (a, b) => order.get(a.id)! - order.get(b.id)!,
-  );
+  const selected = useMemo(() => {
+    if (!selection) return [];
+    const ids = new Set(selection.ids);
+    return shown.flatMap((a) => a.claims.filter((c) => ids.has(c.id)));
+  }, [selection, shown]);
 
   if (articles.length === 0)
     return (
@@ -343,16 +392,16 @@ export function AuditView({ articles, onDownload, onCopy, onOpenClaim, onOpenArt
 
       <section className="totals" aria-label="Totals" data-testid="audit-totals">
         <p>
-          <strong>{report.articles}</strong> {report.articles === 1 ? 'article' : 'articles'} ·{' '}
-          <strong>{report.claims}</strong> {report.claims === 1 ? 'claim' : 'claims'} · <strong>{report.named}</strong>{' '}
-          named · <strong>{report.anonymous}</strong> anonymous ({percent(report.anonymousShare)}) ·{' '}
+          <strong>{totals.articles}</strong> {totals.articles === 1 ? 'article' : 'articles'} ·{' '}
+          <strong>{totals.claims}</strong> {totals.claims === 1 ? 'claim' : 'claims'} · <strong>{totals.named}</strong>{' '}
+          named · <strong>{totals.anonymous}</strong> anonymous ({percent(totals.anonymousShare)}) ·{' '}
           <button
             type="button"
             className="link"
-            disabled={report.corrected === 0}
-            onClick={() => setSelection({ title: 'Claims you corrected', ids: report.correctedClaimIds })}
+            disabled={totals.corrected === 0}
+            onClick={() => setSelection({ title: 'Claims you corrected', ids: totals.correctedClaimIds })}
           >
-            <strong>{report.corrected}</strong> corrected by you
+            <strong>{totals.corrected}</strong> corrected by you
           </button>
         </p>
       </section>
@@ -386,11 +435,13 @@ export function AuditView({ articles, onDownload, onCopy, onOpenClaim, onOpenArt
         </section>
       )}
 
-      {sections
-        .filter((s) => listsShown || s.id !== 'speakers')
-        .map((s) => (
-          <ChartSection key={s.id} {...s} {...common} />
-        ))}
+      {report ? (
+        sections.map((s) => <ChartSection key={s.id} {...s} {...common} />)
+      ) : (
+        <p className="muted" role="status">
+          Counting the claims of {shown.length} articles…
+        </p>
+      )}
 
       {listsShown ? (
         <ArticleTable articles={shown} onOpen={onOpenArticle} onSetTags={onSetTags} />

@@ -4,7 +4,7 @@
  * downloadable as CSV, and the chart as PNG. Every row has a button that lists the claims behind it, so
  * the drill-down works from the keyboard as well as by clicking a bar.
  */
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { toCsv, type CsvCell } from '@/utils/audit/csv';
 import { BarChart, type BarSeries } from './BarChart';
 
@@ -27,6 +27,11 @@ export interface ChartSectionProps {
   labels: readonly string[];
   series: readonly BarSeries[];
   horizontal?: boolean;
+  /**
+   * The rows the chart draws, by index into `rows`, in the order drawn; every row when absent. The table
+   * and the CSV always hold every row (a chart of thousands of bars is beyond what a canvas can be).
+   */
+  chartRows?: readonly number[];
   /** Lists the claims behind a bar or row; `title` says which. */
   onSelect: (title: string, claimIds: readonly string[]) => void;
   onDownload: (name: string, mime: string, data: string | Uint8Array) => void;
@@ -46,6 +51,13 @@ export function ChartSection(p: ChartSectionProps) {
   const onReady = useCallback((fn: (() => Uint8Array) | null) => {
     toPng.current = fn;
   }, []);
+  const { labels, series, chartRows } = p;
+  // the drawn subset, stable across renders: a new array would make the chart redraw
+  const chartLabels = useMemo(() => (chartRows ? chartRows.map((i) => labels[i]!) : labels), [labels, chartRows]);
+  const chartSeries = useMemo(
+    () => (chartRows ? series.map((s) => ({ ...s, values: chartRows.map((i) => s.values[i]!) })) : series),
+    [series, chartRows],
+  );
   const select = (row: number, series: number) => {
     const r = p.rows[row];
     if (!r) return;
@@ -64,11 +76,11 @@ export function ChartSection(p: ChartSectionProps) {
       ) : (
         <div className="chart-and-table">
           <BarChart
-            labels={p.labels}
-            series={p.series}
+            labels={chartLabels}
+            series={chartSeries}
             label={`${p.title}. The numbers are in the table beside the chart.`}
             horizontal={p.horizontal}
-            onBarClick={select}
+            onBarClick={(bar, s) => select(chartRows ? chartRows[bar]! : bar, s)}
             onReady={onReady}
             testId={`chart-${p.id}`}
           />

@@ -1,0 +1,66 @@
+/**
+ * The audit page's totals, cheaply (issue 16, speed): every filter keeps or drops whole articles, so the
+ * totals of a filter are sums of per-article parts. Each article's parts are counted once and remembered
+ * for that article object (a WeakMap: the worker's next answer brings new objects, and the old ones go),
+ * so the page can paint its totals over 60,000 claims without walking them on every render. The numbers
+ * equal `auditReport`'s (utils/audit/aggregate.ts); the unit tests check that.
+ */
+import type { AuditArticle } from '@/utils/audit/aggregate';
+
+/** The totals line of the audit page. */
+export interface AuditTotals {
+  articles: number;
+  claims: number;
+  named: number;
+  anonymous: number;
+  /** anonymous / claims, 0 when there are none. */
+  anonymousShare: number;
+  corrected: number;
+  /** The corrected claims, in reading order (article, then passage). */
+  correctedClaimIds: string[];
+}
+
+/** One article's share of the totals. */
+interface ArticleParts {
+  claims: number;
+  anonymous: number;
+  correctedIds: readonly string[];
+}
+
+const parts = new WeakMap<AuditArticle, ArticleParts>();
+
+function partsOf(a: AuditArticle): ArticleParts {
+  let p = parts.get(a);
+  if (p) return p;
+  let anonymous = 0;
+  const correctedIds: string[] = [];
+  for (const c of a.claims) {
+    if (c.anonymous) anonymous++;
+    if (c.corrected) correctedIds.push(c.id);
+  }
+  p = { claims: a.claims.length, anonymous, correctedIds };
+  parts.set(a, p);
+  return p;
+}
+
+/** The totals of `articles` (already filtered), from each article's remembered parts. */
+export function auditTotals(articles: readonly AuditArticle[]): AuditTotals {
+  let claims = 0;
+  let anonymous = 0;
+  const correctedClaimIds: string[] = [];
+  for (const a of articles) {
+    const p = partsOf(a);
+    claims += p.claims;
+    anonymous += p.anonymous;
+    for (const id of p.correctedIds) correctedClaimIds.push(id);
+  }
+  return {
+    articles: articles.length,
+    claims,
+    named: claims - anonymous,
+    anonymous,
+    anonymousShare: claims ? anonymous / claims : 0,
+    corrected: correctedClaimIds.length,
+    correctedClaimIds,
+  };
+}
