@@ -8,12 +8,9 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { buildPanelModel, type HeaderView, type NoteInput } from '@/components/panel/model';
 import type { CardView, CorrectionChange, OverlayCallbacks, OverlayState, PanelStatus } from '@/components/panel/types';
 import type { Analysis } from '@/utils/analysis/types';
-import { givenNameLists } from '@/utils/analysis/lexicons/givenNames';
-import { claimProfileFields } from '@/utils/audit/profile';
 import { Anchorer } from '@/utils/anchoring/anchor';
 import { describeRange } from '@/utils/anchoring/selection';
-import { quoteSelector } from '@/utils/anchoring/selectors';
-import { articleInput, extractArticle, pageInput } from '@/utils/article/extract';
+import { articleInput, extractArticle } from '@/utils/article/extract';
 import { normalizeUrl } from '@/utils/article/url';
 import { CATEGORIES, type Category } from '@/utils/highlight/categories';
 import type { DrawOptions } from '@/utils/highlight/draw';
@@ -42,7 +39,8 @@ import {
 } from '@/utils/settings';
 import { yieldToMain } from './analyze';
 import { FactCheck } from './fact';
-import { entityOf, mentionKey, noteItem, noteKey, type Item } from './keys';
+import { entityOf, mentionKey, noteItem, noteKey } from './keys';
+import { cardView } from './cards';
 import { DrawnLayer } from './layer';
 import {
   analysisTargets,
@@ -57,6 +55,7 @@ import {
 import { analyzeOffThread } from './remote';
 import { measure, measured } from './timing';
 import { mountOverlay, Store, type MountedOverlay } from './ui';
+import { itemAnnotation, saveRequest, selectionAnnotation, sendSave } from './saving';
 import { PageWatcher } from './watch';
 
 /** How long the first drawing waits for the saved annotations before drawing without them. */
@@ -669,37 +668,8 @@ export class Session {
   private cardFor(key: string): CardView | null {
     const item = this.layer.item(key);
     const range = this.layer.range(key);
-    if (!item || !range || item.kind === 'note') return null;
-    const rect = range.getClientRects()[0] ?? range.getBoundingClientRect();
-    const base = { key, x: rect.left, y: rect.top, lineHeight: rect.height, saved: this.isSaved(item) };
-    if (item.kind === 'mention') {
-      const e = this.analysis?.entities[item.entity];
-      return e ? { ...base, type: e.type, text: e.text } : null;
-    }
-    const q = this.analysis?.quotes[item.quote];
-    if (!q) return null;
-    return {
-      ...base,
-      type: 'quote',
-      text: q.text,
-      quote: {
-        speaker: q.speaker,
-        kind: q.kind,
-        anonymous: q.anonymous,
-        cue: q.cue,
-        anonymityCue: q.anonymityCue ?? null,
-        anonymityReason: q.anonymityReason ?? null,
-        corrections: this.fact.describe(q),
-      },
-    };
-  }
-
-  private isSaved(item: Item): boolean {
-    if (item.kind === 'note') return true;
-    return this.saved.some(
-      (s) =>
-        (s.kind === 'quote' || s.kind === 'entity') && s.position?.start === item.start && s.position?.end === item.end,
-    );
+    if (!item || !range) return null;
+    return cardView(key, item, range, this.analysis, this.saved, (q) => this.fact.describe(q));
   }
 
   private showCard(key: string): void {
@@ -731,23 +701,13 @@ export class Session {
   // ------------------------------------------------------------------------------------------------- saving
 
   private async save(annotation: AnnotationInput): Promise<AnnotationRecord | null> {
-    const article = this.article;
-    const request: SaveAnnotationRequest = {
-      article: article ? articleInput(article) : pageInput(document),
-      annotation,
-    };
-    try {
-      const r = await sendMessage('saveAnnotation', request);
-      if (!r.ok) {
-        this.say(r.error);
-        return null;
-      }
-      this.saved = [...this.saved, r.value.annotation];
-      return r.value.annotation;
-    } catch (err) {
-      this.say(`Could not save: ${(err as Error).message}`);
+    const r = await sendSave(saveRequest(this.article, annotation));
+    if (!r.ok) {
+      this.say(r.error);
       return null;
     }
+    this.saved = [...this.saved, r.record];
+    return r.record;
   }
 
   /** Draws a note just saved over a copy of `range` (after everything anchored: last in document order). */
@@ -760,13 +720,7 @@ export class Session {
     const described = describeRange(document, range, this.article?.text ?? '');
     this.store.set({ selection: null });
     if (!described) return;
-    const record = await this.save({
-      kind: comment.trim() ? 'note' : 'highlight',
-      category: 'note',
-      quote: described.quote,
-      position: described.position,
-      comment: comment.trim(),
-    });
+    const record = await this.save(selectionAnnotation(described, comment));
     if (!record) return;
     this.addNote(record.id, range);
     window.getSelection()?.removeAllRanges();
@@ -779,24 +733,7 @@ export class Session {
     const item = this.layer.item(key);
     const text = this.article?.text;
     if (!item || item.kind === 'note' || !text) return;
-    const quote = quoteSelector(text, item.start, item.end);
-    const base = { quote, position: { start: item.start, end: item.end }, comment: comment.trim() };
-    let record: AnnotationRecord | null;
-    if (item.kind === 'quote') {
-      const q = this.analysis?.quotes[item.quote];
-      record = await this.save({
-        ...base,
-        kind: 'quote',
-        category: q?.anonymous ? 'anonymous' : 'quote',
-        speaker: q?.speaker?.slice(0, 2000) ?? null,
-        quoteKind: q?.kind ?? null,
-        anonymous: q?.anonymous ?? false,
-        anonymityCue: q?.anonymityCue?.slice(0, 2000) ?? null,
-        ...(this.analysis ? claimProfileFields(this.analysis, q, givenNameLists().givenGender) : {}),
-      });
-    } else {
-      record = await this.save({ ...base, kind: 'entity', category: item.type });
-    }
+    const record = await this.save(itemAnnotation(item, text, this.analysis, comment));
     if (!record) return;
     const range = this.layer.range(key);
     if (range) this.addNote(record.id, range);
@@ -818,19 +755,7 @@ export class Session {
         if (!described) return { ok: false, error: 'Select some text first.' };
         // the background saves it; pull the new record back to draw it
         this.later(() => void this.refreshSaved(), 400);
-        return {
-          ok: true,
-          value: {
-            article: a ? articleInput(a) : pageInput(document),
-            annotation: {
-              kind: 'highlight',
-              category: 'note',
-              quote: described.quote,
-              position: described.position,
-              comment: '',
-            },
-          },
-        };
+        return { ok: true, value: saveRequest(a, selectionAnnotation(described, '')) };
       }),
       onMessage('captureSourcing', async (): Promise<Result<SaveSourcingRequest>> => {
         if (!this.analyzed() && isSiteEnabled(this.settings, location.href))
