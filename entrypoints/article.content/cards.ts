@@ -1,9 +1,9 @@
 /**
  * What the overlay shows about a drawn item (glue, DOM only): the card next to a highlight, placed at the
- * range's first line box, and whether the reader already saved the item. Pure of the session's state:
- * everything it reads comes in as arguments.
+ * range's first line box, whether the reader already saved the item, and the correction form and note
+ * editor opened under a range. Pure of the session's state: everything it reads comes in as arguments.
  */
-import type { CardView } from '@/components/panel/types';
+import type { CardView, CorrectionView, EditorView } from '@/components/panel/types';
 import type { Analysis } from '@/utils/analysis/types';
 import type { AnnotationRecord } from '@/utils/db/schema';
 import type { Item } from './keys';
@@ -50,4 +50,41 @@ export function cardView(
       corrections: corrections(q),
     },
   };
+}
+
+/** Where a form opens: under the range's box. */
+const FORM_GAP = 8;
+
+/** The correction form for a claim the analysis has (or the reader added), under its range. */
+export function editForm(q: Analysis['quotes'][number], rect: DOMRect, choices: string[]): CorrectionView {
+  return {
+    mode: 'edit',
+    x: rect.left,
+    y: rect.bottom + FORM_GAP,
+    text: q.text,
+    speaker: q.speaker,
+    anonymous: q.anonymous,
+    kind: q.kind,
+    choices,
+  };
+}
+
+/** The correction form turning a selection into a claim: direct when the selection opens with a quote mark. */
+export function claimForm(exact: string, selected: string, rect: DOMRect, choices: string[]): CorrectionView {
+  return {
+    mode: 'add',
+    x: rect.left,
+    y: rect.bottom + FORM_GAP,
+    text: exact,
+    speaker: null,
+    anonymous: false,
+    kind: /^\s*["“«‘']/.test(selected) ? 'direct' : 'indirect',
+    choices,
+  };
+}
+
+/** The note editor under a range, showing its text on one line. */
+export function editorView(range: Range): EditorView {
+  const rect = range.getBoundingClientRect();
+  return { x: rect.left, y: rect.bottom + FORM_GAP, text: range.toString().replace(/\s+/g, ' ').trim() };
 }

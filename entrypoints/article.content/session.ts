@@ -40,7 +40,7 @@ import {
 import { yieldToMain } from './analyze';
 import { FactCheck } from './fact';
 import { entityOf, mentionKey, noteItem, noteKey } from './keys';
-import { cardView } from './cards';
+import { cardView, claimForm, editForm, editorView } from './cards';
 import { DrawnLayer } from './layer';
 import {
   analysisTargets,
@@ -478,16 +478,7 @@ export class Session {
     this.store.set({
       card: null,
       selection: null,
-      correction: {
-        mode: 'edit',
-        x: rect.left,
-        y: rect.bottom + 8,
-        text: q.text,
-        speaker: q.speaker,
-        anonymous: q.anonymous,
-        kind: q.kind,
-        choices: this.fact.choices(this.analysis),
-      },
+      correction: editForm(q, rect, this.fact.choices(this.analysis)),
     });
   }
 
@@ -509,16 +500,7 @@ export class Session {
     this.store.set({
       card: null,
       selection: null,
-      correction: {
-        mode: 'add',
-        x: rect.left,
-        y: rect.bottom + 8,
-        text: described.quote.exact,
-        speaker: null,
-        anonymous: false,
-        kind: /^\s*["“«‘']/.test(range.toString()) ? 'direct' : 'indirect',
-        choices: this.fact.choices(this.analysis),
-      },
+      correction: claimForm(described.quote.exact, range.toString(), rect, this.fact.choices(this.analysis)),
     });
   }
 
@@ -613,10 +595,9 @@ export class Session {
   private openEditor(target: { kind: 'selection'; range: Range } | { kind: 'item'; key: string }): void {
     const range = target.kind === 'selection' ? target.range : this.layer.range(target.key);
     if (!range) return;
-    const rect = range.getBoundingClientRect();
     this.editorTarget = target;
     this.store.set({
-      editor: { x: rect.left, y: rect.bottom + 8, text: range.toString().replace(/\s+/g, ' ').trim() },
+      editor: editorView(range),
       card: null,
       selection: null,
     });

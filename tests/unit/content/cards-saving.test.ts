@@ -1,11 +1,11 @@
 /**
- * The content script's cards and saving builders: the card an item shows (placed at its range's first
- * line box, saved or not), and the annotation a selection or a card's item becomes.
+ * The content script's cards, forms and saving builders: the card an item shows (placed at its range's
+ * first line box, saved or not), the correction forms, and the annotation a selection or item becomes.
  */
 import { describe, expect, it } from 'vitest';
 import type { Analysis } from '../../../utils/analysis/types';
 import type { AnnotationRecord } from '../../../utils/db/schema';
-import { cardView, isSaved } from '../../../entrypoints/article.content/cards';
+import { cardView, claimForm, editForm, isSaved } from '../../../entrypoints/article.content/cards';
 import { mentionKey, noteItem, quoteKey, type Item } from '../../../entrypoints/article.content/keys';
 import { itemAnnotation, selectionAnnotation } from '../../../entrypoints/article.content/saving';
 
@@ -66,6 +66,28 @@ describe('cards', () => {
     expect(cardView(quote.key, quote, rangeAt(0, 0), null, [], () => [])).toBeNull();
     expect(isSaved(noteItem('x'), [])).toBe(true);
     expect(isSaved(mention, [savedQuote])).toBe(false);
+  });
+});
+
+describe('forms', () => {
+  const rect = { left: 10, bottom: 30 } as DOMRect;
+
+  it('the edit form starts from what the analysis said, under the range', () => {
+    expect(editForm(analysis.quotes[0]!, rect, ['Maria Lopes'])).toEqual({
+      mode: 'edit',
+      x: 10,
+      y: 38,
+      text: 'the port would reopen',
+      speaker: null,
+      anonymous: true,
+      kind: 'indirect',
+      choices: ['Maria Lopes'],
+    });
+  });
+
+  it('a selection opening with a quote mark becomes a direct claim, else an indirect one', () => {
+    expect(claimForm('port', '  “port', rect, []).kind).toBe('direct');
+    expect(claimForm('port', 'port', rect, [])).toMatchObject({ mode: 'add', kind: 'indirect', speaker: null });
   });
 });
 
