@@ -1,8 +1,9 @@
 /**
- * The reading session (glue): extract → analyze → anchor → draw on the live page, the overlay (panel,
- * cards, selection button), saving, re-anchoring saved notes, reacting to late content, SPA navigation
- * and settings. One AbortController spans the session; `dispose` removes every listener, observer,
- * highlight and injected node.
+ * The reading session (glue): its lifecycle and the order of things. It runs the pipeline's steps
+ * (pipeline.ts: extract → analyze → anchor), hands the anchored ranges to the drawn layer (layer.ts), keeps
+ * the overlay's state (panel, cards and forms from cards.ts), saves (saving.ts), and reacts to late content
+ * (watch.ts), the reader's input (input.ts), SPA navigation and settings. One AbortController spans the
+ * session; `dispose` removes every listener, observer, highlight and injected node.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { buildPanelModel, type HeaderView, type NoteInput } from '@/components/panel/model';
@@ -55,6 +56,7 @@ import {
 import { analyzeOffThread } from './remote';
 import { measure, measured } from './timing';
 import { mountOverlay, Store, type MountedOverlay } from './ui';
+import { watchInput } from './input';
 import { itemAnnotation, saveRequest, selectionAnnotation, sendSave } from './saving';
 import { PageWatcher } from './watch';
 
@@ -770,43 +772,17 @@ export class Session {
   }
 
   private listen(): void {
-    const opts = { signal: this.signal, passive: true } as const;
-    let frame = 0;
-    let lastX = 0;
-    let lastY = 0;
-    document.addEventListener(
-      'mousemove',
-      (e) => {
-        this.lastInput = 'mouse';
-        lastX = e.clientX;
-        lastY = e.clientY;
-        if (this.overlay && e.composedPath().includes(this.overlay.host)) return;
-        if (frame) return;
-        frame = requestAnimationFrame(() => {
-          frame = 0;
-          if (!this.signal.aborted) this.onPointer(lastX, lastY);
-        });
-      },
-      opts,
-    );
-    this.signal.addEventListener('abort', () => cancelAnimationFrame(frame), { once: true });
-    document.addEventListener('keydown', () => (this.lastInput = 'key'), opts);
-    window.addEventListener(
-      'scroll',
-      () => {
+    watchInput(document, window, {
+      onPointer: (x, y) => this.onPointer(x, y),
+      onInput: (kind) => (this.lastInput = kind),
+      onScroll: () => {
         if (this.store.get().card && !this.cardInside) this.store.set({ card: null });
       },
-      opts,
-    );
-    let selTimer: (() => void) | null = null;
-    document.addEventListener(
-      'selectionchange',
-      () => {
-        selTimer?.();
-        selTimer = this.later(() => this.onSelection(), 200);
-      },
-      opts,
-    );
+      onSelection: () => this.onSelection(),
+      overlayHost: () => this.overlay?.host ?? null,
+      later: (fn, ms) => this.later(fn, ms),
+      signal: this.signal,
+    });
     // SPA navigation: a new article under a new URL
     this.ctx.addEventListener(window, 'wxt:locationchange', () => this.onNavigate());
     // An extension reload or update leaves this script orphaned; reading `ctx.isValid` notices that
