@@ -1,6 +1,7 @@
 /**
  * Saving (glue): the annotation a selection or a card's item becomes, the request that carries it, and the
- * one round trip to the background that stores it. The session decides what to draw and say afterwards.
+ * round trips to the background that store annotations and corrections. The session decides what to draw
+ * and say afterwards.
  */
 import type { Analysis } from '@/utils/analysis/types';
 import { givenNameLists } from '@/utils/analysis/lexicons/givenNames';
@@ -8,7 +9,8 @@ import { claimProfileFields } from '@/utils/audit/profile';
 import type { DescribedSelection } from '@/utils/anchoring/selection';
 import { quoteSelector } from '@/utils/anchoring/selectors';
 import { articleInput, pageInput } from '@/utils/article/extract';
-import type { AnnotationRecord } from '@/utils/db/schema';
+import type { AnnotationRecord, CorrectionRecord } from '@/utils/db/schema';
+import type { CorrectionInput } from '@/utils/messaging/contract';
 import { sendMessage, type AnnotationInput, type ArticleData, type SaveAnnotationRequest } from '@/utils/messaging';
 import type { Item } from './keys';
 
@@ -63,5 +65,36 @@ export async function sendSave(
     return r.ok ? { ok: true, record: r.value.annotation } : { ok: false, error: r.error };
   } catch (err) {
     return { ok: false, error: `Could not save: ${(err as Error).message}` };
+  }
+}
+
+/**
+ * Stores correction records one by one, stopping at the first failure: the records stored, and the
+ * failure's message (null when every one was stored).
+ */
+export async function sendCorrections(
+  article: ArticleData,
+  inputs: readonly CorrectionInput[],
+): Promise<{ saved: CorrectionRecord[]; error: string | null }> {
+  const saved: CorrectionRecord[] = [];
+  for (const correction of inputs) {
+    try {
+      const r = await sendMessage('saveCorrection', { article: articleInput(article), correction });
+      if (!r.ok) return { saved, error: r.error };
+      saved.push(r.value.correction);
+    } catch (err) {
+      return { saved, error: `Could not save the correction: ${(err as Error).message}` };
+    }
+  }
+  return { saved, error: null };
+}
+
+/** Deletes one correction record: null when done, else the message to show the reader. */
+export async function sendUndo(id: string): Promise<string | null> {
+  try {
+    const r = await sendMessage('deleteCorrection', { id });
+    return r.ok ? null : r.error;
+  } catch (err) {
+    return `Could not undo: ${(err as Error).message}`;
   }
 }

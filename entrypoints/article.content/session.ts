@@ -57,7 +57,7 @@ import { analyzeOffThread } from './remote';
 import { measure, measured } from './timing';
 import { mountOverlay, Store, type MountedOverlay } from './ui';
 import { watchInput } from './input';
-import { itemAnnotation, saveRequest, selectionAnnotation, sendSave } from './saving';
+import { itemAnnotation, saveRequest, selectionAnnotation, sendCorrections, sendSave, sendUndo } from './saving';
 import { PageWatcher } from './watch';
 
 /** How long the first drawing waits for the saved annotations before drawing without them. */
@@ -518,20 +518,8 @@ export class Session {
       this.say('Nothing changed.');
       return;
     }
-    const saved: CorrectionRecord[] = [];
-    for (const correction of inputs) {
-      try {
-        const r = await sendMessage('saveCorrection', { article: articleInput(article), correction });
-        if (!r.ok) {
-          this.say(r.error);
-          break;
-        }
-        saved.push(r.value.correction);
-      } catch (err) {
-        this.say(`Could not save the correction: ${(err as Error).message}`);
-        break;
-      }
-    }
+    const { saved, error } = await sendCorrections(article, inputs);
+    if (error !== null) this.say(error);
     if (!saved.length || article !== this.article) return;
     await this.recorrect([...this.fact.corrections, ...saved]);
     if (saved.length === inputs.length) this.say(target.mode === 'add' ? 'Claim added.' : 'Correction saved.');
@@ -539,14 +527,9 @@ export class Session {
 
   /** Undoes one correction (deletes its record), then redraws. */
   private async undoCorrection(id: string): Promise<void> {
-    try {
-      const r = await sendMessage('deleteCorrection', { id });
-      if (!r.ok) {
-        this.say(r.error);
-        return;
-      }
-    } catch (err) {
-      this.say(`Could not undo: ${(err as Error).message}`);
+    const error = await sendUndo(id);
+    if (error !== null) {
+      this.say(error);
       return;
     }
     await this.recorrect(this.fact.corrections.filter((c) => c.id !== id));
