@@ -11,10 +11,11 @@
  *   npx tsx bench/audit.ts [--articles 2000] [--claims 30] [--runs 5] [--ext .output/chrome-mv3]
  *                          [--save-backup big.json]   (also write the data as a backup, to restore by hand)
  */
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { CHROMIUM, launchWithExtension } from './chromium-ext';
 import { auditReport, filterArticles } from '../utils/audit/aggregate';
 import { auditArticlesFrom } from '../utils/audit/records';
 import { SPEAKER_KINDS } from '../utils/audit/kinds';
@@ -32,7 +33,6 @@ const EXT = (() => {
   const i = process.argv.indexOf('--ext');
   return resolve(i >= 0 ? process.argv[i + 1]! : '.output/chrome-mv3');
 })();
-const CHROMIUM = '/usr/bin/chromium';
 const TARGET_MS = 300;
 
 /** mulberry32: a small seeded PRNG, so every run measures the same data. */
@@ -198,22 +198,7 @@ function nodeRows(data: ReturnType<typeof generate>) {
 /** The real audit page in headless Chromium. */
 async function inBrowser(backupText: string): Promise<boolean> {
   if (!existsSync(CHROMIUM) || !existsSync(join(EXT, 'manifest.json'))) return false;
-  const { chromium } = await import('playwright-core');
-  const profile = mkdtempSync(join(tmpdir(), 'sourcelight-bench-audit-'));
-  const ctx = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    viewport: { width: 1280, height: 900 },
-    args: [
-      `--disable-extensions-except=${EXT}`,
-      `--load-extension=${EXT}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-    ],
-  });
+  const { ctx, profile } = await launchWithExtension(EXT, { width: 1280, height: 900 });
   try {
     const worker = ctx.serviceWorkers()[0] ?? (await ctx.waitForEvent('serviceworker', { timeout: 15_000 }));
     const base = `chrome-extension://${new URL(worker.url()).host}`;

@@ -15,10 +15,11 @@
  * a browser's native IndexedDB `getAll` is faster. Everything after the load is the same code the popup runs.
  */
 import 'fake-indexeddb/auto';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { CHROMIUM, launchWithExtension } from './chromium-ext';
 import { JSDOM } from 'jsdom';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { SourcelightDB, type AnnotationRecord, type ArticleRecord } from '../utils/db/schema';
@@ -43,7 +44,6 @@ const EXT = (() => {
   const i = process.argv.indexOf('--ext');
   return resolve(i >= 0 ? process.argv[i + 1]! : '.output/chrome-mv3');
 })();
-const CHROMIUM = '/usr/bin/chromium';
 const ANNOTATIONS = arg('annotations', 10_000);
 
 /** mulberry32: a small seeded PRNG, so every run measures the same data. */
@@ -212,22 +212,7 @@ async function firstRender(data: Awaited<ReturnType<typeof loadLibrary>>): Promi
  */
 async function inBrowser(backupText: string, runs = 5): Promise<{ paint: number[]; keys: number[] } | null> {
   if (!existsSync(CHROMIUM) || !existsSync(join(EXT, 'manifest.json'))) return null;
-  const { chromium } = await import('playwright-core');
-  const profile = mkdtempSync(join(tmpdir(), 'sourcelight-bench-'));
-  const ctx = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    viewport: { width: 400, height: 600 },
-    args: [
-      `--disable-extensions-except=${EXT}`,
-      `--load-extension=${EXT}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-    ],
-  });
+  const { ctx, profile } = await launchWithExtension(EXT, { width: 400, height: 600 });
   try {
     const worker = ctx.serviceWorkers()[0] ?? (await ctx.waitForEvent('serviceworker', { timeout: 15_000 }));
     const popupUrl = `chrome-extension://${new URL(worker.url()).host}/popup.html`;

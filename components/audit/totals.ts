@@ -5,20 +5,13 @@
  * so the page can paint its totals over 60,000 claims without walking them on every render. The numbers
  * equal `auditReport`'s (utils/audit/aggregate.ts); the unit tests check that.
  */
-import type { AuditArticle } from '@/utils/audit/aggregate';
+import type { AuditArticle, AuditReport } from '@/utils/audit/aggregate';
 
-/** The totals line of the audit page. */
-export interface AuditTotals {
-  articles: number;
-  claims: number;
-  named: number;
-  anonymous: number;
-  /** anonymous / claims, 0 when there are none. */
-  anonymousShare: number;
-  corrected: number;
-  /** The corrected claims, in reading order (article, then passage). */
-  correctedClaimIds: string[];
-}
+/** The totals line of the audit page: the head of `auditReport`'s answer, with the same meaning. */
+export type AuditTotals = Pick<
+  AuditReport,
+  'articles' | 'claims' | 'named' | 'anonymous' | 'anonymousShare' | 'corrected' | 'correctedClaimIds'
+>;
 
 /** One article's share of the totals. */
 interface ArticleParts {
