@@ -84,6 +84,41 @@ export interface Draft {
   appositive?: Appositive;
 }
 
+/**
+ * Where the name of tokens a..b starts and ends: "Washington-based think tank" names only "Washington"
+ * (`hy`), and (rule party-state) "R-Utah" names the state only (`party`).
+ */
+function nameBounds(
+  tokens: Ctx['tokens'],
+  a: number,
+  b: number,
+): { hy: RegExpExecArray | null; party: RegExpExecArray | null; start: number; end: number } {
+  const first = tokens[a]!;
+  const single = a === b;
+  const hyMatch = single ? HYPHEN_SUFFIX.exec(first.text) : null;
+  const hy = hyMatch && /^\p{Lu}/u.test(hyMatch[1]!) ? hyMatch : null;
+  const end = hy ? first.start + hy[1]!.length : tokens[b]!.end;
+  const party = single && !hy && first.text[1] === '-' ? PARTY_STATE.exec(first.text) : null;
+  const start = party ? first.start + 2 : first.start;
+  return { hy, party, start, end };
+}
+
+/** A name of a person's shape: few words, no organization or place head, no possessive inside. */
+function personalShape(ctx: Ctx, a: number, b: number, words: string[], heads: string[]): boolean {
+  const { tokens, lx } = ctx;
+  // a possessive inside ("Kim's Diner") names a business after its owner, not a person
+  for (let i = a + 1; i < b; i++) if (tokens[i]!.possessive) return false;
+  // rule long-personal-name: "Mary Ellen Van Buren Smith" — a given name first allows up to six words
+  // (not "Montgomery County Common Pleas": a place head inside)
+  const maxWords =
+    words.length > 4 && lx.givenNames.has(words[0] ?? '') && !words.some((w) => lx.placeHeads.has(bare(w))) ? 6 : 4;
+  return (
+    words.length <= maxWords &&
+    !heads.some((h) => lx.orgHeads.has(h) || lx.placeHeads.has(h) || h === 'Center' || h === 'Centre') &&
+    !words.some((w) => lx.orgHeads.has(bare(w)))
+  );
+}
+
 /** Computes the facts of tokens a..b (a ≤ b). */
 export function draft(ctx: Ctx, a: number, b: number, sentenceInitial: boolean, rules: readonly string[]): Draft {
   const { tokens, lx, text, at } = ctx;
@@ -92,13 +127,7 @@ export function draft(ctx: Ctx, a: number, b: number, sentenceInitial: boolean, 
   const first = tokens[a]!;
   const single = a === b;
   const head = bare((tokens[b]!.kind === 'num' && b > a ? tokens[b - 1]! : tokens[b]!).text);
-  // "Washington-based think tank": only "Washington" is named
-  const hyMatch = single ? HYPHEN_SUFFIX.exec(first.text) : null;
-  const hy = hyMatch && /^\p{Lu}/u.test(hyMatch[1]!) ? hyMatch : null;
-  const end = hy ? first.start + hy[1]!.length : tokens[b]!.end;
-  // rule party-state: "R-Utah" names the state only
-  const party = single && !hy && first.text[1] === '-' ? PARTY_STATE.exec(first.text) : null;
-  const start = party ? first.start + 2 : first.start;
+  const { hy, party, start, end } = nameBounds(tokens, a, b);
   const name = text.slice(start, end);
   if (hy || party) words[0] = name;
   const key = lexKey(name);
@@ -116,21 +145,7 @@ export function draft(ctx: Ctx, a: number, b: number, sentenceInitial: boolean, 
   const prev2 = prev ? prevWord(tokens, prev.i) : null;
   const nextWord = next?.possessive ? at(b + 2) : next;
   const gate = !!prev && (!prev.t.cap || (prev.t.sentStart && lx.placePreps.has(prev.t.text.toLowerCase())));
-  // a possessive inside ("Kim's Diner") names a business after its owner, not a person
-  let possessiveInside = false;
-  for (let i = a + 1; i < b && !possessiveInside; i++) possessiveInside = tokens[i]!.possessive;
-  // rule long-personal-name: "Mary Ellen Van Buren Smith" — a given name first allows up to six words
-  // (not "Montgomery County Common Pleas": a place head inside)
-  const maxWords =
-    words.length > 4 && lx.givenNames.has(words[0] ?? '') && !words.some((w) => lx.placeHeads.has(bare(w))) ? 6 : 4;
-  const looksPersonal =
-    words.length <= maxWords &&
-    !possessiveInside &&
-    !heads.some((h) => lx.orgHeads.has(h) || lx.placeHeads.has(h) || h === 'Center' || h === 'Centre') &&
-    !words.some((w) => lx.orgHeads.has(bare(w))) &&
-    ofAt < 0 &&
-    !isPlace &&
-    !isOrg;
+  const looksPersonal = ofAt < 0 && !isPlace && !isOrg && personalShape(ctx, a, b, words, heads);
   return {
     a,
     b,

@@ -100,90 +100,98 @@ const multi = (d: Draft): boolean => !d.single;
 const placeOrOrgHead = (ctx: Ctx, h: string): boolean => ctx.lx.orgHeads.has(h) || ctx.lx.placeHeads.has(h);
 const isCenter = (h: string | null): boolean => h === 'Center' || h === 'Centre';
 
+/** A head rule's view of one candidate: is the rule's word there (`on`), and that word (`h`). */
+interface HeadView {
+  on: (d: Draft) => boolean;
+  h: (d: Draft) => string;
+}
+
+/** The rule only the word before "of" has: an office ("Inspector-General of …"). */
+const ofHeadOnlyRules = (stage: 'of-head', { on, h }: HeadView): EvidenceRule[] => [
+  {
+    // rule office-title: "Inspector-General of Intelligence and Security", "Auditor-General of X": an office
+    id: 'entity.of-head.office-title',
+    example: 'a copy goes to the Inspector-General of Zorvex and Quill',
+    group: stage,
+    weight: { organization: 4 },
+    applies: (_ctx: Ctx, d: Draft) => on(d) && OFFICE_TITLE_OF.test(h(d)),
+  },
+];
+
+/** The rule only the last word has, before the shared ones: a surname that is a place head ("Marcus Hill"). */
+const lastHeadFirstRules = (stage: 'head', { on, h }: HeadView): EvidenceRule[] => [
+  {
+    // rule surname-head: "Marcus Hill", "Dana Hall" — a given name, then a place head that is a surname
+    id: 'entity.head.surname',
+    example: 'a letter from Marcus Hill arrived',
+    group: stage,
+    weight: { person: 3 },
+    applies: ({ lx, lowerVocab }: Ctx, d: Draft) =>
+      on(d) &&
+      d.words.length === 2 &&
+      SURNAME_HEADS.test(h(d)) &&
+      lx.givenNames.has(d.w0) &&
+      // not "Town Hall", "City Hall": the given-name lists hold ordinary words too
+      !lx.genericAlone.has(d.w0) &&
+      !lowerVocab.has(d.w0.toLowerCase()) &&
+      !d.isPlace &&
+      !d.isOrg,
+  },
+];
+
+/** The rules both head words share, in order: organization, place, an institution "Center … of". */
+const sharedHeadRules = (stage: 'head' | 'of-head', of: boolean, { on, h }: HeadView): EvidenceRule[] => [
+  {
+    id: `entity.${stage}.org`,
+    example: of ? 'the Institute for Fiscal Studies said' : 'the Ranfurly Bureau said',
+    group: stage,
+    weight: { organization: 4 },
+    applies: (ctx, d) => on(d) && (ctx.lx.orgHeads.has(h(d)) || ORG_SUFFIX_ABBR.test(h(d))),
+  },
+  {
+    id: `entity.${stage}.place`,
+    example: of ? 'crowds filled the Plaza of Zorvex on Sunday' : 'they walked along Maple Avenue',
+    group: stage,
+    weight: { place: 4 },
+    applies: (ctx, d) => on(d) && ctx.lx.placeHeads.has(h(d)),
+  },
+  {
+    // "National Center for Disaster Preparedness" is an institution; "Kennedy Space Center" a site
+    id: `entity.${stage}.center-of`,
+    example: of
+      ? 'the National Center for Disaster Preparedness said'
+      : 'doctors at the University of Zorvex Medical Center said',
+    group: stage,
+    weight: { organization: 4 },
+    applies: (_ctx, d) => on(d) && isCenter(h(d)) && (of || d.ofHead !== null),
+  },
+];
+
+/** The rules only the last word has, after the shared ones: a site "Center", a venue used as a location. */
+const lastHeadSiteRules = (stage: 'head', { on, h }: HeadView): EvidenceRule[] => [
+  {
+    id: 'entity.head.center-site',
+    example: 'a launch from Kennedy Space Center on Friday',
+    group: stage,
+    weight: { organization: 2, place: 2 },
+    applies: (_ctx: Ctx, d: Draft) => on(d) && isCenter(h(d)),
+  },
+  {
+    // rule venue-head: "Kim's Diner", "Joe's Pizza", "Zorvex Bakery": a business used as a location
+    id: 'entity.head.venue',
+    example: "they met at Kim's Diner on Friday",
+    group: stage,
+    weight: { place: 4 },
+    applies: (_ctx: Ctx, d: Draft) => on(d) && VENUE_HEADS.test(h(d)),
+  },
+];
+
 /** The head-word rules, for the last word ("Bureau") and for the word before "of" ("Institute for …"). */
 function headRules(stage: 'head' | 'of-head', pick: (d: Draft) => string | null): EvidenceRule[] {
-  const of = stage === 'of-head';
-  const h = (d: Draft): string => pick(d) ?? '';
-  const on = (d: Draft): boolean => multi(d) && pick(d) !== null;
-  return [
-    ...(of
-      ? [
-          {
-            // rule office-title: "Inspector-General of Intelligence and Security", "Auditor-General of X": an office
-            id: 'entity.of-head.office-title',
-            example: 'a copy goes to the Inspector-General of Zorvex and Quill',
-            group: stage,
-            weight: { organization: 4 },
-            applies: (_ctx: Ctx, d: Draft) => on(d) && OFFICE_TITLE_OF.test(h(d)),
-          },
-        ]
-      : [
-          {
-            // rule surname-head: "Marcus Hill", "Dana Hall" — a given name, then a place head that is a surname
-            id: 'entity.head.surname',
-            example: 'a letter from Marcus Hill arrived',
-            group: stage,
-            weight: { person: 3 },
-            applies: ({ lx, lowerVocab }: Ctx, d: Draft) =>
-              on(d) &&
-              d.words.length === 2 &&
-              SURNAME_HEADS.test(h(d)) &&
-              lx.givenNames.has(d.w0) &&
-              // not "Town Hall", "City Hall": the given-name lists hold ordinary words too
-              !lx.genericAlone.has(d.w0) &&
-              !lowerVocab.has(d.w0.toLowerCase()) &&
-              !d.isPlace &&
-              !d.isOrg,
-          },
-        ]),
-    {
-      id: `entity.${stage}.org`,
-      example: of ? 'the Institute for Fiscal Studies said' : 'the Ranfurly Bureau said',
-      group: stage,
-      weight: { organization: 4 },
-      applies: (ctx, d) => on(d) && (ctx.lx.orgHeads.has(h(d)) || ORG_SUFFIX_ABBR.test(h(d))),
-    },
-    {
-      id: `entity.${stage}.place`,
-      example: of ? 'crowds filled the Plaza of Zorvex on Sunday' : 'they walked along Maple Avenue',
-      group: stage,
-      weight: { place: 4 },
-      applies: (ctx, d) => on(d) && ctx.lx.placeHeads.has(h(d)),
-    },
-    {
-      // "National Center for Disaster Preparedness" is an institution; "Kennedy Space Center" a site
-      id: `entity.${stage}.center-of`,
-      example: of
-        ? 'the National Center for Disaster Preparedness said'
-        : 'doctors at the University of Zorvex Medical Center said',
-      group: stage,
-      weight: { organization: 4 },
-      applies: (_ctx, d) => on(d) && isCenter(h(d)) && (of || d.ofHead !== null),
-    },
-    ...(of
-      ? []
-      : [
-          {
-            id: 'entity.head.center-site',
-            example: 'a launch from Kennedy Space Center on Friday',
-            group: stage,
-            weight: { organization: 2, place: 2 },
-            applies: (_ctx: Ctx, d: Draft) => on(d) && isCenter(h(d)),
-          },
-        ]),
-    ...(of
-      ? []
-      : [
-          {
-            // rule venue-head: "Kim's Diner", "Joe's Pizza", "Zorvex Bakery": a business used as a location
-            id: 'entity.head.venue',
-            example: "they met at Kim's Diner on Friday",
-            group: stage,
-            weight: { place: 4 },
-            applies: (_ctx: Ctx, d: Draft) => on(d) && VENUE_HEADS.test(h(d)),
-          },
-        ]),
-  ];
+  const view: HeadView = { on: (d) => multi(d) && pick(d) !== null, h: (d) => pick(d) ?? '' };
+  return stage === 'of-head'
+    ? [...ofHeadOnlyRules(stage, view), ...sharedHeadRules(stage, true, view)]
+    : [...lastHeadFirstRules(stage, view), ...sharedHeadRules(stage, false, view), ...lastHeadSiteRules(stage, view)];
 }
 
 /** Rejections of non-entities by their words: events, laws, generic nouns, titles, demonyms. */
