@@ -6,7 +6,7 @@
  * popup's own "open" action, with the records read by key at the click). Chart.js is bundled into this
  * page only, never into the content script.
  */
-import { StrictMode, startTransition, useEffect, useMemo, useState } from 'react';
+import { StrictMode, startTransition, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { AuditView } from '@/components/audit/AuditView';
 import { ErrorBoundary } from '@/components/library/ErrorBoundary';
@@ -15,7 +15,7 @@ import { decodeAuditArticle } from '@/utils/audit/cache';
 import type { AuditWorkerReply, AuditWorkerStart } from '@/utils/audit/worker-protocol';
 import { getDatabase } from '@/utils/db';
 import { setArticleTags } from '@/utils/db/tags';
-import { createActions, downloadFile } from '../popup/glue';
+import { downloadFile } from '../popup/download';
 import { markAuditPaints } from './painted';
 import '@/assets/page.css';
 import './style.css';
@@ -81,14 +81,16 @@ function useWorkerState(): WorkerState {
 function App() {
   const db = getDatabase();
   const reply = useWorkerState();
-  const actions = useMemo(() => createActions(db), [db]);
   /** Opens an article (at a claim's passage) from its saved records, read by key now. */
   const openRecords = async (article: AuditArticle, claimId?: string) => {
     const [a, claim] = await Promise.all([
       db.articles.get(article.id),
       claimId === undefined ? undefined : db.annotations.get(claimId),
     ]);
-    if (a) await actions.openArticle(a, claim);
+    if (!a) return;
+    // the popup's glue (tabs, export) loads on the first click, not before the totals paint
+    const { createActions } = await import('../popup/glue');
+    await createActions(db).openArticle(a, claim);
   };
   if (reply?.type === 'error') throw new Error(reply.message);
   if (!reply) return <Skeleton />;

@@ -13,20 +13,9 @@ import type { ExportFile } from '@/utils/export/bundle';
 import type { ExportOptions } from '@/utils/export/markdown';
 import { textFragmentUrl } from '@/utils/export/fragment';
 
-/** Starts a download of `data` as `name` through a temporary Blob URL and an `<a download>` link. */
-export function downloadFile(name: string, mime: string, data: Uint8Array | string): void {
-  const blob = new Blob([data as BlobPart], { type: mime });
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.rel = 'noopener';
-  document.body.append(a);
-  a.click();
-  a.remove();
-  // The download has started by the time the click returns; the URL can go once the browser has read it.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
+import { downloadFile } from './download';
+
+export { downloadFile };
 
 /** Is this tab URL the saved article (its normalized URL or its canonical URL)? */
 function isArticleTab(tabUrl: string | undefined, article: ArticleRecord): boolean {
