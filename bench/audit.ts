@@ -15,6 +15,7 @@ import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { FIRST, LAST, WORDS, seeded } from './seed-data';
 import { CHROMIUM, launchWithExtension } from './chromium-ext';
 import { auditReport, filterArticles } from '../utils/audit/aggregate';
 import { auditArticlesFrom } from '../utils/audit/records';
@@ -35,25 +36,8 @@ const EXT = (() => {
 })();
 const TARGET_MS = 300;
 
-/** mulberry32: a small seeded PRNG, so every run measures the same data. */
-function rng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const rand = rng(16);
-const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
+const { rand, pick } = seeded(16);
 
-const WORDS = (
-  'the minister said government budget council vote plan river dam flood village water farmers officials ' +
-  'report funding agreement talks week year city people police court election health school price energy ' +
-  'climate market workers union strike company bank crisis security border region province mayor president'
-).split(' ');
-const FIRST = 'Amadou Fatou Jane Olu Ellen Mara Pierre Aiko Lucia Tomas Priya Kwame Sofia Daniel Hana Omar'.split(' ');
-const LAST = 'Diop Sall Doe Adeyemi Brask Lindqvist Martin Sato Rossi Novak Shah Mensah Garcia Weber Kim'.split(' ');
 const ORGS = ['the ministry', 'Acme Corp', 'the city council', 'the union', 'Harbour Bank', 'the agency'];
 const ANONYMOUS = ['a senior official', 'two people briefed on the talks', 'a person familiar with the plan'];
 const OUTLETS = Array.from({ length: 12 }, (_, i) => `outlet${i}.example`);

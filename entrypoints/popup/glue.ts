@@ -12,9 +12,9 @@ import type { ArticleRecord, SourcelightDB } from '@/utils/db/schema';
 import type { ExportFile } from '@/utils/export/bundle';
 import type { ExportOptions } from '@/utils/export/markdown';
 import { textFragmentUrl } from '@/utils/export/fragment';
-
 import { downloadFile } from './download';
 
+// the popup's callers import it from here, with the rest of the glue
 export { downloadFile };
 
 /** Is this tab URL the saved article (its normalized URL or its canonical URL)? */

@@ -17,17 +17,8 @@ import { deleteAnnotations, deleteArticle, restoreSnapshot, type UndoSnapshot } 
 import { saveAnnotation } from '../../../utils/db/queries';
 import type { SourcelightDB } from '../../../utils/db/schema';
 import { setArticleTags } from '../../../utils/db/tags';
+import { prng } from '../../robustness/generate';
 import type { AnnotationInput } from '../../../utils/messaging/contract';
-
-/** mulberry32: a seeded PRNG, so a failure replays. */
-function rng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A fresh computation of every record from the whole database. */
 async function recomputed(db: SourcelightDB) {
@@ -73,7 +64,7 @@ describe('audit records', () => {
     'after a random sequence of writes (seed %i), the stored records equal a fresh computation',
     async (seed) => {
       const { db } = freshDb();
-      const rand = rng(seed);
+      const rand = prng(seed); // seeded: a failure replays
       const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
       const page = (n: number) =>
         articleInput({ url: `https://outlet${n % 3}.example/${n}`, siteName: n % 2 ? null : `Outlet ${n % 3}` });
