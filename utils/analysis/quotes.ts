@@ -488,7 +488,7 @@ function invertedSubject(doc: QuoteDoc, toks: Word[], cueLast: number): { subj: 
   const apposed = names.inRange(after.end, after.end + 80)[0];
   if (
     apposed &&
-    !names.inRange(after.start, after.end).length &&
+    !names.inRange(after.start, after.end).some((r) => !r.possessive) &&
     (apposed.type === 'person' || apposed.type === 'unknown') &&
     /^,\s*$/.test(text.slice(after.end, apposed.start))
   ) {

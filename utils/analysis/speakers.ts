@@ -14,7 +14,7 @@ import type { Entity, EntityType, Mention } from './types';
 import type { Span } from './sentences';
 import { countBelow, partitionPoint } from './bisect';
 import { lexicon } from './lexicons/gazetteer';
-import { ORG_FALLBACK_HEADS } from './lexicons/roles';
+import { ORG_FALLBACK_HEADS, PARTY_MEMBER_NOUNS } from './lexicons/roles';
 import {
   ANONYMITY_CUES,
   ANONYMOUS_HEADS,
@@ -847,22 +847,36 @@ function unknownSpeaker(): Speaker {
 const HEAD_CUT =
   /\s(?:of|for|at|in|with|from|on|to|by|close|familiar|seen|cited|quoted|briefed|involved|who|which|that|representing|\p{Ll}+ing)\b|,/iu;
 
-/** Offset (in `phrase`) of its head word. */
-function headWordStart(phrase: string): number {
-  const core = phrase.slice(0, headCutOffset(phrase));
+/** Offset of the last word of `core`, a phrase already cut before its modifiers. */
+function coreHeadStart(core: string): number {
   // starts only at a word start: the leftmost match always did, and no letter run is rescanned
   const m = /(?<!\p{L})\p{L}+(?:['\u2019]\p{L}+)?[^\p{L}]*$/u.exec(core);
   return m ? m.index : 0;
 }
 
-function headCutOffset(phrase: string): number {
-  const m = HEAD_CUT.exec(phrase);
-  return m ? m.index : phrase.length;
+/**
+ * Offset of the first HEAD_CUT match in `phrase`. With the names inside the phrase (`refs`, text offsets;
+ * `at` is the phrase's text offset), a match inside a name does not count: the "of" of "American
+ * Federation of Teachers President Dana Reyes" is part of a name, not the start of the head's modifiers.
+ */
+function headCutOffset(phrase: string, refs: readonly NameRef[] = [], at = 0): number {
+  const cut = new RegExp(HEAD_CUT.source, 'giu');
+  // only a name that modifies a later head hides its "of"; a name ending the phrase is its own head
+  const modifiers = refs.filter((r) => r.end < at + phrase.length);
+  for (let m = cut.exec(phrase); m; m = cut.exec(phrase)) {
+    const pos = at + m.index + 1;
+    if (!modifiers.some((r) => r.start <= pos && pos < r.end)) return m.index;
+  }
+  return phrase.length;
 }
 
 /** The lower-cased head noun of a speaker phrase: the last word before its first modifier. */
 export function headNoun(phrase: string): string | null {
-  const core = phrase.slice(0, headCutOffset(phrase));
+  return coreHead(phrase.slice(0, headCutOffset(phrase)));
+}
+
+/** The lower-cased last word of `core`, a phrase already cut before its modifiers. */
+function coreHead(core: string): string | null {
   const words = core.match(/[\p{L}]+(?:['\u2019][\p{L}]+)?/gu);
   if (!words || !words.length) return null;
   return words[words.length - 1]!.toLowerCase().replace(/['\u2019]s$/, '');
@@ -909,7 +923,11 @@ function phraseContext(
   sentenceStart: number,
 ): PhraseContext {
   const phrase = text.slice(start, end).trim();
-  const head = headNoun(phrase);
+  // "J. David Cox Sr.": the word scanner leaves an abbreviation's dot outside the phrase; the name keeps it
+  const refs = names.inRange(start, text[end] === '.' ? end + 1 : end);
+  const lead = start + (text.slice(start, end).length - text.slice(start, end).trimStart().length);
+  const headCut = headCutOffset(phrase, refs, lead);
+  const head = coreHead(phrase.slice(0, headCut));
   return {
     start,
     end,
@@ -917,10 +935,10 @@ function phraseContext(
     phrase,
     lower: phrase.toLowerCase(),
     cue: anonymityCue(phrase),
-    refs: names.inRange(start, end),
-    headCut: headCutOffset(phrase),
+    refs,
+    headCut,
     head,
-    headStart: start + headWordStart(phrase),
+    headStart: lead + coreHeadStart(phrase.slice(0, headCut)),
     anonHead: head !== null && ANONYMOUS_HEADS.has(head),
   };
 }
@@ -959,6 +977,9 @@ const orgRefOf = (c: PhraseContext): NameRef | undefined =>
   c.refs.find((r) => (!r.possessive || c.refs.length === 1) && r.start - c.start < c.headCut);
 
 const RESOLVE = 'quote.speaker.resolve.';
+
+/** An indefinite determiner or a number opening a phrase: it introduces someone not named. */
+const INDEFINITE_LEAD = /^(?:a|an|one|another|two|three|four|five|several|some|many|few|a few|other|\d+)\s/i;
 
 /** The speaker rules, in order: the first that gives a speaker wins. */
 export const SPEAKER_RULES: readonly SpeakerRule[] = [
@@ -1011,6 +1032,19 @@ export const SPEAKER_RULES: readonly SpeakerRule[] = [
         !ROLE_NOUNS.has(c.head);
       return hit ? r.descriptive(c.phrase, c.head, true, c.cue) : null;
     },
+  },
+  {
+    // rule party-descriptor: a party member introduced with an indefinite determiner or a number is an
+    // unnamed source, whatever place, chamber or rank comes between; "Georgia Republican" is no name
+    id: RESOLVE + 'party-descriptor',
+    example: 'one Arizona Democrat said → unnamed: "One Arizona Democrat"',
+    apply: (r, c) =>
+      c.head &&
+      PARTY_MEMBER_NOUNS.has(c.head) &&
+      INDEFINITE_LEAD.test(c.phrase) &&
+      c.phrase.slice(0, c.headCut).split(/\s+/).length <= 5
+        ? r.descriptive(c.phrase, c.head, true, c.cue)
+        : null,
   },
   {
     // rule title-only-speaker: a name made of a place and a title is the person introduced with that title

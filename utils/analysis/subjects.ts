@@ -235,8 +235,12 @@ function judgeSegment(
   }
   // Rank: a segment opening with a person's name ("Karin Olsen") beats an appositive that merely names
   // an organization ("a spokeswoman for Nordlys Power"), which beats an unnamed description.
+  // rule title-appositive: an organization or place that only modifies the segment's head ("Lumen Robotics
+  // chief executive") describes the person named beside it; it does not open the segment as a speaker
   const opensWithName = refs.some(
-    (r) => r.start === toks[k]!.s || (r.type === 'person' && /^\p{Lu}/u.test(toks[k]!.w)),
+    (r) =>
+      (r.start === toks[k]!.s && ((r.type !== 'organization' && r.type !== 'place') || r.end >= toks[segEnd]!.e)) ||
+      (r.type === 'person' && /^\p{Lu}/u.test(toks[k]!.w)),
   );
   const personLed = opensWithName || (refs.some((r) => r.type === 'person') && !DETERMINER_WORDS.has(first));
   const rank = personLed ? 2 : refs.length ? 1 : 0;

@@ -110,3 +110,13 @@ export const ORG_NAME_HEADS: readonly string[] = wordsWith(ORG_HEAD_TABLE, 'name
 export const ORG_FALLBACK_HEADS: ReadonlySet<string> = new Set(
   wordsWith(ORG_HEAD_TABLE, 'fallback').map((w) => w.toLowerCase()),
 );
+
+/**
+ * Party members as common nouns ("a Georgia Republican", "one Labour MP's ally"): with a determiner or a
+ * number before them they describe unnamed people, never a named entity. Lower case, singular and plural.
+ */
+export const PARTY_MEMBER_NOUNS: ReadonlySet<string> = new Set(
+  `republican republicans democrat democrats tory tories conservative conservatives liberal liberals independent
+independents socialist socialists progressive progressives libertarian libertarians centrist centrists
+moderate moderates`.split(/\s+/),
+);

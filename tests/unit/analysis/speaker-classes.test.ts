@@ -1,0 +1,87 @@
+/**
+ * The speaker error classes of issue "Who said it, on articles we have never seen" (classes 1–5), one
+ * made-up construction per row, run through the whole analyzer. Each row: the rule it exercises, the
+ * article text, the start of the claim, and the [speaker, anonymous] expected for it.
+ */
+import { describe, expect, test } from 'vitest';
+import { analyzeText } from '../../../utils/analysis/index';
+
+const speakerOf = (text: string, claimStart: string): [string | null, boolean] | null => {
+  const q = analyzeText(text).quotes.find((x) => x.text.startsWith(claimStart));
+  return q ? [q.speaker, q.anonymous] : null;
+};
+
+describe('class 2: apposition and titles — the person, not the title', () => {
+  test.each([
+    [
+      'title-appositive: "Name, Org chief executive, said"',
+      '"Demand is soft," Maria Okafor, Lumen Robotics chief executive, said on Tuesday.',
+      'Demand is soft',
+      ['Maria Okafor', false],
+    ],
+    [
+      'inverted-apposed: "said Org\'s CEO, Name"',
+      '"Demand is soft," said Lumen\'s CEO, Maria Okafor.',
+      'Demand is soft',
+      ['Maria Okafor', false],
+    ],
+    [
+      'head-cut outside names: "Org of X President Name Sr., who …, warned"',
+      'American Federation of Teachers President Dana K. Reyes Sr., who also leads the council, warned against ' +
+        '"a return to the dark days."',
+      'a return to the dark',
+      ['Dana K. Reyes Sr.', false],
+    ],
+    [
+      'head-cut outside names: "Bank of X chief economist Name said"',
+      'Bank of Norland chief economist Ivo Brandt said rates would fall.',
+      'rates would fall',
+      ['Ivo Brandt', false],
+    ],
+    [
+      'a name ending the phrase is its own head: "the Office of the Independent Budget Analyst said"',
+      'The Office of the Independent Budget Analyst said the city would lose $5 million.',
+      'the city would lose',
+      ['Office of the Independent Budget Analyst', false],
+    ],
+  ] as const)('%s', (_rule, text, claimStart, expected) => {
+    expect(speakerOf(text, claimStart)).toEqual(expected);
+  });
+});
+
+describe('class 3: descriptor sources are anonymous', () => {
+  test.each([
+    [
+      'party-descriptor: place + party',
+      '"He lost the room," said a Georgia Republican who asked not to be named.',
+      'He lost the room',
+      ['a Georgia Republican', true],
+    ],
+    [
+      'party-descriptor: "one" + state + party',
+      'One Arizona Democrat said the vote would fail.',
+      'the vote would fail',
+      ['One Arizona Democrat', true],
+    ],
+    [
+      'party-descriptor: "another state Democrat"',
+      'Another state Democrat said the bill was dead.',
+      'the bill was dead',
+      ['Another state Democrat', true],
+    ],
+    [
+      'party-descriptor: chamber + party, plural',
+      'Two House Democrats said the vote was postponed.',
+      'the vote was postponed',
+      ['Two House Democrats', true],
+    ],
+    [
+      'anonymous-head: party + role',
+      '"We need a new plan," a Republican senator said.',
+      'We need a new plan',
+      ['a Republican senator', true],
+    ],
+  ] as const)('%s', (_rule, text, claimStart, expected) => {
+    expect(speakerOf(text, claimStart)).toEqual(expected);
+  });
+});
