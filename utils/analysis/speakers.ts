@@ -1306,7 +1306,7 @@ export const SPEAKER_RULES: readonly SpeakerRule[] = [
     apply: (_r, c) => {
       const bare = c.phrase.replace(DETERMINERS, '');
       return /^\p{Lu}[\p{L}'\u2019.-]*(?:\s\p{Lu}[\p{L}'\u2019.-]*)*\s?$/u.test(bare) &&
-        !/^(?:Both|All|Some|Many)\b/.test(bare)
+        !/^(?:Both|All|Some|Many|Most|Several|Few|Those|These|Others)\b/.test(bare)
         ? { name: bare, anonymous: false, type: 'unknown', gender: null, mention: null, anonymityCue: null }
         : null;
     },

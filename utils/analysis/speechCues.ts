@@ -244,6 +244,8 @@ export const CUE_FILTERS: readonly CueFilter[] = [
       const { prev } = c;
       if (!prev || !c.prevGapPlain) return false;
       if (prev.lw === 'to' || isNegation(prev.lw) || BE_WORDS.has(prev.lw)) return true;
+      // "people who worked with her said": an object "her" before a past-tense "said"/"told" is no determiner
+      if (prev.lw === 'her' && (c.form === 'said' || c.form === 'told')) return false;
       return DETERMINER_WORDS.has(prev.lw) && !c.form.endsWith('ing');
     },
   },

@@ -84,9 +84,37 @@ export function subjectBefore(
   // fronted adverbial, not part of the speaker.
   if (PRONOUN_SUBJECTS.has(lw) && lw !== 'i') return { kind: 'np', start: toks[j]!.s, end: toks[j]!.e };
   if (lw === 'and' || lw === 'but' || lw === 'or') return { kind: 'coord' };
+  const rel = relativeBody(text, toks, j, floorTok);
+  if (rel !== null) return rel;
   if (BOUNDARY.has(lw)) return { kind: 'none' };
   const k = walkNP(text, toks, j, floorTok);
   return { kind: 'np', start: toks[k]!.s, end: toks[j]!.e };
+}
+
+/** Verb forms that open the body of a subject relative clause ("who attended", "that have worked"). */
+const RELATIVE_BODY_VERB =
+  /^(?:\p{Ll}+ed|has|have|had|is|are|was|were|will|would|can|could|did|do|does|know|knew|work|works|live|lives|spoke|saw|took|met|ran|run|runs|led|leads|left|sat|sit|sits|stood|heard|wrote|own|owns|held|hold|holds|represent|represents|oversee|oversees|oversaw|attend|attends|study|studies|follow|follows)$/u;
+
+/**
+ * rule relative-subject: "Officials who attended the meeting said", "People who have worked with her say" —
+ * the subject is the noun phrase before the relative pronoun, never the clause's words. Looks back at most
+ * eight words from the cue for a lower-case "who"/"that" followed by a verb.
+ */
+function relativeBody(text: string, toks: Word[], j: number, floorTok: number): SubjectFound | null {
+  for (let t = j - 1; t >= Math.max(floorTok + 1, j - 8); t--) {
+    const w = toks[t]!;
+    if (!plainGap(text, w.e, toks[t + 1]!.s)) return null;
+    if ((w.w === 'who' || w.w === 'that') && RELATIVE_BODY_VERB.test(toks[t + 1]!.lw)) {
+      const head = t - 1;
+      if (BOUNDARY.has(toks[head]!.lw) || PRONOUN_SUBJECTS.has(toks[head]!.lw)) return null;
+      // "said that …" belongs to an earlier cue; "the rule that was passed" heads no speaker
+      const k = walkNP(text, toks, head, floorTok);
+      const np = text.slice(toks[k]!.s, toks[head]!.e);
+      if (!hasSpeakerHead(np) && !/^\p{Lu}/u.test(toks[head]!.w)) return null;
+      return { kind: 'np', start: toks[k]!.s, end: toks[head]!.e };
+    }
+  }
+  return null;
 }
 
 /** True when the gap between two tokens is plain words-space (or a possessive or a parenthesis). */

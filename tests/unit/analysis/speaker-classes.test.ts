@@ -85,3 +85,46 @@ describe('class 3: descriptor sources are anonymous', () => {
     expect(speakerOf(text, claimStart)).toEqual(expected);
   });
 });
+
+describe('class 1 and 4: a relative clause is never the speaker; generic and plural sources are anonymous', () => {
+  test.each([
+    [
+      'relative-subject: "Officials who attended the meeting said"',
+      'Officials who attended the meeting said the plan was dead.',
+      'the plan was dead',
+      ['Officials', true],
+    ],
+    [
+      'relative-subject with "that"',
+      'The lawyer that represents the family said the city was liable.',
+      'the city was liable',
+      ['The lawyer', true],
+    ],
+    [
+      'relative-subject, and an object "her" before "said" is no determiner',
+      'People who have worked with her said she was exacting.',
+      'she was exacting',
+      ['People', true],
+    ],
+    [
+      '"Those who knew him" is unnamed, not a name',
+      'Those who knew him said the plan was dead.',
+      'the plan was dead',
+      ['Those', true],
+    ],
+    [
+      'anonymous-head: a plural generic source',
+      'Analysts said the merger would face scrutiny.',
+      'the merger would face',
+      ['Analysts', true],
+    ],
+    [
+      'anonymous-head: "officials on the call"',
+      'Officials on the call said the grid held.',
+      'the grid held',
+      ['Officials on the call', true],
+    ],
+  ] as const)('%s', (_rule, text, claimStart, expected) => {
+    expect(speakerOf(text, claimStart)).toEqual(expected);
+  });
+});
