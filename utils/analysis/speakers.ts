@@ -596,8 +596,14 @@ export class SpeakerResolver {
     };
     const isPerson = (r: NameRef): boolean =>
       (r.type === 'person' || r.gender !== null || this.genders.has(r.canonical)) && !this.inQuote(r.start);
+    // rule same-sentence-known-gender: in "Sheppard said Roof asked her if she had been shot", a person of
+    // the pronoun's known gender beats a nearer one of unknown gender, and an unknown-gender pick teaches
+    // no gender: one wrong guess would mislead every later "he"/"she"
+    const knownAs = (r: NameRef): 'm' | 'f' | null => r.gender ?? this.genders.get(r.canonical) ?? null;
+    const sameKnown = this.names.before(pos, sentenceStart, (r) => isPerson(r) && knownAs(r) === g);
+    if (sameKnown) return named(sameKnown);
     const same = this.names.before(pos, sentenceStart, (r) => isPerson(r) && okGender(r.canonical, r.gender));
-    if (same) return this.gendered(named(same), g);
+    if (same) return named(same);
     let lastSpeaker: HistoryItem | null = null;
     for (let i = this.history.length - 1; i >= 0; i--) {
       const h = this.history[i]!;
@@ -633,6 +639,15 @@ export class SpeakerResolver {
       return this.gendered(this.resolve(described.start, described.end, described.start), g);
     }
     if (mention && (!lastSpeaker || mention.start > lastSpeaker.pos)) {
+      // same-sentence-known-gender, across sentences: a nearby person known to be of the pronoun's gender
+      // beats a nearer one of unknown gender, who then learns nothing
+      if (knownAs(mention) === null) {
+        const floor = Math.max(0, pos - 400, lastSpeaker ? lastSpeaker.pos : 0);
+        const known = this.names.before(pos, floor, (r) => isPerson(r) && !r.possessive && knownAs(r) === g);
+        if (known) return named(known);
+        const ls = lastSpeaker?.speaker;
+        if (ls && (ls.gender ?? (ls.name ? this.genders.get(ls.name) : undefined)) === g) return ls;
+      }
       return this.gendered(named(mention), g);
     }
     if (lastSpeaker) return this.gendered(lastSpeaker.speaker, g);

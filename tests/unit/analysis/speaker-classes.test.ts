@@ -128,3 +128,30 @@ describe('class 1 and 4: a relative clause is never the speaker; generic and plu
     expect(speakerOf(text, claimStart)).toEqual(expected);
   });
 });
+
+describe('captions, credits and pronouns', () => {
+  test.each([
+    [
+      'slash-credit + caption-before-credit: a photographer in a caption player is no antecedent',
+      'Dana Okoro spoke for an hour.\n\nA mourner outside the church. Lena Marsh/Getty Images hide caption\n\n' +
+        'toggle caption\n\nLena Marsh/Getty Images\n\nA mourner outside the church.\n\nLena Marsh/Getty Images\n\n' +
+        'Mr. Okoro also said: "I have nothing more to add."',
+      'I have nothing more to add',
+      ['Dana Okoro', false],
+    ],
+    [
+      'same-sentence-known-gender: the last speaker, known to be a woman, beats a nearer name of unknown gender',
+      'Ms. Priya Sandoval said the door was locked. The gunman, Okoro, stood over the bed.\n\n' +
+        '"I could not move," she said.',
+      'I could not move',
+      ['Priya Sandoval', false],
+    ],
+  ] as const)('%s', (_rule, text, claimStart, expected) => {
+    expect(speakerOf(text, claimStart)).toEqual(expected);
+  });
+
+  test('slash-credit: the credited photographer is not an entity', () => {
+    const text = 'A mourner outside the church. Lena Marsh/Getty Images hide caption\n\nThe service began at noon.';
+    expect(analyzeText(text).entities.map((e) => e.text)).not.toContain('Lena Marsh');
+  });
+});

@@ -167,6 +167,17 @@ export const BYLINE_LINES: readonly RegExp[] = [
   /^(?:\p{Lu}[\p{L}'\u2019.-]+ ){1,3}(?:is|was) (?:a|an|the) [\p{L} -]{0,40}(?:correspondent|reporter|editor|writer|columnist|journalist|photographer)\b/u,
 ];
 
+/**
+ * rule slash-credit: a photo credit written "Photographer/Agency" at the end of a caption paragraph or as a
+ * line of its own, with the "hide caption" / "toggle caption" labels of some players ("Ana Ruiz/Getty Images
+ * hide caption"). Group 1 is the credit.
+ */
+export const SLASH_CREDIT =
+  /(?:^|[.!?)\u201d"]\s+)((?:\p{Lu}[\p{L}'\u2019.-]*\s+){1,3}\p{Lu}[\p{L}'\u2019.-]*\s*\/\s*\p{Lu}[\p{L}&.'\u2019-]*(?:[^\S\n]\p{Lu}[\p{L}&.'\u2019-]*){0,3})(?:[^\S\n]+(?:hide|toggle)[^\S\n]+caption)?[^\S\n]*$/u;
+
+/** A paragraph that is only a caption player's label ("toggle caption", "hide caption"). */
+const CAPTION_LABEL = /^\s*(?:hide|toggle)\s+caption\s*$/i;
+
 /** Bylines, contributor lines and photo credits: their names are not speakers or antecedents. */
 export function creditSpans(text: string, paragraphs: Span[]): Span[] {
   const out: Span[] = [];
@@ -174,6 +185,12 @@ export function creditSpans(text: string, paragraphs: Span[]): Span[] {
     const body = text.slice(p.start, p.end);
     if (body.length <= 240 && BYLINE_LINES.some((re) => re.test(body))) {
       out.push(p);
+      continue;
+    }
+    const slash = body.length <= 400 ? SLASH_CREDIT.exec(body) : null;
+    if (slash) {
+      const at = p.start + slash.index + slash[0].indexOf(slash[1]!);
+      out.push({ start: at, end: p.end });
       continue;
     }
     // "(Photo: Alasdair MacRae/The Highland Courier)"
@@ -193,7 +210,24 @@ const CAPTION_END = /\((?:(?:photo|photograph|image|credit)s?:?\s*)?[^()/]{1,60}
 
 /** The caption paragraphs (see CAPTION_END): their names speak for the picture only. */
 export function captionSpans(text: string, paragraphs: Span[]): Span[] {
-  return paragraphs.filter((p) => p.end - p.start <= 400 && CAPTION_END.test(text.slice(p.start, p.end)));
+  // rule caption-before-credit: a short paragraph followed by a credit line or a caption label is a caption
+  const creditLine = (p: Span | undefined): boolean => {
+    if (!p) return false;
+    const body = text.slice(p.start, p.end);
+    return (
+      CAPTION_LABEL.test(body) || (body.length <= 80 && SLASH_CREDIT.test(body) && SLASH_CREDIT.exec(body)!.index === 0)
+    );
+  };
+  return paragraphs.filter((p, i) => {
+    if (p.end - p.start > 400) return false;
+    const body = text.slice(p.start, p.end);
+    // a paragraph with a quotation in it is the body's, even beside a picture's credit
+    return (
+      CAPTION_END.test(body) ||
+      SLASH_CREDIT.test(body) ||
+      (creditLine(paragraphs[i + 1]) && !/["\u201c\u201d]/.test(body))
+    );
+  });
 }
 
 /** Labelled links and promotions ("Related:", "Read more:", "RELATED:"): never someone's claim. */
