@@ -11,7 +11,7 @@ import { FINITE, FINITE_LOWER, ADVERBIAL_LEAD, plainGap } from './subjects';
 
 /** A time adverbial opening the words after a verb ("on Monday", "last week", "earlier this month"). */
 const TIME_LEAD =
-  /^(?:(?:late |early )?on (?:\p{L}+day|\p{Lu}\p{L}+ \d+)|last (?:week|month|year|night|\p{L}+day)|this (?:week|month|year|morning|afternoon|evening)|earlier (?:this|on) \p{L}+|today|yesterday|tonight)\s*,?\s+/iu;
+  /^(?:(?:late |early )?on (?:\p{L}+day|\p{Lu}\p{L}+ \d+)|(?:late|early) \p{L}+day|last (?:week|month|year|night|\p{L}+day)|this (?:week|month|year|morning|afternoon|evening)|earlier (?:this|on) \p{L}+|today|yesterday|tonight)\s*,?\s+/iu;
 
 /** An anonymity phrase right after the verb ("said on condition of anonymity"). */
 const ANON_LEAD =
@@ -115,7 +115,12 @@ function afterAdverbials(text: string, toks: Word[], i: number, limit: number, s
   }
   // "said on Monday it would…": a time adverbial before the clause is not part of the claim.
   const timeLead = TIME_LEAD.exec(text.slice(start, limit));
-  if (timeLead && !/^that\b/i.test(text.slice(start + timeLead[0].length, limit))) {
+  // rule time-lead-that: "said late Thursday that the road had reopened" — the claim starts after "that"
+  if (timeLead && /^that\b/i.test(text.slice(start + timeLead[0].length, limit))) {
+    const k = toks.findIndex((t) => t.s >= start + timeLead[0].length);
+    return toks[k + 1] && toks[k + 1]!.s < limit ? toks[k + 1]!.s : null;
+  }
+  if (timeLead) {
     const k = toks.findIndex((t) => t.s >= start + timeLead[0].length);
     if (
       k > i &&

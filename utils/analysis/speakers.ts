@@ -105,9 +105,11 @@ const PERSON_AGENT =
 
 /** Documents that speak for their issuer ("the report said"). */
 const DOCUMENT_HEADS = new Set(
-  'report statement solicitation document filing memo study survey letter release notice proposal complaint lawsuit indictment transcript'.split(
-    ' ',
-  ),
+  (
+    'report statement solicitation document filing memo study survey letter release notice proposal complaint lawsuit indictment transcript ' +
+    // data that speak for whoever published them ("new figures from the statistics office show")
+    'data figures numbers statistics estimates poll analysis audit review reports studies surveys filings documents records'
+  ).split(' '),
 );
 
 /** News organizations by name: never the antecedent of a non-media role noun ("the union"). */
@@ -971,6 +973,8 @@ function personRefOf(c: PhraseContext): NameRef | null {
   for (const r of c.refs) {
     if ((r.type === 'person' || r.type === 'unknown') && !r.possessive && r.start - c.start < c.headCut) {
       if (c.anonHead && r.end <= c.headStart) continue;
+      // a sentence-initial common noun the name finder took for a name ("Figures from the office said")
+      if (r.type === 'unknown' && DOCUMENT_HEADS.has(lwOf(r.canonical))) continue;
       personRef = r;
     }
   }

@@ -155,3 +155,46 @@ describe('captions, credits and pronouns', () => {
     expect(analyzeText(text).entities.map((e) => e.text)).not.toContain('Lena Marsh');
   });
 });
+
+describe('class 5 and 7: documents speak for their issuer; a named institution is on the record', () => {
+  test.each([
+    [
+      'document-author: a review by a named body',
+      'A review by the Harlow Institute said the dam was unsafe.',
+      'the dam was unsafe',
+      ['Harlow Institute', false],
+    ],
+    [
+      'document-author: figures from a named office',
+      'Figures from the Norland Statistics Office said wages rose 3 percent.',
+      'wages rose 3 percent',
+      ['Norland Statistics Office', false],
+    ],
+    [
+      'document-known-issuer: "the review said" later refers back to its issuer',
+      'A review by the Harlow Institute said the dam was unsafe.\n\nThe review said repairs would cost $4 million.',
+      'repairs would cost',
+      ['Harlow Institute', false],
+    ],
+    [
+      'unnamed documents are anonymous',
+      'According to court filings, the company owed $2 million.',
+      'the company owed',
+      ['court filings', true],
+    ],
+    [
+      'institution-office: "the sheriff\'s office said" is on the record',
+      "The sheriff's office said late Thursday that the road had reopened.",
+      'the road had reopened',
+      ["The sheriff's office", false],
+    ],
+    [
+      "an institution's unnamed spokesperson is anonymous",
+      'A spokesperson for Halvorsen Energy said the plant was safe.',
+      'the plant was safe',
+      ['A spokesperson for Halvorsen Energy', true],
+    ],
+  ] as const)('%s', (_rule, text, claimStart, expected) => {
+    expect(speakerOf(text, claimStart)).toEqual(expected);
+  });
+});
