@@ -1,5 +1,11 @@
 /** Table-driven tests for the lexicons: key normalization, gazetteers, cue lists and boilerplate patterns. */
 import { describe, expect, test } from 'vitest';
+import {
+  ABBREVIATION_KINDS,
+  ABBREVIATIONS,
+  abbreviationsFor,
+  KIND_USES,
+} from '../../../utils/analysis/lexicons/abbreviations';
 import { boilerplateRanges } from '../../../utils/analysis/lexicons/boilerplate';
 import { decodeFrontCoded, lexicon, lexKey } from '../../../utils/analysis/lexicons/gazetteer';
 import { US_STATES } from '../../../utils/analysis/lexicons/usStates';
@@ -132,4 +138,35 @@ describe('front-coded lists', () => {
     ['0San Diego|4Jose|0Zurich', ['San Diego', 'San Jose', 'Zurich']],
     ['', []],
   ])('%s', (coded, words) => expect(decodeFrontCoded(coded)).toEqual(words));
+});
+
+describe('abbreviations: one table, every use derived from the kind', () => {
+  test.each([
+    ['Mr', 'title', ['title', 'sentence', 'phrase']],
+    ['Det', 'title', ['title', 'sentence', 'phrase']],
+    ['Inc', 'suffix', ['token', 'sentence', 'phrase']],
+    ['Jr', 'suffix', ['token', 'sentence', 'phrase']],
+    ['Sept', 'short', ['token', 'sentence']],
+    ['Ave', 'short', ['token', 'sentence']],
+    ['Fla', 'short', ['token', 'sentence']], // from usStates.ts
+    ['approx', 'loose', ['sentence']],
+    ['a.m', 'loose', ['sentence']],
+  ])('%s is a %s: %j', (word, kind, uses) => {
+    expect(ABBREVIATION_KINDS.get(word)).toBe(kind);
+    expect([...ABBREVIATIONS.get(word)!].sort()).toEqual([...uses].sort());
+  });
+
+  test("each reader's subset is exactly the words whose kind has that use", () => {
+    for (const use of ['title', 'token', 'sentence', 'phrase'] as const) {
+      const expected = [...ABBREVIATION_KINDS].filter(([, k]) => KIND_USES[k].includes(use)).map(([w]) => w);
+      expect([...abbreviationsFor(use)].sort()).toEqual(expected.sort());
+    }
+  });
+
+  test('every abbreviation keeps its period for the sentence splitter; titles and suffixes in a phrase', () => {
+    for (const [word, kind] of ABBREVIATION_KINDS) {
+      expect(ABBREVIATIONS.get(word)!.has('sentence')).toBe(true);
+      expect(ABBREVIATIONS.get(word)!.has('phrase')).toBe(kind === 'title' || kind === 'suffix');
+    }
+  });
 });
