@@ -6,7 +6,13 @@ import {
   abbreviationsFor,
   KIND_USES,
 } from '../../../utils/analysis/lexicons/abbreviations';
-import { boilerplateRanges } from '../../../utils/analysis/lexicons/boilerplate';
+import {
+  boilerplateRanges,
+  CREDIT_LINES,
+  creditSpans,
+  inlineCredits,
+} from '../../../utils/analysis/lexicons/boilerplate';
+import { splitParagraphs } from '../../../utils/analysis/sentences';
 import { decodeFrontCoded, lexicon, lexKey } from '../../../utils/analysis/lexicons/gazetteer';
 import { US_STATES } from '../../../utils/analysis/lexicons/usStates';
 
@@ -130,6 +136,44 @@ describe('boilerplate', () => {
     'By 1963, as the New York Times explains:',
     'The Cooper Station post office is now a mail room.',
   ])('keeps article prose: %s', (text) => expect(cut(text)).toEqual([]));
+});
+
+describe('credit lines: one set for both engines', () => {
+  const entityCut = (text: string) => boilerplateRanges(text).map(([s, e]) => text.slice(s, e));
+  const quoteCut = (text: string) => creditSpans(text, splitParagraphs(text)).map((c) => text.slice(c.start, c.end));
+
+  test('rule ids are unique', () => {
+    const ids = CREDIT_LINES.map((r) => r.id);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  test.each(CREDIT_LINES.map((r) => [r.id, r.example]))('%s: "%s" is a credit line in both views', (_id, line) => {
+    expect(entityCut(line)).toEqual([line]);
+    expect(quoteCut(line)).toEqual([line]);
+  });
+
+  test.each([
+    'By Tuesday, officials said the water had receded.',
+    'Contributors to the fund said they were pleased.',
+    'She is a nurse who has worked at the clinic for a decade.',
+    'Well, that was unexpected pic.example.com/Ab12Cd',
+  ])('prose is no credit line in either view: %s', (line) => {
+    expect(quoteCut(line)).toEqual([]);
+    expect(entityCut(line).join('')).not.toBe(line);
+  });
+
+  test.each([
+    ['The mayor at the opening. Dana Reyes/Daily Ledger hide caption', ['Dana Reyes/Daily Ledger']],
+    ['The mayor at the opening. (Photo: Dana Reyes/AP)', ['(Photo: Dana Reyes/AP)']],
+    ['The mayor at the opening.CreditDana Reyes', ['CreditDana Reyes']],
+    ['The New York/New Jersey port authority said so.', []],
+  ])('inline credit: %s', (line, expected) => {
+    expect(inlineCredits(line).map(([a, b]) => line.slice(a, b).trim())).toEqual(expected);
+  });
+
+  test('a web address names nobody', () => {
+    expect(entityCut('Read it at pic.example.com/Ab12Cd today')).toEqual(['pic.example.com/Ab12Cd']);
+  });
 });
 
 describe('front-coded lists', () => {
