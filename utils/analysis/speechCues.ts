@@ -4,21 +4,12 @@
  * a speech verb from the same word used as a noun, an infinitive, a negation or an agentless passive.
  */
 import { partitionPoint } from './bisect';
-import { abbreviationsFor } from './lexicons/abbreviations';
+import { tokenize, wordsOf, type WordView } from './tokens';
 import { AGENTLESS_PASSIVES, NOUNY_BASE_FORMS, PHRASAL_CUES, SPEECH_VERB_FORMS } from './lexicons/speech';
 import { wordCount } from './quoteSpans';
 
-/**
- * A word of the quote engine: offsets (`s`, `e`), the word as written and lower-cased. Not the entity
- * engine's `Token` (tokens.ts): words keep inner apostrophes and dots ("Mali's", "U.S") and no punctuation
- * tokens; see utils/analysis/README.md on merging the two scans.
- */
-export interface Word {
-  s: number;
-  e: number;
-  w: string;
-  lw: string;
-}
+/** A word of the quote engine: the one tokenizer's word view (tokens.ts `WordView`), never a second scan. */
+export type Word = WordView;
 
 /** A speech cue found in a sentence's tokens: a speech verb form or a phrasal cue ("according to" is not one). */
 export interface Cue {
@@ -29,8 +20,6 @@ export interface Cue {
   form: string;
   phrase: boolean;
 }
-
-const WORD = /[\p{L}\p{N}]+(?:['\u2019\-.][\p{L}\p{N}]+)*/gu;
 
 /** Adverbs and auxiliaries that may sit between a subject and its speech verb ("has also said"). */
 export const AUX_ADV = new Set(
@@ -45,31 +34,9 @@ export const AUX_ADV = new Set(
 /** Subject pronouns: a whole subject on their own ("she said"). */
 export const PRONOUN_SUBJECTS = new Set(['he', 'she', 'it', 'they', 'we', 'i']);
 
-/** Titles and abbreviations whose period never ends a noun phrase. */
-const TOKEN_ABBREVIATIONS = abbreviationsFor('phrase', true);
-
-/** The quote engine's words of `text`, in one regex scan. */
+/** The quote engine's words of `text`: read off the one tokenizer's tokens (tokens.ts `wordsOf`). */
 export function scanWords(text: string): Word[] {
-  const out: Word[] = [];
-  WORD.lastIndex = 0;
-  for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
-    const w = m[0];
-    let e = m.index + w.length;
-    // An abbreviation's period belongs to its token ("Mr. Maait", "The I.M.F. said"), so it does not
-    // break the noun phrase; a sentence-final period stays outside. So does a middle initial's before the
-    // surname ("Rep. Steny H. Hoyer"): a one-letter capital word does not end a sentence that goes on with
-    // a capitalized word.
-    const initial = w.length === 1 && /\p{Lu}/u.test(w);
-    if (
-      text[e] === '.' &&
-      (w.includes('.') || initial || TOKEN_ABBREVIATIONS.has(w.toLowerCase())) &&
-      /^\.\s+\p{Ll}|^\.\s+\p{Lu}\p{Ll}/u.test(text.slice(e, e + 4))
-    ) {
-      if (/^\.\s+\p{Ll}/u.test(text.slice(e, e + 4)) || initial || TOKEN_ABBREVIATIONS.has(w.toLowerCase())) e++;
-    }
-    out.push({ s: m.index, e, w, lw: w.toLowerCase() });
-  }
-  return out;
+  return wordsOf(tokenize(text));
 }
 
 /** The tokens lying inside `[start, end)`. */

@@ -144,3 +144,35 @@ function markSentenceStarts(tokens: Token[]): void {
     prevWord = t;
   }
 }
+
+/**
+ * The quote engine's view of the tokens: one entry per word or number, a possessive folded back into its
+ * word ("Mali's"), the abbreviation period outside `w` but inside the offsets when the tokenizer kept it.
+ * No second scan: the words are read off `tokens`.
+ */
+export interface WordView {
+  s: number;
+  e: number;
+  w: string;
+  lw: string;
+}
+
+/** The words of `tokens` (see `WordView`). */
+export function wordsOf(tokens: readonly Token[]): WordView[] {
+  const out: WordView[] = [];
+  for (const t of tokens) {
+    if (t.possessive) {
+      const prev = out[out.length - 1];
+      if (prev && prev.e === t.start) {
+        prev.w += t.text;
+        prev.lw = prev.w.toLowerCase();
+        prev.e = t.end;
+      }
+      continue;
+    }
+    if (t.kind === 'punct') continue;
+    const w = t.text.endsWith('.') ? t.text.slice(0, -1) : t.text;
+    out.push({ s: t.start, e: t.end, w, lw: w.toLowerCase() });
+  }
+  return out;
+}

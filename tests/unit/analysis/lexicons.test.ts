@@ -1,6 +1,18 @@
 /** Table-driven tests for the lexicons: key normalization, gazetteers, cue lists and boilerplate patterns. */
 import { describe, expect, test } from 'vitest';
-import { boilerplateRanges } from '../../../utils/analysis/lexicons/boilerplate';
+import {
+  ABBREVIATION_KINDS,
+  ABBREVIATIONS,
+  abbreviationsFor,
+  KIND_USES,
+} from '../../../utils/analysis/lexicons/abbreviations';
+import {
+  boilerplateRanges,
+  CREDIT_LINES,
+  creditSpans,
+  inlineCredits,
+} from '../../../utils/analysis/lexicons/boilerplate';
+import { splitParagraphs } from '../../../utils/analysis/sentences';
 import { decodeFrontCoded, lexicon, lexKey } from '../../../utils/analysis/lexicons/gazetteer';
 import { US_STATES } from '../../../utils/analysis/lexicons/usStates';
 
@@ -126,10 +138,79 @@ describe('boilerplate', () => {
   ])('keeps article prose: %s', (text) => expect(cut(text)).toEqual([]));
 });
 
+describe('credit lines: one set for both engines', () => {
+  const entityCut = (text: string) => boilerplateRanges(text).map(([s, e]) => text.slice(s, e));
+  const quoteCut = (text: string) => creditSpans(text, splitParagraphs(text)).map((c) => text.slice(c.start, c.end));
+
+  test('rule ids are unique', () => {
+    const ids = CREDIT_LINES.map((r) => r.id);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  test.each(CREDIT_LINES.map((r) => [r.id, r.example]))('%s: "%s" is a credit line in both views', (_id, line) => {
+    expect(entityCut(line)).toEqual([line]);
+    expect(quoteCut(line)).toEqual([line]);
+  });
+
+  test.each([
+    'By Tuesday, officials said the water had receded.',
+    'Contributors to the fund said they were pleased.',
+    'She is a nurse who has worked at the clinic for a decade.',
+    'Well, that was unexpected pic.example.com/Ab12Cd',
+  ])('prose is no credit line in either view: %s', (line) => {
+    expect(quoteCut(line)).toEqual([]);
+    expect(entityCut(line).join('')).not.toBe(line);
+  });
+
+  test.each([
+    ['The mayor at the opening. Dana Reyes/Daily Ledger hide caption', ['Dana Reyes/Daily Ledger']],
+    ['The mayor at the opening. (Photo: Dana Reyes/AP)', ['(Photo: Dana Reyes/AP)']],
+    ['The mayor at the opening.CreditDana Reyes', ['CreditDana Reyes']],
+    ['The New York/New Jersey port authority said so.', []],
+  ])('inline credit: %s', (line, expected) => {
+    expect(inlineCredits(line).map(([a, b]) => line.slice(a, b).trim())).toEqual(expected);
+  });
+
+  test('a web address names nobody', () => {
+    expect(entityCut('Read it at pic.example.com/Ab12Cd today')).toEqual(['pic.example.com/Ab12Cd']);
+  });
+});
+
 describe('front-coded lists', () => {
   test.each([
     ['0Aaren|3ika|2ron', ['Aaren', 'Aarika', 'Aaron']],
     ['0San Diego|4Jose|0Zurich', ['San Diego', 'San Jose', 'Zurich']],
     ['', []],
   ])('%s', (coded, words) => expect(decodeFrontCoded(coded)).toEqual(words));
+});
+
+describe('abbreviations: one table, every use derived from the kind', () => {
+  test.each([
+    ['Mr', 'title', ['title', 'sentence', 'phrase']],
+    ['Det', 'title', ['title', 'sentence', 'phrase']],
+    ['Inc', 'suffix', ['token', 'sentence', 'phrase']],
+    ['Jr', 'suffix', ['token', 'sentence', 'phrase']],
+    ['Sept', 'short', ['token', 'sentence']],
+    ['Ave', 'short', ['token', 'sentence']],
+    ['Fla', 'short', ['token', 'sentence']], // from usStates.ts
+    ['approx', 'loose', ['sentence']],
+    ['a.m', 'loose', ['sentence']],
+  ])('%s is a %s: %j', (word, kind, uses) => {
+    expect(ABBREVIATION_KINDS.get(word)).toBe(kind);
+    expect([...ABBREVIATIONS.get(word)!].sort()).toEqual([...uses].sort());
+  });
+
+  test("each reader's subset is exactly the words whose kind has that use", () => {
+    for (const use of ['title', 'token', 'sentence', 'phrase'] as const) {
+      const expected = [...ABBREVIATION_KINDS].filter(([, k]) => KIND_USES[k].includes(use)).map(([w]) => w);
+      expect([...abbreviationsFor(use)].sort()).toEqual(expected.sort());
+    }
+  });
+
+  test('every abbreviation keeps its period for the sentence splitter; titles and suffixes in a phrase', () => {
+    for (const [word, kind] of ABBREVIATION_KINDS) {
+      expect(ABBREVIATIONS.get(word)!.has('sentence')).toBe(true);
+      expect(ABBREVIATIONS.get(word)!.has('phrase')).toBe(kind === 'title' || kind === 'suffix');
+    }
+  });
 });

@@ -1,6 +1,6 @@
 /** Unit tests for the tokenizer: offsets, possessives, abbreviations, initials, sentence starts, lines. */
 import { describe, expect, test } from 'vitest';
-import { tokenize } from '../../../utils/analysis/tokens';
+import { tokenize, wordsOf } from '../../../utils/analysis/tokens';
 
 const words = (s: string) => tokenize(s).map((t) => t.text);
 
@@ -63,4 +63,53 @@ describe('tokenize', () => {
     const s = 'Foreign Minister Abdoulaye Diop met Nick Checker in Bamako. '.repeat(2000);
     expect(tokenize(s).length).toBe(10 * 2000);
   });
+});
+
+describe('wordsOf: the quote engine reads the one tokenizer (boundaries where the two scans used to differ)', () => {
+  const view = (s: string) => wordsOf(tokenize(s)).map((w) => [w.w, s.slice(w.s, w.e)]);
+  test.each([
+    // a possessive is folded back into its word, so "the ministry's spokesman" stays one noun phrase
+    [
+      "Tarvia's envoy",
+      [
+        ["Tarvia's", "Tarvia's"],
+        ['envoy', 'envoy'],
+      ],
+    ],
+    // a dotted acronym keeps its period inside the offsets, before a capital too ("the U.S. State Department")
+    [
+      'the U.S. State Department',
+      [
+        ['the', 'the'],
+        ['U.S', 'U.S.'],
+        ['State', 'State'],
+        ['Department', 'Department'],
+      ],
+    ],
+    [
+      'Mr. Okafor said',
+      [
+        ['Mr', 'Mr.'],
+        ['Okafor', 'Okafor'],
+        ['said', 'said'],
+      ],
+    ],
+    // a soft hyphen (and a combining mark) is inside a word, never a boundary
+    [
+      'Vladi\u00ADmir said',
+      [
+        ['Vladi\u00ADmir', 'Vladi\u00ADmir'],
+        ['said', 'said'],
+      ],
+    ],
+    // punctuation is no word; a missing space after a full stop is still a boundary
+    [
+      'left.The rest',
+      [
+        ['left', 'left'],
+        ['The', 'The'],
+        ['rest', 'rest'],
+      ],
+    ],
+  ])('%s', (input, expected) => expect(view(input)).toEqual(expected));
 });

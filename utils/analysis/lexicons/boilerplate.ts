@@ -6,43 +6,110 @@
  *  - `creditSpans`, `captionSpans`, `isBoilerplate`: paragraph roles for the quote engine — author lines
  *    whose names are no speakers or antecedents, captions whose names are no antecedents outside them,
  *    paragraphs that carry no claims.
- * The two views' byline patterns (LINE_PATTERNS for entities, BYLINE_LINES for speakers) still differ in
- * detail; using one set for both changes five snapshot files, so it waits for a commit that means to
- * change output.
+ * Both views read the one set of author and credit lines (`CREDIT_LINES`); the entity view adds the site
+ * furniture (`FURNITURE_LINES`) that holds no names worth keeping.
  */
 import type { Span } from '../sentences';
 
 /** A half-open character range [start, end) of `text` to ignore. */
 export type Range = [number, number];
 
-/** Whole lines that are site furniture: matched against the trimmed line. */
-const LINE_PATTERNS: RegExp[] = [
-  /^(photo|image|video|graphic|illustration|file photo)s?\s*(by|:|credit|courtesy)/i,
-  /^(photo|image|picture)s?\s*credit/i,
-  /^(photograph|credit)\s*(:|\.\.\.|…)/i, // Guardian "Photograph: X/PA", NYT "Credit...X/The New York Times"
+/** A rule of the line detector: its id, a made-up example line it matches, and the pattern. */
+export interface LineRule {
+  id: string;
+  example: string;
+  re: RegExp;
+  /** The longest line (trimmed) the rule is tried on; a longer line is prose. */
+  max: number;
+}
+
+/** Lines this long or shorter are the only ones a furniture or credit pattern is tried on. */
+const SHORT_LINE = 120;
+/** Credit and byline lines run longer than furniture ("By A, B and C, Associated Press, with …"). */
+const CREDIT_LINE = 240;
+
+/**
+ * Author and credit lines: they name the article's authors and photographers, never its sources. One set
+ * for both engines: their names become no entities (the entity view) and no speakers or antecedents, and
+ * their paragraphs hold no claims (the quote view).
+ */
+export const CREDIT_LINES: readonly LineRule[] = [
+  {
+    id: 'credit.photo-line',
+    example: 'Photograph: Dana Reyes/PA',
+    // Guardian "Photograph: X/PA", NYT "Credit...X/The New York Times", BBC "Image source, Getty Images"
+    re: /^(?:(?:photo|image|video|graphic|illustration|file photo|picture)s?\s*(?:by|:|credit|courtesy)|(?:photograph|credit)\s*(?::|\.\.\.|…)|(?:image|video|media|photo) source\b)/i,
+    max: SHORT_LINE,
+  },
+  {
+    id: 'credit.byline',
+    example: 'By Dana Reyes and Tom Okafor, Associated Press',
+    // not a sentence that opens with a time ("By Tuesday, officials said the water had receded.")
+    re: /^[Bb][Yy]\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|The|Then|Now|Late|Early|Mid)\b)\p{Lu}[^!?]{0,150}(?<![.!?]["'\u201d\u2019]?)$/u,
+    max: CREDIT_LINE,
+  },
+  {
+    id: 'credit.contributor',
+    example: 'Additional reporting by Dana Reyes in Lagos',
+    re: /^\(?(?:(?:[Aa]dditional|[Ff]urther) )?(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Ee]dited|[Cc]ompiled|[Pp]roduced|[Pp]hotographs?|[Pp]hotos?|[Ss]tory|[Ww]ords|[Tt]ext|[Ii]nterview)\s+by\s+\p{Lu}/u,
+    max: CREDIT_LINE,
+  },
+  {
+    id: 'credit.contributed',
+    example: 'Tom Okafor contributed reporting from Accra.',
+    re: /\bcontributed (?:(?:to )?(?:this |the )?(?:report|story|article|reporting)|photography|research)\b/i,
+    max: CREDIT_LINE,
+  },
+  {
+    id: 'credit.contact',
+    example: 'Reach Dana Reyes at dreyes@example.com',
+    re: /^(?:Reach|Contact|Follow|Email|Media contact)\b[^.]{0,80}(?:\bat\b|\bon\b|:|@)/iu,
+    max: CREDIT_LINE,
+  },
+  {
+    id: 'credit.slash',
+    example: '(Dana Reyes/The Daily Ledger)',
+    // not a dateline ending in a colon ("Lagos/ Accra:"), nor a line with a link ("… pic.example.com/x1")
+    re: /^(?!.*\.\p{Ll}{2,}\/)\(?[^()\s][^()]{0,80}\/[^()]{0,59}[^():]\)?$/u,
+    max: SHORT_LINE,
+  },
+  {
+    id: 'credit.beat',
+    example: 'Dana Reyes covers city hall for The Daily Ledger.',
+    re: /\b(?:covers|writes about) [^.]{0,60}\bfor (?:the )?\p{Lu}/u,
+    max: SHORT_LINE,
+  },
+  {
+    id: 'credit.outlet-bar',
+    example: 'Dana Reyes | The Daily Ledger',
+    re: /^\p{Lu}[\p{L}'’.-]*(\s+\p{Lu}[\p{L}'’.-]*){1,3}\s*\|\s*\p{Lu}/u,
+    max: SHORT_LINE,
+  },
+  {
+    id: 'credit.author-bio',
+    example: 'Dana Reyes is a Metro reporter covering transit and housing.',
+    // a staff bio line, however long (bios run on with awards and handles)
+    re: /^\p{Lu}[\p{L}'’.-]*(\s+\p{Lu}[\p{L}'’.-]*){0,3}\s+(is|was) (a|an|the) [^.]{0,80}\b(reporter|correspondent|editor|writer|journalist|columnist|contributor|photographer)\b/iu,
+    max: Infinity,
+  },
+];
+
+/** True when the trimmed `line` is an author or credit line (`CREDIT_LINES`). */
+export function isCreditLine(line: string): boolean {
+  return CREDIT_LINES.some((r) => line.length <= r.max && r.re.test(line));
+}
+
+/** Whole lines that are site furniture (matched against the trimmed line): no names worth keeping. */
+const FURNITURE_LINES: RegExp[] = [
   /^(listen to this article|share full article|supported by|continue reading|story continues below|advertisement|skip to|heard on|updated \w+ \d|published \w+ \d)/i,
-  /^(image|video|media|photo) source\b/i, // BBC: "Image source, Getty Images"
-  /^[Bb][Yy]\s+\p{Lu}[\p{L}.'’-]*(\s+\p{Lu}[\p{L}.'’-]*){0,3}(\s*(,|and|&)\s*\p{Lu}[\p{L}.'’-]*(\s+\p{Lu}[\p{L}.'’-]*){0,3})*\s*(,[^.]{0,40})?$/u,
-  /\bcontributed (to )?(this |the )?(report|story|article|reporting)\b/i,
-  /^\(?(additional )?(reporting|writing|editing) by\b/i,
   /^(follow|like) us\b/i,
   /^(sign up|subscribe|get the latest|get up-to-the-minute|download|click here|share this|share on|read more|related:|read this story|read the full|see also|more:|also read|advertisement|copyright|©|all rights reserved|note to readers|editor'?s note|watch:|listen:|recommended|trending|most read|most popular|top headlines)/i,
   /\bnewsletters?\b.*\b(sign up|subscribe|inbox|email)\b|\b(sign up|subscribe)\b.*\bnewsletters?\b/i,
   /\bfirst published\b/i,
   /^(media|press) (contact|enquiries|inquiries)\b/i,
   /\.(jpe?g|png|gif|webp)\s*$/i,
-  // "Scott Heins/Gothamist", "(Mike Cason/mcason@al.com)" — not a dateline ending in a colon ("Lagos/ Accra:")
-  /^\(?[^()\s][^()]{0,80}\/[^()]{0,59}[^():]\)?$/,
-  /\b(covers|writes about) [^.]{0,60}\bfor (the )?\p{Lu}/u,
-  /^\p{Lu}[\p{L}'’.-]*(\s+\p{Lu}[\p{L}'’.-]*){1,3}\s*\|\s*\p{Lu}/u, // "Name | Outlet"
 ];
 
-/**
- * rule author-bio: "Dana Reyes is a Metro reporter covering …" — a staff bio line, however long (bios run on
- * with awards and handles, so the short-line limit of LINE_PATTERNS does not apply).
- */
-const BIO_LINE =
-  /^\p{Lu}[\p{L}'’.-]*(\s+\p{Lu}[\p{L}'’.-]*){0,3}\s+(is|was) (a|an|the) [^.]{0,80}\b(reporter|correspondent|editor|writer|journalist|columnist|contributor)\b/iu;
 /**
  * rule print-footer: the print-edition note ("A version of this article appears in print on …, on Page A1 …
  * with the headline: …") and the reprint links after it, to the end of the article or 12 lines.
@@ -59,6 +126,9 @@ const GLUED_CREDIT_MAX = 100;
 /** The signature line under an embedded social-media post: "— Name (@handle) Month D, YYYY". */
 export const TWEET_SIGNATURE =
   /^\s*[—–-]\s*(\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,3}) \(@\w{1,30}\)(?: \p{Lu}\p{Ll}{2,8}\.? \d{1,2}, \d{4})?\s*$/u;
+
+/** rule web-address: a link in the text ("pic.example.com/Ab12Cd", "https://example.org/x") names nobody. */
+const WEB_ADDRESS = /\b(?:https?:\/\/)?[\w-]+(?:\.[\w-]+)*\.\p{Ll}{2,}\/[^\s()]*/gu;
 
 /** A social-media handle in parentheses: "(@danareyes)". */
 const SOCIAL_HANDLE = /\(@\w{1,30}\)/g;
@@ -80,7 +150,29 @@ const LEADS_LIST =
  * A parenthesized credit at the end of a caption or paragraph: "(Reuters)", "(Harry Benson/Getty)",
  * "(Robbing Peter/Flickr)". Slash credits anywhere; bare names only right after a sentence end.
  */
-const PAREN_CREDIT = /\((?:[^()]{1,80}\/[^()]{1,80}|(?:photo|image|credit|courtesy|file)[^()]{0,80})\)/giu;
+const PAREN_CREDIT =
+  /\((?:[^()]{1,80}\/[^()]{1,80}|(?:photo|image|picture|video|credit|courtesy|file)[^()]{0,120})\)/giu;
+/**
+ * rule glued-slash-credit: a "Name/Agency" photo credit glued after a caption's last sentence, maybe with the
+ * page's caption toggle after it ("… at the church. Dana Reyes/Getty Images hide caption").
+ */
+const GLUED_SLASH_CREDIT =
+  /(?<=[.!?]["”’]?\s)\p{Lu}[\p{L}'’.-]+(?:\s\p{Lu}[\p{L}'’.-]+){1,3}\/\p{Lu}[\p{L}&.'’-]*(?:\s\p{Lu}[\p{L}&.'’-]*){0,3}(?=(?:\s+\p{Ll}+){0,3}\s*$)/u;
+
+/**
+ * The photo credits inside a line (offsets into `line`): a glued "Credit" cue to the line's end, a
+ * parenthesized credit, a glued "Name/Agency". Both views read them.
+ */
+export function inlineCredits(line: string): Range[] {
+  const out: Range[] = [];
+  const glued = GLUED_CREDIT.exec(line);
+  if (glued && line.length - glued.index <= GLUED_CREDIT_MAX) out.push([glued.index, line.length]);
+  PAREN_CREDIT.lastIndex = 0;
+  for (let m = PAREN_CREDIT.exec(line); m; m = PAREN_CREDIT.exec(line)) out.push([m.index, m.index + m[0].length]);
+  const slash = GLUED_SLASH_CREDIT.exec(line);
+  if (slash) out.push([slash.index, slash.index + slash[0].length]);
+  return out;
+}
 const PAREN_AFTER_SENTENCE = /([.!?]["”’]?)\s*\((\p{Lu}[\p{L}.'’&-]*(?:\s+\p{Lu}[\p{L}.'’&-]*){0,3})\)\s*$/u;
 /** A wire tag right after a dateline: "CAIRO (AP) —", "LONDON (Reuters) -". */
 const WIRE_TAG =
@@ -99,10 +191,10 @@ export function boilerplateRanges(text: string): Range[] {
     if (!line) continue;
     const lead = lineStart + rawLine.indexOf(line);
     const end = lead + line.length;
-    const short = line.length <= 120;
+    const short = line.length <= SHORT_LINE;
     if (PRINT_FOOTER.test(line)) footerLinesLeft = PRINT_FOOTER_LINES;
-    if (footerLinesLeft > 0 || BIO_LINE.test(line)) {
-      if (footerLinesLeft > 0) footerLinesLeft--;
+    if (footerLinesLeft > 0) {
+      footerLinesLeft--;
       ranges.push([lead, end]);
       continue;
     }
@@ -118,7 +210,8 @@ export function boilerplateRanges(text: string): Range[] {
       continue;
     }
     if (
-      (short && LINE_PATTERNS.some((re) => re.test(line))) ||
+      isCreditLine(line) ||
+      (short && FURNITURE_LINES.some((re) => re.test(line))) ||
       /\bcontributed (to )?(this |the )?report/i.test(line) ||
       (/\bnewsletters?\b/i.test(line) && /\b(sign up|subscribe|inbox)\b/i.test(line)) ||
       (ALL_CAPS_LINE.test(line) && line.split(/\s+/).length >= 3 && !/[—–:-]\s*\p{Lu}?\p{Ll}/u.test(line))
@@ -131,13 +224,12 @@ export function boilerplateRanges(text: string): Range[] {
     for (let m = SOCIAL_HANDLE.exec(line); m; m = SOCIAL_HANDLE.exec(line)) {
       ranges.push([lead + m.index, lead + m.index + m[0].length]);
     }
-    // credits inside a caption line
-    const glued = GLUED_CREDIT.exec(line);
-    if (glued && line.length - glued.index <= GLUED_CREDIT_MAX) ranges.push([lead + glued.index, end]);
-    PAREN_CREDIT.lastIndex = 0;
-    for (let m = PAREN_CREDIT.exec(line); m; m = PAREN_CREDIT.exec(line)) {
+    WEB_ADDRESS.lastIndex = 0;
+    for (let m = WEB_ADDRESS.exec(line); m; m = WEB_ADDRESS.exec(line)) {
       ranges.push([lead + m.index, lead + m.index + m[0].length]);
     }
+    // credits inside a caption line
+    for (const [a, b] of inlineCredits(line)) ranges.push([lead + a, lead + b]);
     const tail = PAREN_AFTER_SENTENCE.exec(line);
     if (tail) {
       const at = line.lastIndexOf('(');
@@ -156,19 +248,8 @@ export function boilerplateRanges(text: string): Range[] {
 // ---------------------------------------------------------------------------------------------------------
 // Paragraph roles for the quote engine
 
-/** Byline and contributor lines: they name the article's authors, who are never its sources. */
-export const BYLINE_LINES: readonly RegExp[] = [
-  // "By Eilidh Strachan", "By Moses Kiprotich and Lena Achterberg, Associated Press" — but not a sentence
-  // ("By Tuesday, officials said the water had receded.").
-  /^By\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|The|Then|Now|Late|Early|Mid)\b)\p{Lu}[^!?]{0,150}(?<![.!?]["'\u201d\u2019]?)$/u,
-  /^(?:Additional |Further )?(?:Reporting|Writing|Editing|Edited|Compiled|Produced|Photographs?|Photos?|Story|Words|Text|Interview)\s+by\s+\p{Lu}/iu,
-  /\bcontributed (?:reporting|to this (?:report|article|story)|photography|research)\b/i,
-  /^(?:Reach|Contact|Follow|Email|Media contact)\b[^.]{0,80}(?:\bat\b|\bon\b|:|@)/iu,
-  /^(?:\p{Lu}[\p{L}'\u2019.-]+ ){1,3}(?:is|was) (?:a|an|the) [\p{L} -]{0,40}(?:correspondent|reporter|editor|writer|columnist|journalist|photographer)\b/u,
-];
-
 /**
- * rule slash-credit: a photo credit written "Photographer/Agency" at the end of a caption paragraph or as a
+ * rule slash-credit (captions): a photo credit written "Photographer/Agency" at the end of a caption paragraph or as a
  * line of its own, with the "hide caption" / "toggle caption" labels of some players ("Ana Ruiz/Getty Images
  * hide caption"). Group 1 is the credit.
  */
@@ -183,21 +264,12 @@ export function creditSpans(text: string, paragraphs: Span[]): Span[] {
   const out: Span[] = [];
   for (const p of paragraphs) {
     const body = text.slice(p.start, p.end);
-    if (body.length <= 240 && BYLINE_LINES.some((re) => re.test(body))) {
+    if (isCreditLine(body)) {
       out.push(p);
       continue;
     }
-    const slash = body.length <= 400 ? SLASH_CREDIT.exec(body) : null;
-    if (slash) {
-      const at = p.start + slash.index + slash[0].indexOf(slash[1]!);
-      out.push({ start: at, end: p.end });
-      continue;
-    }
-    // "(Photo: Alasdair MacRae/The Highland Courier)"
-    const credit = /\((?:Photo|Photograph|Picture|Image|Credit|Video)s?\b[^()]{0,120}\)/gi;
-    for (let m = credit.exec(body); m; m = credit.exec(body)) {
-      out.push({ start: p.start + m.index, end: p.start + m.index + m[0].length });
-    }
+    // "(Photo: Alasdair MacRae/The Highland Courier)", "… the site. Dana Reyes/Getty Images"
+    for (const [a, b] of inlineCredits(body)) out.push({ start: p.start + a, end: p.start + b });
   }
   return out;
 }
