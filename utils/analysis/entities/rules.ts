@@ -58,6 +58,8 @@ import {
   SPEECH_AFTER,
   STAFF_NOUNS,
   SURNAME_HEADS,
+  UTILITY_HEADS,
+  UTILITY_SURNAMES,
   VENUE_HEADS,
 } from '../lexicons/entity-cues';
 import { lexKey } from '../lexicons/gazetteer';
@@ -430,6 +432,18 @@ const GAZETTEER_RULES: EvidenceRule[] = [
 const NAME_RULES: EvidenceRule[] = [
   ...headRules('head', (d) => d.head),
   ...headRules('of-head', (d) => d.ofHead),
+  {
+    // rule utility-head: "Con Edison", "Avista Utilities", "Zorvex Power" — a utility company, not a person
+    // ("Thomas Edison": a given name before a surname-like head keeps the person)
+    id: 'entity.name.utility',
+    example: 'customers of Zorvex Utilities lost power',
+    weight: { organization: 5 },
+    applies: ({ lx }, d) =>
+      multi(d) &&
+      d.ofHead === null &&
+      UTILITY_HEADS.test(d.head) &&
+      !(UTILITY_SURNAMES.test(d.head) && lx.givenNames.has(d.w0)),
+  },
   {
     // rule lab-head: "Zorvex Hiring Lab", "Bell Labs" — a research unit is an organization
     id: 'entity.name.lab',

@@ -214,12 +214,18 @@ export const CREDIT_LINES: ReadonlyArray<{ re: RegExp; names: boolean; max: numb
     max: 600,
   },
   { re: /^[[(]?(contributors?|contributing (reporters?|writers?|editors?)|credits)\s*:/i, names: true, max: 600 },
+  // rule credit-verbs: "Written by …", "Edited by …", "Photos by …", "Produced and edited by …"
+  {
+    re: /^[[(]?(written|edited|photos?|photographs|illustrations?|illustrated|produced|designed|translated|fact-checked|copy edited|video|graphics|animation|interactive)( and (written|edited|produced|designed|reported|illustrated))? by\b/i,
+    names: true,
+    max: 300,
+  },
   { re: /\bcontributed (additional )?(reporting|research|writing|reports?)\b/i, names: false, max: 600 },
   { re: /\b(get|delivered|sent|straight|directly)\b[^.]{0,60}\b(in|to) your inbox\b/i, names: false, max: 160 },
 ];
 /** Lowercase words a credit's list of names may hold: "Dana Reyes in Clanton and Marcus Hill contributed reporting". */
 export const CREDIT_NAME_FILLERS =
-  /^(and|in|from|of|the|de|da|del|van|von|al|contributed|reporting|research|additional|writing|also|with)$/;
+  /^(and|in|from|of|the|de|da|del|van|von|al|contributed|reporting|research|additional|writing|also|with|by|edited|editing|written|photos|photography|produced|production|graphics|design|designed)$/;
 /** A US lawmaker's party letter glued to the state: "R-Utah", "D-Mass." (group 1: the state). */
 export const PARTY_STATE = /^[DRI]-(\p{Lu}[\p{L}.]*)$/u;
 /** Agent nouns after an organization's possessive: "the agency's district supervisor", "the firm's strategist". */
@@ -268,3 +274,10 @@ export const AREA_WORDS =
 /** Verbs of going into or at a building: "Roof entered Zorvex Church", "gunmen stormed Lumen School". */
 export const ENTRY_VERBS =
   /^(entered|enters|entering|visited|visiting|stormed|attacked|evacuated|toured|reached|surrounded|fled|left|leaving|arrived)$/;
+/**
+ * Heads of utility company names: "Con Edison", "Avista Utilities", "Zorvex Power", "Tampa Electric". "Edison"
+ * and "Light" are also surnames ("Thomas Edison"), so a given name before them keeps a person.
+ */
+export const UTILITY_HEADS = /^(Edison|Utilities|Utility|Power|Energy|Electric|Gas|Light|Hydro|Water|Grid)$/;
+/** The utility heads that are also surnames. */
+export const UTILITY_SURNAMES = /^(Edison|Light)$/;

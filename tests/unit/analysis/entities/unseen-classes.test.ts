@@ -271,6 +271,29 @@ const CASES: Case[] = [
     found: ['organization:White House', 'place:Zorvex'],
     absent: [],
   },
+  {
+    name: 'utility companies are organizations; an inventor with a given name stays a person (entity.name.utility)',
+    text: 'Customers of Zorvex Utilities and Commonwealth Edison lost power, and Lumen Power said. Thomas Edison invented it.',
+    found: [
+      'organization:Zorvex Utilities',
+      'organization:Commonwealth Edison',
+      'organization:Lumen Power',
+      'person:Thomas Edison',
+    ],
+    absent: [],
+  },
+  {
+    name: 'the surname of a named person stays a person where firms sit (entity.type.named-person)',
+    text: "The firm's founder, Marcus Quill, spoke. Shares of Quill rose. Shares of Quill fell. Shares of Quill rallied.",
+    found: ['person:Marcus Quill'],
+    absent: [],
+  },
+  {
+    name: 'credit lines led by "Written by", "Edited by", "Photos by" are masked (credit-verbs)',
+    text: 'The mayor spoke on Monday.\nWritten by Dana Reyes. Edited by Marcus Hill.\nPhotos by Priya Anand',
+    found: [],
+    absent: ['Dana Reyes', 'Marcus Hill', 'Priya Anand'],
+  },
 ];
 
 const names = (text: string): { typed: Set<string>; any: Set<string>; canon: Set<string> } => {
