@@ -87,7 +87,7 @@ export function subjectBefore(
   const rel = relativeBody(text, toks, j, floorTok);
   if (rel !== null) return rel;
   if (BOUNDARY.has(lw)) return { kind: 'none' };
-  const k = walkNP(text, toks, j, floorTok);
+  const k = walkNP(text, toks, j, floorTok, names);
   return { kind: 'np', start: toks[k]!.s, end: toks[j]!.e };
 }
 
@@ -123,7 +123,7 @@ export function plainGap(text: string, a: number, b: number): boolean {
 }
 
 /** Extends a noun phrase ending at token `j` backwards until a boundary word or punctuation. */
-function walkNP(text: string, toks: Word[], j: number, floorTok: number): number {
+function walkNP(text: string, toks: Word[], j: number, floorTok: number, names?: NameIndex): number {
   let k = j;
   // "the British Medical Association (BMA) has announced": start inside the closing parenthesis.
   let depth = toks[j + 1] && text.slice(toks[j]!.e, toks[j + 1]!.s).includes(')') ? 1 : 0;
@@ -136,6 +136,11 @@ function walkNP(text: string, toks: Word[], j: number, floorTok: number): number
       depth--;
     }
     const w = toks[k - 1]!.lw;
+    // rule and-inside-name: "the Post and Courier newspaper" — an "and" inside a name joins it
+    if (w === 'and' && names?.covering(toks[k - 1]!.s, toks[k - 1]!.e)) {
+      k--;
+      continue;
+    }
     // "Justice X of the Environment and Land Court": "and" between capitalized words inside an
     // "of …" name joins the name, it does not coordinate two subjects.
     if (w === 'and' && /^\p{Lu}/u.test(toks[k]!.w) && k - 2 >= floorTok && /^\p{Lu}/u.test(toks[k - 2]!.w)) {

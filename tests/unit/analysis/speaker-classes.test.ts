@@ -39,6 +39,12 @@ describe('class 2: apposition and titles — the person, not the title', () => {
       ['Ivo Brandt', false],
     ],
     [
+      'and-inside-name: "the Post and Courier newspaper reported" is the newspaper',
+      'The Post and Courier newspaper reported that the defense rested.',
+      'the defense rested',
+      ['Post and Courier', false],
+    ],
+    [
       'a name ending the phrase is its own head: "the Office of the Independent Budget Analyst said"',
       'The Office of the Independent Budget Analyst said the city would lose $5 million.',
       'the city would lose',

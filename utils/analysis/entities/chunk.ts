@@ -12,8 +12,10 @@ import {
   HEADLINE_GLUE,
   HYPHEN_SUFFIX,
   LICENSING_HEADS,
+  MASTHEAD_WORDS,
   OFFICE_TITLE_OF,
   PRICE_AFTER,
+  REGULATION_HEADS,
   VENUE_HEADS,
 } from '../lexicons/entity-cues';
 import { lexKey, type Lexicon } from '../lexicons/gazetteer';
@@ -132,6 +134,21 @@ export const CHUNK_RULES: readonly ChunkRule[] = [
       const nx = at(k + 1)!;
       return !lx.places.has(lexKey(nx.text)) && !lx.demonyms.has(lexKey(nx.text)) ? { to: k + 1 } : null;
     },
+  },
+  {
+    // rule masthead-and: "the Post and Courier", "the Press and Sun-Bulletin" — after "the", two masthead
+    // words joined by "and" are one newspaper, not two
+    id: 'entity.chunk.masthead-and',
+    example: 'the Zorvex Post and Courier reported',
+    extend: (ctx, { i, j, k, t }) =>
+      t.text === 'and' && ctx.nameTok(k + 1) && mastheadJoins(ctx, i, j, k) ? { to: k + 1 } : null,
+  },
+  {
+    // rule and-document: "the agency's Mercury and Air Toxics Standards", "the Clean Air and Water Act" — "and"
+    // inside the name of a rule or law joins it (the evidence rules then drop the whole as a document)
+    id: 'entity.chunk.and-document',
+    example: "the agency's Mercury and Air Zorvex Standards took effect",
+    extend: (ctx, { i, j, k, t }) => (t.text === 'and' && ctx.nameTok(k + 1) ? documentJoin(ctx, i, j, k) : null),
   },
   {
     id: 'entity.chunk.and-join',
@@ -310,6 +327,43 @@ function andJoins(ctx: Ctx, i: number, j: number, k: number): boolean {
   return !left
     .slice(from)
     .some((w) => lx.orgHeads.has(bare(w)) || lx.placeHeads.has(bare(w)) || lx.demonyms.has(lexKey(w)));
+}
+
+/** The name words of the run i..j, without a leading function word ("The Post" → ["Post"]). */
+function runWords({ tokens, lx }: Ctx, i: number, j: number): string[] {
+  const out: string[] = [];
+  for (let n = i; n <= j; n++) if (n > i || !lx.stopStarters.has(tokens[n]!.text)) out.push(tokens[n]!.text);
+  return out;
+}
+
+/** A masthead word, or a hyphenated one whose last part is ("Sun-Bulletin"). */
+const mastheadWord = (w: string): boolean => MASTHEAD_WORDS.test(w) || MASTHEAD_WORDS.test(w.split('-').pop() ?? '');
+
+/** "the Post and Courier": one masthead word after "the" (or "The"), "and", and a masthead word. */
+function mastheadJoins(ctx: Ctx, i: number, j: number, k: number): boolean {
+  const { tokens, at } = ctx;
+  const left = runWords(ctx, i, j);
+  const the = /^the$/i.test(tokens[i]!.text) || at(i - 1)?.text === 'the';
+  return (
+    the && left.length >= 1 && left.length <= 2 && mastheadWord(left[left.length - 1]!) && mastheadWord(at(k + 1)!.text)
+  );
+}
+
+/** "Mercury and Air Toxics Standards": the right run (up to four name words) ends in a rule's or law's head. */
+function documentJoin(ctx: Ctx, i: number, j: number, k: number): Step {
+  const { tokens, lx, nameTok, at } = ctx;
+  let r = k + 1;
+  while (r - k < 4 && nameTok(r + 1) && tokens[r + 1]!.line === tokens[r]!.line) r++;
+  const last = bare(tokens[r]!.text);
+  if (!REGULATION_HEADS.test(last) && !/^(Act|Bill)$/.test(last)) return null;
+  const left = runWords(ctx, i, j);
+  const before = at(i - 1);
+  const opened = /^the$/i.test(tokens[i]!.text) || before?.text === 'the' || !!before?.possessive;
+  if (!opened || !left.length || left.length > 3) return null;
+  const leftKey = lexKey(left.join(' '));
+  if (lx.givenNames.has(left[0]!) || lx.people.has(leftKey) || lx.orgs.has(leftKey) || lx.places.has(leftKey))
+    return null;
+  return { to: r };
 }
 
 /** The span a..b holds the word `word`. */

@@ -27,6 +27,13 @@ export const CLUSTER_RULES = [
   },
   { id: 'entity.cluster.weak-joins', example: 'Amanda Okafor spoke.\nOkafor arrived later.' },
   { id: 'entity.type.club', example: 'The striker scored two goals as Barcelona beat Sevilla 3-1 in the league.' },
+  {
+    // rule named-person: a full personal name whose own mention reads as a person, and whose other mentions
+    // are its surname, is a person even when the surname sits where firms do ("Shares of Quill rose")
+    id: 'entity.type.named-person',
+    example:
+      "The firm's founder, Marcus Quill, spoke. Shares of Quill rose. Shares of Quill fell. Shares of Quill rallied.",
+  },
 ] as const;
 
 /** An id of `CLUSTER_RULES`. */
@@ -311,6 +318,11 @@ function emit(cs: Clusters): Entity[] {
 function entityOf(cs: Clusters, cl: Cluster): Entity {
   const { lx } = cs.ctx;
   let type = TYPES[argmax(cl.votes)]!;
+  if (type === 'organization' && namedPerson(lx, cl)) {
+    type = 'person';
+    cs.ctx.fired?.add('entity.type.named-person');
+    for (const c of cl.cands) c.rules.push('entity.type.named-person');
+  }
   // a place or a bare surname-like word used as a club in a match report is the club
   if (
     type !== 'organization' &&
@@ -340,6 +352,24 @@ function entityOf(cs: Clusters, cl: Cluster): Entity {
   const e: Entity = { text: canonical, type, mentions };
   if (aliases.length) e.aliases = aliases;
   return e;
+}
+
+/**
+ * The cluster is one personal name and its surname: the fullest mention has two to four words, a given name
+ * first and person evidence of its own (NAMED_PERSON_MIN, and none for an organization); every other mention
+ * is its last word alone.
+ */
+/** The person votes the full name needs of its own: a title, a role noun or an age, not just its shape. */
+const NAMED_PERSON_MIN = 3;
+
+function namedPerson(lx: Lexicon, cl: Cluster): boolean {
+  let full: Cand | null = null;
+  for (const c of cl.cands) if (!full || c.words.length > full.words.length) full = c;
+  if (!full || full.words.length < 2 || full.words.length > 4 || !lx.givenNames.has(full.words[0]!)) return false;
+  // (no organization evidence on the full name itself: "Charles Schwab cut its fees" is the firm)
+  if (argmax(full.votes) !== P || full.votes[P] < NAMED_PERSON_MIN || full.votes[O] > 0 || full.known) return false;
+  const last = full.words[full.words.length - 1]!;
+  return cl.cands.every((c) => c.words.length === full.words.length || (c.words.length === 1 && c.words[0] === last));
 }
 
 /** A mention's first word and the space after it ("Mr. " of "Mr. Trump"), or '' for a one-word mention. */

@@ -10,8 +10,12 @@ import {
   DESCRIPTIVE_CAPS,
   DETERMINERS,
   HEADLINE_GLUE,
+  CHAMBERS,
+  KIN_NOUNS,
   KIN_TITLES,
+  NAME_DESCRIPTORS,
   NAME_ENDERS,
+  PARTY_MEMBERS,
   PLACE_ROLES,
 } from '../lexicons/entity-cues';
 import { lexKey } from '../lexicons/gazetteer';
@@ -35,6 +39,66 @@ export interface SplitRule {
   /** A text where the rule splits a span. */
   example: string;
   split(ctx: Ctx, p: Part): Cand[] | null;
+}
+
+/** A named trim rule: drops the first (`front`) or last (`back`) word of a span a..b when it `applies`. */
+export interface TrimRule {
+  id: string;
+  /** A text where the rule trims a span. */
+  example: string;
+  side: 'front' | 'back';
+  applies(ctx: Ctx, a: number, b: number): boolean;
+}
+
+/** The trim rules beyond function words and connectors, tried at each end until none applies. */
+export const TRIM_RULES: readonly TrimRule[] = [
+  {
+    // rule descriptor: "Onetime Federal Reserve governor …", "Longtime Zorvex executive …" — a describing
+    // adjective at the span's start is not part of the organization's or person's name
+    id: 'entity.trim.descriptor',
+    example: 'Onetime Lumen Bank governor Dana Reyes spoke.',
+    side: 'front',
+    applies: (ctx, a, b) => a < b && NAME_DESCRIPTORS.test(ctx.tokens[a]!.text) && !knownSpan(ctx, a, b),
+  },
+  {
+    // rule role-noun: "Economist Dana Reyes agreed" — a role noun capitalized only because it opens the
+    // sentence, before a given name, is a description of the person
+    id: 'entity.trim.role-noun',
+    example: 'Economist Dana Reyes agreed.',
+    side: 'front',
+    applies: ({ tokens, lx }, a, b) => {
+      const t = tokens[a]!;
+      return (
+        a < b &&
+        t.sentStart &&
+        !t.upper &&
+        lx.roleNouns.has(t.text.toLowerCase()) &&
+        // not a family word ("Mother Teresa" is a religious title)
+        !KIN_NOUNS.test(t.text.toLowerCase()) &&
+        !lx.titleCore.has(t.text) &&
+        !lx.titleMod.has(t.text) &&
+        lx.givenNames.has(tokens[a + 1]!.text)
+      );
+    },
+  },
+  {
+    // rule party-members: "Senate Democrats", "House Republicans" — a chamber's party members are a group,
+    // not a name; the chamber is the entity
+    id: 'entity.trim.party-members',
+    example: 'Senate Democrats blocked the bill.',
+    side: 'back',
+    applies: ({ tokens }, a, b) => a < b && PARTY_MEMBERS.test(tokens[b]!.text) && CHAMBERS.test(tokens[b - 1]!.text),
+  },
+];
+
+/** The trim rule of `side` that applies to a..b, recorded on the trace, or null. */
+function trimRule(ctx: Ctx, side: 'front' | 'back', a: number, b: number): TrimRule | null {
+  for (const r of TRIM_RULES)
+    if (r.side === side && r.applies(ctx, a, b)) {
+      ctx.fired?.add(r.id);
+      return r;
+    }
+  return null;
 }
 
 /** The split rules, in the order they are tried; the first that applies decides. */
@@ -85,7 +149,8 @@ export const SPLIT_RULES: readonly SplitRule[] = [
 ];
 
 /** Splits, trims and scores one raw capitalized span; returns 0–2 candidates. */
-export function refineSpan(ctx: Ctx, a0: number, b0: number, rules: readonly string[]): Cand[] {
+export function refineSpan(ctx: Ctx, a0: number, b0: number, chunkRules: readonly string[]): Cand[] {
+  let rules = chunkRules;
   const { tokens, lx } = ctx;
   const front = trimFront(ctx, a0, b0);
   if (!front) return [];
@@ -97,6 +162,12 @@ export function refineSpan(ctx: Ctx, a0: number, b0: number, rules: readonly str
   while (b > a && isConnectorWord(tokens[b]!.text, lx)) b--;
   // "Labour MPs", "Google CEOs": a plural title acronym after the name is not part of it
   while (b > a && /^\p{Lu}{2,4}s$/u.test(tokens[b]!.text)) b--;
+  let trimmed: TrimRule | null;
+  while ((trimmed = trimRule(ctx, 'back', a, b))) {
+    b--;
+    if (!rules.includes(trimmed.id)) rules = [...rules, trimmed.id];
+  }
+  if (front.trims.length) rules = [...rules, ...front.trims.filter((id) => !rules.includes(id))];
   const part: Part = { a, b, sentenceInitial, rules };
   for (const r of SPLIT_RULES) {
     const out = r.split(ctx, part);
@@ -113,8 +184,9 @@ export function refineSpan(ctx: Ctx, a0: number, b0: number, rules: readonly str
  * Trims leading function words ("The", "However", "In") and, at a sentence start, a common word ("Officers
  * with …"); returns the new start and whether the rest counts as sentence-initial, or null when nothing is left.
  */
-function trimFront(ctx: Ctx, a0: number, b: number): { a: number; sentenceInitial: boolean } | null {
+function trimFront(ctx: Ctx, a0: number, b: number): { a: number; sentenceInitial: boolean; trims: string[] } | null {
   const { tokens, lx } = ctx;
+  const trims: string[] = [];
   let a = a0;
   let sentenceInitial = tokens[a0]!.sentStart;
   let strippedCommon = false;
@@ -127,6 +199,12 @@ function trimFront(ctx: Ctx, a0: number, b: number): { a: number; sentenceInitia
       (a < b && HEADLINE_GLUE.test(w) && ctx.headingLine.has(t.line)) ||
       (a > a0 && lx.connectors.has(w));
     if (strip) {
+      a++;
+      continue;
+    }
+    const trim = trimRule(ctx, 'front', a, b);
+    if (trim) {
+      trims.push(trim.id);
       a++;
       continue;
     }
@@ -147,7 +225,7 @@ function trimFront(ctx: Ctx, a0: number, b: number): { a: number; sentenceInitia
     while (s > 0 && tokens[s - 1]!.line === dash.line && a - s <= 8) s--;
     if (a - s <= 8 && tokens[s]!.upper && (s === 0 || tokens[s - 1]!.line !== dash.line)) sentenceInitial = true;
   }
-  return { a, sentenceInitial };
+  return { a, sentenceInitial, trims };
 }
 
 /**

@@ -18,16 +18,19 @@
  */
 import {
   ADVOCACY_OPENERS,
+  AREA_WORDS,
   BUILDING_HEADS,
   BUILDING_PARTS,
   CLUB_AFTER,
   CLUB_TAIL,
+  ENTRY_VERBS,
   FACILITY_EVENTS,
   FACILITY_HEAD,
   FACILITY_PREPS,
   FIRM_VERBS,
   KIN_NOUNS,
   KIN_WORDS,
+  LAB_HEADS,
   LEAD_IN_LABELS,
   MATCH_BEFORE,
   MATCH_VERBS,
@@ -38,10 +41,13 @@ import {
   OFFICE_WORDS,
   ORG_KIND_AFTER,
   ORG_SUFFIX_ABBR,
+  PARTY_MEMBERS,
   PLACE_ADJ,
   PLACE_OF_NOUNS,
   PLACE_ROLES,
   PLAIN_WORD_ENDING,
+  PRODUCT_TIERS,
+  REGULATION_HEADS,
   ROAD,
   ROOM_HEADS,
   ROOM_PREPS,
@@ -52,6 +58,8 @@ import {
   SPEECH_AFTER,
   STAFF_NOUNS,
   SURNAME_HEADS,
+  UTILITY_HEADS,
+  UTILITY_SURNAMES,
   VENUE_HEADS,
 } from '../lexicons/entity-cues';
 import { lexKey } from '../lexicons/gazetteer';
@@ -245,6 +253,27 @@ const NON_ENTITY_RULES: EvidenceRule[] = [
       (d.ofHead === null || !d.words.some((w) => lx.orgHeads.has(bare(w)))),
   },
   {
+    // rule regulation: "Mercury and Air Toxics Standards", "the Clean Zorvex Rule" — a rule or standard is a
+    // document, not an entity ("Accounting Standards Board" ends in an organization head, not in "Standards")
+    id: 'entity.reject.regulation',
+    example: 'the Clean Zorvex Rule took effect',
+    effect: 'reject',
+    scope: 'multi',
+    applies: (_ctx, d) => REGULATION_HEADS.test(d.head) && !d.isOrg,
+  },
+  {
+    // rule product-tier: "Zorvex Pro", "Lumen Plus" — a known brand's product tier is a product, not an entity
+    id: 'entity.reject.product-tier',
+    example: 'Act on the news with Reuters Pro today.',
+    effect: 'reject',
+    scope: 'multi',
+    applies: ({ lx }, d) =>
+      d.words.length >= 2 &&
+      PRODUCT_TIERS.test(d.words[1]!) &&
+      (lx.orgs.has(lexKey(d.w0)) || /^\p{Lu}{3,}$/u.test(d.w0)) &&
+      !d.isOrg,
+  },
+  {
     // storms, ratings and operations: "Hurricane Ian", "Category 4", "Operation Desert Storm"
     id: 'entity.reject.event-first',
     example: 'the damage Hurricane Ian left',
@@ -380,6 +409,15 @@ const GAZETTEER_RULES: EvidenceRule[] = [
     applies: ({ lx }, d) => d.single && lx.stateAbbrevs.has(d.w1),
   },
   {
+    // rule regional-fed: "Dallas Fed", "New York Fed" — a regional Federal Reserve bank, named by its city
+    id: 'entity.gazetteer.regional-fed',
+    example: 'economists at the Dallas Fed said',
+    weight: { organization: 8 },
+    effect: 'known',
+    scope: 'multi',
+    applies: ({ lx }, d) => d.head === 'Fed' && lx.places.has(lexKey(d.words.slice(0, -1).join(' '))),
+  },
+  {
     // rule us-house: "the House" in a story about Congress is the House of Representatives
     id: 'entity.context.us-house',
     example: 'Rep. Dana Reyes, the second-ranking Democrat in the House, spoke.',
@@ -394,6 +432,25 @@ const GAZETTEER_RULES: EvidenceRule[] = [
 const NAME_RULES: EvidenceRule[] = [
   ...headRules('head', (d) => d.head),
   ...headRules('of-head', (d) => d.ofHead),
+  {
+    // rule utility-head: "Con Edison", "Avista Utilities", "Zorvex Power" — a utility company, not a person
+    // ("Thomas Edison": a given name before a surname-like head keeps the person)
+    id: 'entity.name.utility',
+    example: 'customers of Zorvex Utilities lost power',
+    weight: { organization: 5 },
+    applies: ({ lx }, d) =>
+      multi(d) &&
+      d.ofHead === null &&
+      UTILITY_HEADS.test(d.head) &&
+      !(UTILITY_SURNAMES.test(d.head) && lx.givenNames.has(d.w0)),
+  },
+  {
+    // rule lab-head: "Zorvex Hiring Lab", "Bell Labs" — a research unit is an organization
+    id: 'entity.name.lab',
+    example: 'a senior fellow at the Zorvex Hiring Lab said',
+    weight: { organization: 4 },
+    applies: (_ctx, d) => multi(d) && LAB_HEADS.test(d.head),
+  },
   {
     id: 'entity.name.place-prefix',
     example: 'hikers on Mount Kenya said',
@@ -741,8 +798,35 @@ const BEFORE_RULES: EvidenceRule[] = [
       if (d.single || !FACILITY_HEAD.test(d.head) || !f || f.t.cap) return false;
       const f2 = prevWord(tokens, f.i);
       const before = f2 && !f2.t.cap ? f2.t.text : '';
-      return FACILITY_PREPS.test(f.t.text) || (f.t.text === 'at' && FACILITY_EVENTS.test(before));
+      return (
+        FACILITY_PREPS.test(f.t.text) ||
+        // rule facility-entry: "Roof entered Zorvex Baptist Church", "gunmen stormed Lumen School"
+        ENTRY_VERBS.test(f.t.text) ||
+        (f.t.text === 'at' && FACILITY_EVENTS.test(before))
+      );
     },
+  },
+  {
+    // rule area-word: "in downtown Clanton", "in suburban Zorvex" — a part of a city before its name
+    id: 'entity.context.area-word',
+    example: 'a shop in downtown Zorvex closed',
+    weight: { place: 3 },
+    applies: ({ lx }, d) =>
+      AREA_WORDS.test(d.pw) && !!d.prev2 && !d.prev2.t.cap && lx.placePreps.has(d.prev2.t.text) && !d.isOrg,
+  },
+  {
+    // rule outlet-possessive: "WaPo's Abha Rai", "Reuters' Dana Reyes" — a writer named by the outlet's possessive
+    id: 'entity.context.outlet-possessive',
+    example: "WaPo's Dana Quillfeather reports that rates rose.",
+    weight: { person: 4 },
+    scope: 'multi',
+    applies: ({ lx }, d) =>
+      !!d.prev?.t.possessive &&
+      !!d.prev2 &&
+      d.looksPersonal &&
+      !d.isPlace &&
+      !d.isOrg &&
+      (lx.orgs.has(lexKey(d.prev2.t.text)) || /\p{Ll}\p{Lu}|^\p{Lu}{2,}$/u.test(d.prev2.t.text)),
   },
   {
     // "Nairobi's Mathare", "Monterrey's San Nicolás de los Garza": a city's own neighbourhoods and sites
@@ -853,7 +937,8 @@ const AFTER_RULES: EvidenceRule[] = [
     example: 'the Zorvex militants said',
     group: 'next-word',
     weight: { organization: 2 },
-    applies: ({ lx }, d) => lx.orgAfter.has(d.nw),
+    // (not the possessed noun: "Reyes's campaign" is a person's campaign)
+    applies: ({ lx }, d) => lx.orgAfter.has(d.nw) && !d.next?.possessive,
   },
   {
     id: 'entity.context.place-after',
@@ -1180,7 +1265,10 @@ function commonWord({ lowerVocab }: Ctx, word: string): boolean {
 
 /** "the House" alone in a story about the US Congress (its members' titles, "Congress", "Senate"). */
 function usHouse(ctx: Ctx, d: Draft): boolean {
-  return d.single && d.w1 === 'House' && d.pw === 'the' && ctx.congress();
+  if (!d.single || d.w1 !== 'House' || !ctx.congress()) return false;
+  // rule chamber-party: "House Democrats", "House and Senate Republicans" name the chamber too
+  const n = d.next?.text ?? '';
+  return d.pw === 'the' || PARTY_MEMBERS.test(n) || (n === 'and' && ctx.at(d.b + 2)?.text === 'Senate');
 }
 
 /** The kind of the token before index `i` on the same line, or '' at a line start. */

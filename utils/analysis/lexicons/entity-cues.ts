@@ -192,7 +192,7 @@ export const ROOM_PREPS = /^(in|into|at|from|inside|outside|to)$/;
 export const SEAT_HEADS = /^(House|Palace|Mansion|Hall)$/;
 /** Words after a seat's name that make it the institution: its staff, its press, its statements. */
 export const SEAT_ACTS =
-  /^(officials|official|staff|staffers|aides|aide|spokesman|spokeswoman|spokesperson|press|counsel|adviser|advisers|advisor|announced|confirmed|denied|declined|insisted|released|issued|statement|briefing|chief|correspondent|correspondents|budget|policy)$/;
+  /^(officials|official|staff|staffers|aides|aide|spokesman|spokeswoman|spokesperson|press|counsel|adviser|advisers|advisor|announced|confirmed|denied|declined|insisted|released|issued|statement|briefing|chief|correspondent|correspondents|budget|policy|administration|administrations)$/;
 /** Title words that name an office after "of" ("Inspector-General of Intelligence and Security"). */
 export const OFFICE_TITLE_OF = /^\p{Lu}\p{Ll}+-General$/u;
 /**
@@ -214,12 +214,18 @@ export const CREDIT_LINES: ReadonlyArray<{ re: RegExp; names: boolean; max: numb
     max: 600,
   },
   { re: /^[[(]?(contributors?|contributing (reporters?|writers?|editors?)|credits)\s*:/i, names: true, max: 600 },
+  // rule credit-verbs: "Written by …", "Edited by …", "Photos by …", "Produced and edited by …"
+  {
+    re: /^[[(]?(written|edited|photos?|photographs|illustrations?|illustrated|produced|designed|translated|fact-checked|copy edited|video|graphics|animation|interactive)( and (written|edited|produced|designed|reported|illustrated))? by\b/i,
+    names: true,
+    max: 300,
+  },
   { re: /\bcontributed (additional )?(reporting|research|writing|reports?)\b/i, names: false, max: 600 },
   { re: /\b(get|delivered|sent|straight|directly)\b[^.]{0,60}\b(in|to) your inbox\b/i, names: false, max: 160 },
 ];
 /** Lowercase words a credit's list of names may hold: "Dana Reyes in Clanton and Marcus Hill contributed reporting". */
 export const CREDIT_NAME_FILLERS =
-  /^(and|in|from|of|the|de|da|del|van|von|al|contributed|reporting|research|additional|writing|also|with)$/;
+  /^(and|in|from|of|the|de|da|del|van|von|al|contributed|reporting|research|additional|writing|also|with|by|edited|editing|written|photos|photography|produced|production|graphics|design|designed)$/;
 /** A US lawmaker's party letter glued to the state: "R-Utah", "D-Mass." (group 1: the state). */
 export const PARTY_STATE = /^[DRI]-(\p{Lu}[\p{L}.]*)$/u;
 /** Agent nouns after an organization's possessive: "the agency's district supervisor", "the firm's strategist". */
@@ -238,3 +244,40 @@ export const CREDIT_HINT = /by|from|:|ontribut|inbox/i;
 /** Newsroom labels set in capitals before a headline or story: "BREAKING NEWS:", "EXCLUSIVE —", "LIVE UPDATES". */
 export const LEAD_IN_LABELS =
   /^(BREAKING|NEWS|EXCLUSIVE|UPDATE|UPDATES|UPDATED|LIVE|WATCH|LISTEN|ANALYSIS|OPINION|EDITORIAL|COMMENTARY|DEVELOPING|VIDEO|PHOTOS|PHOTO|GALLERY|CORRECTION|CLARIFICATION|ALERT|URGENT|JUST|IN|FLASH|SPONSORED|ADVERTISEMENT|PODCAST|REVIEW|INTERVIEW|FACT|CHECK|EXPLAINER|OBITUARY|LATEST|TOP|STORY|STORIES|SPECIAL|REPORT)$/;
+/**
+ * Describing adjectives and adverbs that open a capitalized span before a name without being part of it
+ * ("Onetime Federal Reserve governor …", "Longtime Zorvex executive …", "Former Lumen banker …").
+ */
+export const NAME_DESCRIPTORS =
+  /^(Onetime|One-time|Longtime|Long-time|Former|Erstwhile|Ex|Then|Veteran|Retired|Embattled|Beleaguered|Disgraced|Outgoing|Incoming|Fellow|Newly-elected|Newly|Soon-to-be|Would-be)$/;
+/** Plurals of party members after a chamber's name: "Senate Democrats", "House Republicans" (a group, not a name). */
+export const PARTY_MEMBERS =
+  /^(Democrats|Republicans|Independents|Conservatives|Liberals|Progressives|Moderates|Tories|Socialists|Greens|Lawmakers|Members|Leaders|Leadership|Majority|Minority)$/;
+/**
+ * Words of newspaper mastheads that join with "and" into one title: "Post and Courier", "Journal and Courier",
+ * "Mail and Guardian", "Press and Sun-Bulletin" (the last part of a hyphenated word counts).
+ */
+export const MASTHEAD_WORDS =
+  /^(Post|Courier|Journal|Press|Times|Herald|Tribune|Gazette|Mail|Guardian|Star|Sun|Chronicle|News|Observer|Bulletin|Examiner|Telegraph|Record|Register|Leader|Sentinel|Advertiser|Argus|Dispatch|Enquirer|Inquirer|Mercury|Ledger|Review|Standard|Express|Globe|Mirror|Patriot|Statesman|Citizen|Democrat|Republican|Transcript|Eagle|Beacon|Messenger|Intelligencer|Commercial|Appeal|Clarion|Free|Gleaner|Reporter|Journal-Constitution)$/;
+/**
+ * Heads of rules and regulations: "Mercury and Air Toxics Standards", "the Clean Water Rule" — documents,
+ * not entities (beyond the law heads of ./cues.ts NON_ENTITY_HEADS).
+ */
+export const REGULATION_HEADS = /^(Standards|Standard|Rule|Rules|Regulation|Regulations|Guidelines|Directive|Mandate)$/;
+/** Research units named as such: "Zorvex Hiring Lab", "Bell Labs", "Lincoln Laboratory". */
+export const LAB_HEADS = /^(Lab|Labs|Laboratory|Laboratories)$/;
+/** Product tiers after a known brand: "Zorvex Pro", "Lumen Plus" — a product or service, not an entity. */
+export const PRODUCT_TIERS = /^(Pro|Plus|Premium|Prime|Max|Ultra|Mini|Lite|Gold|Platinum|Unlimited)$/;
+/** Lowercase words of a city's part before a name: "in downtown Clanton", "in suburban Zorvex". */
+export const AREA_WORDS =
+  /^(downtown|uptown|midtown|suburban|rural|central|northern|southern|eastern|western|coastal|greater|neighboring|neighbouring|nearby)$/;
+/** Verbs of going into or at a building: "Roof entered Zorvex Church", "gunmen stormed Lumen School". */
+export const ENTRY_VERBS =
+  /^(entered|enters|entering|visited|visiting|stormed|attacked|evacuated|toured|reached|surrounded|fled|left|leaving|arrived)$/;
+/**
+ * Heads of utility company names: "Con Edison", "Avista Utilities", "Zorvex Power", "Tampa Electric". "Edison"
+ * and "Light" are also surnames ("Thomas Edison"), so a given name before them keeps a person.
+ */
+export const UTILITY_HEADS = /^(Edison|Utilities|Utility|Power|Energy|Electric|Gas|Light|Hydro|Water|Grid)$/;
+/** The utility heads that are also surnames. */
+export const UTILITY_SURNAMES = /^(Edison|Light)$/;

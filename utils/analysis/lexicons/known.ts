@@ -39,7 +39,10 @@ Xiaomi|Foxconn|TSMC|Zoom|Slack|Salesforce|Adobe|Wikipedia|Pinterest|Tumblr|Flick
 Weibo|Deloitte|KPMG|PwC|McKinsey|Accenture|Blackrock|BlackRock|Vanguard|Berkshire Hathaway|Costco|Target|
 Home Depot|FedEx|UPS|DHL|Lufthansa|Ryanair|Emirates|Qatar Airways|Delta|Delta Air Lines|American Airlines|
 United Airlines|Southwest Airlines|Whole Foods|Whole Foods Market|General Mills|General Electric|General Dynamics|Morgan Stanley|Credit Suisse|UBS|BNP Paribas|Wells Fargo|Bank of America|Citi|
-Nomura|Mizuho|Santander|Société Générale|Allianz|AXA|Lloyds|NatWest|Standard Chartered|Moody's|Fitch|S&P|Nasdaq|NYSE`;
+Nomura|Mizuho|Santander|Société Générale|Allianz|AXA|Lloyds|NatWest|Standard Chartered|Moody's|Fitch|S&P|Nasdaq|NYSE|
+Con Edison|ConEd|ComEd|PG&E|Pacific Gas and Electric|Southern California Edison|Commonwealth Edison|Duke Energy|
+Dominion Energy|Xcel Energy|Entergy|Exelon|Eversource|National Grid|Ameren|Pepco|NextEra|NextEra Energy|Florida Power & Light|
+Southern Company|Georgia Power|PacifiCorp|Consolidated Edison`;
 
 /** Regions, continents, seas and sub-national areas missing from the country and city lists (places). */
 export const KNOWN_PLACES = `Africa|Europe|Asia|Oceania|Antarctica|Arctic|Antarctic|Americas|North America|South America|

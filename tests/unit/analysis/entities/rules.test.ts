@@ -9,7 +9,7 @@ import { CLUSTER_RULES } from '../../../../utils/analysis/entities/cluster';
 import { CONTEXT_RULES } from '../../../../utils/analysis/entities/context';
 import { findEntities, traceEntities } from '../../../../utils/analysis/entities/index';
 import { LINK_RULES } from '../../../../utils/analysis/entities/links';
-import { SPLIT_RULES } from '../../../../utils/analysis/entities/refine';
+import { SPLIT_RULES, TRIM_RULES } from '../../../../utils/analysis/entities/refine';
 import { EVIDENCE_RULES, STAGE_RULES } from '../../../../utils/analysis/entities/rules';
 
 interface Row {
@@ -25,6 +25,7 @@ const ALL: Row[] = [
   { table: 'chunk', id: CHUNK_START, example: 'Amanda Okafor spoke.' },
   ...rows('context', CONTEXT_RULES),
   ...rows('chunk', CHUNK_RULES),
+  ...rows('trim', TRIM_RULES),
   ...rows('split', SPLIT_RULES),
   ...rows('evidence', EVIDENCE_RULES),
   ...rows('stage', STAGE_RULES),

@@ -199,6 +199,101 @@ const CASES: Case[] = [
     absent: [],
     notEntity: ['Zorvex Protection'],
   },
+  {
+    name: 'a regional Federal Reserve bank is an organization (entity.gazetteer.regional-fed)',
+    text: 'Economists at the Dallas Fed and the New York Fed said growth slowed.',
+    found: ['organization:Dallas Fed', 'organization:New York Fed'],
+    absent: [],
+  },
+  {
+    name: 'a masthead joined by "and" is one newspaper (entity.chunk.masthead-and)',
+    text: 'The story was first reported by the Post and Courier, and later by the Press and Sun-Bulletin.',
+    found: ['organization:Post and Courier', 'organization:Press and Sun-Bulletin'],
+    absent: ['Post', 'Courier'],
+  },
+  {
+    name: 'a church entered is a place (entity.context.facility, facility-entry)',
+    text: 'The gunman entered Zorvex African Methodist Episcopal Church on the evening of June 17.',
+    found: ['place:Zorvex African Methodist Episcopal Church'],
+    absent: [],
+  },
+  {
+    name: "a chamber's party members name the chamber (entity.trim.party-members, chamber-party)",
+    text: 'Rep. Dana Reyes spoke. In interviews, House and Senate Democrats backed the plan. Senate Republicans did not.',
+    found: ['organization:House', 'organization:Senate'],
+    absent: ['Senate Democrats', 'Senate Republicans'],
+  },
+  {
+    name: 'a describing adjective before an organization is stripped (entity.trim.descriptor)',
+    text: 'Onetime Federal Reserve governor Dana Reyes spoke. Longtime Lumen Robotics executive Marcus Hill left.',
+    found: ['organization:Federal Reserve', 'organization:Lumen Robotics', 'person:Dana Reyes'],
+    absent: ['Onetime Federal Reserve', 'Longtime Lumen Robotics'],
+  },
+  {
+    name: 'a sentence-initial role noun is not part of the name (entity.trim.role-noun)',
+    text: 'Economist Dana Okafor agreed. Okafor said cuts were near.',
+    found: ['person:Dana Okafor'],
+    absent: ['Economist Dana Okafor'],
+  },
+  {
+    name: "a person's campaign does not make the person an organization (entity.context.org-after)",
+    text: "Mayor Dana Reyes spoke. Later, Reyes's campaign said Reyes would win.",
+    found: ['person:Dana Reyes'],
+    absent: [],
+  },
+  {
+    name: 'a rule or standard joined by "and" is a document (entity.chunk.and-document, entity.reject.regulation)',
+    text: "The agency's Mercury and Air Zorvex Standards rule forced plants to close.",
+    found: [],
+    absent: ['Mercury', 'Air Zorvex Standards', 'Mercury and Air Zorvex Standards'],
+  },
+  {
+    name: "a brand's product tier is a product (entity.reject.product-tier)",
+    text: 'Act on the news with Reuters Pro, the service said.',
+    found: [],
+    absent: ['Reuters Pro'],
+  },
+  {
+    name: 'a research lab is an organization (entity.name.lab)',
+    text: 'Dana Reyes is a senior fellow at the Zorvex Hiring Lab.',
+    found: ['organization:Zorvex Hiring Lab', 'person:Dana Reyes'],
+    absent: [],
+  },
+  {
+    name: "a writer named by an outlet's possessive is a person (entity.context.outlet-possessive)",
+    text: "HOLIDAY SALES — WaPo's Abha Quillfeather: Retailers are worried.",
+    found: ['person:Abha Quillfeather'],
+    absent: [],
+  },
+  {
+    name: 'a seat of power with administrations is its institution; a city part names a place',
+    text: 'Two White House administrations tried to hide it. A shop in downtown Zorvex closed.',
+    found: ['organization:White House', 'place:Zorvex'],
+    absent: [],
+  },
+  {
+    name: 'utility companies are organizations; an inventor with a given name stays a person (entity.name.utility)',
+    text: 'Customers of Zorvex Utilities and Commonwealth Edison lost power, and Lumen Power said. Thomas Edison invented it.',
+    found: [
+      'organization:Zorvex Utilities',
+      'organization:Commonwealth Edison',
+      'organization:Lumen Power',
+      'person:Thomas Edison',
+    ],
+    absent: [],
+  },
+  {
+    name: 'the surname of a named person stays a person where firms sit (entity.type.named-person)',
+    text: "The firm's founder, Marcus Quill, spoke. Shares of Quill rose. Shares of Quill fell. Shares of Quill rallied.",
+    found: ['person:Marcus Quill'],
+    absent: [],
+  },
+  {
+    name: 'credit lines led by "Written by", "Edited by", "Photos by" are masked (credit-verbs)',
+    text: 'The mayor spoke on Monday.\nWritten by Dana Reyes. Edited by Marcus Hill.\nPhotos by Priya Anand',
+    found: [],
+    absent: ['Dana Reyes', 'Marcus Hill', 'Priya Anand'],
+  },
 ];
 
 const names = (text: string): { typed: Set<string>; any: Set<string>; canon: Set<string> } => {
