@@ -412,7 +412,8 @@ function speechNounEnd(text: string, toks: Word[], k: number, start: number, end
   const q = /^["\u201c]/.test(text[start] ?? '') ? text.indexOf(text[start] === '"' ? '"' : '\u201d', start + 1) : -1;
   if (q > start) return Math.min(end, q + 1);
   let finite = 0;
-  for (let i = k; i < toks.length && toks[i]!.s < end; i++) {
+  // the infinitive's own verb ("to put …") is not the sentence's
+  for (let i = clause ? k : k + 1; i < toks.length && toks[i]!.s < end; i++) {
     const gap = text.slice(toks[i - 1]!.e, toks[i]!.s);
     if (/[\u2014\u2013;]|\s-\s/.test(gap)) return toks[i - 1]!.e;
     const w = toks[i]!.w;

@@ -743,6 +743,9 @@ function speechNounPass(doc: QuoteDoc, st: Discourse, s: SentenceView): void {
       st.resolver.resolve(sn.possessor.start, sn.possessor.end, s.sent.start),
       'quote.speaker.subject.possessor',
     );
+    // an unnamed possessor ("the president-elect's promise") is left unresolved rather than guessed
+    if (!speaker.name || speaker.anonymous || ANONYMITY_RULES.find((r) => r.applies(speaker, s.anon))!.anonymous)
+      continue;
     const a = { speaker, cue: text.slice(sn.noun.start, sn.noun.end), anonCue: s.anon, find: 'quote.find.speech-noun' };
     emitContent(doc, st, sn.content.start, sn.content.end, a, false);
   }

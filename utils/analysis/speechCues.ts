@@ -348,7 +348,9 @@ export const CUE_FILTERS: readonly CueFilter[] = [
       if (c.lemma !== 'advise') return false;
       for (let k = c.i + 1; k < c.toks.length && k <= c.i + 10; k++) {
         if (/[.;!?]/.test(c.text.slice(c.toks[k - 1]!.e, c.toks[k]!.s))) return true;
-        if (/^(?:to|that|against)$/.test(c.toks[k]!.lw)) return false;
+        const w = c.toks[k]!.lw;
+        if (w === 'that' || w === 'against') return false;
+        if (w === 'to' && c.toks[k - 1]!.lw !== 'according' && /^\p{Ll}/u.test(c.toks[k + 1]?.w ?? '')) return false;
       }
       return c.i + 1 < c.toks.length && !/["\u201c:]/.test(c.text.slice(c.t.e, c.toks[c.i + 1]!.s));
     },

@@ -13,8 +13,13 @@ describe('reported speech is found', () => {
   test.each<[string, string, Array<[string | null, string]>]>([
     [
       'quote.find.speech-noun: a possessor and "promise to"',
-      "The mayor's promise to cut bus fares by half drew cheers from the crowd.",
-      [['The mayor', 'to cut bus fares by half']],
+      "Dana Reyes's promise to cut bus fares by half drew cheers from the crowd.",
+      [['Dana Reyes', 'to cut bus fares by half']],
+    ],
+    [
+      'quote.find.speech-noun: an unnamed possessor is not guessed',
+      "The minister's vow to rebuild every bridge was already in doubt by March.",
+      [],
     ],
     [
       'quote.find.speech-noun: "claim that" ends before the sentence verb',
@@ -128,6 +133,11 @@ describe('non-quotes stay out', () => {
       'nouny-s-form: a possessive before "remarks" makes it a noun',
       "Dana Reyes's remarks drew little notice in the capital.",
       [],
+    ],
+    [
+      'advise-as-job: "is advising X, according to …" is a job; only the according-to claim stays',
+      'Northgate Capital is advising the Harbor Authority, according to people familiar with the talks.',
+      [['people familiar with the talks', 'Northgate Capital is advising the Harbor Authority']],
     ],
     ['time-only-content: "said late Thursday." has no claim', 'Omar Velde said late Thursday.', []],
     [
