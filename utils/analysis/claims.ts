@@ -4,7 +4,7 @@
  */
 import type { Span } from './sentences';
 import { SpeakerResolver, type Speaker, via } from './speakers';
-import { OBJECT_VERBS, SPEECH_VERB_FORMS } from './lexicons/speech';
+import { OBJECT_VERBS, SPEECH_NOUNS, SPEECH_VERB_FORMS } from './lexicons/speech';
 import { type QSpan, spansIn, wordCount } from './quoteSpans';
 import type { Word, Cue } from './speechCues';
 import { FINITE, FINITE_LOWER, ADVERBIAL_LEAD, plainGap } from './subjects';
@@ -65,7 +65,14 @@ export function contentAfter(
   const close = text.slice(start, end).search(/\)/);
   if (close >= 0 && !text.slice(start, start + close).includes('(')) end = start + close;
   if (end <= start || wordCount(text, start, end) < 2) return null;
-  if (CLAUSE_ONLY_VERBS.has(cue.lemma) && isBareRecordObject(text, toks, cue, start, end, spans)) return null;
+  if (
+    CLAUSE_ONLY_VERBS.has(cue.lemma) &&
+    !isDecreeObject(text, cue, start, end) &&
+    isBareRecordObject(text, toks, cue, start, end, spans)
+  )
+    return null;
+  // rule time-only-content: "said late Thursday." — a time phrase alone is never the claim
+  if (TIME_ONLY.test(text.slice(start, end))) return null;
   const hasQuote = spansIn(spans, start, end).some((q) => q.open >= start - 1 && q.open < end);
   return { start, end, hasQuote };
 }
@@ -84,12 +91,14 @@ function afterListener(text: string, toks: Word[], cue: Cue, i: number, limit: n
   let k = i;
   if (toks[k] && /^(?:the|a|an)$/.test(toks[k]!.lw)) k++;
   while (k < toks.length && k < i + 5 && /^\p{Lu}/u.test(toks[k]!.w)) k++;
-  if (k === i || (k === i + 1 && /^(?:the|a|an)$/.test(toks[i]!.lw))) k = i + 1; // "told reporters"
+  if (k === i)
+    k = i + 1; // "told reporters"
+  else if (k === i + 1 && /^(?:the|a|an)$/.test(toks[i]!.lw)) k = i + 2; // "told the jury"
   const nextTok = toks[k];
   if (
     nextTok &&
     nextTok.s < limit &&
-    /^(?:he|she|they|it|we|i|there)$/.test(nextTok.lw) &&
+    (/^(?:he|she|they|it|we|i|there)$/.test(nextTok.lw) || namedClauseSubject(toks, k)) &&
     plainGap(text, toks[k - 1]!.e, nextTok.s)
   ) {
     return nextTok.s;
@@ -97,6 +106,22 @@ function afterListener(text: string, toks: Word[], cue: Cue, i: number, limit: n
   // "warned residents to stay indoors" keeps the object; "told Reuters." has no claim.
   const toIdx = toks.slice(i, i + 6).findIndex((t) => t.lw === 'to');
   return toIdx < 0 || !/^(?:warn|urge|remind)$/.test(cue.lemma) ? null : toks[i]!.s;
+}
+
+/** Past forms that end in no "-ed" but open a reported clause ("told the jury Reyes stood over him"). */
+const IRREGULAR_PAST = new Set(
+  'stood went came saw took made got gave knew left ran fell held kept shot hit put sat found brought began felt lost won sent spent paid drew drove threw broke struck met'.split(
+    ' ',
+  ),
+);
+
+/** Rule listener-then-named-clause: a capitalized name (one to three words) and a finite verb open a clause. */
+function namedClauseSubject(toks: Word[], k: number): boolean {
+  let j = k;
+  while (j < toks.length && j < k + 3 && /^\p{Lu}\p{Ll}/u.test(toks[j]!.w)) j++;
+  const verb = toks[j];
+  if (j === k || !verb) return false;
+  return IRREGULAR_PAST.has(verb.lw) || /^\p{Ll}+ed$/u.test(verb.w) || FINITE_LOWER.test(verb.w);
 }
 
 /**
@@ -142,6 +167,18 @@ function afterAdverbials(text: string, toks: Word[], i: number, limit: number, s
   return noClause && !/\b(?:it|he|she|they|we)\b/i.test(rest) ? null : start;
 }
 
+/** A time phrase and nothing else ("late Thursday", "on Monday", "last week."). */
+const TIME_ONLY =
+  /^(?:(?:late|early)\s+)?(?:on\s+)?(?:\p{L}+day|yesterday|today|tonight|(?:last|this|next)\s+\p{L}+|(?:\p{Lu}\p{L}+\.?\s+\d{1,2}))(?:\s+(?:morning|afternoon|evening|night))?[\s.,;!?]*$/iu;
+
+/** Verbs that announce a measure: "announced a ban on …", "declared a curfew in …" (rule decree-object). */
+const DECREE_VERBS = new Set(['announce', 'declare']);
+
+/** A measure announced ("a ban on the export of rice"): an indefinite noun with "on", "against" or "in". */
+function isDecreeObject(text: string, cue: Cue, start: number, end: number): boolean {
+  return DECREE_VERBS.has(cue.lemma) && /^(?:a|an)\s+\p{Ll}+\s+(?:on|against|in)\s+\S/u.test(text.slice(start, end));
+}
+
 /**
  * "announced the winners", "confirmed the deal": a verb of record with a bare object has no claim. A quoted
  * title inside the object ('wrote a manifesto, "Small Is the New Big," that …') is no claim, and its words
@@ -171,7 +208,12 @@ function objectEnd(text: string, start: number, end: number): number {
   const m = /(?:,|(?<!\s))\s+(?:and|but)\s+(?:also\s+|then\s+)?(?:\p{Ll}+ed|said|told|did|does|would|will)\b/u.exec(
     text.slice(start, end),
   );
-  return m ? start + m.index : end;
+  // "acknowledged her disagreements … when she criticized …": a subordinate clause is not the object either
+  const sub = /\s(?:when|after|before|because|while|since|as|if)\s+(?:he|she|they|it|we|i)\b/.exec(
+    text.slice(start, end),
+  );
+  const cut = Math.min(m ? m.index : end - start, sub ? sub.index : end - start);
+  return start + cut;
 }
 
 function objectOf(text: string, start: number, end: number): string {
@@ -300,4 +342,92 @@ export function resolveAccording(resolver: SpeakerResolver, text: string, np: Sp
     return via(resolver.resolve(np.start + doc[0].length, np.end, sentStart), 'quote.speaker.subject.document-issuer');
   }
   return via(resolver.resolve(np.start, np.end, sentStart), 'quote.speaker.subject.according-to');
+}
+
+/** A speech noun after its possessor: "the mayor's promise to cut fares", "the union's claim that …". */
+export interface SpeechNoun {
+  /** The possessor, without its "'s": the speaker. */
+  possessor: Span;
+  /** The noun itself (the cue). */
+  noun: Span;
+  content: Span;
+}
+
+/** Possessives that are contractions ("it's", "she's"). */
+const CONTRACTION = /^(?:it|he|she|that|what|there|who|here|where|this|let)['\u2019]s$/;
+
+/**
+ * Speech nouns with a named or determined possessor and their "to"/"that" complement (rule speech-noun);
+ * pronoun possessors ("his vow") are left to the verb cues.
+ */
+export function findSpeechNouns(
+  text: string,
+  toks: Word[],
+  end: number,
+  inQuote: (pos: number) => boolean,
+): SpeechNoun[] {
+  const out: SpeechNoun[] = [];
+  for (let n = 1; n + 2 < toks.length; n++) {
+    const kinds = SPEECH_NOUNS.get(toks[n]!.lw);
+    if (!kinds || inQuote(toks[n]!.s)) continue;
+    // up to two adjectives between the possessor and the noun ("the administration's longstanding assertion")
+    let j = n - 1;
+    while (j > n - 3 && j > 0 && /^\p{Ll}+$/u.test(toks[j]!.w) && plainGap(text, toks[j]!.e, toks[j + 1]!.s)) j--;
+    const pos = toks[j]!;
+    if (!/['\u2019]s$/.test(pos.w) || CONTRACTION.test(pos.lw) || !plainGap(text, pos.e, toks[j + 1]!.s)) continue;
+    const possessor = possessorPhrase(text, toks, j);
+    if (!possessor) continue;
+    const comp = toks[n + 1]!;
+    if (!plainGap(text, toks[n]!.e, comp.s)) continue;
+    let start: number;
+    const quoteGap = /["\u201c]/.exec(text.slice(comp.e, toks[n + 2]!.s));
+    if (comp.lw === 'to' && kinds.includes('to') && quoteGap) start = comp.e + quoteGap.index;
+    else if (comp.lw === 'to' && kinds.includes('to') && /^\p{Ll}/u.test(toks[n + 2]!.w)) start = comp.s;
+    else if (comp.lw === 'that' && kinds.includes('that')) start = toks[n + 2]!.s;
+    else continue;
+    out.push({
+      possessor,
+      noun: { start: toks[n]!.s, end: toks[n]!.e },
+      content: { start, end: speechNounEnd(text, toks, n + 2, start, end, comp.lw === 'that') },
+    });
+  }
+  return out;
+}
+
+/** "the transition team's", "Reyes's", "The president-elect's": the possessor phrase without "'s"; null for pronouns. */
+function possessorPhrase(text: string, toks: Word[], j: number): Span | null {
+  const end = toks[j]!.e - 2;
+  let start = toks[j]!.s;
+  const capital = /^\p{Lu}/u.test(toks[j]!.w);
+  for (let k = j - 1; k >= 0 && k >= j - 4 && plainGap(text, toks[k]!.e, toks[k + 1]!.s); k--) {
+    const w = toks[k]!;
+    if (w.lw === 'the') return { start: w.s, end };
+    if (/^\p{Lu}/u.test(w.w)) start = w.s;
+    else if (!/^\p{Ll}[\p{Ll}-]*$/u.test(w.w) || !/^(?:[\p{Ll}-]+)$/u.test(w.w)) break;
+  }
+  return capital ? { start, end } : null;
+}
+
+/**
+ * Where a speech noun's complement ends: an infinitive before the sentence's own verb ("to cut fares drew
+ * cheers"), a that-clause before its second finite verb ("that the mill had been sold was denied"), a
+ * quotation at its close; a dash or semicolon ends either.
+ */
+function speechNounEnd(text: string, toks: Word[], k: number, start: number, end: number, clause: boolean): number {
+  const q = /^["\u201c]/.test(text[start] ?? '') ? text.indexOf(text[start] === '"' ? '"' : '\u201d', start + 1) : -1;
+  if (q > start) return Math.min(end, q + 1);
+  let finite = 0;
+  // the infinitive's own verb ("to put …") is not the sentence's
+  for (let i = clause ? k : k + 1; i < toks.length && toks[i]!.s < end; i++) {
+    const gap = text.slice(toks[i - 1]!.e, toks[i]!.s);
+    if (/[\u2014\u2013;]|\s-\s/.test(gap)) return toks[i - 1]!.e;
+    const w = toks[i]!.w;
+    const verb =
+      (FINITE_LOWER.test(w) && w.length === w.match(FINITE_LOWER)![0].length) || (!clause && IRREGULAR_PAST.has(w));
+    if (verb && /^\p{Ll}/u.test(w)) {
+      finite++;
+      if (finite > (clause ? 1 : 0)) return toks[i - 1]!.e;
+    }
+  }
+  return end;
 }

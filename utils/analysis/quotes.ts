@@ -31,7 +31,7 @@ import {
   type Speaker,
   via,
 } from './speakers';
-import { OBJECT_VERBS, QUOTE_ONLY_VERBS, SPEECH_VERB_FORMS } from './lexicons/speech';
+import { OBJECT_VERBS, QUOTE_ONLY_VERBS, REQUEST_VERBS, SPEECH_VERB_FORMS, THAT_CLAUSE_VERBS } from './lexicons/speech';
 import {
   type QSpan,
   QUOTE_CHARS,
@@ -54,6 +54,7 @@ import {
   skipAppositive,
   cutBeforeConjunction,
   findAccordingTo,
+  findSpeechNouns,
   resolveAccording,
 } from './claims';
 
@@ -202,6 +203,7 @@ const PARAGRAPH_PASSES: readonly ParagraphPass[] = [
  */
 const SENTENCE_PASSES: readonly SentencePass[] = [
   { id: 'verb-cue', run: verbCuePass },
+  { id: 'speech-noun', run: speechNounPass },
   { id: 'according-to', run: accordingToPass },
   { id: 'leftover-quotes', run: leftoverQuotesPass },
 ];
@@ -376,12 +378,14 @@ function cueSubjects(doc: QuoteDoc, st: Discourse, s: SentenceView): CueSubject[
   let floorTok = 0;
   let prev: { speaker: Speaker; phrase: string | null } | null = null;
   for (const cue of findCues(doc.text, s.toks, doc.inQuote)) {
-    const isParticiple = cue.form.split(' ')[0]!.endsWith('ing') && cue.form !== 'saying';
+    // rule progressive-cue: "is calling on", "were urging": the subject stands before the auxiliary
+    const progressive = cue.first > 0 && /^(?:is|are|was|were)$/.test(s.toks[cue.first - 1]!.lw);
+    const isParticiple = cue.form.split(' ')[0]!.endsWith('ing') && cue.form !== 'saying' && !progressive;
     const isSaying = cue.form === 'saying' && !cue.phrase;
     const f: SubjectFind | null =
       isParticiple || isSaying
         ? participleSubject(doc, st, s, cue, isSaying, prev)
-        : finiteSubject(doc, st, s, cue, floorTok, prev);
+        : finiteSubject(doc, st, s, progressive ? { ...cue, first: cue.first - 1 } : cue, floorTok, prev);
     if (!f || !f.speaker) continue;
     // rule nobody-speaks: "Few would argue …", "Nobody says …", "let's say …" — a negative quantifier or
     // the speaker's "let's" reports no one's claim
@@ -421,10 +425,30 @@ function participleSubject(
     };
   }
   if (prev) return { mode: 'part', subj: null, ...prev, rule: 'quote.speaker.subject.shared' };
-  const np = sentenceSubject(text, s.toks, cue.first, doc.names);
+  // rule skip-lead-adverbial: "Without naming the governor, Dana Reyes …, insinuating that": names in a
+  // fronted adverbial phrase are not the subject
+  const skip = leadAdverbialEnd(text, s.toks, cue.first);
+  let np = sentenceSubject(text, s.toks.slice(skip), cue.first - skip, doc.names);
+  // rule pronoun-sentence-subject: "She criticized …, even suggesting that": the clause's pronoun subject
+  const lead = s.toks[skip];
+  if (!np && lead && /^(?:he|she|they|we|i)$/.test(lead.lw)) np = { start: lead.s, end: lead.e };
   if (!np) return null;
   const phrase = text.slice(np.start, np.end);
   return { mode: 'part', subj: np, speaker: resolve(np), phrase, rule: 'quote.speaker.subject.sentence-subject' };
+}
+
+/** A sentence opened by a subordinator right before the cue's subject ("After", "When", "Although"). */
+const SUBORDINATE_LEAD = /^\s*(?:after|when|although|though|because|since|before|until|once|while|if|as soon as)\s+$/i;
+
+/** Subordinators and prepositions that open a fronted adverbial phrase ("Without naming …,", "After …,"). */
+const LEAD_ADVERBIAL =
+  /^(?:without|after|before|while|when|despite|during|although|though|because|since|if|unlike|like|with|in|on|at|as)$/;
+
+/** The index of the first word after a sentence's fronted adverbial phrase (0 when there is none). */
+function leadAdverbialEnd(text: string, toks: Word[], cueTok: number): number {
+  if (!toks[0] || !LEAD_ADVERBIAL.test(toks[0].lw)) return 0;
+  for (let k = 1; k < cueTok; k++) if (/,/.test(text.slice(toks[k - 1]!.e, toks[k]!.s))) return k;
+  return 0;
 }
 
 /** The subject of a finite cue: before it ("X said"), a relative's antecedent, or after it ("said X"). */
@@ -437,6 +461,14 @@ function finiteSubject(
   prev: { speaker: Speaker; phrase: string | null } | null,
 ): SubjectFind | null {
   const { text } = doc;
+  // rule comma-inverted: "As the verdict was read, Velde stared at the floor, reported Dana Reyes of Coastal
+  // Radio, who was there." — a cue after a comma with its name after it and nothing else is an inversion
+  const commaInv = commaInverted(doc, s, cue);
+  if (commaInv) {
+    const subj = commaInv.subj;
+    const speaker = st.resolver.resolve(subj.start, subj.end, s.sent.start);
+    return { mode: 'vs', subj, speaker, phrase: text.slice(subj.start, subj.end), rule: commaInv.rule };
+  }
   const found = subjectBefore(text, s.toks, cue.first, floorTok, doc.names);
   let f: SubjectFind = { mode: 'sv', subj: null, speaker: null, phrase: null, rule: 'quote.speaker.subject.before' };
   if (found.kind === 'np') f.subj = found;
@@ -480,6 +512,24 @@ function relativeSubject(doc: QuoteDoc, st: Discourse, s: SentenceView, relTok: 
   return f;
 }
 
+/** The inverted subject of ", reported Dana Reyes of Coastal Radio." after a clause; null when none. */
+function commaInverted(doc: QuoteDoc, s: SentenceView, cue: Cue): { subj: Span; rule: string } | null {
+  const { text, names } = doc;
+  const { toks } = s;
+  const prev = toks[cue.first - 1];
+  if (!prev || cue.phrase || OBJECT_VERBS.has(cue.lemma) || !/^\s*,\s*$/.test(text.slice(prev.e, toks[cue.first]!.s)))
+    return null;
+  // a quotation before the comma is the usual '"…," said X' (the inverted-subject rule)
+  if (doc.inQuote(prev.s) || /["\u201d\u2019]\s*,\s*$/.test(text.slice(prev.s, toks[cue.first]!.s))) return null;
+  if (wordCount(text, s.sent.start, prev.e) < 4) return null;
+  const first = toks[cue.last + 1];
+  if (!first || !/^\p{Lu}/u.test(first.w)) return null;
+  const name = names.inRange(first.s, first.s + 1)[0] ?? names.inRange(first.s, first.e + 60)[0];
+  if (!name || name.start !== first.s || (name.type !== 'person' && name.type !== 'unknown')) return null;
+  if (!/^\s*(?:[,.;]|of\s|\(|$)/.test(text.slice(name.end, s.sent.end))) return null;
+  return { subj: { start: name.start, end: name.end }, rule: 'quote.speaker.subject.comma-inverted' };
+}
+
 /** '"…," said Joseph Schwieterman': the inverted subject, or the name apposed to it ("said the harbour master, Ana Ruiz,"). */
 function invertedSubject(doc: QuoteDoc, toks: Word[], cueLast: number): { subj: Span; rule: string } | null {
   const { text, names } = doc;
@@ -501,6 +551,16 @@ function invertedSubject(doc: QuoteDoc, toks: Word[], cueLast: number): { subj: 
 function claimOfCue(doc: QuoteDoc, st: Discourse, s: SentenceView, results: CueSubject[], ri: number): void {
   const { text } = doc;
   const r = results[ri]!;
+  // rule nested-relative-cue: "said that tenants who had accused the landlord …" — a relative clause inside
+  // an earlier claim of the sentence is part of that claim
+  const cueStartPos = s.toks[r.cue.first]!.s;
+  if (
+    r.mode === 'rel' &&
+    results
+      .slice(0, ri)
+      .some((o) => o.mode !== 'rel' && o.content && o.content.start <= cueStartPos && cueStartPos < o.content.end)
+  )
+    return;
   const content = cueContent(doc, st, s, results, ri);
   if (!content) return;
   const { after, front } = content;
@@ -518,6 +578,12 @@ function claimOfCue(doc: QuoteDoc, st: Discourse, s: SentenceView, results: CueS
   const block = !after?.hasQuote && /:\s*$/.test(text.slice(cueEnd, s.sent.end)) && p?.end === s.sent.end;
   const group = groupSpeakers(doc, r.phrase, cueStart) ??
     (r.mode === 'sv' ? coordinatedSubjects(doc, r.subjStart, speaker) : null) ?? [speaker];
+  // rule subordinate-cue: "After farmers protested that the canal would flood, the ministry withdrew the
+  // plan." — a claim in a fronted subordinate clause ends at the comma before the main clause
+  if (after && !after.hasQuote && r.mode === 'sv' && SUBORDINATE_LEAD.test(text.slice(s.sent.start, r.subjStart))) {
+    const m = /,\s+(?=(?:the|a|an|he|she|they|it|we|i|\p{Lu})\b)/u.exec(text.slice(after.start, after.end));
+    if (m) after.end = after.start + m.index;
+  }
   if (block) {
     blockAfter(doc, st, s.sent.end, a);
   } else if (after) {
@@ -593,6 +659,19 @@ function cueContent(
     const withAs = after && /\bas\b/.test(text.slice(after.start, after.end));
     if (!endsWithColon && !withAs && !(after && spans.some((q) => q.open === after!.start))) return null;
   }
+  // rule that-clause-only: "protested that …", "recounted how …" — without the clause no claim
+  if (THAT_CLAUSE_VERBS.has(r.cue.lemma) && after && !front?.quote) {
+    const lead = text.slice(cueEnd, after.start);
+    const opener = /^\s*(?:that|how)\b/i.test(text.slice(after.start, after.start + 5));
+    if (!/\b(?:that|how)\s*$/i.test(lead) && !opener && !spans.some((q) => q.open === after!.start)) return null;
+  }
+  // rule request-object: "asked the jury to consider …", "asked whether …", "asking for an inquiry into …",
+  // "calling on the ministry to publish …" — the request is the claim
+  if (REQUEST_VERBS.has(r.cue.lemma) && after && !spans.some((q) => q.open === after!.start)) {
+    const req = requestContent(text, after);
+    if (req) return { after: req, front: null };
+    if (r.cue.lemma === 'call on') return null;
+  }
   // "asked", "shouted": only a quotation makes them attributions ("asked not to be named" does not).
   if (QUOTE_ONLY_VERBS.has(r.cue.lemma)) {
     const quoted = (after && spans.some((q) => q.open === after!.start)) || (!after && front?.quote);
@@ -604,6 +683,18 @@ function cueContent(
     }
   }
   return { after, front };
+}
+
+/** A request's object and infinitive or question ("the jury to consider …", "whether …", "for an inquiry …"). */
+function requestContent(text: string, after: Content): Content | null {
+  const body = text.slice(after.start, after.end);
+  // "asked not to be named", "asked to be identified only by her first name": an anonymity request
+  if (/^(?:\S+\s+){0,3}?(?:not\s+to|to\s+be\s+(?:named|identified|quoted))\b/i.test(body)) return null;
+  if (/^(?:[\p{L}\p{N}.'\u2019-]+\s+){0,5}?to\s+\p{Ll}/u.test(body) || /^(?:whether|if)\s/i.test(body)) return after;
+  const forObj = /^for\s+/i.exec(body);
+  if (forObj && wordCount(text, after.start + forObj[0].length, after.end) >= 3)
+    return { ...after, start: after.start + forObj[0].length };
+  return null;
 }
 
 /** Where a cue's after-content ends: a nested report ("said Mr Mugabe had told …") continues it, a coordinated one ends it. */
@@ -634,6 +725,31 @@ function prefersFront(text: string, cueEnd: number, sent: Span, after: Content |
 
 // ---------------------------------------------------------------------------------------------------------
 // The other sentence passes and the final passes
+
+/**
+ * Speech nouns with a possessor ("the mayor's promise to cut fares", "the union's claim that …"): the
+ * possessor is the speaker (rule quote.find.speech-noun). A noun inside a claim already found is part of it.
+ */
+function speechNounPass(doc: QuoteDoc, st: Discourse, s: SentenceView): void {
+  const { text } = doc;
+  for (const sn of findSpeechNouns(text, s.toks, s.sent.end, doc.inQuote)) {
+    if (st.out.some((q) => q.start <= sn.noun.start && sn.noun.start < q.end)) continue;
+    if (
+      doc.names.inRange(sn.possessor.start, sn.possessor.end).length === 0 &&
+      !/^the\s/i.test(text.slice(sn.possessor.start, sn.possessor.end))
+    )
+      continue;
+    const speaker = via(
+      st.resolver.resolve(sn.possessor.start, sn.possessor.end, s.sent.start),
+      'quote.speaker.subject.possessor',
+    );
+    // an unnamed possessor ("the president-elect's promise") is left unresolved rather than guessed
+    if (!speaker.name || speaker.anonymous || ANONYMITY_RULES.find((r) => r.applies(speaker, s.anon))!.anonymous)
+      continue;
+    const a = { speaker, cue: text.slice(sn.noun.start, sn.noun.end), anonCue: s.anon, find: 'quote.find.speech-noun' };
+    emitContent(doc, st, sn.content.start, sn.content.end, a, false);
+  }
+}
 
 /** "according to X" attributions. */
 function accordingToPass(doc: QuoteDoc, st: Discourse, s: SentenceView): void {

@@ -27,6 +27,12 @@ describe('speech verb forms', () => {
   test.each([
     ['said', 'say'],
     ['says', 'say'],
+    ['blamed', 'blame'],
+    ['recommended', 'recommend'],
+    ['attributed', 'attribute'],
+    ['protested', 'protest'],
+    ['insinuating', 'insinuate'],
+    ['recounted', 'recount'],
     ['told', 'tell'],
     ['added', 'add'],
     ['warned', 'warn'],

@@ -64,6 +64,14 @@ const VERB_LEMMAS: Record<string, string[]> = {
   reiterate: [],
   advise: [],
   describe: [],
+  // "blamed the drought for …", "recommended the use of …", "attributed the delay to …": the object is the claim.
+  blame: [],
+  recommend: [],
+  attribute: [],
+  // Only with a that-clause or how-clause (THAT_CLAUSE_VERBS): "protested that …", "recounted how …".
+  protest: [],
+  insinuate: [],
+  recount: [],
   ask: [],
   shout: [],
   exclaim: [],
@@ -101,7 +109,7 @@ export const SPEECH_VERB_FORMS: ReadonlyMap<string, string> = (() => {
  * ("a report", "the state", "a claim", "the note"): only their -s/-ed forms (and "say"/"tell") count.
  */
 export const NOUNY_BASE_FORMS: ReadonlySet<string> = new Set(
-  'report state claim note estimate promise pledge vow stress charge remark tweet caution respond reply mention rule call'.split(
+  'report state claim note estimate promise pledge vow stress charge remark tweet caution respond reply mention rule call blame protest attribute'.split(
     ' ',
   ),
 );
@@ -117,6 +125,46 @@ export const QUOTE_ONLY_VERBS: ReadonlySet<string> = new Set([
   'whisper',
   'read',
   'put',
+]);
+
+/**
+ * Verbs that are cues only before a that-clause, a how-clause or a quotation ("farmers protested that the
+ * canal would flood their fields", "she recounted how …"); "thousands protested the decision" is no claim.
+ */
+export const THAT_CLAUSE_VERBS: ReadonlySet<string> = new Set(['protest', 'insinuate', 'recount']);
+
+/**
+ * Request verbs whose object and infinitive are the claim ("asked the jury to consider …", "called on the
+ * ministry to publish …"); otherwise they attribute only a quotation.
+ */
+export const REQUEST_VERBS: ReadonlySet<string> = new Set(['ask', 'call on']);
+
+/**
+ * Speech nouns after a possessor ("the mayor's promise to cut fares", "the union's claim that …"): the noun
+ * and the complements it takes. The possessor is the speaker (rule quote.find.speech-noun).
+ */
+export const SPEECH_NOUNS: ReadonlyMap<string, ReadonlyArray<'to' | 'that'>> = new Map<string, Array<'to' | 'that'>>([
+  ['vow', ['to', 'that']],
+  ['promise', ['to', 'that']],
+  ['pledge', ['to', 'that']],
+  ['threat', ['to']],
+  ['request', ['to', 'that']],
+  ['demand', ['to', 'that']],
+  ['call', ['to']],
+  ['claim', ['that']],
+  ['claims', ['that']],
+  ['assertion', ['that']],
+  ['insistence', ['that']],
+  ['contention', ['that']],
+  ['allegation', ['that']],
+  ['allegations', ['that']],
+  ['suggestion', ['that']],
+  ['warning', ['that']],
+  ['argument', ['that']],
+  ['prediction', ['that']],
+  ['admission', ['that']],
+  ['announcement', ['that']],
+  ['boast', ['that']],
 ]);
 
 /** Verbs that normally take a listener (or target) before the claim: "told reporters that…". */
@@ -167,6 +215,11 @@ export const PHRASAL_CUES: readonly string[] = [
   'used to say',
   // "as one official put it", "that was how Ellison put it": attributes only a quotation.
   'put it',
+  // "is calling on the ministry to publish …": a request (REQUEST_VERBS), its object and infinitive the claim.
+  'called on',
+  'calls on',
+  'calling on',
+  'call on',
 ];
 
 /** Belief and cognition verbs: their complements are not attributed claims. */
