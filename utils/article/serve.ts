@@ -24,7 +24,7 @@ import { hashText } from './hash';
 import { WARMUP_META, WARMUP_PARAGRAPHS, warmupPage } from './warmup';
 
 /** How many times the whole made-up story is analyzed after its paragraphs (enough for the JIT's hot tiers). */
-const WARMUP_ROUNDS = 6;
+export const WARMUP_ROUNDS = 6;
 
 /** What a handled request cost, for the background's own User Timing. */
 export interface ServedExtraction {
