@@ -134,7 +134,7 @@ export default defineBackground(() => {
     }
   };
 
-  // Warm before the first page asks (issue 14): a cold document analyzed its first articles 3-5 times slower
+  // Warm before the first page asks (issue 14): a cold document analyzed its first article about 3 times slower
   // per character, and Chrome's took ~75 ms more to create. Whenever the background starts (browser start,
   // install, a wake-up), Firefox's event page warms itself and Chrome's worker creates its offscreen document,
   // which warms itself as it loads (both yield to real requests: utils/article/serve.ts `warmUp`). A tab

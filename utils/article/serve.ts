@@ -7,7 +7,7 @@
  * its Analysis (without the text). The document is long-lived, so lexicons and JIT stay warm across pages.
  *
  * Warm-up: the document starts cold (lexicons unbuilt, the analyzer's and Readability's code not yet
- * compiled, regular expressions interpreted), and the first articles it served were analyzed 3-5 times
+ * compiled, regular expressions interpreted), and the first article it served was analyzed about 3 times
  * slower per character than later ones. So when it starts, `warmUp` extracts and analyzes a made-up story
  * (warmup.ts), one piece per task with a yield between pieces; a real request that arrives meanwhile is
  * served first (the warm-up waits while one is in hand), so it waits at most for the piece in progress.
