@@ -80,6 +80,11 @@ interface Sample {
   model: number;
   /** After the fact, for comparison: outerHTML alone, XMLSerializer, and the element/text-node walk alone (ms). */
   probe: { outerHtml: number; xml: number; walk: number };
+  /** document_idle → the request sent (`sourcelight:roundtrip` start), and its reply → drawn (ms). */
+  beforeSend: number;
+  afterReply: number;
+  /** This load's own extension-document measures (parse, extract, analyze, Chrome's hop), when they could be matched. */
+  bg: { parse: number; extract: number; analyze: number; hop: number } | null;
   label: string;
 }
 
@@ -134,6 +139,7 @@ async function readSample(page: E2EPage, label: string): Promise<Sample> {
       const extractHere =
         offMark && lastExtract && offMark.startTime >= lastExtract.startTime - 0.01 ? NaN : dur('extract');
       const serialize = get('serialize');
+      const trip = get('roundtrip');
       const pieces: Array<[string, number]> = [
         ['serialize', serialize?.duration ?? NaN],
         ['extract', extractHere],
@@ -163,6 +169,9 @@ async function readSample(page: E2EPage, label: string): Promise<Sample> {
         ownWhat,
         prepare: dur('prepare'),
         model: dur('model'),
+        beforeSend: trip ? trip.startTime - idle : NaN,
+        afterReply: trip ? ready.startTime + ready.duration - (trip.startTime + trip.duration) : NaN,
+        bg: null,
         probe: (() => {
           const time = (f: () => unknown) => {
             const t = performance.now();
@@ -318,16 +327,22 @@ async function benchBrowser(
       const bgBefore = await backgroundWork(driver).catch(() => NO_WORK);
       for (let i = 0; i < RUNS; i++) {
         const page = await open(driver, url(name));
-        const s = await readSample(page, `${browser} ${name}`);
+        const s = await readSample(page, `${browser} ${name} #${i + 1}${all.length + i === 0 ? ' (first load)' : ''}`);
         if (!all.length) firstRoundtrip = s.roundtrip;
         samples.push(s);
         paths.set(s.path, (paths.get(s.path) ?? 0) + 1);
         await page.close();
       }
       all.push(...samples);
-      const m = (k: keyof Omit<Sample, 'path' | 'ownWhat' | 'label' | 'prepare' | 'model' | 'probe'>) =>
+      const m = (k: keyof Omit<Sample, 'path' | 'ownWhat' | 'label' | 'prepare' | 'model' | 'probe' | 'bg'>) =>
         median(samples.map((s) => s[k]));
       const bg = since(bgBefore, await backgroundWork(driver).catch(() => NO_WORK));
+      // one extension-document entry per load, in load order: each load gets its own (else none is guessed)
+      if (bg.parse.length === samples.length && bg.extract.length === samples.length)
+        samples.forEach((s, i) => {
+          const at = (xs: Array<[number, number]>) => (xs.length === samples.length ? xs[i]![1] : NaN);
+          s.bg = { parse: at(bg.parse), extract: at(bg.extract), analyze: at(bg.analyze), hop: at(bg.hop) };
+        });
       const bgMs = (xs: Array<[number, number]>) => median(xs.map(([, ms]) => ms));
       // analysis ms: the extension document's own time when it ran there, else the in-page measure
       const analysisMs = bg.analyze.length ? bgMs(bg.analyze) : m('analyze');
@@ -421,6 +436,16 @@ async function benchBrowser(
           `model ${fmt(s.model)}, idle → drawn ${fmt(s.ready)}`,
       );
   }
+  // where the slowest loads spent their time (the worst idle → drawn is one of them)
+  console.log('\nSlowest loads (idle → drawn = before send + round trip + after reply; ms):');
+  for (const s of [...all].sort((a, b) => b.ready - a.ready).slice(0, 3))
+    console.log(
+      `- ${s.label}: idle → drawn ${fmt(s.ready)} = before send ${fmt(s.beforeSend)} (serialize ${fmt(s.serialize, 1)}) + ` +
+        `round trip ${fmt(s.roundtrip)} (extension document: parse ${fmt(s.bg?.parse ?? NaN)}, extract ` +
+        `${fmt(s.bg?.extract ?? NaN)}, analyze ${fmt(s.bg?.analyze ?? NaN)}` +
+        (Number.isFinite(s.bg?.hop ?? NaN) ? `; worker ↔ document hop ${fmt(s.bg!.hop)}` : '') +
+        `) + after reply ${fmt(s.afterReply)} (anchor ${fmt(s.anchor)}, prepare ${fmt(s.prepare)}, draw ${fmt(s.draw)}); path ${s.path}`,
+    );
   for (const line of wake) console.log(line);
   if (refusedLoads) console.log(`\n(${refusedLoads} loads were refused by the browser and redone.)`);
   refusedLoads = 0;

@@ -3,6 +3,8 @@
  * extension page parses the serialized page the content script sent, runs Readability and the analyzer
  * on the copy (utils/article/serve.ts) and answers. It only hears the background (`offscreenExtract`,
  * `offscreenWarm`); it outlives the service worker's naps, so its lexicons and JIT stay warm across pages.
+ * It warms itself as it loads (a made-up story extracted and analyzed in small pieces, each yielding to a
+ * real request: utils/article/serve.ts `warmUp`), so the first real article is not the one analyzed cold.
  * It makes no request: the copy is parsed by DOMParser into an inert document (no script runs, no image or
  * style loads).
  */
@@ -16,6 +18,8 @@ const server = new ExtractionServer({
   now: () => performance.now(),
   yieldFirst: () => new Promise((ok) => setTimeout(ok, 0)),
 });
+
+void server.warmUp();
 
 /** Only the background (an extension context without a tab) talks to this document. */
 const fromBackground = (sender: { id?: string; tab?: unknown }) => sender.id === browser.runtime.id && !sender.tab;
