@@ -46,7 +46,7 @@ function workerStore(channel: AuditChannel) {
     const articles = parts.flat();
     parts = [];
     set({ type: 'articles', articles });
-  });
+  }, true);
   return {
     /** Calls `l` with each new state, and at once (in a microtask) with the current one. */
     subscribe: (l: (state: WorkerState) => void) => {

@@ -23,10 +23,11 @@ export type ReplyListener = (reply: AuditWorkerReply) => void;
 /** The page's side of the worker. */
 export interface AuditChannel {
   /**
-   * Calls `l` at once with the messages of the newest answer received so far (its totals, its parts, or
-   * the error), then with every new message. Returns the unsubscribe function.
+   * Calls `l` with every new message. With `takeOver`, first at once with the messages of the newest
+   * answer received so far (its totals, its parts, or the error); the channel then stops keeping them (the
+   * view keeps what it decoded: 9 MB of raw records are not held twice). Returns the unsubscribe function.
    */
-  subscribe(l: ReplyListener): () => void;
+  subscribe(l: ReplyListener, takeOver?: boolean): () => void;
   /**
    * Asks the worker for the records: those of the answer it holds, and of every later answer at once.
    * Until then it posts only each answer's totals. Once is enough; again does nothing.
@@ -40,10 +41,11 @@ export interface AuditChannel {
 export function openAuditChannel(worker: WorkerLike): AuditChannel {
   // the newest answer so far: it starts with its totals (or is one error)
   let answer: AuditWorkerReply[] = [];
+  let keeping = true;
   const listeners = new Set<ReplyListener>();
   const receive = (reply: AuditWorkerReply) => {
     if (reply.type !== 'records') answer = [];
-    answer.push(reply);
+    if (keeping) answer.push(reply);
     // for the bench: when the whole answer was here, and how long the worker took to read it
     if (reply.type === 'records' && reply.last) performance.mark(AUDIT_DATA_MARK, { detail: { took: reply.took } });
     for (const l of listeners) l(reply);
@@ -54,8 +56,12 @@ export function openAuditChannel(worker: WorkerLike): AuditChannel {
   start();
   let sent = false;
   return {
-    subscribe: (l) => {
-      for (const reply of answer) l(reply);
+    subscribe: (l, takeOver = false) => {
+      if (takeOver) {
+        for (const reply of answer) l(reply);
+        answer = [];
+        keeping = false;
+      }
       listeners.add(l);
       return () => void listeners.delete(l);
     },

@@ -126,12 +126,12 @@ describe('openAuditChannel', () => {
   const fakeWorker = () => {
     const posted: AuditWorkerRequest[] = [];
     let onMessage: (e: MessageEvent<AuditWorkerReply>) => void = () => undefined;
-    const worker: WorkerLike = {
-      postMessage: (m) => posted.push(m),
-      addEventListener: (type: 'message' | 'error', l: (e: never) => void) => {
+    const worker = {
+      postMessage: (m: AuditWorkerRequest) => posted.push(m),
+      addEventListener: (type: string, l: (e: MessageEvent<AuditWorkerReply>) => void) => {
         if (type === 'message') onMessage = l;
       },
-    };
+    } as unknown as WorkerLike;
     return { worker, posted, reply: (data: AuditWorkerReply) => onMessage({ data } as MessageEvent<AuditWorkerReply>) };
   };
   const totals = (articles: number): AuditWorkerReply => ({
@@ -151,7 +151,7 @@ describe('openAuditChannel', () => {
     expect(w.posted).toEqual([{ type: 'start' }, { type: 'send' }]);
   });
 
-  test('a late subscriber gets the newest answer so far, then every new message', () => {
+  test('the view taking over gets the newest answer so far, then every new message', () => {
     const w = fakeWorker();
     const channel = openAuditChannel(w.worker);
     w.reply(totals(1));
@@ -159,9 +159,17 @@ describe('openAuditChannel', () => {
     w.reply(totals(2));
     w.reply(part(false));
     const seen: AuditWorkerReply[] = [];
-    channel.subscribe((r) => seen.push(r));
+    const boot: AuditWorkerReply[] = [];
+    channel.subscribe((r) => boot.push(r));
+    channel.subscribe((r) => seen.push(r), true);
+    expect(boot).toEqual([]);
     expect(seen).toEqual([totals(2), part(false)]);
     w.reply(part(true));
     expect(seen).toEqual([totals(2), part(false), part(true)]);
+    expect(boot).toEqual([part(true)]);
+    // nothing is kept for a later subscriber once the view took over
+    const late: AuditWorkerReply[] = [];
+    channel.subscribe((r) => late.push(r), true);
+    expect(late).toEqual([]);
   });
 });
