@@ -9,13 +9,16 @@
  * aggregation (utils/audit/aggregate.ts) over the same data. Prints a Markdown table.
  *
  *   npx tsx bench/audit.ts [--articles 2000] [--claims 30] [--runs 5] [--ext .output/chrome-mv3]
+ *                          [--vs OTHER-BUILD]   (load a second build in the same browser, in turn with --ext)
  *                          [--save-backup big.json]   (also write the data as a backup, to restore by hand)
  */
-import { existsSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { FIRST, LAST, WORDS, seeded } from './seed-data';
+import type { BrowserContext, Page } from 'playwright-core';
 import { CHROMIUM, launchWithExtension } from './chromium-ext';
 import { auditReport, filterArticles } from '../utils/audit/aggregate';
 import { auditArticlesFrom } from '../utils/audit/records';
@@ -33,6 +36,10 @@ const RUNS = arg('runs', 5);
 const EXT = (() => {
   const i = process.argv.indexOf('--ext');
   return resolve(i >= 0 ? process.argv[i + 1]! : '.output/chrome-mv3');
+})();
+const VS = (() => {
+  const i = process.argv.indexOf('--vs');
+  return i >= 0 ? resolve(process.argv[i + 1]!) : null;
 })();
 const TARGET_MS = 300;
 
@@ -179,110 +186,163 @@ function nodeRows(data: ReturnType<typeof generate>) {
   rows.push({ measure: 'Node: filter + report over every article (pure core)', times: times.report, limit: null });
 }
 
-/** The real audit page in headless Chromium. */
-async function inBrowser(backupText: string): Promise<boolean> {
-  if (!existsSync(CHROMIUM) || !existsSync(join(EXT, 'manifest.json'))) return false;
-  const { ctx, profile } = await launchWithExtension(EXT, { width: 1280, height: 900 });
-  try {
-    const worker = ctx.serviceWorkers()[0] ?? (await ctx.waitForEvent('serviceworker', { timeout: 15_000 }));
-    const base = `chrome-extension://${new URL(worker.url()).host}`;
-    const popup = await ctx.newPage();
-    await popup.goto(`${base}/popup.html`);
-    await popup.waitForSelector('main[aria-label="Saved articles"]');
-    await popup.click('button[aria-controls="backup-panel"]');
-    const restoreStart = performance.now();
-    await popup.setInputFiles('[data-testid=restore-file]', {
+/** The id Chromium gives an unpacked extension: the SHA-256 of its absolute path, in the letters a–p. */
+function unpackedId(dir: string): string {
+  const hex = createHash('sha256').update(realpathSync(dir)).digest('hex').slice(0, 32);
+  return [...hex].map((c) => String.fromCharCode(97 + parseInt(c, 16))).join('');
+}
+
+/** Restores the bench's library into the extension at `base` through its popup's backup flow. */
+async function restore(ctx: BrowserContext, base: string, backupText: string): Promise<void> {
+  const popup = await ctx.newPage();
+  await popup.goto(`${base}/popup.html`);
+  await popup.waitForSelector('main[aria-label="Saved articles"]');
+  await popup.click('button[aria-controls="backup-panel"]');
+  const restoreStart = performance.now();
+  await popup.setInputFiles(
+    '[data-testid=restore-file]',
+    {
       name: 'bench.json',
       mimeType: 'application/json',
       buffer: Buffer.from(backupText),
-    });
-    await popup.waitForSelector('[data-testid=toast]:has-text("Imported")', { timeout: 300_000 });
-    console.log(`restored in ${((performance.now() - restoreStart) / 1000).toFixed(1)} s`);
-    await popup.close();
+    },
+    { timeout: 120_000 },
+  );
+  await popup.waitForSelector('[data-testid=toast]:has-text("Imported")', { timeout: 300_000 });
+  console.log(`restored into ${base} in ${((performance.now() - restoreStart) / 1000).toFixed(1)} s`);
+  await popup.close();
+}
 
-    const page = await ctx.newPage();
-    // tsx keeps function names with an `__name` helper that does not exist in the page.
-    await page.addInitScript({ content: 'globalThis.__name = (f) => f;' });
-    // the page thread's long tasks (≥ 50 ms) from the start of the load
-    await page.addInitScript(() => {
-      const w = window as unknown as { __longest?: number };
-      w.__longest = 0;
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) w.__longest = Math.max(w.__longest ?? 0, e.duration);
-      }).observe({ type: 'longtask', buffered: true });
-    });
-    const painted: number[] = [];
-    const shell: number[] = [];
-    const data: number[] = [];
-    const reading: number[] = [];
-    const drawn: number[] = [];
-    const longest: number[] = [];
+/** A tab for loading audit.html again and again: long tasks observed from the start of each load. */
+async function auditTab(ctx: BrowserContext): Promise<Page> {
+  const page = await ctx.newPage();
+  // tsx keeps function names with an `__name` helper that does not exist in the page.
+  await page.addInitScript({ content: 'globalThis.__name = (f) => f;' });
+  // the page thread's long tasks (≥ 50 ms) from the start of the load
+  await page.addInitScript(() => {
+    const w = window as unknown as { __longest?: number };
+    w.__longest = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.__longest = Math.max(w.__longest ?? 0, e.duration);
+    }).observe({ type: 'longtask', buffered: true });
+  });
+  return page;
+}
+
+/** The first-paint measures of one load of audit.html (ms from navigation start, or durations). */
+interface Load {
+  painted: number;
+  shell: number | null;
+  data: { at: number; took: number } | null;
+  drawn: number;
+  longest: number;
+  totals: string;
+}
+
+/** Loads audit.html once and measures it. */
+async function loadAudit(page: Page, base: string): Promise<Load> {
+  await page.goto(`${base}/audit.html`);
+  const t = await page.waitForFunction(
+    () => performance.getEntriesByName('sourcelight:audit-painted')[0]?.startTime,
+    null,
+    { timeout: 120_000, polling: 'raf' },
+  );
+  // every chart on the page drawn (Chart.js writes its bars' centres after each render)
+  const drawn = await page.evaluate(
+    () =>
+      new Promise<number>((done) => {
+        const check = () => {
+          const canvases = [...document.querySelectorAll('canvas')];
+          if (canvases.length && canvases.every((c) => c.dataset.bars)) done(performance.now());
+          else requestAnimationFrame(check);
+        };
+        check();
+      }),
+  );
+  await page.evaluate(() => new Promise((r) => setTimeout(r, 200)));
+  const longest = await page.evaluate(() => (window as unknown as { __longest?: number }).__longest ?? 0);
+  const shell = await page.evaluate(
+    () => performance.getEntriesByName('sourcelight:audit-shell-painted')[0]?.startTime ?? null,
+  );
+  const data = await page.evaluate(() => {
+    const m = performance.getEntriesByName('sourcelight:audit-data')[0] as PerformanceMark | undefined;
+    return m ? { at: m.startTime, took: (m.detail as { took: number }).took } : null;
+  });
+  const totals = ((await page.textContent('[data-testid=audit-totals]')) ?? '').replace(/\s+/g, ' ').trim();
+  return { painted: (await t.jsonValue()) as number, shell, data, drawn, longest, totals };
+}
+
+/** The table rows of a series of loads; `label` names the build when two are compared. */
+function loadRows(loads: Load[], label = ''): void {
+  const of = (f: (l: Load) => number | null | undefined) =>
+    loads.map(f).filter((x): x is number => typeof x === 'number');
+  const add = (measure: string, times: number[], limit: number | null = null) =>
+    times.length && rows.push({ measure: `Chromium audit.html${label}: ${measure}`, times, limit });
+  add(
+    'navigation → totals painted (`sourcelight:audit-painted`)',
+    of((l) => l.painted),
+    TARGET_MS,
+  );
+  add(
+    'navigation → page skeleton painted (`sourcelight:audit-shell-painted`)',
+    of((l) => l.shell),
+  );
+  add(
+    '… the worker reading',
+    of((l) => l.data?.took),
+  );
+  add(
+    'navigation → the worker answer received',
+    of((l) => l.data?.at),
+  );
+  add(
+    'navigation → every chart drawn',
+    of((l) => l.drawn),
+  );
+  add(
+    'longest task on the page thread while loading',
+    of((l) => l.longest),
+  );
+}
+
+/**
+ * The real audit page in headless Chromium. With `--vs DIR`, a second build (say, main's) is loaded in the
+ * same browser with its own copy of the data, and the two pages are loaded in turn (A B, then B A, …), so
+ * both see the same machine load: on a shared machine only such pairs compare.
+ */
+async function inBrowser(backupText: string): Promise<boolean> {
+  if (!existsSync(CHROMIUM) || !existsSync(join(EXT, 'manifest.json'))) return false;
+  if (VS && !existsSync(join(VS, 'manifest.json'))) throw new Error(`--vs: no built extension at ${VS}`);
+  const { ctx, profile } = await launchWithExtension(VS ? `${EXT},${VS}` : EXT, { width: 1280, height: 900 });
+  try {
+    if (!ctx.serviceWorkers().length) await ctx.waitForEvent('serviceworker', { timeout: 15_000 });
+    const base = `chrome-extension://${unpackedId(EXT)}`;
+    const vsBase = VS ? `chrome-extension://${unpackedId(VS)}` : null;
+    await restore(ctx, base, backupText);
+    if (vsBase) await restore(ctx, vsBase, backupText);
+    const page = await auditTab(ctx);
+    const vsPage = vsBase ? await auditTab(ctx) : null;
+    const loads: Load[] = [];
+    const vsLoads: Load[] = [];
     let totals = '';
     for (let i = 0; i <= RUNS; i++) {
-      await page.goto(`${base}/audit.html`);
-      const t = await page.waitForFunction(
-        () => performance.getEntriesByName('sourcelight:audit-painted')[0]?.startTime,
-        null,
-        { timeout: 120_000, polling: 'raf' },
-      );
-      // every chart on the page drawn (Chart.js writes its bars' centres after each render)
-      const all = await page.evaluate(
-        () =>
-          new Promise<number>((done) => {
-            const check = () => {
-              const canvases = [...document.querySelectorAll('canvas')];
-              if (canvases.length && canvases.every((c) => c.dataset.bars)) done(performance.now());
-              else requestAnimationFrame(check);
-            };
-            check();
-          }),
-      );
-      await page.evaluate(() => new Promise((r) => setTimeout(r, 200)));
-      const long = await page.evaluate(() => (window as unknown as { __longest?: number }).__longest ?? 0);
-      if (i === 0) continue; // the first load warms caches
-      painted.push((await t.jsonValue()) as number);
-      const shellAt = await page.evaluate(
-        () => performance.getEntriesByName('sourcelight:audit-shell-painted')[0]?.startTime ?? null,
-      );
-      if (shellAt !== null) shell.push(shellAt);
-      const mark = await page.evaluate(() => {
-        const m = performance.getEntriesByName('sourcelight:audit-data')[0] as PerformanceMark | undefined;
-        return m ? { at: m.startTime, took: (m.detail as { took: number }).took } : null;
-      });
-      if (mark) {
-        data.push(mark.at);
-        reading.push(mark.took);
-      }
-      drawn.push(all);
-      longest.push(long);
-      totals = (await page.textContent('[data-testid=audit-totals]')) ?? '';
+      // the first load of each warms caches
+      const one = async () => {
+        const l = await loadAudit(page, base);
+        if (i > 0) loads.push(l);
+        totals = l.totals;
+      };
+      const other = async () => {
+        const l = await loadAudit(vsPage!, vsBase!);
+        if (i > 0) vsLoads.push(l);
+      };
+      if (!vsPage) await one();
+      else if (i % 2) await other().then(one);
+      else await one().then(other);
     }
-    console.log(`totals: ${totals.replace(/\s+/g, ' ').trim()}`);
-    rows.push({
-      measure: 'Chromium audit.html: navigation → totals painted (`sourcelight:audit-painted`)',
-      times: painted,
-      limit: TARGET_MS,
-    });
-    if (shell.length)
-      rows.push({
-        measure: 'Chromium audit.html: navigation → page skeleton painted (`sourcelight:audit-shell-painted`)',
-        times: shell,
-        limit: null,
-      });
-    if (data.length) {
-      rows.push({
-        measure: 'Chromium audit.html: … the worker reading (and mapping, before the v4 audit records)',
-        times: reading,
-        limit: null,
-      });
-      rows.push({ measure: 'Chromium audit.html: navigation → the worker answer received', times: data, limit: null });
-    }
-    rows.push({ measure: 'Chromium audit.html: navigation → every chart drawn', times: drawn, limit: null });
-    rows.push({
-      measure: 'Chromium audit.html: longest task on the page thread while loading',
-      times: longest,
-      limit: null,
-    });
+    console.log(`totals: ${totals}`);
+    loadRows(loads, vsBase ? ` (${relative('.', EXT)})` : '');
+    if (vsBase) loadRows(vsLoads, ` (--vs ${relative('.', VS!)})`);
 
     // the floor of any design that reads the claims when the page opens: one native getAll of the saved
     // quotes through the kind index (no Dexie, no mapping, nothing rendered)

@@ -16,7 +16,9 @@ import {
 } from '@/utils/audit/aggregate';
 import { ArticleTable } from './ArticleTable';
 import { ChartSection, type SectionRow } from './ChartSection';
-import { auditTotals } from './totals';
+import { auditTotals, formatPercent as percent, LONG_LIST_ARTICLES } from './totals';
+
+export { LONG_LIST_ARTICLES };
 
 /** Props: the saved articles, and what to do with downloads, copies and passages. */
 export interface AuditViewProps {
@@ -37,14 +39,6 @@ const GUESS = '#b08bd6';
 
 const DAY = 864e5;
 
-/**
- * With more saved articles than this, the page paints in steps: first the filters and the totals (sums of
- * per-article parts, ./totals.ts); after that paint, the sections (the full report, its tables and
- * charts); then the articles' list — each step rendered in the background (interruptible). A filter change
- * updates the totals at once and the sections after them. At or below it, everything renders at once.
- */
-export const LONG_LIST_ARTICLES = 200;
-
 /** How many articles the "distinct speakers per article" chart draws (the most distinct speakers first). */
 export const SPEAKERS_CHART_ARTICLES = 30;
 
@@ -62,8 +56,6 @@ export function dayBound(value: string, end: boolean): number | null {
   const t = Date.parse(`${value}T00:00:00Z`);
   return Number.isFinite(t) ? t + (end ? DAY - 1 : 0) : null;
 }
-
-const percent = (x: number): string => `${Math.round(x * 100)}%`;
 
 /** The form state of the filters, as the inputs hold it. */
 interface FilterForm {
@@ -155,6 +147,10 @@ export function AuditView({ articles, onDownload, onCopy, onOpenClaim, onOpenArt
   const [period, setPeriod] = useState<'week' | 'month'>('month');
   const [guess, setGuess] = useState(false);
   const [selection, setSelection] = useState<{ title: string; ids: readonly string[] } | null>(null);
+  // more than LONG_LIST_ARTICLES: the page paints in steps — first the filters and the totals (sums of
+  // per-article parts, ./totals.ts); after that paint, the sections (the full report, its tables and
+  // charts); then the articles' list — each step rendered in the background (interruptible). A filter
+  // change updates the totals at once and the sections after them.
   const large = articles.length > LONG_LIST_ARTICLES;
   // a large library's sections and list of articles render once the totals are on screen: after the next
   // frame (a requestAnimationFrame callback runs before it, a task queued there after it), in a transition

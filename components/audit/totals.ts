@@ -3,7 +3,8 @@
  * totals of a filter are sums of per-article parts. Each article's parts are counted once and remembered
  * for that article object (a WeakMap: the worker's next answer brings new objects, and the old ones go),
  * so the page can paint its totals over 60,000 claims without walking them on every render. The numbers
- * equal `auditReport`'s (utils/audit/aggregate.ts); the unit tests check that.
+ * equal `auditReport`'s (utils/audit/aggregate.ts); the unit tests check that. No React and no runtime
+ * import: the page's first script (entrypoints/audit/boot.ts) uses it too, before the view has loaded.
  */
 import type { AuditArticle, AuditReport } from '@/utils/audit/aggregate';
 
@@ -12,6 +13,33 @@ export type AuditTotals = Pick<
   AuditReport,
   'articles' | 'claims' | 'named' | 'anonymous' | 'anonymousShare' | 'corrected' | 'correctedClaimIds'
 >;
+
+/**
+ * With more saved articles than this, the audit page paints in steps (components/audit/AuditView.tsx):
+ * the totals first — of the whole library, before the view has even loaded (entrypoints/audit/boot.ts) —
+ * then the sections, then the list of articles. At or below it, everything renders at once.
+ */
+export const LONG_LIST_ARTICLES = 200;
+
+/** A share as the page shows it: "29%". */
+export const formatPercent = (x: number): string => `${Math.round(x * 100)}%`;
+
+/** The totals line's numbers (without the corrected claims' ids) from the four counts. */
+export function totalsOfCounts(c: {
+  articles: number;
+  claims: number;
+  anonymous: number;
+  corrected: number;
+}): Omit<AuditTotals, 'correctedClaimIds'> {
+  return {
+    articles: c.articles,
+    claims: c.claims,
+    named: c.claims - c.anonymous,
+    anonymous: c.anonymous,
+    anonymousShare: c.claims ? c.anonymous / c.claims : 0,
+    corrected: c.corrected,
+  };
+}
 
 /** One article's share of the totals. */
 interface ArticleParts {
@@ -48,12 +76,7 @@ export function auditTotals(articles: readonly AuditArticle[]): AuditTotals {
     for (const id of p.correctedIds) correctedClaimIds.push(id);
   }
   return {
-    articles: articles.length,
-    claims,
-    named: claims - anonymous,
-    anonymous,
-    anonymousShare: claims ? anonymous / claims : 0,
-    corrected: correctedClaimIds.length,
+    ...totalsOfCounts({ articles: articles.length, claims, anonymous, corrected: correctedClaimIds.length }),
     correctedClaimIds,
   };
 }

@@ -11,12 +11,15 @@ export const AUDIT_PAINTED_MARK = 'sourcelight:audit-painted';
 /** The skeleton (heading and status) painted. */
 export const AUDIT_SHELL_MARK = 'sourcelight:audit-shell-painted';
 
+/** Calls `f` after the next frame: what is in the DOM now is on screen then. */
+export function afterNextPaint(f: () => void): void {
+  // rAF runs before the frame is produced; the task queued from it runs after it
+  requestAnimationFrame(() => setTimeout(f));
+}
+
 /** Watches the document and sets `mark` once, after the frame that first shows `selector`. */
 export function markWhenPainted(selector: string, mark: string, doc: Document = document): void {
-  const set = () => {
-    // rAF runs before the frame is produced; the task queued from it runs after: the element is on screen
-    requestAnimationFrame(() => setTimeout(() => performance.mark(mark)));
-  };
+  const set = () => afterNextPaint(() => performance.mark(mark));
   if (doc.querySelector(selector)) return set();
   const observer = new MutationObserver(() => {
     if (!doc.querySelector(selector)) return;

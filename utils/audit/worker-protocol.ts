@@ -1,7 +1,9 @@
 /**
  * The messages between the audit page and its worker (issue 16, speed), pure types: the page asks the
- * worker to start (or start again after an error); the worker answers with the audit's stored records
- * (utils/audit/cache.ts) every time the saved data changes, or with the error that stopped it.
+ * worker to start (or start again after an error); the worker answers, every time the saved data changes,
+ * with the audit's totals first (a few numbers: the page paints them before its view has loaded) and then,
+ * once the page asks for them, the audit's stored records (utils/audit/cache.ts), or with the error that
+ * stopped it.
  * Structured-clone safe: plain data only — compact records, not 60,000 claim objects, so the page's thread
  * decodes a message in a few milliseconds and builds the claims itself (decodeAuditArticle).
  */
@@ -10,6 +12,30 @@ import type { AuditRecord } from './cache';
 /** Page → worker: (re)subscribe to the saved data; each answer is an `AuditWorkerReply`. */
 export interface AuditWorkerStart {
   type: 'start';
+}
+
+/**
+ * Page → worker: send the records — of the answer held now and of every later one, at once. Until the
+ * page sends it, the worker posts each answer's totals only (the page paints them first, undisturbed).
+ */
+export interface AuditWorkerSend {
+  type: 'send';
+}
+
+/** What the page posts. */
+export type AuditWorkerRequest = AuditWorkerStart | AuditWorkerSend;
+
+/**
+ * Worker → page, first message of every answer: the totals of the whole audit (no filter), counted from
+ * the records before they are posted. The numbers mean what `auditTotals` (components/audit/totals.ts)
+ * and `auditReport` say.
+ */
+export interface AuditWorkerTotals {
+  type: 'totals';
+  articles: number;
+  claims: number;
+  anonymous: number;
+  corrected: number;
 }
 
 /**
@@ -31,4 +57,4 @@ export interface AuditWorkerError {
 }
 
 /** What the worker posts. */
-export type AuditWorkerReply = AuditWorkerRecords | AuditWorkerError;
+export type AuditWorkerReply = AuditWorkerTotals | AuditWorkerRecords | AuditWorkerError;
