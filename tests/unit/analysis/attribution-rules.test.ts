@@ -6,11 +6,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { analyzeText } from '../../../utils/analysis/index';
-
-const speakerOf = (text: string, quoteStart: string): [string | null, boolean] | null => {
-  const q = analyzeText(text).quotes.find((x) => x.text.startsWith(quoteStart));
-  return q ? [q.speaker, q.anonymous] : null;
-};
+import { speakerOf } from './speaker-of';
 
 describe('speaker rules', () => {
   test.each([

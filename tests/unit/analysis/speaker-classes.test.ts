@@ -5,11 +5,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { analyzeText } from '../../../utils/analysis/index';
-
-const speakerOf = (text: string, claimStart: string): [string | null, boolean] | null => {
-  const q = analyzeText(text).quotes.find((x) => x.text.startsWith(claimStart));
-  return q ? [q.speaker, q.anonymous] : null;
-};
+import { speakerOf } from './speaker-of';
 
 describe('class 2: apposition and titles — the person, not the title', () => {
   test.each([
