@@ -5,6 +5,7 @@
 import type { Span } from './sentences';
 import { SpeakerResolver, type Speaker, via } from './speakers';
 import { OBJECT_VERBS, SPEECH_NOUNS, SPEECH_VERB_FORMS } from './lexicons/speech';
+import { DOCUMENT_NOUNS, ISSUING_PARTICIPLES } from './lexicons/roles';
 import { type QSpan, spansIn, wordCount } from './quoteSpans';
 import type { Word, Cue } from './speechCues';
 import { FINITE, FINITE_LOWER, ADVERBIAL_LEAD, plainGap } from './subjects';
@@ -330,13 +331,20 @@ export function findAccordingTo(
   return out;
 }
 
+/**
+ * "according to a report issued by …": a document noun (DOCUMENT_NOUNS, and a social-media "post", which
+ * only here speaks for its author), maybe its participle, then the link to the issuer.
+ */
+const ACCORDING_DOCUMENT = new RegExp(
+  `^(?:the|a|an|its|his|her|their)?\\s*(?:\\w+\\s+){0,2}(?:${[...DOCUMENT_NOUNS, 'post'].join('|')})s?\\s+` +
+    `(?:(?:${ISSUING_PARTICIPLES.join('|')})\\s+(?:\\w+\\s+){0,3})?(?:from|by|of|in)\\s+`,
+  'i',
+);
+
 /** Speaker of "according to a report issued by the Office of …": the issuer behind the document noun. */
 export function resolveAccording(resolver: SpeakerResolver, text: string, np: Span, sentStart: number): Speaker {
   const phrase = text.slice(np.start, np.end);
-  const doc =
-    /^(?:the|a|an|its|his|her|their)?\s*(?:\w+\s+){0,2}(?:statement|report|document|transcript|memo|study|survey|filing|letter|analysis|data|figures|estimates?|records?|release|post|complaint|indictment|lawsuit)s?\s+(?:(?:issued|released|published|prepared|written|compiled|filed)\s+(?:\w+\s+){0,3})?(?:from|by|of|in)\s+/i.exec(
-      phrase,
-    );
+  const doc = ACCORDING_DOCUMENT.exec(phrase);
   // "a study published on Wednesday in The Lancet": the journal speaks for it; "in 2024" names nobody.
   if (doc && (!/\bin\s+$/i.test(doc[0]) || /^(?:the\s+)?\p{Lu}/u.test(phrase.slice(doc[0].length)))) {
     return via(resolver.resolve(np.start + doc[0].length, np.end, sentStart), 'quote.speaker.subject.document-issuer');

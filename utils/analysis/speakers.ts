@@ -14,7 +14,7 @@ import type { Entity, EntityType, Mention } from './types';
 import type { Span } from './sentences';
 import { countBelow, partitionPoint } from './bisect';
 import { lexicon } from './lexicons/gazetteer';
-import { ORG_FALLBACK_HEADS, PARTY_MEMBER_NOUNS } from './lexicons/roles';
+import { DOCUMENT_NOUNS, ISSUING_PARTICIPLES, ORG_FALLBACK_HEADS, PARTY_MEMBER_NOUNS } from './lexicons/roles';
 import {
   ANONYMITY_CUES,
   ANONYMOUS_HEADS,
@@ -103,13 +103,13 @@ const DESCRIBED =
 const PERSON_AGENT =
   /^(?:officer|teacher|lawyer|worker|farmer|driver|player|soldier|voter|owner|father|mother|brother|sister|daughter|partner|writer|reader|viewer|speaker|founder|doctor|sailor|actor|senator|governor|mayor|author|editor|investor|survivor|neighbour|neighbor|visitor|protester|protestor|supporter|customer|passenger|user|member|leader|manager|director|reporter|researcher|fighter|trader|minister)$/;
 
-/** Documents that speak for their issuer ("the report said"). */
-const DOCUMENT_HEADS = new Set(
-  (
-    'report statement solicitation document filing memo study survey letter release notice proposal complaint lawsuit indictment transcript ' +
-    // data that speak for whoever published them ("new figures from the statistics office show")
-    'data figures numbers statistics estimates poll analysis audit review reports studies surveys filings documents records'
-  ).split(' '),
+/** Documents that speak for their issuer ("the report said"): the one list, in lexicons/roles.ts. */
+const DOCUMENT_HEADS = DOCUMENT_NOUNS;
+
+/** " issued by the", " from": what lies between a document head and its issuer's name. */
+const ISSUER_LINK = new RegExp(
+  `^s?\\s+(?:(?:${ISSUING_PARTICIPLES.join('|')})\\s+(?:[\\p{L}\\p{N}]+\\s+){0,3})?(?:by|from|of|in)\\s+(?:the\\s+)?$`,
+  'iu',
 );
 
 /** News organizations by name: never the antecedent of a non-media role noun ("the union"). */
@@ -1097,9 +1097,7 @@ export const SPEAKER_RULES: readonly SpeakerRule[] = [
           !n.possessive &&
           n.type !== 'person' &&
           n.start >= headEnd &&
-          /^s?\s+(?:(?:issued|published|released|written|prepared|compiled|commissioned|conducted|led)\s+(?:[\p{L}\p{N}]+\s+){0,3})?(?:by|from|of|in)\s+(?:the\s+)?$/iu.test(
-            r.source().slice(headEnd, n.start),
-          ),
+          ISSUER_LINK.test(r.source().slice(headEnd, n.start)),
       );
       if (!by) return null;
       r.setIssuer(c.head, named(by));

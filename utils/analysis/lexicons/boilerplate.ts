@@ -248,14 +248,6 @@ export function boilerplateRanges(text: string): Range[] {
 // ---------------------------------------------------------------------------------------------------------
 // Paragraph roles for the quote engine
 
-/**
- * rule slash-credit (captions): a photo credit written "Photographer/Agency" at the end of a caption paragraph or as a
- * line of its own, with the "hide caption" / "toggle caption" labels of some players ("Ana Ruiz/Getty Images
- * hide caption"). Group 1 is the credit.
- */
-export const SLASH_CREDIT =
-  /(?:^|[.!?)\u201d"]\s+)((?:\p{Lu}[\p{L}'\u2019.-]*\s+){1,3}\p{Lu}[\p{L}'\u2019.-]*\s*\/\s*\p{Lu}[\p{L}&.'\u2019-]*(?:[^\S\n]\p{Lu}[\p{L}&.'\u2019-]*){0,3})(?:[^\S\n]+(?:hide|toggle)[^\S\n]+caption)?[^\S\n]*$/u;
-
 /** A paragraph that is only a caption player's label ("toggle caption", "hide caption"). */
 const CAPTION_LABEL = /^\s*(?:hide|toggle)\s+caption\s*$/i;
 
@@ -280,25 +272,26 @@ export function creditSpans(text: string, paragraphs: Span[]): Span[] {
  */
 const CAPTION_END = /\((?:(?:photo|photograph|image|credit)s?:?\s*)?[^()/]{1,60}\/[^()/]{1,60}\)\s*$/iu;
 
-/** The caption paragraphs (see CAPTION_END): their names speak for the picture only. */
+/** The photo-credit rules of CREDIT_LINES: a line of its own that credits a picture. */
+const PHOTO_CREDIT_LINES = CREDIT_LINES.filter((r) => r.id === 'credit.slash' || r.id === 'credit.photo-line');
+
+/** A line that only credits a picture, or a caption player's label ("toggle caption"). */
+const photoCreditLine = (line: string): boolean =>
+  CAPTION_LABEL.test(line) || PHOTO_CREDIT_LINES.some((r) => line.length <= r.max && r.re.test(line));
+
+/**
+ * The caption paragraphs: their names speak for the picture only. A short paragraph is a caption when it
+ * ends in a credit (CAPTION_END, or one of `inlineCredits`, maybe followed by a player's "hide caption"), or
+ * when the line after it only credits a picture (rule caption-before-credit) and it holds no quotation.
+ */
 export function captionSpans(text: string, paragraphs: Span[]): Span[] {
-  // rule caption-before-credit: a short paragraph followed by a credit line or a caption label is a caption
-  const creditLine = (p: Span | undefined): boolean => {
-    if (!p) return false;
-    const body = text.slice(p.start, p.end);
-    return (
-      CAPTION_LABEL.test(body) || (body.length <= 80 && SLASH_CREDIT.test(body) && SLASH_CREDIT.exec(body)!.index === 0)
-    );
-  };
   return paragraphs.filter((p, i) => {
     if (p.end - p.start > 400) return false;
-    const body = text.slice(p.start, p.end);
-    // a paragraph with a quotation in it is the body's, even beside a picture's credit
-    return (
-      CAPTION_END.test(body) ||
-      SLASH_CREDIT.test(body) ||
-      (creditLine(paragraphs[i + 1]) && !/["\u201c\u201d]/.test(body))
-    );
+    const body = text.slice(p.start, p.end).trim();
+    const endsWithCredit = inlineCredits(body).some(([, b]) => /^(?:\s+\p{Ll}+){0,3}\s*$/u.test(body.slice(b)));
+    const next = paragraphs[i + 1];
+    const creditAfter = !!next && photoCreditLine(text.slice(next.start, next.end).trim());
+    return CAPTION_END.test(body) || endsWithCredit || (creditAfter && !/["\u201c\u201d]/.test(body));
   });
 }
 

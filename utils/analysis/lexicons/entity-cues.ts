@@ -4,6 +4,7 @@
  * role nouns, head words, …) live in ./cues.ts and are built into Sets by ./gazetteer.ts; these are the
  * lists only the entity rules use. Case matters where the pattern is capitalized.
  */
+import { PARTY_MEMBER_NOUNS } from './roles';
 import { SPEECH_VERB_FORMS } from './speech';
 
 /** Speech verbs that publications and institutions do as often as people ("Motherboard reported"). */
@@ -250,9 +251,16 @@ export const LEAD_IN_LABELS =
  */
 export const NAME_DESCRIPTORS =
   /^(Onetime|One-time|Longtime|Long-time|Former|Erstwhile|Ex|Then|Veteran|Retired|Embattled|Beleaguered|Disgraced|Outgoing|Incoming|Fellow|Newly-elected|Newly|Soon-to-be|Would-be)$/;
-/** Plurals of party members after a chamber's name: "Senate Democrats", "House Republicans" (a group, not a name). */
-export const PARTY_MEMBERS =
-  /^(Democrats|Republicans|Independents|Conservatives|Liberals|Progressives|Moderates|Tories|Socialists|Greens|Lawmakers|Members|Leaders|Leadership|Majority|Minority)$/;
+/**
+ * Plurals of party members (PARTY_MEMBER_NOUNS, capitalized) and of a chamber's groups after its name:
+ * "Senate Democrats", "House Republicans", "Senate Leadership" (a group, not a name).
+ */
+export const PARTY_MEMBERS = new RegExp(
+  `^(?:${[...PARTY_MEMBER_NOUNS]
+    .filter((w) => w.endsWith('s'))
+    .map((w) => w[0]!.toUpperCase() + w.slice(1))
+    .join('|')}|Greens|Lawmakers|Members|Leaders|Leadership|Majority|Minority)$`,
+);
 /**
  * Words of newspaper mastheads that join with "and" into one title: "Post and Courier", "Journal and Courier",
  * "Mail and Guardian", "Press and Sun-Bulletin" (the last part of a hyphenated word counts).

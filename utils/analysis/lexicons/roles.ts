@@ -120,3 +120,18 @@ export const PARTY_MEMBER_NOUNS: ReadonlySet<string> = new Set(
 independents socialist socialists progressive progressives libertarian libertarians centrist centrists
 moderate moderates`.split(/\s+/),
 );
+
+/**
+ * Documents and data that speak for the body that issued them ("the report said", "figures from the
+ * statistics office show"): the speaker resolver's document heads and the "according to a report by …"
+ * issuer pattern. Lower case, singular and the plurals used as heads.
+ */
+export const DOCUMENT_NOUNS: ReadonlySet<string> = new Set(
+  `report statement solicitation document filing memo study survey letter release notice proposal complaint
+lawsuit indictment transcript data figures numbers statistics estimates poll analysis audit review reports studies
+surveys filings documents records`.split(/\s+/),
+);
+
+/** Participles that tie a document to its issuer ("a report issued by …", "a study conducted by …"). */
+export const ISSUING_PARTICIPLES: readonly string[] =
+  'issued published released written prepared compiled commissioned conducted led filed'.split(' ');
